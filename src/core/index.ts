@@ -1,0 +1,18 @@
+/**
+ * The rules core: the bad-debt recovery rulebook (rules.md) as pure functions. No Office, no DOM, no
+ * Node: the same code runs in Excel's custom functions, the task pane, the command line and notebooks,
+ * so a grade in a notebook equals `AR.GRADE` in Excel.
+ *
+ * Grouped by domain, one file per rule family:
+ * - values: errors, input, money, dates, format, policy
+ * - rules: grade (section 1), aging (section 2), settle (section 4)
+ */
+export * from "./errors.js";
+export * from "./input.js";
+export * from "./money.js";
+export * from "./dates.js";
+export * from "./format.js";
+export * from "./policy.js";
+export * from "./grade.js";
+export * from "./aging.js";
+export * from "./settle.js";

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { moneyTimes, roundMoney, sumMoney } from "../../src/core/money.js";
+
+describe("roundMoney: half away from zero on the decimal value", () => {
+  it.each([
+    [1.005, 1.01], // binary 1.00499999999999989... : the typed decimal is a tie
+    [2.675, 2.68],
+    [1.015, 1.02],
+    [0.125, 0.13],
+    [-0.125, -0.13],
+    [-2.675, -2.68],
+    [0.004999, 0],
+    [1234567.885, 1234567.89],
+    [100, 100],
+    [0.1 + 0.2, 0.3],
+    [1e-9, 0],
+  ])("roundMoney(%s) = %s", (input, expected) => {
+    expect(roundMoney(input)).toBe(expected);
+  });
+
+  it("refuses non-finite amounts", () => {
+    expect(() => roundMoney(Number.NaN)).toThrow(/not a finite amount/);
+    expect(() => roundMoney(Infinity)).toThrow(RangeError);
+  });
+
+  it("agrees with exact decimal rounding on random cents and half cents", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }), fc.integer({ min: 0, max: 9 }), (millis, digit) => {
+        // an amount with three decimals, written as text the way a user types it
+        const thousandths = millis * 10 + digit;
+        const text = `${thousandths < 0 ? "-" : ""}${Math.floor(Math.abs(thousandths) / 1000)}.${String(Math.abs(thousandths) % 1000).padStart(3, "0")}`;
+        const abs = Math.abs(thousandths);
+        const cents = Math.floor(abs / 10) + (abs % 10 >= 5 ? 1 : 0);
+        const expected = (thousandths < 0 ? -cents : cents) / 100;
+        expect(roundMoney(Number(text))).toBe(expected === 0 ? 0 : expected);
+      }),
+    );
+  });
+});
+
+describe("moneyTimes: the exact decimal product, rounded", () => {
+  it.each([
+    [100.01, 0.95, 95.01], // 95.0095 exactly
+    [1000000, 0.9, 900000],
+    [800000, 0.95, 760000],
+    [1500000, 0.8, 1200000],
+    [0.15, 0.5, 0.08], // 0.075
+    [333.33, 0.015, 5], // 4.99995
+  ])("%s x %s = %s", (amount, rate, expected) => {
+    expect(moneyTimes(amount, rate)).toBe(expected);
+  });
+});
+
+describe("sumMoney", () => {
+  it("adds to the cent without drift", () => {
+    expect(sumMoney(new Array(10).fill(0.1))).toBe(1);
+    expect(sumMoney([0.1, 0.2])).toBe(0.3);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, validatePolicy, withOverrides, type Policy } from "../../src/core/policy.js";
+
+describe("policy", () => {
+  it("has the rulebook's defaults", () => {
+    expect(DEFAULT_POLICY.smallAmountLimit).toBe(50_000);
+    expect(DEFAULT_POLICY.largeAmountThreshold).toBe(500_000);
+    expect(DEFAULT_POLICY.creditTermDays).toEqual({ A: 30, B: 15, C: 0 });
+    expect(DEFAULT_POLICY.agingEdges).toEqual([30, 60, 90]);
+    expect(DEFAULT_POLICY.warningDays).toEqual([30, 60, 90]);
+    expect(DEFAULT_POLICY.settlementTiers).toEqual([{ days: 10, rate: 0.9 }, { days: 20, rate: 0.95 }]);
+    expect(validatePolicy(DEFAULT_POLICY)).toBe(DEFAULT_POLICY);
+    expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
+  });
+
+  it.each<[Partial<Policy>, RegExp]>([
+    [{ smallAmountLimit: -1 }, /^smallAmountLimit: -1 must be an amount >= 0/],
+    [{ smallAmountLimit: Number.NaN }, /^smallAmountLimit: /],
+    [{ largeAmountThreshold: 10 }, /^largeAmountThreshold: must not be below smallAmountLimit/],
+    [{ creditTermDays: { A: 30, B: -15, C: 0 } }, /^creditTermDays\.B: -15 must be a whole number of days/],
+    [{ creditTermDays: { A: 30.5, B: 15, C: 0 } }, /^creditTermDays\.A: /],
+    [{ agingEdges: [30, 30, 90] }, /^agingEdges: edges must increase/],
+    [{ agingEdges: [] }, /^agingEdges: needs at least one edge/],
+    [{ warningDays: [60, 30, 90] }, /^warningDays: must increase/],
+    [{ warningDays: [0, 30, 90] }, /^warningDays: must be >= 1 day/],
+    [{ settlementTiers: [{ days: 10, rate: 1.2 }] }, /^settlementTiers: rate 1.2 is not in \(0, 1\]/],
+    [{ settlementTiers: [{ days: 10, rate: 0.95 }, { days: 20, rate: 0.9 }] }, /^settlementTiers: a later tier cannot have a lower rate/],
+  ])("refuses %j naming the field", (overrides, pattern) => {
+    expect(() => withOverrides(overrides)).toThrow(pattern);
+  });
+
+  it("takes consistent overrides and keeps the rest", () => {
+    const p = withOverrides({ smallAmountLimit: 80_000, agingEdges: [30, 60, 90, 120] });
+    expect(p.smallAmountLimit).toBe(80_000);
+    expect(p.agingEdges).toEqual([30, 60, 90, 120]);
+    expect(p.settlementTiers).toBe(DEFAULT_POLICY.settlementTiers);
+  });
+});
