@@ -1,0 +1,181 @@
+/**
+ * The AR custom functions: one thin wrapper per Excel function that converts Excel values to core types
+ * (through ./excel.ts) and hands over to the rules core. The JSDoc below is the source of Excel's
+ * metadata (dist/functions.json): it is what accountants read in autocomplete and argument tooltips,
+ * so it must explain every argument. Chinese metadata: functions.zh-CN.json (same ids).
+ *
+ * custom-functions-metadata reads only top-level `function` declarations with plain types, and Excel
+ * passes null for an omitted argument (a default in the signature would never apply): hence `any[][]`
+ * at this boundary, and defaults from the workbook policy.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands over untyped cells; they are read at once. */
+import {
+  bucketIndex,
+  bucketLabels,
+  checkOverdueRecord,
+  creditTerm,
+  DEFAULT_POLICY,
+  daysPastDue,
+  gradeOfRule,
+  gradeReasons,
+  gradeRule,
+  LADDER_ACTIONS,
+  readAgingEdges,
+  readAmount,
+  readCashFlow,
+  readCount,
+  readDate,
+  readGrade,
+  readSettlementTiers,
+  readWord,
+  reasonText,
+  settlementLadder,
+  settlementOffer,
+  warningLevel,
+  type CashFlow,
+  type CreditGrade,
+  type Language,
+  type Policy,
+} from "../core/index.js";
+import { asGrid, guard, mapCells, option, setMessageLanguage, singleCell, valueError, type Arg, type Result } from "./excel.js";
+
+/** The policy every function reads; the workbook's own once the task pane has loaded it. */
+let workbookPolicy: Policy = DEFAULT_POLICY;
+
+/** Replaces the policy the functions read (the caller validated it). */
+export function setWorkbookPolicy(policy: Policy): void {
+  workbookPolicy = policy;
+}
+
+const COUNT = (name: string): Arg<number> => ({ name, blank: "number", read: (v) => readCount(v, name) });
+const AMOUNT = (name: string, fallback?: number): Arg<number> => ({ name, blank: "number", read: (v) => readAmount(v, name), fallback });
+const DATE = (name: string): Arg<number> => ({ name, blank: "zero-is-blank", read: (v) => readDate(v, name) });
+
+/** Reads an `output` option: one of the given words; a Chinese word also makes texts Chinese. */
+function readOutput<T extends string>(value: unknown, words: Record<string, readonly [T, Language]>, fallback: T): readonly [T, Language] {
+  const cell = option(() => singleCell(value, "output"));
+  if (cell === null) return [fallback, "en"];
+  const map = new Map(Object.entries(words));
+  return option(() => readWord(cell, "output", map, Object.keys(words).join("/")));
+}
+
+/**
+ * Customer credit grade A, B or C from the overdue record of the last 12 months and the cash flow:
+ * C for 2+ overdue events, poor cash flow, or 1 overdue event above the small-amount limit; B for 1 small
+ * overdue event or no event with fair cash flow; A for no event and good cash flow.
+ * @customfunction GRADE
+ * @param overdue_count Overdue events in the trailing 12 months: a whole number >= 0. One cell or a column.
+ * @param overdue_amount Largest overdue amount among those events, >= 0 (0 when there were none).
+ * @param cash_flow Cash-flow assessment: good, fair or poor (or 好, 一般, 差).
+ * @param small_limit Optional. Largest overdue amount still counted as small; default from the policy (50,000).
+ * @param output Optional. "grade" (default): A/B/C; "term": credit term in days; "reasons": why (原因: in Chinese).
+ * @returns The grade (A, B or C) per row, spilled with the shape of the inputs.
+ */
+export function grade(overdue_count: any[][], overdue_amount: any[][], cash_flow: any[][], small_limit?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy;
+    const [what, language] = readOutput(
+      output,
+      { grade: ["grade", "en"], term: ["term", "en"], reasons: ["reasons", "en"], 等级: ["grade", "zh"], 账期: ["term", "zh"], 原因: ["reasons", "zh"] },
+      "grade",
+    );
+    const cashFlowArg: Arg<CashFlow> = { name: "cash_flow", blank: "zero-is-blank", read: (v) => readCashFlow(v) };
+    const args = [COUNT("overdue_count"), AMOUNT("overdue_amount"), cashFlowArg, AMOUNT("small_limit", policy.smallAmountLimit)] as const;
+    return mapCells(args, [asGrid(overdue_count), asGrid(overdue_amount), asGrid(cash_flow), asGrid(small_limit)], ([count, amount, cashFlow, limit]) => {
+      checkOverdueRecord(count, amount);
+      const letter = gradeOfRule(gradeRule(count, amount, cashFlow, limit));
+      if (what === "grade") return letter;
+      if (what === "term") return creditTerm(letter, policy);
+      const reasons = gradeReasons({ overdueCount: count, largestOverdue: amount, cashFlow }, { ...policy, smallAmountLimit: limit });
+      return reasonText(reasons, language);
+    });
+  });
+}
+
+/**
+ * Credit term in days for a credit grade: A 30, B 15, C 0 (cash on delivery), from the policy.
+ * @customfunction TERM
+ * @param grade Credit grade: A, B or C (e.g. the result of AR.GRADE). One cell or a column.
+ * @returns The credit term in days per row.
+ */
+export function term(grade: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy;
+    const gradeArg: Arg<CreditGrade> = { name: "grade", blank: "zero-is-blank", read: (v) => readGrade(v) };
+    return mapCells([gradeArg], [asGrid(grade)], ([letter]) => creditTerm(letter, policy));
+  });
+}
+
+type AgingOutput = "days" | "bucket" | "level" | "action";
+
+/**
+ * Ages receivables: days past due, aging bucket, warning level (30/60/90 days) or the next collection step.
+ * @customfunction AGING
+ * @param due_date Due date: a date cell, Excel serial or text like 2025-07-27. One cell or a column.
+ * @param as_of Report date the aging is "as of": a date (use TODAY() for a live sheet). One cell or a column.
+ * @param output Optional. "bucket" (default): current, 1-30, 31-60, 61-90, 90+; "days": days past due; "level": warning level 0-3; "action": next step. Chinese words (账龄段, 天数, 预警级别, 行动) give Chinese text.
+ * @param edges Optional. Bucket edges in days, increasing: text "30,60,90,120" or a range of numbers; default from the policy (30,60,90).
+ * @returns Per row: the bucket, days past due, level or action, spilled with the shape of the dates.
+ */
+export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy;
+    const [what, language] = readOutput<AgingOutput>(
+      output,
+      { bucket: ["bucket", "en"], days: ["days", "en"], level: ["level", "en"], action: ["action", "en"], 账龄段: ["bucket", "zh"], 账龄: ["bucket", "zh"], 天数: ["days", "zh"], 逾期天数: ["days", "zh"], 预警级别: ["level", "zh"], 级别: ["level", "zh"], 行动: ["action", "zh"] },
+      "bucket",
+    );
+    const edgeList = edges === null || edges === undefined ? policy.agingEdges : option(() => readAgingEdges(edges, "edges"));
+    const warningDays = policy.warningDays;
+    const labels = bucketLabels(edgeList, language);
+    const actions = LADDER_ACTIONS[language];
+    const args = [DATE("due_date"), DATE("as_of")] as const;
+    const grids = [asGrid(due_date), asGrid(as_of)];
+    switch (what) {
+      case "days":
+        return mapCells(args, grids, (v) => daysPastDue(v[0], v[1]));
+      case "level":
+        return mapCells(args, grids, (v) => warningLevel(daysPastDue(v[0], v[1]), warningDays));
+      case "action":
+        return mapCells(args, grids, (v) => {
+          const days = daysPastDue(v[0], v[1]);
+          return actions[days === 0 ? 0 : 1 + warningLevel(days, warningDays)];
+        });
+      default:
+        // Index access, not destructuring: this runs once per row of a million-row column.
+        return mapCells(args, grids, (v) => labels[bucketIndex(daysPastDue(v[0], v[1]), edgeList)]);
+    }
+  });
+}
+
+/**
+ * Settlement offer by the anchor-price ladder: pay within 10 days 90% of the balance, within 20 days 95%, later the full balance. Without days_to_pay, spills the whole ladder (days, rate, amount).
+ * @customfunction SETTLE
+ * @param balance The full amount owed (the anchor), >= 0. One cell or a column.
+ * @param days_to_pay Optional. The debtor pays within this many days (whole number >= 0); omit it to spill the whole ladder for one balance.
+ * @param tiers Optional. The ladder: text "10:0.90,20:0.95" or a two-column range (days, rate); default from the policy.
+ * @returns The amount to accept per row, or the ladder as rows of [days, rate, amount].
+ */
+export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy;
+    const ladder = tiers === null || tiers === undefined ? policy.settlementTiers : option(() => readSettlementTiers(tiers, "tiers"));
+    const balanceArg = AMOUNT("balance");
+    if (days_to_pay === null || days_to_pay === undefined) {
+      const grid = asGrid(balance);
+      if (grid !== null && (grid.length !== 1 || grid[0].length !== 1)) {
+        return [[valueError("days_to_pay: needed when balance is a range (the ladder spills for one balance only)")]];
+      }
+      const rows = mapCells([balanceArg] as const, [grid], ([amount]) => amount);
+      const amount = rows[0][0];
+      if (typeof amount !== "number") return rows; // blank or error
+      return settlementLadder(amount, ladder).map((rung): Result[] => [rung.days ?? rung.label, rung.rate, rung.amount]);
+    }
+    return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance), asGrid(days_to_pay)], (v) => settlementOffer(v[0], v[1], ladder));
+  });
+}
+
+// Error messages follow Excel's display language once Office is ready.
+if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+  Office.onReady(() => setMessageLanguage(Office.context?.displayLanguage));
+}

@@ -1,0 +1,101 @@
+// The built add-in as Excel runs it: dist/functions.js evaluated in a plain JavaScript context whose
+// only globals are CustomFunctions and Office, registering exactly the ids of dist/functions.json,
+// then called with Excel-shaped arguments. Needs `npm run build` first (`npm test` does it).
+import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+import { makeExcelGlobals } from "../support/excel-globals.js";
+import { CASES, matches, normalise } from "./cases.js";
+
+const dist = join(__dirname, "../../dist");
+interface ParamMeta { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }
+interface FunctionMeta { id: string; name: string; description?: string; parameters: ParamMeta[]; result: { dimensionality?: string } }
+
+let metadata: { functions: FunctionMeta[] };
+let zh: { functions: FunctionMeta[] };
+let excel: ReturnType<typeof makeExcelGlobals>;
+
+function load(displayLanguage: string) {
+  const globals = makeExcelGlobals(displayLanguage);
+  const context = vm.createContext({ CustomFunctions: globals.CustomFunctions, Office: globals.Office });
+  vm.runInContext(readFileSync(join(dist, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  return globals;
+}
+
+beforeAll(() => {
+  if (!existsSync(join(dist, "functions.js"))) throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does)");
+  metadata = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
+  zh = JSON.parse(readFileSync(join(dist, "functions.zh-CN.json"), "utf8"));
+  excel = load("en-US");
+});
+
+describe("dist/functions.json (metadata Excel reads)", () => {
+  it("lists GRADE, TERM, AGING and SETTLE with their arguments in contract order", () => {
+    const byId = Object.fromEntries(metadata.functions.map((f) => [f.id, f]));
+    expect(Object.keys(byId).sort()).toEqual(["AGING", "GRADE", "SETTLE", "TERM"]);
+    expect(byId.GRADE.parameters.map((p) => p.name)).toEqual(["overdue_count", "overdue_amount", "cash_flow", "small_limit", "output"]);
+    expect(byId.TERM.parameters.map((p) => p.name)).toEqual(["grade"]);
+    expect(byId.AGING.parameters.map((p) => p.name)).toEqual(["due_date", "as_of", "output", "edges"]);
+    expect(byId.SETTLE.parameters.map((p) => p.name)).toEqual(["balance", "days_to_pay", "tiers"]);
+  });
+
+  it("describes every function and argument, takes ranges and spills", () => {
+    for (const f of metadata.functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.description?.length, f.id).toBeGreaterThan(30);
+      expect(f.result.dimensionality, f.id).toBe("matrix");
+      for (const p of f.parameters) {
+        expect(p.description?.length, `${f.id}.${p.name}`).toBeGreaterThan(15);
+        expect(p.dimensionality, `${f.id}.${p.name}`).toBe("matrix");
+      }
+    }
+    const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.filter((p) => p.optional).map((p) => p.name);
+    expect(optional("GRADE")).toEqual(["small_limit", "output"]);
+    expect(optional("AGING")).toEqual(["output", "edges"]);
+    expect(optional("SETTLE")).toEqual(["days_to_pay", "tiers"]);
+  });
+
+  it("has Simplified Chinese metadata with the same ids, types and shapes", () => {
+    expect(zh.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
+    zh.functions.forEach((f, i) => {
+      const en = metadata.functions[i];
+      expect(f.name).toBe(en.name); // Chinese Excel keeps English function names (SUM, VLOOKUP)
+      expect(f.description).toMatch(/[\u4e00-\u9fff]/);
+      expect(f.result).toEqual(en.result);
+      f.parameters.forEach((p, j) => {
+        expect(p.name, `${f.id} argument ${j}`).toMatch(/[\u4e00-\u9fff]/);
+        expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+        expect({ ...p, name: "", description: "" }).toEqual({ ...en.parameters[j], name: "", description: "" });
+      });
+    });
+  });
+});
+
+describe("dist/functions.js loaded as Excel loads it", () => {
+  it("registers exactly the ids in functions.json", () => {
+    expect([...excel.associations.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  it.each(CASES.filter((c) => !c.language))("$id: $name", (c) => {
+    const actual = normalise(excel.associations.get(c.id)!(...c.args));
+    expect(matches(actual, c.expected), JSON.stringify({ actual, expected: c.expected.map((r) => r.map(String)) })).toBe(true);
+  });
+
+  it("speaks Chinese in Chinese Excel once Office is ready", () => {
+    const chinese = load("zh-CN");
+    chinese.ready();
+    for (const c of CASES.filter((x) => x.language === "zh-CN")) {
+      expect(matches(normalise(chinese.associations.get(c.id)!(...c.args)), c.expected)).toBe(true);
+    }
+  });
+
+  it("handles a 10,000-row range in one call", () => {
+    const due = Array.from({ length: 10_000 }, (_, i) => [45658 + (i % 200)]);
+    const out = excel.associations.get("AGING")!(due, [[45858]], [["days"]]) as number[][];
+    expect(out.length).toBe(10_000);
+    expect(out[0][0]).toBe(200);
+    expect(out[199][0]).toBe(1);
+    expect(out[9999][0]).toBe(200 - (9999 % 200));
+  });
+});

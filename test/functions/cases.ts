@@ -1,0 +1,139 @@
+/**
+ * Excel-shaped calls of the AR functions and what Excel must show: shared by the source-level test and
+ * the test of the built bundle, so both prove the same contract (spec/functions.md).
+ * Arguments are what Excel passes for `any[][]` parameters: a 1x1 or NxM array, null for an omitted
+ * argument, 0 for an empty cell inside a range or an empty date cell on desktop.
+ * An error cell is written "#VALUE! message".
+ */
+type Cell = number | string | boolean | null;
+export interface Case {
+  readonly name: string;
+  readonly id: "GRADE" | "TERM" | "AGING" | "SETTLE";
+  readonly args: readonly (Cell[][] | null)[];
+  readonly expected: readonly (readonly (Cell | RegExp)[])[];
+  readonly language?: string;
+}
+
+const col = (...values: Cell[]): Cell[][] => values.map((v) => [v]);
+const one = (v: Cell): Cell[][] => [[v]];
+const d = (iso: string): number => {
+  const [y, m, day] = iso.split("-").map(Number);
+  // serial = days since 1899-12-30 for dates after 1900-03-01
+  return Math.round((Date.UTC(y, m - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+};
+
+export const CASES: readonly Case[] = [
+  // GRADE
+  { name: "grade of one customer", id: "GRADE", args: [one(0), one(0), one("good"), null, null], expected: [["A"]] },
+  {
+    name: "grades down a column with blank rows at the bottom (Excel passes 0 for empty cells)",
+    id: "GRADE",
+    args: [col(0, 1, 1, 2, 0, 0), col(0, 20000, 60000, 0, 0, 0), col("good", "好", "good", "good", "一般", 0), null, null],
+    expected: [["A"], ["B"], ["C"], ["C"], ["B"], [""]],
+  },
+  { name: "small_limit broadcast over the column", id: "GRADE", args: [col(1, 1), col(60000, 120000), one("good"), one(100000), null], expected: [["B"], ["C"]] },
+  { name: "grade term output", id: "GRADE", args: [col(0, 1, 3), col(0, 100, 0), one("good"), null, one("term")], expected: [[30], [15], [0]] },
+  {
+    name: "grade reasons in English and Chinese",
+    id: "GRADE",
+    args: [col(2, 0), col(0, 0), col("poor", "fair"), null, one("reasons")],
+    expected: [["2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery"], ["no overdue event in 12 months, cash flow fair (B); credit term 15 days"]],
+  },
+  { name: "grade reasons in Chinese", id: "GRADE", args: [one(1), one(60000), one("好"), null, one("原因")], expected: [["近12个月逾期1次，金额60,000超过小额上限50,000（C级）；账期0天：现款现货"]] },
+  {
+    name: "bad values give #VALUE! in their own cell only",
+    id: "GRADE",
+    args: [col(0, "x", -1, 1.5, 0, 0), col(0, 0, 0, 0, -5, 10), col("good", "good", "good", "good", "good", "ok")],
+    expected: [
+      ["A"],
+      ['#VALUE! overdue_count: "x" is not a number'],
+      ["#VALUE! overdue_count: -1 is not a whole number >= 0"],
+      ["#VALUE! overdue_count: 1.5 is not a whole number >= 0"],
+      ["#VALUE! overdue_amount: -5 is negative; amounts must be >= 0"],
+      [/^#VALUE! cash_flow: "ok" is not one of good\/fair\/poor/],
+    ],
+  },
+  { name: "inconsistent record", id: "GRADE", args: [one(0), one(5000), one("good")], expected: [[/^#VALUE! overdue_amount: 5,000 overdue but overdue_count is 0/]] },
+  { name: "shapes that differ", id: "GRADE", args: [col(0, 1), col(0, 0, 0), one("good")], expected: [["#VALUE! overdue_amount is 3x1 but overdue_count is 2x1: ranges must have the same shape (or be one cell)"]] },
+  { name: "unknown output word", id: "GRADE", args: [one(0), one(0), one("good"), null, one("colour")], expected: [[/^#VALUE! output: "colour" is not one of grade\/term\/reasons/]] },
+  { name: "blank cash flow text gives blank", id: "GRADE", args: [one(1), one(0), one("")], expected: [[""]] },
+  { name: "Chinese error messages in Chinese Excel", id: "GRADE", args: [one("x"), one(0), one("好")], expected: [['#VALUE! overdue_count："x" 不是数字']], language: "zh-CN" },
+  { name: "a 2x2 block spills 2x2", id: "GRADE", args: [[[0, 2], [1, 0]], [[0, 0], [100, 0]], one("good")], expected: [["A", "C"], ["B", "A"]] },
+
+  // TERM
+  { name: "terms of grades", id: "TERM", args: [col("A", "b", "C", "", 0, "D")], expected: [[30], [15], [0], [""], [""], ['#VALUE! grade: "D" is not one of A/B/C']] },
+
+  // AGING
+  {
+    name: "ladder boundaries: days",
+    id: "AGING",
+    args: [col(d("2025-07-27"), d("2025-06-28"), d("2025-06-27"), d("2025-05-29"), d("2025-05-28"), d("2025-04-29"), d("2025-04-28"), d("2025-04-27")), one(d("2025-07-27")), one("days")],
+    expected: [[0], [29], [30], [59], [60], [89], [90], [91]],
+  },
+  {
+    name: "ladder boundaries: level",
+    id: "AGING",
+    args: [col(d("2025-07-27"), d("2025-06-28"), d("2025-06-27"), d("2025-05-29"), d("2025-05-28"), d("2025-04-29"), d("2025-04-28"), d("2025-04-27")), one(d("2025-07-27")), one("level")],
+    expected: [[0], [0], [1], [1], [2], [2], [3], [3]],
+  },
+  {
+    name: "buckets by default, blank date cells blank",
+    id: "AGING",
+    args: [col(d("2025-08-01"), d("2025-07-26"), d("2025-06-27"), d("2025-05-28"), d("2025-04-27"), 0, null), one(d("2025-07-27"))],
+    expected: [["current"], ["1-30"], ["1-30"], ["31-60"], ["90+"], [""], [""]],
+  },
+  { name: "ISO and Chinese text dates, fractional serials", id: "AGING", args: [col("2025-06-27", "2025年6月27日", d("2025-06-27") + 0.99), one(d("2025-07-27") + 0.01), one("days")], expected: [[30], [30], [30]] },
+  { name: "custom edges as text", id: "AGING", args: [col(d("2025-04-17"), d("2025-03-01")), one(d("2025-07-27")), null, one("30,60,90,120")], expected: [["91-120"], ["120+"]] },
+  { name: "custom edges as a range", id: "AGING", args: [one(d("2025-04-17")), one(d("2025-07-27")), null, col(30, 60, 90, 120)], expected: [["91-120"]] },
+  { name: "actions", id: "AGING", args: [col(d("2025-08-01"), d("2025-07-20"), d("2025-06-20"), d("2025-05-20"), d("2025-04-20")), one(d("2025-07-27")), one("action")], expected: [["current: no action"], ["routine reminder"], ["salesperson: daily follow-up and dunning letter"], ["finance manager: call the customer's owner"], ["legal: lawyer's letter, prepare the lawsuit"]] },
+  { name: "Chinese bucket labels", id: "AGING", args: [col(d("2025-07-20"), d("2025-04-20")), one(d("2025-07-27")), one("账龄段")], expected: [["1-30天"], ["90天以上"]] },
+  { name: "as_of per row", id: "AGING", args: [col(d("2025-01-01"), d("2025-01-01")), col(d("2025-01-31"), d("2025-04-01")), one("days")], expected: [[30], [90]] },
+  {
+    name: "bad dates, each in its cell",
+    id: "AGING",
+    args: [col("2025-02-30", "tomorrow", -3, true, 60), one(d("2025-07-27")), one("days")],
+    expected: [['#VALUE! due_date: "2025-02-30" is not a real date'], [/^#VALUE! due_date: "tomorrow" is not a date/], [/^#VALUE! due_date: -3 is not a date serial/], [/^#VALUE! due_date: true is not a date/], [/^#VALUE! due_date: serial 60 is Excel's phantom 1900-02-29/]],
+  },
+  { name: "bad broadcast as_of fills the column with its error", id: "AGING", args: [col(d("2025-01-01"), d("2025-01-02")), one("today"), one("days")], expected: [[/^#VALUE! as_of: "today" is not a date/], [/^#VALUE! as_of: "today" is not a date/]] },
+  { name: "bad edges", id: "AGING", args: [one(d("2025-01-01")), one(d("2025-07-27")), null, one("90,60")], expected: [["#VALUE! edges: edges must increase: 90,60"]] },
+  { name: "output must be one cell", id: "AGING", args: [one(d("2025-01-01")), one(d("2025-07-27")), [["days", "level"]]], expected: [["#VALUE! output: must be a single value, not a range"]] },
+
+  // SETTLE
+  { name: "article: 1,000,000 within 10 days", id: "SETTLE", args: [one(1000000), one(10), null], expected: [[900000]] },
+  { name: "article: 1,000,000 within 20 and 21 days, 800,000 within 15", id: "SETTLE", args: [col(1000000, 1000000, 800000), col(20, 21, 15)], expected: [[950000], [1000000], [760000]] },
+  { name: "ladder spills for one balance", id: "SETTLE", args: [one(1000000), null, null], expected: [[10, 0.9, 900000], [20, 0.95, 950000], [">20", 1, 1000000]] },
+  { name: "custom tiers as text", id: "SETTLE", args: [one(1000000), null, one("7:85%,30:0.97")], expected: [[7, 0.85, 850000], [30, 0.97, 970000], [">30", 1, 1000000]] },
+  { name: "custom tiers as a range", id: "SETTLE", args: [one(500000), one(25), [[10, 0.9], [30, 0.98]]], expected: [[490000]] },
+  { name: "blank balance gives blank", id: "SETTLE", args: [col(1000, null, ""), one(5)], expected: [[900], [""], [""]] },
+  { name: "negative balance", id: "SETTLE", args: [one(-5), one(5)], expected: [["#VALUE! balance: -5 is negative; amounts must be >= 0"]] },
+  { name: "ladder needs one balance", id: "SETTLE", args: [col(1, 2), null], expected: [["#VALUE! days_to_pay: needed when balance is a range (the ladder spills for one balance only)"]] },
+  { name: "negative days", id: "SETTLE", args: [one(1000), one(-1)], expected: [["#VALUE! days_to_pay: -1 is not a whole number >= 0"]] },
+  { name: "rounding to the cent", id: "SETTLE", args: [col(100.01, 1234.565), col(15, 30)], expected: [[95.01], [1234.57]] },
+];
+
+/** Normalises a result grid for comparison: errors become "#VALUE! message". */
+export function normalise(grid: unknown): unknown[][] {
+  if (!Array.isArray(grid)) throw new Error(`expected a 2-D array, got ${JSON.stringify(grid)}`);
+  return grid.map((row) => {
+    if (!Array.isArray(row)) throw new Error(`expected rows, got ${JSON.stringify(row)}`);
+    return row.map((cell) => {
+      if (cell && typeof cell === "object" && "code" in cell) {
+        const e = cell as { code: string; message: string };
+        return e.message ? `${e.code} ${e.message}` : e.code;
+      }
+      if (cell === null || cell === undefined || (typeof cell === "number" && !Number.isFinite(cell))) {
+        throw new Error(`a cell Excel cannot show: ${String(cell)}`);
+      }
+      return cell;
+    });
+  });
+}
+
+/** Checks a normalised grid against the expected cells (RegExp for messages that go on). */
+export function matches(actual: unknown[][], expected: Case["expected"]): boolean {
+  if (actual.length !== expected.length) return false;
+  return actual.every((row, r) => row.length === expected[r].length && row.every((cell, c) => {
+    const want = expected[r][c];
+    return want instanceof RegExp ? typeof cell === "string" && want.test(cell) : cell === want;
+  }));
+}

@@ -1,0 +1,86 @@
+/* eslint-disable no-undef */
+// Build of the Excel add-in: the custom functions (shared runtime), the task pane, their metadata
+// (English from JSDoc, Simplified Chinese derived from it by id) and the manifest.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const LocalizedMetadataPlugin = require("./scripts/build/localized-metadata-plugin");
+
+const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
+const urlDev = `https://localhost:${devPort}/`;
+// Production hosting URL: set AR_ADDIN_URL when building for a real deployment.
+const urlProd = process.env.AR_ADDIN_URL ? process.env.AR_ADDIN_URL.replace(/\/*$/, "/") : urlDev;
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    // The sources import "./x.js" (ESM style) and webpack finds x.ts.
+    resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Type checking is `npm run typecheck` (strict tsc); the bundle only transpiles.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+      ],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedMetadataPlugin({
+        source: "functions.json",
+        locales: { "zh-CN": path.resolve(__dirname, "src/functions/functions.zh-CN.json") },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also hosts the custom functions.
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      port: devPort,
+      host: "localhost",
+      hot: false,
+      liveReload: false,
+      client: false,
+      allowedHosts: "all",
+      // Certificates are only looked at when serving, never for a plain build.
+      server: env && env.WEBPACK_SERVE ? await httpsOptions() : undefined,
+    },
+  };
+};
+
+/** HTTPS with the Office dev certificates (created on first run by `npm start`, no sudo needed). */
+async function httpsOptions() {
+  const certs = require("./scripts/certs");
+  const files = await certs.ensureCertificates();
+  return { type: "https", options: { key: files.key, cert: files.cert, ca: files.ca } };
+}
