@@ -183,7 +183,7 @@ async function sideload() {
   if (!canSideload) {
     log(
       `Excel is not available on this machine (${process.platform === "linux" ? "Linux" : process.platform}): ` +
-        `the add-in is served at ${url} — sideload manifest.xml into Excel on the web or on another machine (see README)`,
+        `the add-in is served at ${url} — sideload manifest.xml into Excel on the web in a browser on this machine (see README); for other machines, build for a host they can reach (AR_ADDIN_URL)`,
     );
     return;
   }
@@ -284,7 +284,7 @@ async function main() {
     kill("SIGTERM");
     setTimeout(() => kill("SIGKILL"), 5000).unref();
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal === "SIGINT" ? "Interrupted" : signal));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal === "SIGINT" ? "Interrupted" : `Stop requested (${signal})`));
   // Last resort if we exit some other way: never leave an orphaned server behind.
   process.on("exit", () => kill("SIGKILL"));
 

@@ -67,23 +67,16 @@ export function isBlankCell(cell: Cell, kind: BlankKind): boolean {
 
 /**
  * Coerces what Excel passed for a matrix argument to a Grid (a bare value becomes 1x1; null stays null).
- * Excel's own rectangular arrays are used as they are (a million-row column is not copied); anything
- * ragged is padded with blanks.
+ * Excel's arrays are used as they are, never copied (a million-row column stays one array). Excel always
+ * passes rectangles; should a row be short or not an array, its missing cells read as blank (`undefined`)
+ * and a malformed row gives `#VALUE!` in its cells, never an exception.
  */
 export function asGrid(value: unknown): Grid | null {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) return [[value as Cell]];
   if (value.length === 0) return null;
-  const width = Array.isArray(value[0]) ? value[0].length : -1;
-  let rectangular = width > 0;
-  for (let r = 0; rectangular && r < value.length; r++) {
-    const row: unknown = value[r];
-    rectangular = Array.isArray(row) && row.length === width;
-  }
-  if (rectangular) return value as Grid;
-  const rows = (value as unknown[]).map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
-  const cols = rows.reduce((most, row) => Math.max(most, row.length), 1);
-  return rows.map((row) => (row.length === cols ? row : [...row, ...new Array<Cell>(cols - row.length).fill(null)]));
+  if (!Array.isArray(value[0])) return (value as Cell[]).map((cell) => [cell]);
+  return (value[0] as Cell[]).length === 0 ? null : (value as Grid);
 }
 
 const BLANK = Symbol("blank");
