@@ -26,9 +26,14 @@ export function roundMoney(amount: number): number {
   const fraction = cents - floor;
   if (Math.abs(fraction - 0.5) > TIE_TOLERANCE * Math.max(1, cents)) {
     const rounded = (fraction > 0.5 ? floor + 1 : floor) / 100;
-    return amount < 0 ? -rounded : rounded;
+    return amount < 0 && rounded !== 0 ? -rounded : rounded; // -0.004 rounds to 0, not -0
   }
-  return new Money(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  return noNegativeZero(new Money(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
+}
+
+/** -0 shows as 0 in Excel but not in every consumer (JSON, `Object.is`, CSV): always give +0. */
+function noNegativeZero(x: number): number {
+  return x === 0 ? 0 : x;
 }
 
 /**
@@ -44,7 +49,7 @@ export function moneyTimes(amount: number, rate: number): number {
   // Binary error of the inputs and of the product is a few parts in 1e16 of the value: far from a tie,
   // it cannot change the rounded cent.
   if (Math.abs(fraction - 0.5) > TIE_TOLERANCE * Math.max(1, cents)) return roundMoney(product);
-  return new Money(amount).times(new Money(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  return noNegativeZero(new Money(amount).times(new Money(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
 }
 
 /** Adds amounts exactly to the cent (each rounded first), so that totals never drift. */

@@ -7,13 +7,15 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed++; // a file that failed to load
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed") failed++;
+        else if (state === "failed") failedHere++;
         else skipped++;
       }
+      // A file that failed outside its tests (a failing beforeAll, an import error) is a failure too.
+      failed += failedHere > 0 ? failedHere : module.state() === "failed" ? 1 : 0;
     }
     console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
