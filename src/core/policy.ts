@@ -28,6 +28,38 @@ export interface Policy {
   readonly warningDays: readonly [number, number, number];
   /** The settlement ladder. Default pay within 10 days: 90%; within 20 days: 95%. */
   readonly settlementTiers: readonly SettlementTier[];
+  /** Most instalments a plan may have. Default 24 (decision; the article's plan has 12). */
+  readonly planMaxInstalments: number;
+  /** Largest concession as a share of the balance. Default 5% (decision; the article gives 50,000 of 1,200,000). */
+  readonly planMaxConcessionRate: number;
+  /** An instalment fits when it is at most this share of the debtor's monthly free cash flow. Default 80% (decision; the article's 100,000 of 150,000 fits). */
+  readonly planMaxCashFlowShare: number;
+  /** Share of a factored receivable advanced now. Default 80%. */
+  readonly factoringAdvanceRate: number;
+  /** Factoring fee on the receivable. Default 2% (decision: the middle of the articles' 1-3%). */
+  readonly factoringFeeRate: number;
+  /** Share of a loss that credit insurance pays. Default 80%. */
+  readonly insuranceIndemnityRate: number;
+  /** Premium rate on insured receivables. Default 1% (decision: within the articles' 0.5-2%). */
+  readonly insurancePremiumRate: number;
+  /** Expected-credit-loss rates by days past due (IFRS 9 simplified approach), in increasing `upTo` order, the last with `upTo` null (beyond). */
+  readonly provisionRates: readonly ProvisionRate[];
+  /** Years of the limitation period (PRC Civil Code art. 188). Default 3. */
+  readonly limitationYears: number;
+  /** Flag a debt this many days before its limitation period ends. Default 180 (decision). */
+  readonly limitationWarningDays: number;
+  /** Day of the month by which each customer confirms its balance. Default 5. */
+  readonly confirmationDay: number;
+  /** Broken payment promises that, with the ability to pay, mark a debtor as willfully delinquent. Default 2 (decision: "repeated"). */
+  readonly brokenPromisesWillful: number;
+  /** Deadline in days given in the lawyer's letter to a willful debtor. Default 3. */
+  readonly lawyerLetterDeadlineDays: number;
+}
+
+/** One provision rate: receivables up to `upTo` days past due (null: beyond the previous bound) carry `rate`. */
+export interface ProvisionRate {
+  readonly upTo: number | null;
+  readonly rate: number;
 }
 
 /** The defaults of rules.md. */
@@ -38,6 +70,27 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   agingEdges: Object.freeze([30, 60, 90]),
   warningDays: Object.freeze([30, 60, 90]) as readonly [number, number, number],
   settlementTiers: Object.freeze([Object.freeze({ days: 10, rate: 0.9 }), Object.freeze({ days: 20, rate: 0.95 })]),
+  planMaxInstalments: 24,
+  planMaxConcessionRate: 0.05,
+  planMaxCashFlowShare: 0.8,
+  factoringAdvanceRate: 0.8,
+  factoringFeeRate: 0.02,
+  insuranceIndemnityRate: 0.8,
+  insurancePremiumRate: 0.01,
+  // IFRS 9 B5.5.35 illustration: not due 1%, 1-30 days 2%, 31-90 days 3%, 91-180 days 20%; beyond 180 days
+  // 50% (decision: the illustration stops at 180 days).
+  provisionRates: Object.freeze([
+    Object.freeze({ upTo: 0, rate: 0.01 }),
+    Object.freeze({ upTo: 30, rate: 0.02 }),
+    Object.freeze({ upTo: 90, rate: 0.03 }),
+    Object.freeze({ upTo: 180, rate: 0.2 }),
+    Object.freeze({ upTo: null, rate: 0.5 }),
+  ]),
+  limitationYears: 3,
+  limitationWarningDays: 180,
+  confirmationDay: 5,
+  brokenPromisesWillful: 2,
+  lawyerLetterDeadlineDays: 3,
 });
 
 /** A partial policy: the fields a firm or a call changes. */
@@ -115,7 +168,60 @@ export function validatePolicy(policy: Policy): Policy {
     if (i > 0 && d <= w[i - 1]) throw new RuleError("warningDays", `must increase: ${w.join(",")}`, `必须递增：${w.join(",")}`);
   });
   checkSettlementTiers(policy.settlementTiers);
+  checkWhole(policy.planMaxInstalments, "planMaxInstalments", 1, 600);
+  checkRate(policy.planMaxConcessionRate, "planMaxConcessionRate");
+  checkRate(policy.planMaxCashFlowShare, "planMaxCashFlowShare", true);
+  checkRate(policy.factoringAdvanceRate, "factoringAdvanceRate", true);
+  checkRate(policy.factoringFeeRate, "factoringFeeRate");
+  if (policy.factoringAdvanceRate + policy.factoringFeeRate > 1) {
+    throw new RuleError("factoringFeeRate", "advance rate plus fee rate cannot exceed 100%", "预付比例加手续费率不能超过 100%");
+  }
+  checkRate(policy.insuranceIndemnityRate, "insuranceIndemnityRate", true);
+  checkRate(policy.insurancePremiumRate, "insurancePremiumRate");
+  checkProvisionRates(policy.provisionRates);
+  checkWhole(policy.limitationYears, "limitationYears", 1, 30);
+  checkWhole(policy.limitationWarningDays, "limitationWarningDays", 0, 3650);
+  checkWhole(policy.confirmationDay, "confirmationDay", 1, 28);
+  checkWhole(policy.brokenPromisesWillful, "brokenPromisesWillful", 1, 100);
+  checkWhole(policy.lawyerLetterDeadlineDays, "lawyerLetterDeadlineDays", 1, 365);
   return policy;
+}
+
+function checkRate(value: number, field: string, positive = false): void {
+  if (!Number.isFinite(value) || value < 0 || value > 1 || (positive && value === 0)) {
+    throw new RuleError(field, `${show(value)} must be a rate ${positive ? "above 0" : "from 0"} up to 1 (e.g. 0.8 for 80%)`, `${show(value)} 必须是${positive ? "大于 0" : "0 到"} 1 之间的比率（如 0.8 表示 80%）`);
+  }
+}
+
+function checkWhole(value: number, field: string, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RuleError(field, `${show(value)} must be a whole number from ${min} to ${max}`, `${show(value)} 必须是 ${min} 到 ${max} 之间的整数`);
+  }
+}
+
+/**
+ * Checks provision rates: bounds whole, >= 0 and strictly increasing, the last one open (null); rates in
+ * [0, 1] and never lower for older debts (a provision must not fall as a debt ages).
+ */
+export function checkProvisionRates(rates: readonly ProvisionRate[], field = "provisionRates"): readonly ProvisionRate[] {
+  if (rates.length === 0 || rates[rates.length - 1].upTo !== null) {
+    throw new RuleError(field, "the last rate must cover everything beyond the last bound (e.g. *:50%)", "最后一档必须覆盖其余所有天数（如 *:50%）");
+  }
+  rates.forEach((r, i) => {
+    if (r.upTo === null && i < rates.length - 1) throw new RuleError(field, "only the last rate may be open-ended", "只有最后一档可以不设上限");
+    if (r.upTo !== null && (!Number.isInteger(r.upTo) || r.upTo < 0)) {
+      throw new RuleError(field, `bound ${show(r.upTo)} is not a whole number of days >= 0`, `上限 ${show(r.upTo)} 不是大于等于 0 的整数天数`);
+    }
+    const previous = rates[i - 1];
+    if (r.upTo !== null && previous && previous.upTo !== null && r.upTo <= previous.upTo) {
+      throw new RuleError(field, "bounds must increase", "各档上限必须递增");
+    }
+    if (!(r.rate >= 0 && r.rate <= 1)) throw new RuleError(field, `rate ${show(r.rate)} is not in [0, 1]`, `比率 ${show(r.rate)} 不在 [0, 1] 之内`);
+    if (previous && r.rate < previous.rate) {
+      throw new RuleError(field, "an older bucket cannot have a lower rate than a younger one", "账龄更长的一档比率不能低于账龄更短的一档");
+    }
+  });
+  return rates;
 }
 
 /**
