@@ -5,7 +5,8 @@
  *
  * Grouped by domain, one file per rule family:
  * - values: errors, input, money, dates, format, policy
- * - rules: grade (section 1), aging (section 2), settle (section 4)
+ * - rules: grade (section 1), aging (section 2), settle (section 4), tools (section 6: factoring,
+ *   insurance), provision (expected credit loss)
  */
 export * from "./errors.js";
 export * from "./input.js";
@@ -16,3 +17,5 @@ export * from "./policy.js";
 export * from "./grade.js";
 export * from "./aging.js";
 export * from "./settle.js";
+export * from "./tools.js";
+export * from "./provision.js";

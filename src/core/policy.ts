@@ -232,3 +232,85 @@ export function checkProvisionRates(rates: readonly ProvisionRate[], field = "pr
 export function withOverrides(overrides: PolicyOverrides, base: Policy = DEFAULT_POLICY): Policy {
   return validatePolicy({ ...base, ...overrides });
 }
+
+/** Field names of the policy, in the order they are shown and stored. */
+export const POLICY_FIELDS = Object.keys(DEFAULT_POLICY) as readonly (keyof Policy)[];
+
+/**
+ * Reads a stored policy (e.g. the JSON a workbook carries): fields missing from an older version take
+ * the defaults, unknown fields are refused (a typo must not pass silently), each field's type is checked,
+ * then the whole policy. Throws a RuleError naming the field.
+ */
+export function readPolicy(value: unknown): Policy {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new RuleError("policy", "is not an object of settings", "不是一组设置");
+  }
+  const stored = value as Record<string, unknown>;
+  for (const key of Object.keys(stored)) {
+    if (!(POLICY_FIELDS as readonly string[]).includes(key)) throw new RuleError(key, "is not a policy setting", "不是政策设置项");
+  }
+  const number = (key: keyof Policy): number => {
+    const v = stored[key];
+    if (v === undefined) return DEFAULT_POLICY[key] as number;
+    if (typeof v !== "number") throw new RuleError(key, `${show(v)} is not a number`, `${show(v)} 不是数字`);
+    return v;
+  };
+  const list = <T>(key: keyof Policy, item: (x: unknown) => T): readonly T[] => {
+    const v = stored[key];
+    if (v === undefined) return DEFAULT_POLICY[key] as unknown as readonly T[];
+    if (!Array.isArray(v)) throw new RuleError(key, "is not a list", "不是列表");
+    return v.map(item);
+  };
+  const num = (key: string) => (x: unknown): number => {
+    if (typeof x !== "number") throw new RuleError(key, `${show(x)} is not a number`, `${show(x)} 不是数字`);
+    return x;
+  };
+  const record = (key: keyof Policy, fields: readonly string[]) => (x: unknown): Record<string, unknown> => {
+    if (typeof x !== "object" || x === null) throw new RuleError(key, `${show(x)} is not a {${fields.join(", ")}} entry`, `${show(x)} 不是 {${fields.join(", ")}} 项`);
+    return x as Record<string, unknown>;
+  };
+  const terms = stored.creditTermDays;
+  if (terms !== undefined && (typeof terms !== "object" || terms === null)) throw new RuleError("creditTermDays", "is not {A, B, C}", "不是 {A, B, C}");
+  const termsOf = (terms ?? DEFAULT_POLICY.creditTermDays) as Record<string, unknown>;
+  const policy: Policy = {
+    smallAmountLimit: number("smallAmountLimit"),
+    largeAmountThreshold: number("largeAmountThreshold"),
+    creditTermDays: {
+      A: num("creditTermDays.A")(termsOf.A ?? DEFAULT_POLICY.creditTermDays.A),
+      B: num("creditTermDays.B")(termsOf.B ?? DEFAULT_POLICY.creditTermDays.B),
+      C: num("creditTermDays.C")(termsOf.C ?? DEFAULT_POLICY.creditTermDays.C),
+    },
+    agingEdges: list("agingEdges", num("agingEdges")),
+    warningDays: list("warningDays", num("warningDays")) as unknown as Policy["warningDays"],
+    settlementTiers: list("settlementTiers", (x) => {
+      const t = record("settlementTiers", ["days", "rate"])(x);
+      return { days: num("settlementTiers")(t.days), rate: num("settlementTiers")(t.rate) };
+    }),
+    planMaxInstalments: number("planMaxInstalments"),
+    planMaxConcessionRate: number("planMaxConcessionRate"),
+    planMaxCashFlowShare: number("planMaxCashFlowShare"),
+    factoringAdvanceRate: number("factoringAdvanceRate"),
+    factoringFeeRate: number("factoringFeeRate"),
+    insuranceIndemnityRate: number("insuranceIndemnityRate"),
+    insurancePremiumRate: number("insurancePremiumRate"),
+    provisionRates: list("provisionRates", (x) => {
+      const r = record("provisionRates", ["upTo", "rate"])(x);
+      return { upTo: r.upTo === null ? null : num("provisionRates")(r.upTo), rate: num("provisionRates")(r.rate) };
+    }),
+    limitationYears: number("limitationYears"),
+    limitationWarningDays: number("limitationWarningDays"),
+    confirmationDay: number("confirmationDay"),
+    brokenPromisesWillful: number("brokenPromisesWillful"),
+    lawyerLetterDeadlineDays: number("lawyerLetterDeadlineDays"),
+  };
+  return validatePolicy(policy);
+}
+
+/** The fields of a policy that differ from the defaults (what a workbook stores). */
+export function policyChanges(policy: Policy): Partial<Policy> {
+  const changes: Record<string, unknown> = {};
+  for (const key of POLICY_FIELDS) {
+    if (JSON.stringify(policy[key]) !== JSON.stringify(DEFAULT_POLICY[key])) changes[key] = policy[key];
+  }
+  return changes as Partial<Policy>;
+}

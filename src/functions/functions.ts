@@ -14,7 +14,6 @@ import {
   bucketLabels,
   checkOverdueRecord,
   creditTerm,
-  DEFAULT_POLICY,
   daysPastDue,
   gradeOfRule,
   gradeReasons,
@@ -35,17 +34,10 @@ import {
   type CashFlow,
   type CreditGrade,
   type Language,
-  type Policy,
 } from "../core/index.js";
+import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "./workbook-policy.js";
 import { asGrid, guard, mapCells, option, setMessageLanguage, singleCell, valueError, type Arg, type Result } from "./excel.js";
 
-/** The policy every function reads; the workbook's own once the task pane has loaded it. */
-let workbookPolicy: Policy = DEFAULT_POLICY;
-
-/** Replaces the policy the functions read (the caller validated it). */
-export function setWorkbookPolicy(policy: Policy): void {
-  workbookPolicy = policy;
-}
 
 const COUNT = (name: string): Arg<number> => ({ name, blank: "number", read: (v) => readCount(v, name) });
 const AMOUNT = (name: string, fallback?: number): Arg<number> => ({ name, blank: "number", read: (v) => readAmount(v, name), fallback });
@@ -73,7 +65,7 @@ function readOutput<T extends string>(value: unknown, words: Record<string, read
  */
 export function grade(overdue_count: any[][], overdue_amount: any[][], cash_flow: any[][], small_limit?: any[][], output?: any[][]): any[][] {
   return guard(() => {
-    const policy = workbookPolicy;
+    const policy = workbookPolicy();
     const [what, language] = readOutput(
       output,
       { grade: ["grade", "en"], term: ["term", "en"], reasons: ["reasons", "en"], 等级: ["grade", "zh"], 账期: ["term", "zh"], 原因: ["reasons", "zh"] },
@@ -100,7 +92,7 @@ export function grade(overdue_count: any[][], overdue_amount: any[][], cash_flow
  */
 export function term(grade: any[][]): any[][] {
   return guard(() => {
-    const policy = workbookPolicy;
+    const policy = workbookPolicy();
     const gradeArg: Arg<CreditGrade> = { name: "grade", blank: "zero-is-blank", read: (v) => readGrade(v) };
     return mapCells([gradeArg], [asGrid(grade)], ([letter]) => creditTerm(letter, policy));
   });
@@ -119,7 +111,7 @@ type AgingOutput = "days" | "bucket" | "level" | "action";
  */
 export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges?: any[][]): any[][] {
   return guard(() => {
-    const policy = workbookPolicy;
+    const policy = workbookPolicy();
     const [what, language] = readOutput<AgingOutput>(
       output,
       { bucket: ["bucket", "en"], days: ["days", "en"], level: ["level", "en"], action: ["action", "en"], 账龄段: ["bucket", "zh"], 账龄: ["bucket", "zh"], 天数: ["days", "zh"], 逾期天数: ["days", "zh"], 预警级别: ["level", "zh"], 级别: ["level", "zh"], 行动: ["action", "zh"] },
@@ -158,7 +150,7 @@ export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges
  */
 export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][]): any[][] {
   return guard(() => {
-    const policy = workbookPolicy;
+    const policy = workbookPolicy();
     const ladder = tiers === null || tiers === undefined ? policy.settlementTiers : option(() => readSettlementTiers(tiers, "tiers"));
     const balanceArg = AMOUNT("balance");
     if (days_to_pay === null || days_to_pay === undefined) {
@@ -175,7 +167,12 @@ export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][])
   });
 }
 
-// Error messages follow Excel's display language once Office is ready.
+// Once Office is ready: error messages follow Excel's display language, and the workbook's own policy
+// replaces the defaults (then formulas computed before that are computed again).
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady(() => setMessageLanguage(Office.context?.displayLanguage));
+  Office.onReady(() => {
+    setMessageLanguage(Office.context?.displayLanguage);
+    const loaded = loadWorkbookPolicy();
+    if (loaded.stored && !loaded.problem && typeof Excel !== "undefined") recalculateWorkbook().catch(() => undefined);
+  });
 }

@@ -4,6 +4,8 @@
  * following Office's display language. DOM is built with createElement/textContent only.
  */
 
+import { renderPolicyEditor } from "./policy-editor.js";
+
 export type PaneLanguage = "en" | "zh";
 
 interface PaneText {
@@ -106,7 +108,10 @@ function start(): void {
     return;
   }
   void Office.onReady(() => {
-    render(root, pickLanguage(displayLanguage() || navigator.language));
+    const language = pickLanguage(displayLanguage() || navigator.language);
+    render(root, language);
+    const main = root.querySelector("main");
+    if (main && Office.context?.document?.settings) renderPolicyEditor(main, language);
   });
 }
 

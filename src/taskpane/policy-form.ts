@@ -1,0 +1,141 @@
+/**
+ * The policy as a form: one text field per setting, in the words an accountant types (`50,000`, `80%`,
+ * `30,60,90`, `10:90%,20:95%`), read back through the rules core's own readers so that a bad entry is
+ * refused with a message naming the field. No DOM here: policy-editor.ts draws it.
+ */
+import {
+  formatRate,
+  readAgingEdges,
+  readAmount,
+  readCount,
+  readNumberList,
+  readProvisionRates,
+  readRate,
+  readSettlementTiers,
+  RuleError,
+  validatePolicy,
+  type Policy,
+  type Language,
+} from "../core/index.js";
+
+/** A form field: its key (also the name errors use), its labels, and how to show and read it. */
+export interface PolicyField {
+  readonly key: string;
+  readonly label: Readonly<Record<Language, string>>;
+  readonly show: (policy: Policy) => string;
+  readonly read: (text: string, into: Mutable) => void;
+}
+
+type Mutable = { -readonly [K in keyof Policy]: Policy[K] };
+
+const rate = (key: keyof Policy, en: string, zh: string): PolicyField => ({
+  key,
+  label: { en, zh },
+  show: (p) => formatRate(p[key] as number),
+  read: (t, into) => {
+    (into as Record<string, unknown>)[key] = readRate(t, key);
+  },
+});
+const whole = (key: keyof Policy, en: string, zh: string): PolicyField => ({
+  key,
+  label: { en, zh },
+  show: (p) => String(p[key]),
+  read: (t, into) => {
+    (into as Record<string, unknown>)[key] = readCount(t, key);
+  },
+});
+const amount = (key: keyof Policy, en: string, zh: string): PolicyField => ({
+  key,
+  label: { en, zh },
+  show: (p) => (p[key] as number).toLocaleString("en-US", { maximumFractionDigits: 2 }),
+  read: (t, into) => {
+    (into as Record<string, unknown>)[key] = readAmount(t, key);
+  },
+});
+const term = (grade: "A" | "B" | "C"): PolicyField => ({
+  key: `creditTermDays.${grade}`,
+  label: { en: `Credit term, grade ${grade} (days)`, zh: `${grade} 级账期（天）` },
+  show: (p) => String(p.creditTermDays[grade]),
+  read: (t, into) => {
+    into.creditTermDays = { ...into.creditTermDays, [grade]: readCount(t, `creditTermDays.${grade}`) };
+  },
+});
+
+/** Every setting of the policy, in the order the pane shows them. */
+export const POLICY_FORM: readonly PolicyField[] = [
+  amount("smallAmountLimit", "Small-amount limit (grade B/C)", "小额上限（B/C 级分界）"),
+  term("A"),
+  term("B"),
+  term("C"),
+  {
+    key: "agingEdges",
+    label: { en: "Aging bucket edges (days)", zh: "账龄分段（天）" },
+    show: (p) => p.agingEdges.join(","),
+    read: (t, into) => {
+      into.agingEdges = readAgingEdges(t, "agingEdges");
+    },
+  },
+  {
+    key: "warningDays",
+    label: { en: "Warning levels 1, 2, 3 from (days)", zh: "一、二、三级预警起点（天）" },
+    show: (p) => p.warningDays.join(","),
+    read: (t, into) => {
+      const days = readNumberList(t, "warningDays");
+      if (days.length !== 3) throw new RuleError("warningDays", "needs exactly three values (levels 1, 2, 3)", "需要三个值（一、二、三级预警）");
+      into.warningDays = [days[0], days[1], days[2]];
+    },
+  },
+  amount("largeAmountThreshold", "Large amount: meet face to face from", "大额（面谈催收）起点"),
+  {
+    key: "settlementTiers",
+    label: { en: "Settlement ladder (days:rate)", zh: "和解报价阶梯（天数:比率）" },
+    show: (p) => p.settlementTiers.map((t) => `${t.days}:${formatRate(t.rate)}`).join(","),
+    read: (t, into) => {
+      into.settlementTiers = readSettlementTiers(t, "settlementTiers");
+    },
+  },
+  whole("planMaxInstalments", "Instalment plan: most instalments", "分期方案：最多期数"),
+  rate("planMaxConcessionRate", "Instalment plan: largest concession", "分期方案：最大减免比例"),
+  rate("planMaxCashFlowShare", "Instalment fits within this share of free cash flow", "每期还款不超过自由现金流的比例"),
+  rate("factoringAdvanceRate", "Factoring: advance", "保理：预付比例"),
+  rate("factoringFeeRate", "Factoring: fee", "保理：手续费率"),
+  rate("insuranceIndemnityRate", "Credit insurance: share of a loss paid", "信用保险：赔付比例"),
+  rate("insurancePremiumRate", "Credit insurance: premium", "信用保险：保费率"),
+  {
+    key: "provisionRates",
+    label: { en: "Provision rates (days:rate, * beyond)", zh: "坏账准备计提比例（天数:比率，* 为其余）" },
+    show: (p) => p.provisionRates.map((r) => `${r.upTo === null ? "*" : r.upTo}:${formatRate(r.rate)}`).join(","),
+    read: (t, into) => {
+      into.provisionRates = readProvisionRates(t, "provisionRates");
+    },
+  },
+  whole("limitationYears", "Limitation period (years)", "诉讼时效（年）"),
+  whole("limitationWarningDays", "Warn before the limitation ends (days)", "时效届满前预警（天）"),
+  whole("confirmationDay", "Monthly balance confirmation by day", "每月对账截止日"),
+  whole("brokenPromisesWillful", "Broken promises that mark a willful debtor", "认定故意拖欠的失信次数"),
+  whole("lawyerLetterDeadlineDays", "Deadline in the lawyer's letter (days)", "律师函期限（天）"),
+];
+
+/** The form's texts for a policy. */
+export function policyToForm(policy: Policy): Record<string, string> {
+  return Object.fromEntries(POLICY_FORM.map((f) => [f.key, f.show(policy)]));
+}
+
+/**
+ * Reads the form back into a policy, field by field and then as a whole. Throws the first RuleError,
+ * whose `argument` is the field's key (so the pane can point at it).
+ */
+export function formToPolicy(texts: Readonly<Record<string, string>>, base: Policy): Policy {
+  const into = { ...base } as Mutable;
+  for (const field of POLICY_FORM) {
+    const text = texts[field.key];
+    if (text === undefined) continue;
+    field.read(text, into);
+  }
+  return validatePolicy(into);
+}
+
+/** The field of the form a RuleError points at, if any. */
+export function fieldOf(error: RuleError): PolicyField | undefined {
+  return POLICY_FORM.find((f) => f.key === error.argument);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, POLICY_FIELDS, RuleError } from "../src/core/index.js";
+import { fieldOf, formToPolicy, POLICY_FORM, policyToForm } from "../src/taskpane/policy-form.js";
+
+describe("the policy form of the task pane", () => {
+  it("shows the defaults in the words an accountant types", () => {
+    const form = policyToForm(DEFAULT_POLICY);
+    expect(form.smallAmountLimit).toBe("50,000");
+    expect(form["creditTermDays.B"]).toBe("15");
+    expect(form.settlementTiers).toBe("10:90%,20:95%");
+    expect(form.provisionRates).toBe("0:1%,30:2%,90:3%,180:20%,*:50%");
+    expect(form.planMaxCashFlowShare).toBe("80%");
+  });
+
+  it("covers every policy field", () => {
+    const covered = new Set(POLICY_FORM.map((f) => f.key.split(".")[0]));
+    expect([...POLICY_FIELDS].filter((k) => !covered.has(k))).toEqual([]);
+    for (const f of POLICY_FORM) {
+      expect(f.label.en.length).toBeGreaterThan(5);
+      expect(f.label.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("reads its own texts back to the same policy", () => {
+    expect(formToPolicy(policyToForm(DEFAULT_POLICY), DEFAULT_POLICY)).toEqual(DEFAULT_POLICY);
+  });
+
+  it("reads edits", () => {
+    const p = formToPolicy({ ...policyToForm(DEFAULT_POLICY), smallAmountLimit: "80,000", "creditTermDays.A": "45", settlementTiers: "7:85%,15:92%", agingEdges: "30，60，90，180" }, DEFAULT_POLICY);
+    expect(p.smallAmountLimit).toBe(80_000);
+    expect(p.creditTermDays).toEqual({ A: 45, B: 15, C: 0 });
+    expect(p.settlementTiers).toEqual([{ days: 7, rate: 0.85 }, { days: 15, rate: 0.92 }]);
+    expect(p.agingEdges).toEqual([30, 60, 90, 180]);
+  });
+
+  it.each([
+    ["smallAmountLimit", "-5", /^smallAmountLimit: "-5" is negative/],
+    ["creditTermDays.C", "x", /^creditTermDays\.C: "x" is not a number/],
+    ["warningDays", "30,60", /^warningDays: needs exactly three values/],
+    ["warningDays", "60,30,90", /^warningDays: must increase/],
+    ["settlementTiers", "10:95%,20:90%", /^settlementTiers: a later tier cannot have a lower rate/],
+    ["factoringFeeRate", "30%", /^factoringFeeRate: advance rate plus fee rate cannot exceed 100%/],
+    ["provisionRates", "0:1%,30:2%", /^provisionRates: the last rate must cover/],
+    ["confirmationDay", "31", /^confirmationDay: 31 must be a whole number from 1 to 28/],
+  ])("refuses %s = %j naming the field", (key, text, pattern) => {
+    let error: unknown;
+    try {
+      formToPolicy({ ...policyToForm(DEFAULT_POLICY), [key]: text }, DEFAULT_POLICY);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).message).toMatch(pattern);
+    expect(fieldOf(error as RuleError)?.key).toBe(key);
+  });
+});
