@@ -19,7 +19,13 @@ import {
   gradeReasons,
   gradeRule,
   LADDER_ACTIONS,
+  factoring,
+  insurancePayout,
+  insurancePremium,
+  provision as provisionFor,
   readAgingEdges,
+  readProvisionRates,
+  readRate,
   readAmount,
   readCashFlow,
   readCount,
@@ -164,6 +170,65 @@ export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][])
       return settlementLadder(amount, ladder).map((rung): Result[] => [rung.days ?? rung.label, rung.rate, rung.amount]);
     }
     return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance), asGrid(days_to_pay)], (v) => settlementOffer(v[0], v[1], ladder));
+  });
+}
+
+const RATE = (name: string, fallback: number): Arg<number> => ({ name, blank: "number", read: (v) => readRate(v, name), fallback });
+
+/**
+ * Factoring with recourse: the cash a factor advances now on a receivable (default 80%), or its fee, the reserve paid when the customer pays, or the net cash in the end.
+ * @customfunction FACTOR
+ * @param amount The receivable to factor, >= 0. One cell or a column.
+ * @param advance_rate Optional. Share advanced now, e.g. 0.8 or 80%; default from the policy (80%).
+ * @param fee_rate Optional. The factor's fee on the receivable, e.g. 0.02 or 2%; default from the policy (2%; the articles say 1-3%).
+ * @param output Optional. "advance" (default): cash now; "fee"; "reserve": paid when the customer pays; "net": amount less fee. Chinese: 预付, 手续费, 尾款, 净额.
+ * @returns The amount per row, rounded to the cent.
+ */
+export function factor(amount: any[][], advance_rate?: any[][], fee_rate?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what] = readOutput<"advance" | "fee" | "reserve" | "net">(
+      output,
+      { advance: ["advance", "en"], fee: ["fee", "en"], reserve: ["reserve", "en"], net: ["net", "en"], 预付: ["advance", "zh"], 手续费: ["fee", "zh"], 尾款: ["reserve", "zh"], 保留款: ["reserve", "zh"], 净额: ["net", "zh"] },
+      "advance",
+    );
+    const args = [AMOUNT("amount"), RATE("advance_rate", policy.factoringAdvanceRate), RATE("fee_rate", policy.factoringFeeRate)] as const;
+    return mapCells(args, [asGrid(amount), asGrid(advance_rate), asGrid(fee_rate)], (v) => factoring(v[0], v[1], v[2])[what]);
+  });
+}
+
+/**
+ * Trade credit insurance: the insurer's payout on a loss (default 80%), or with output "premium" the premium on an insured amount at a premium rate.
+ * @customfunction INSURE
+ * @param loss The loss (or, with output "premium", the insured receivables), >= 0. One cell or a column.
+ * @param rate Optional. Share of the loss paid (default 80%), or with "premium" the premium rate (default 1%; the articles say 0.5-2%); from the policy.
+ * @param output Optional. "payout" (default) or "premium". Chinese: 赔付, 保费.
+ * @returns The payout or premium per row, rounded to the cent.
+ */
+export function insure(loss: any[][], rate?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what] = readOutput<"payout" | "premium">(output, { payout: ["payout", "en"], premium: ["premium", "en"], 赔付: ["payout", "zh"], 保费: ["premium", "zh"] }, "payout");
+    const premium = what === "premium";
+    const args = [AMOUNT("loss"), RATE("rate", premium ? policy.insurancePremiumRate : policy.insuranceIndemnityRate)] as const;
+    return mapCells(args, [asGrid(loss), asGrid(rate)], (v) => (premium ? insurancePremium(v[0], v[1]) : insurancePayout(v[0], v[1])));
+  });
+}
+
+/**
+ * Expected credit loss provision (IFRS 9 simplified approach): balance x the loss rate of its days-past-due band. Works down whole columns.
+ * @customfunction PROVISION
+ * @param balance The receivable's balance, >= 0. One cell or a column.
+ * @param days_past_due Days past due, a whole number >= 0 (e.g. AR.AGING(..., "days")). One cell or a column.
+ * @param rates Optional. Loss rates by band: text "0:1%,30:2%,90:3%,180:20%,*:50%" (last day of each band; * beyond) or a two-column range; default from the policy.
+ * @returns The provision per row, rounded to the cent.
+ */
+export function provision(balance: any[][], days_past_due: any[][], rates?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const bands = rates === null || rates === undefined ? policy.provisionRates : option(() => readProvisionRates(rates, "rates"));
+    const args = [AMOUNT("balance"), COUNT("days_past_due")] as const;
+    return mapCells(args, [asGrid(balance), asGrid(days_past_due)], (v) => provisionFor(v[0], v[1], bands));
   });
 }
 

@@ -8,7 +8,7 @@
 type Cell = number | string | boolean | null;
 export interface Case {
   readonly name: string;
-  readonly id: "GRADE" | "TERM" | "AGING" | "SETTLE";
+  readonly id: string;
   readonly args: readonly (Cell[][] | null)[];
   readonly expected: readonly (readonly (Cell | RegExp)[])[];
   readonly language?: string;
@@ -109,6 +109,25 @@ export const CASES: readonly Case[] = [
   { name: "ladder needs one balance", id: "SETTLE", args: [col(1, 2), null], expected: [["#VALUE! days_to_pay: needed when balance is a range (the ladder spills for one balance only)"]] },
   { name: "negative days", id: "SETTLE", args: [one(1000), one(-1)], expected: [["#VALUE! days_to_pay: -1 is not a whole number >= 0"]] },
   { name: "rounding to the cent", id: "SETTLE", args: [col(100.01, 1234.565), col(15, 30)], expected: [[95.01], [1234.57]] },
+
+  // FACTOR
+  { name: "article: 1,500,000 overdue 30 days -> 1,200,000 cash", id: "FACTOR", args: [one(1500000), null, null, null], expected: [[1200000]] },
+  { name: "fee, reserve and net", id: "FACTOR", args: [one(1000000), null, null, [["fee"]]], expected: [[20000]] },
+  { name: "reserve per row, rates as percentages", id: "FACTOR", args: [col(1000000, 500000), one("85%"), one("3%"), one("尾款")], expected: [[150000], [75000]] },
+  { name: "net", id: "FACTOR", args: [one(1000000), one(0.8), one(0.01), one("net")], expected: [[990000]] },
+  { name: "bad rates", id: "FACTOR", args: [col(1000, 1000), col(0.9, 1.5), one(0.2)], expected: [["#VALUE! fee_rate: advance rate plus fee rate cannot exceed 100% of the receivable"], ['#VALUE! advance_rate: 1.5 is not a rate between 0 and 1 (e.g. 0.9 or 90%)']] },
+
+  // INSURE
+  { name: "article: 800,000 lost -> 640,000 paid", id: "INSURE", args: [one(800000), null, null], expected: [[640000]] },
+  { name: "premium at the default and a given rate", id: "INSURE", args: [col(10000000, 10000000), col(null, "0.5%"), one("premium")], expected: [[100000], [50000]] },
+  { name: "Chinese output word", id: "INSURE", args: [one(10000000), one(0.02), one("保费")], expected: [[200000]] },
+  { name: "negative loss", id: "INSURE", args: [one(-1)], expected: [["#VALUE! loss: -1 is negative; amounts must be >= 0"]] },
+
+  // PROVISION
+  { name: "provision down a column by days past due", id: "PROVISION", args: [col(100000, 100000, 100000, 100000, 100000, 100000, 0), col(0, 30, 31, 90, 91, 181, 0)], expected: [[1000], [2000], [3000], [3000], [20000], [50000], [0]] },
+  { name: "own rates as text", id: "PROVISION", args: [col(1000, 1000), col(10, 400), one("0:0.5%,365:10%,*:100%")], expected: [[100], [1000]] },
+  { name: "bad rates", id: "PROVISION", args: [one(1000), one(10), one("0:5%,30:1%,*:50%")], expected: [["#VALUE! rates: an older bucket cannot have a lower rate than a younger one"]] },
+  { name: "bad days", id: "PROVISION", args: [col(1000, 1000), col(-1, "x")], expected: [["#VALUE! days_past_due: -1 is not a whole number >= 0"], ['#VALUE! days_past_due: "x" is not a number']] },
 ];
 
 /** Normalises a result grid for comparison: errors become "#VALUE! message". */
