@@ -6,7 +6,9 @@
  * Grouped by domain, one file per rule family:
  * - values: errors, input, money, dates, format, policy
  * - rules: grade (section 1), aging (section 2), settle (section 4), tools (section 6: factoring,
- *   insurance), provision (expected credit loss)
+ *   insurance), provision (expected credit loss), profile (section 3), channel (collection steps),
+ *   prevention (section 7 balance confirmation, section 4 evidence), plan (section 4 instalments),
+ *   recovery (section 5 bankruptcy), limitation (limitation period)
  */
 export * from "./errors.js";
 export * from "./input.js";
@@ -19,3 +21,9 @@ export * from "./aging.js";
 export * from "./settle.js";
 export * from "./tools.js";
 export * from "./provision.js";
+export * from "./profile.js";
+export * from "./channel.js";
+export * from "./prevention.js";
+export * from "./plan.js";
+export * from "./recovery.js";
+export * from "./limitation.js";

@@ -19,7 +19,26 @@ import {
   gradeReasons,
   gradeRule,
   LADDER_ACTIONS,
+  bankruptcyRecovery,
+  cashFlowFit,
+  claimFilingDeadline,
+  collectionStep,
+  instalmentPlan,
+  limitationDaysLeft,
+  limitationEnd,
+  limitationReasons,
+  limitationStatus,
+  readFilingPeriod,
+  readNumber,
+  confirmationOverdue,
+  debtorProfile,
   factoring,
+  missingEvidence,
+  readBrokenPromises,
+  readExcuse,
+  readProfile,
+  readSignal,
+  readTurnoverDecline,
   insurancePayout,
   insurancePremium,
   provision as provisionFor,
@@ -38,11 +57,17 @@ import {
   settlementOffer,
   warningLevel,
   type CashFlow,
+  type CollectionStep,
+  type DebtorProfile,
+  type FilingPeriod,
+  type LimitationStatus,
+  type Excuse,
+  type TurnoverDecline,
   type CreditGrade,
   type Language,
 } from "../core/index.js";
 import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "./workbook-policy.js";
-import { asGrid, guard, mapCells, option, setMessageLanguage, singleCell, valueError, type Arg, type Result } from "./excel.js";
+import { asGrid, guard, mapCells, option, setMessageLanguage, singleCell, valueError, type Arg, type Cell, type Result } from "./excel.js";
 
 
 const COUNT = (name: string): Arg<number> => ({ name, blank: "number", read: (v) => readCount(v, name) });
@@ -229,6 +254,265 @@ export function provision(balance: any[][], days_past_due: any[][], rates?: any[
     const bands = rates === null || rates === undefined ? policy.provisionRates : option(() => readProvisionRates(rates, "rates"));
     const args = [AMOUNT("balance"), COUNT("days_past_due")] as const;
     return mapCells(args, [asGrid(balance), asGrid(days_past_due)], (v) => provisionFor(v[0], v[1], bands));
+  });
+}
+
+/** A yes/no signal: blank (or 0, which is how Excel passes an empty cell) is unknown. */
+const SIGNAL = (name: string): Arg<boolean | null> => ({ name, blank: "zero-is-blank", read: (v) => readSignal(v, name), fallback: null });
+
+const PROFILE_NAMES: Readonly<Record<DebtorProfile, string>> = { temporary: "暂时困难型", willful: "故意拖欠型", unable: "无能力偿还型", unclear: "不明" };
+
+/**
+ * Debtor profile before chasing: "temporary" (willing, unable for now), "willful" (able, unwilling), "unable" (bankrupt, insolvent, stopped) or "unclear" (signals missing or in conflict). Each signal is yes/no/是/否, blank if unknown.
+ * @customfunction PROFILE
+ * @param business_operating Core business alive and operating? (主营业务正常)
+ * @param income_stable Optional. Main-business income over the last 3 months stable, per bank statements? (近3个月收入稳定)
+ * @param turnover_decline Optional. AR turnover against the same period last year: none, short-term or persistent (无/短期/持续).
+ * @param proposed_plan Optional. Did the debtor come forward with a repayment plan? (主动提出还款计划)
+ * @param excuses Optional. Excuses such as "finance is away", "invoice not received", "product defect"? (找借口拖延)
+ * @param contradiction Optional. A contradiction: a defect never raised before or without inspection report, or "no money" while buying equipment, opening a branch, winning a tender? (矛盾点)
+ * @param broken_promises Optional. Payment promises made and not kept (a count). (承诺未兑现次数)
+ * @param refuses_contact Optional. Refuses contact? (拒绝沟通)
+ * @param insolvent Optional. Bankrupt or insolvent? (破产或资不抵债)
+ * @param dishonest_debtor Optional. Listed as a dishonest judgment debtor (失信被执行人)?
+ * @param operations_stopped Optional. Production stopped, equipment seized or owner unreachable? (停产、查封或失联)
+ * @param output Optional. "profile" (default); "reasons"; "play": the strategy; "find out": what to check. Chinese: 类型, 原因, 策略, 待查.
+ * @returns The profile (or reasons, strategy, checks) per row.
+ */
+export function profile(business_operating: any[][], income_stable?: any[][], turnover_decline?: any[][], proposed_plan?: any[][], excuses?: any[][], contradiction?: any[][], broken_promises?: any[][], refuses_contact?: any[][], insolvent?: any[][], dishonest_debtor?: any[][], operations_stopped?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<"profile" | "reasons" | "play" | "find out">(
+      output,
+      { profile: ["profile", "en"], reasons: ["reasons", "en"], play: ["play", "en"], "find out": ["find out", "en"], findout: ["find out", "en"], 类型: ["profile", "zh"], 画像: ["profile", "zh"], 原因: ["reasons", "zh"], 策略: ["play", "zh"], 待查: ["find out", "zh"] },
+      "profile",
+    );
+    const args = [
+      SIGNAL("business_operating"), SIGNAL("income_stable"),
+      { name: "turnover_decline", blank: "zero-is-blank", read: (v: Cell) => readTurnoverDecline(v), fallback: null } as Arg<TurnoverDecline | null>,
+      SIGNAL("proposed_plan"), SIGNAL("excuses"), SIGNAL("contradiction"),
+      { name: "broken_promises", blank: "number", read: (v: Cell) => readBrokenPromises(v), fallback: null } as Arg<number | null>,
+      SIGNAL("refuses_contact"), SIGNAL("insolvent"), SIGNAL("dishonest_debtor"), SIGNAL("operations_stopped"),
+    ] as const;
+    const grids = [business_operating, income_stable, turnover_decline, proposed_plan, excuses, contradiction, broken_promises, refuses_contact, insolvent, dishonest_debtor, operations_stopped].map(asGrid);
+    return mapCells(args, grids, (v) => {
+      if (v.every((x) => x === null || x === 0)) return ""; // an empty row: nothing known
+      const result = debtorProfile(
+        { businessOperating: v[0], incomeStable: v[1], turnoverDecline: v[2], proposedPlan: v[3], excuses: v[4], contradiction: v[5], brokenPromises: v[6], refusesContact: v[7], insolvent: v[8], dishonestDebtor: v[9], operationsStopped: v[10] },
+        policy,
+      );
+      if (what === "profile") return language === "zh" ? PROFILE_NAMES[result.profile] : result.profile;
+      if (what === "play") return language === "zh" ? result.play.zh : result.play.en;
+      return reasonText(what === "reasons" ? result.reasons : result.toFindOut, language);
+    });
+  });
+}
+
+/**
+ * The next collection step for an overdue receivable: who acts and how, from the overdue ladder, the amount (face to face from the large-amount threshold, 500,000) and the debtor profile.
+ * @customfunction CHANNEL
+ * @param balance The overdue balance, >= 0. One cell or a column.
+ * @param days_past_due Days past due, a whole number >= 0 (e.g. AR.AGING(..., "days")).
+ * @param profile Optional. Debtor profile: temporary, willful, unable, unclear (or 暂时困难型, 故意拖欠型, 无能力偿还型, 不明), e.g. from AR.PROFILE.
+ * @param output Optional. "step" (default): the whole step; "who"; "how"; "code": a stable code. Chinese: 步骤, 负责人, 方式.
+ * @returns The next step per row.
+ */
+export function channel(balance: any[][], days_past_due: any[][], profile?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<"step" | "who" | "how" | "code">(
+      output,
+      { step: ["step", "en"], who: ["who", "en"], how: ["how", "en"], code: ["code", "en"], 步骤: ["step", "zh"], 负责人: ["who", "zh"], 方式: ["how", "zh"] },
+      "step",
+    );
+    const profileArg: Arg<DebtorProfile | null> = { name: "profile", blank: "zero-is-blank", read: (v) => readProfile(v), fallback: null };
+    const args = [AMOUNT("balance"), COUNT("days_past_due"), profileArg] as const;
+    return mapCells(args, [asGrid(balance), asGrid(days_past_due), asGrid(profile)], (v) => {
+      const step = collectionStep(v[0], v[1], v[2], policy);
+      if (what === "code") return step.code;
+      if (what === "step") return describeStep(step, language);
+      const r = what === "who" ? step.who : step.how;
+      return language === "zh" ? r.zh : r.en;
+    });
+  });
+}
+
+/** The whole step in one line: "finance manager: contact the customer's owner (phone, then an e-mail to confirm)". */
+function describeStep(step: CollectionStep, language: Language): string {
+  const text = (r: { en: string; zh: string }) => (language === "zh" ? r.zh : r.en);
+  if (step.who.code === "none") return text(step.step);
+  return language === "zh" ? `${step.who.zh}：${step.step.zh}（${step.how.zh}）` : `${step.who.en}: ${step.step.en} (${step.how.en})`;
+}
+
+/**
+ * Monthly balance confirmation (定期对账): is the customer's signed balance confirmation overdue? Each month every customer confirms its balance by the 5th (policy).
+ * @customfunction CONFIRM
+ * @param last_confirmation Date of the customer's last signed or sealed balance confirmation. One cell or a column.
+ * @param as_of The report date (use TODAY() for a live sheet).
+ * @param output Optional. "status" (default): "confirmed" or "overdue"; "due": the date the expected confirmation was due; "reasons". Chinese: 状态 (已对账/逾期未对账), 原因.
+ * @returns The status per row.
+ */
+export function confirm(last_confirmation: any[][], as_of: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<"status" | "due" | "reasons">(output, { status: ["status", "en"], due: ["due", "en"], reasons: ["reasons", "en"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] }, "status");
+    return mapCells([DATE("last_confirmation"), DATE("as_of")] as const, [asGrid(last_confirmation), asGrid(as_of)], (v) => {
+      const result = confirmationOverdue(v[0], v[1], policy);
+      if (what === "due") return result.dueBy;
+      if (what === "reasons") return reasonText(result.reasons, language);
+      return language === "zh" ? (result.overdue ? "逾期未对账" : "已对账") : result.overdue ? "overdue" : "confirmed";
+    });
+  });
+}
+
+/**
+ * Evidence first (用证据封嘴): what to get before negotiating. Each item is yes/no/是/否 (blank: unknown).
+ * @customfunction EVIDENCE
+ * @param signed_contract Do you hold the original contract with the company seal? (盖章合同原件)
+ * @param reconciliation Optional. A reconciliation statement signed or sealed by the customer? (对账单)
+ * @param collection_records Optional. Collection records stating amount and deadline (chat messages, call recordings)? (催款记录)
+ * @param delivery_proof Optional. The courier receipt signed by the customer, against "invoice not received"? (快递底单)
+ * @param acceptance_form Optional. The acceptance form signed by the customer, against "defective product"? (验收单)
+ * @param excuse Optional. The debtor's excuse: "no invoice", "defect" or none (没收到发票, 产品有问题, 无).
+ * @param output Optional. "missing" (default): what to get; "count": how many items are missing or unknown. Chinese: 缺少.
+ * @returns Per row: the evidence to get ("complete" when nothing is missing), or the count.
+ */
+export function evidence(signed_contract: any[][], reconciliation?: any[][], collection_records?: any[][], delivery_proof?: any[][], acceptance_form?: any[][], excuse?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const [what, language] = readOutput<"missing" | "count">(output, { missing: ["missing", "en"], count: ["count", "en"], 缺少: ["missing", "zh"], 数量: ["count", "zh"] }, "missing");
+    const excuseArg: Arg<Excuse | null> = { name: "excuse", blank: "zero-is-blank", read: (v) => readExcuse(v), fallback: null };
+    const args = [SIGNAL("signed_contract"), SIGNAL("reconciliation"), SIGNAL("collection_records"), SIGNAL("delivery_proof"), SIGNAL("acceptance_form"), excuseArg] as const;
+    const grids = [signed_contract, reconciliation, collection_records, delivery_proof, acceptance_form, excuse].map(asGrid);
+    return mapCells(args, grids, (v) => {
+      if (v.every((x) => x === null)) return "";
+      const missing = missingEvidence({ signedContract: v[0], reconciliation: v[1], collectionRecords: v[2], deliveryProof: v[3], acceptanceForm: v[4] }, v[5]);
+      if (what === "count") return missing.length;
+      return missing.length > 0 ? reasonText(missing, language) : language === "zh" ? "证据齐全" : "complete";
+    });
+  });
+}
+
+/** Reads a whole-call argument that must be one cell: null when omitted or blank. */
+function oneCell(value: unknown, name: string): Cell {
+  return option(() => singleCell(value, name));
+}
+
+/**
+ * Instalment plan: spills one row per instalment (number, due date, amount). Equal instalments rounded to the cent; the rounding remainder and the concession come off the last instalment(s), so the amounts add up exactly to balance - concession.
+ * @customfunction PLAN
+ * @param balance The amount owed, > 0. One cell.
+ * @param instalments Number of instalments, a whole number from 1 to the policy's limit (24).
+ * @param concession Optional. Amount forgiven on the last instalment(s), >= 0, at most the policy's share of the balance (5%).
+ * @param first_due Optional. Due date of the first instalment; the others follow every interval_months months (month ends as EDATE). Without it the date column is empty.
+ * @param interval_months Optional. Months between instalments, a whole number >= 1; default 1.
+ * @param free_cash_flow Optional. The debtor's monthly free cash flow: adds a column saying whether each instalment fits (at most 80% of it, from the policy).
+ * @returns Rows of [number, due date, amount] (and [fits] with free_cash_flow). Format the date column as dates.
+ */
+export function plan(balance: any[][], instalments: any[][], concession?: any[][], first_due?: any[][], interval_months?: any[][], free_cash_flow?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const cells = {
+      balance: oneCell(balance, "balance"),
+      instalments: oneCell(instalments, "instalments"),
+      concession: oneCell(concession, "concession"),
+      firstDue: oneCell(first_due, "first_due"),
+      interval: oneCell(interval_months, "interval_months"),
+      cashFlow: oneCell(free_cash_flow, "free_cash_flow"),
+    };
+    if (cells.balance === null || cells.instalments === null) return [[""]];
+    const result = option(() =>
+      instalmentPlan(
+        readAmount(cells.balance, "balance"),
+        readCount(cells.instalments, "instalments"),
+        {
+          concession: cells.concession === null ? 0 : readAmount(cells.concession, "concession"),
+          firstDue: cells.firstDue === null || cells.firstDue === 0 ? null : readDate(cells.firstDue, "first_due"),
+          intervalMonths: cells.interval === null ? 1 : readCount(cells.interval, "interval_months"),
+        },
+        policy,
+      ),
+    );
+    const cashFlow = cells.cashFlow === null ? null : option(() => readNumber(cells.cashFlow, "free_cash_flow"));
+    return result.instalments.map((row): Result[] => {
+      const line: Result[] = [row.number, row.dueDate ?? "", row.amount];
+      if (cashFlow !== null) line.push(cashFlowFit(row.amount, cashFlow, policy).fits);
+      return line;
+    });
+  });
+}
+
+/**
+ * Bankruptcy recovery: expected payout on an ordinary claim from the free estate, paid in the order of the PRC Enterprise Bankruptcy Law (expenses, then employee claims, then social insurance and taxes, then ordinary claims pro rata). Never more than the claim.
+ * @customfunction RECOVERY
+ * @param claim Your ordinary (unsecured) claim, >= 0. One cell or a column.
+ * @param free_estate The debtor's estate free of security, >= 0.
+ * @param ordinary_claims_total All ordinary claims including yours, > 0 and >= claim.
+ * @param employee_claims Optional. Wages, compensation and pension/medical insurance owed to employees, paid first; default 0.
+ * @param tax_claims Optional. Other social insurance and taxes owed, paid next; default 0.
+ * @param expenses Optional. Bankruptcy expenses and common-benefit debts, paid before all; default 0.
+ * @param output Optional. "payout" (default); "rate": the pro rata rate of ordinary claims; "reasons" (原因 in Chinese).
+ * @returns The expected payout per row, rounded to the cent.
+ */
+export function recovery(claim: any[][], free_estate: any[][], ordinary_claims_total: any[][], employee_claims?: any[][], tax_claims?: any[][], expenses?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const [what, language] = readOutput<"payout" | "rate" | "reasons">(output, { payout: ["payout", "en"], rate: ["rate", "en"], reasons: ["reasons", "en"], 受偿额: ["payout", "zh"], 清偿率: ["rate", "zh"], 原因: ["reasons", "zh"] }, "payout");
+    const args = [AMOUNT("claim"), AMOUNT("free_estate"), AMOUNT("ordinary_claims_total"), AMOUNT("employee_claims", 0), AMOUNT("tax_claims", 0), AMOUNT("expenses", 0)] as const;
+    const grids = [claim, free_estate, ordinary_claims_total, employee_claims, tax_claims, expenses].map(asGrid);
+    return mapCells(args, grids, (v) => {
+      const r = bankruptcyRecovery(v[0], { freeEstate: v[1], ordinaryClaimsTotal: v[2], employeeClaims: v[3], taxClaims: v[4], expenses: v[5] });
+      if (what === "rate") return r.ordinaryRate;
+      return what === "reasons" ? reasonText(r.reasons, language) : r.payout;
+    });
+  });
+}
+
+/**
+ * Last day to file a claim in a bankruptcy: the period the court set (at least 30 days, at most 3 months) counted from the day after its announcement of accepting the case. A claim filed late gets nothing from distributions already made.
+ * @customfunction CLAIMDEADLINE
+ * @param announcement Date of the court's announcement of accepting the bankruptcy case. One cell or a column.
+ * @param period Optional. The period the court set: days (e.g. 45) or text like "2m", "2个月", "45天"; default 30 days, the earliest the court may set.
+ * @param output Optional. "date" (default): the last day; "reasons" (原因 in Chinese).
+ * @returns The last day to file, as a date serial (format the cell as a date).
+ */
+export function claimdeadline(announcement: any[][], period?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const [what, language] = readOutput<"date" | "reasons">(output, { date: ["date", "en"], reasons: ["reasons", "en"], 日期: ["date", "zh"], 原因: ["reasons", "zh"] }, "date");
+    const periodArg: Arg<FilingPeriod> = { name: "period", blank: "zero-is-blank", read: (v) => readFilingPeriod(v, "period"), fallback: {} };
+    return mapCells([DATE("announcement"), periodArg] as const, [asGrid(announcement), asGrid(period)], (v) => {
+      const r = claimFilingDeadline(v[0], v[1]);
+      return what === "reasons" ? reasonText(r.reasons, language) : r.lastDay;
+    });
+  });
+}
+
+const LIMITATION_STATUS_ZH: Readonly<Record<LimitationStatus, string>> = { running: "进行中", warning: "即将届满", expired: "已届满" };
+
+/**
+ * Limitation period (诉讼时效, 3 years): days left before it ends, counting from the last demand for payment, acknowledgement by the debtor or suit; negative once expired.
+ * @customfunction LIMITATION
+ * @param last_interruption Date of the last demand, acknowledgement or suit (each restarts the period). One cell or a column.
+ * @param as_of The report date (use TODAY() for a live sheet).
+ * @param output Optional. "days" (default): days left; "end": the last day; "status": running, warning (within 180 days) or expired; "reasons". Chinese: 天数, 届满日, 状态, 原因.
+ * @returns Days left per row (negative once expired), or the end date, status or reasons.
+ */
+export function limitation(last_interruption: any[][], as_of: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<"days" | "end" | "status" | "reasons">(
+      output,
+      { days: ["days", "en"], end: ["end", "en"], status: ["status", "en"], reasons: ["reasons", "en"], 天数: ["days", "zh"], 届满日: ["end", "zh"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] },
+      "days",
+    );
+    return mapCells([DATE("last_interruption"), DATE("as_of")] as const, [asGrid(last_interruption), asGrid(as_of)], (v) => {
+      const days = limitationDaysLeft(v[0], v[1], policy);
+      if (what === "days") return days;
+      if (what === "end") return limitationEnd(v[0], policy);
+      if (what === "status") {
+        const status = limitationStatus(days, policy);
+        return language === "zh" ? LIMITATION_STATUS_ZH[status] : status;
+      }
+      return reasonText(limitationReasons(v[0], v[1], policy), language);
+    });
   });
 }
 

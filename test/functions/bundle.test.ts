@@ -19,6 +19,14 @@ const CONTRACT: Record<string, string[]> = {
   FACTOR: ["amount", "advance_rate", "fee_rate", "output"],
   INSURE: ["loss", "rate", "output"],
   PROVISION: ["balance", "days_past_due", "rates"],
+  PROFILE: ["business_operating", "income_stable", "turnover_decline", "proposed_plan", "excuses", "contradiction", "broken_promises", "refuses_contact", "insolvent", "dishonest_debtor", "operations_stopped", "output"],
+  CHANNEL: ["balance", "days_past_due", "profile", "output"],
+  CONFIRM: ["last_confirmation", "as_of", "output"],
+  EVIDENCE: ["signed_contract", "reconciliation", "collection_records", "delivery_proof", "acceptance_form", "excuse", "output"],
+  PLAN: ["balance", "instalments", "concession", "first_due", "interval_months", "free_cash_flow"],
+  RECOVERY: ["claim", "free_estate", "ordinary_claims_total", "employee_claims", "tax_claims", "expenses", "output"],
+  CLAIMDEADLINE: ["announcement", "period", "output"],
+  LIMITATION: ["last_interruption", "as_of", "output"],
 };
 interface ParamMeta { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }
 interface FunctionMeta { id: string; name: string; description?: string; parameters: ParamMeta[]; result: { dimensionality?: string } }
@@ -58,7 +66,13 @@ describe("dist/functions.json (metadata Excel reads)", () => {
       }
     }
     const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.filter((p) => p.optional).map((p) => p.name);
+    // every argument after the required ones is optional, so a formula can stop early
+    for (const f of metadata.functions) {
+      const flags = f.parameters.map((p) => Boolean(p.optional));
+      expect(flags.indexOf(true) === -1 || flags.slice(flags.indexOf(true)).every(Boolean), f.id).toBe(true);
+    }
     expect(optional("GRADE")).toEqual(["small_limit", "output"]);
+    expect(optional("PLAN")).toEqual(["concession", "first_due", "interval_months", "free_cash_flow"]);
     expect(optional("AGING")).toEqual(["output", "edges"]);
     expect(optional("SETTLE")).toEqual(["days_to_pay", "tiers"]);
   });

@@ -128,6 +128,58 @@ export const CASES: readonly Case[] = [
   { name: "own rates as text", id: "PROVISION", args: [col(1000, 1000), col(10, 400), one("0:0.5%,365:10%,*:100%")], expected: [[100], [1000]] },
   { name: "bad rates", id: "PROVISION", args: [one(1000), one(10), one("0:5%,30:1%,*:50%")], expected: [["#VALUE! rates: an older bucket cannot have a lower rate than a younger one"]] },
   { name: "bad days", id: "PROVISION", args: [col(1000, 1000), col(-1, "x")], expected: [["#VALUE! days_past_due: -1 is not a whole number >= 0"], ['#VALUE! days_past_due: "x" is not a number']] },
+
+  // PROFILE (the article's three debtors)
+  { name: "article: restaurant supply chain, willing but short of cash -> temporary", id: "PROFILE", args: [one("是"), one("是"), one("短期"), one("是"), one("否"), one("否"), one(0), one("否"), one("否"), one("否"), one("否")], expected: [["temporary"]] },
+  { name: "article: building-materials dealer who won a tender -> willful", id: "PROFILE", args: [one("yes"), null, null, null, one("yes"), one("yes"), null, null, null, null, null], expected: [["willful"]] },
+  { name: "article: bankrupt electronics customer -> unable, in Chinese", id: "PROFILE", args: [one("否"), null, null, null, null, null, null, null, one("是"), null, null, one("类型")], expected: [["无能力偿还型"]] },
+  { name: "a column of debtors with an empty row (0s) and a bad signal", id: "PROFILE", args: [col("yes", 0, "maybe"), col("yes", 0, "yes"), null, col("yes", 0, "yes")], expected: [[/^unclear|temporary$/], [""], [/^#VALUE! business_operating: "maybe" is not one of yes\/no/]] },
+  { name: "the play for a temporary debtor", id: "PROFILE", args: [one(true), one(true), one("short-term"), one(true), null, null, null, null, null, null, null, one("play")], expected: [[/^keep it alive: an instalment plan sized to its free cash flow.*no lawyer's letter$/]] },
+  { name: "what to find out when little is known", id: "PROFILE", args: [one("yes"), null, null, null, null, null, null, null, null, null, null, one("find out")], expected: [[/bank statements/]] },
+
+  // CHANNEL
+  { name: "ladder and amount tier", id: "CHANNEL", args: [col(100000, 100000, 600000, 100000, 100000), col(0, 10, 45, 70, 95), null, one("code")], expected: [["none"], ["salesperson/reminder/phone"], ["salesperson/dunning-letter/meeting"], ["finance-manager/owner-call/phone"], ["legal/lawyer-letter/phone"]] },
+  { name: "at the large-amount threshold", id: "CHANNEL", args: [col(499999.99, 500000), one(45), null, one("how")], expected: [["phone, then an e-mail to confirm"], ["face-to-face meeting, then an e-mail to confirm"]] },
+  { name: "profiles change the step", id: "CHANNEL", args: [one(100000), one(95), col("temporary", "故意拖欠型", "unable"), one("code")], expected: [["finance-manager/instalment-plan/phone"], [/^legal\/lawyer-letter-deadline/], [/file-claim/]] },
+  { name: "output must be one cell", id: "CHANNEL", args: [col(100000, 100000), col(70, 70), null, col("step", "步骤")], expected: [["#VALUE! output: must be a single value, not a range"]] },
+  { name: "the whole step in one line", id: "CHANNEL", args: [one(100000), one(70)], expected: [["finance manager: contact the customer's owner (phone, then an e-mail to confirm)"]] },
+  { name: "the whole step in Chinese", id: "CHANNEL", args: [one(100000), one(70), null, one("步骤")], expected: [["财务经理：联系客户老板（电话沟通，邮件跟进确认）"]] },
+  { name: "bad profile", id: "CHANNEL", args: [one(100), one(40), one("angry")], expected: [[/^#VALUE! profile: "angry" is not one of/]] },
+
+  // CONFIRM (by the 5th of each month)
+  { name: "confirmations on the 5th and the 6th", id: "CONFIRM", args: [col(d("2025-04-01"), d("2025-03-10"), d("2025-03-10"), 0), col(d("2025-04-06"), d("2025-04-05"), d("2025-04-06"), d("2025-04-06"))], expected: [["confirmed"], ["confirmed"], ["overdue"], [""]] },
+  { name: "January looks back to December, in Chinese", id: "CONFIRM", args: [col(d("2024-12-02"), d("2024-11-30")), one(d("2025-01-03")), one("状态")], expected: [["已对账"], ["逾期未对账"]] },
+
+  // EVIDENCE
+  { name: "what to get against 'no invoice'", id: "EVIDENCE", args: [one("yes"), one("no"), one("yes"), one("no"), null, one("没收到发票")], expected: [["get: the reconciliation statement signed or sealed by the customer; get: the courier receipt showing the customer signed for the invoice"]] },
+  { name: "complete, and counts", id: "EVIDENCE", args: [col("是", "是"), col("是", "否"), col("是", "否"), null, null, null, one("count")], expected: [[0], [2]] },
+  { name: "complete", id: "EVIDENCE", args: [one(true), one(true), one(true)], expected: [["complete"]] },
+
+  // PLAN (the article: 1,200,000 over 12 months, the last reduced by 50,000)
+  { name: "article: eleven of 100,000 and one of 50,000", id: "PLAN", args: [one(1200000), one(12), one(50000), null, null, null], expected: [...Array.from({ length: 11 }, (_, i) => [i + 1, "", 100000]), [12, "", 50000]] },
+  { name: "dates as EDATE and the cash-flow fit", id: "PLAN", args: [one(1200000), one(3), one(50000), one("2025-01-31"), null, one(150000)], expected: [[1, d("2025-01-31"), 400000, false], [2, d("2025-02-28"), 400000, false], [3, d("2025-03-31"), 350000, false]] },
+  { name: "the article's instalment fits 150,000 of free cash flow", id: "PLAN", args: [one(1200000), one(12), one(50000), null, null, one(150000)], expected: [...Array.from({ length: 11 }, (_, i) => [i + 1, "", 100000, true]), [12, "", 50000, true]] },
+  { name: "cents add up", id: "PLAN", args: [one(100), one(3), null, one(d("2025-01-15")), one(3)], expected: [[1, d("2025-01-15"), 33.33], [2, d("2025-04-15"), 33.33], [3, d("2025-07-15"), 33.34]] },
+  { name: "concession above the policy limit", id: "PLAN", args: [one(1200000), one(12), one(100000)], expected: [["#VALUE! concession: 100,000 is above the policy limit of 5% of the balance (60,000)"]] },
+  { name: "too many instalments", id: "PLAN", args: [one(1000), one(25)], expected: [[/^#VALUE! instalments: /]] },
+  { name: "blank balance", id: "PLAN", args: [one(""), one(12)], expected: [[""]] },
+  { name: "one plan at a time", id: "PLAN", args: [col(1, 2), one(12)], expected: [["#VALUE! balance: must be a single value, not a range"]] },
+
+  // RECOVERY
+  { name: "waterfall then pro rata", id: "RECOVERY", args: [one(500000), one(1000000), one(4000000), one(100000), one(50000), one(50000)], expected: [[100000]] },
+  { name: "pro rata rate", id: "RECOVERY", args: [one(500000), one(1000000), one(4000000), one(100000), one(50000), one(50000), one("rate")], expected: [[0.2]] },
+  { name: "priority classes eat the estate", id: "RECOVERY", args: [col(500000, 500000), col(300000, 2000000), one(1000000), one(400000)], expected: [[0], [500000]] },
+  { name: "claim above the total", id: "RECOVERY", args: [one(5), one(100), one(4)], expected: [[/^#VALUE! ordinary_claims_total: /]] },
+
+  // CLAIMDEADLINE (art. 45: 30 days to 3 months from the day after the announcement)
+  { name: "30 days by default, months as EDATE, days", id: "CLAIMDEADLINE", args: [one(d("2025-01-31")), col(null, "2m", "3个月", 45)], expected: [[d("2025-03-02")], [d("2025-03-31")], [d("2025-04-30")], [d("2025-03-17")]] },
+  { name: "less than 30 days refused", id: "CLAIMDEADLINE", args: [one(d("2025-01-31")), one(20)], expected: [[/^#VALUE! period: /]] },
+
+  // LIMITATION (3 years from the last interruption)
+  { name: "days left, 0 on the last day, negative after", id: "LIMITATION", args: [one(d("2024-02-29")), col(d("2025-07-27"), d("2027-02-28"), d("2027-03-01"))], expected: [[581], [0], [-1]] },
+  { name: "status and end date", id: "LIMITATION", args: [one(d("2024-02-29")), col(d("2025-07-27"), d("2026-09-01"), d("2027-03-01")), one("status")], expected: [["running"], ["warning"], ["expired"]] },
+  { name: "end date", id: "LIMITATION", args: [one(d("2024-02-29")), one(d("2025-07-27")), one("end")], expected: [[d("2027-02-28")]] },
+  { name: "swapped dates", id: "LIMITATION", args: [one(d("2025-07-27")), one(d("2024-02-29"))], expected: [[/^#VALUE! as_of: .*swapped/]] },
 ];
 
 /** Normalises a result grid for comparison: errors become "#VALUE! message". */
