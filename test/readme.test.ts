@@ -1,0 +1,79 @@
+// Every example of the README's formula reference that fits in one cell is evaluated here, through the
+// functions as Excel calls them: a new user typing it into Excel gets what the README says.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { installExcelGlobals } from "./support/excel-globals.js";
+import { isoFromSerial, serialFromCivil } from "../src/core/index.js";
+
+installExcelGlobals();
+const functions = (await import("../src/functions/functions.js")) as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
+
+const readme = readFileSync(join(__dirname, "../README.md"), "utf8");
+const reference = readme.slice(readme.indexOf("## Formula reference"), readme.indexOf("Arguments in detail:"));
+
+interface Example { formula: string; expected: string }
+const examples: Example[] = [];
+for (const line of reference.split("\n")) {
+  const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+  if (cells.length !== 4) continue;
+  const formula = /`(=AR\.[A-Z]+\(.*\))`$/.exec(cells[2]);
+  const result = /^`([^`]*)`/.exec(cells[3]);
+  if (formula && result && !/[A-Z]+\d+:[A-Z]+\d+/.test(formula[1]) && !formula[1].includes(" / ")) {
+    examples.push({ formula: formula[1], expected: result[1] });
+  }
+}
+
+/** Splits an argument list at top-level commas (Excel: an empty argument is omitted). */
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = "";
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && ch === "(") depth++;
+    if (!quoted && ch === ")") depth--;
+    if (!quoted && depth === 0 && ch === ",") {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out;
+}
+
+/** Evaluates one argument as Excel would hand it to a custom function. */
+function argument(text: string): unknown[][] | null {
+  if (text === "") return null;
+  if (/^".*"$/.test(text)) return [[text.slice(1, -1)]];
+  const date = /^DATE\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(text);
+  if (date) return [[serialFromCivil(Number(date[1]), Number(date[2]), Number(date[3]))]];
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent) return [[Number(percent[1]) / 100]];
+  if (/^-?\d+(\.\d+)?$/.test(text)) return [[Number(text)]];
+  throw new Error(`cannot evaluate argument ${text}`);
+}
+
+function evaluate(formula: string): unknown {
+  const m = /^=AR\.([A-Z]+)\((.*)\)$/.exec(formula);
+  if (!m) throw new Error(`not an AR formula: ${formula}`);
+  const fn = functions[m[1].toLowerCase()];
+  if (!fn) throw new Error(`no function ${m[1]}`);
+  const grid = fn(...splitArgs(m[2]).map(argument));
+  // a spilled ladder is shown in the README by its rows, "10 0.9 900000"
+  return grid[0].length > 1 ? grid[0].join(" ") : grid[0][0];
+}
+
+describe("the README's formula examples", () => {
+  it("has single-cell examples for every function", () => {
+    const names = new Set(examples.map((e) => /^=AR\.([A-Z]+)/.exec(e.formula)![1]));
+    expect([...names].sort()).toEqual(["AGING", "CHANNEL", "CLAIMDEADLINE", "CONFIRM", "EVIDENCE", "FACTOR", "GRADE", "INSURE", "LIMITATION", "PROFILE", "PROVISION", "RECOVERY", "SETTLE", "TERM"]);
+  });
+
+  it.each(examples)("$formula gives $expected", ({ formula, expected }) => {
+    const value = evaluate(formula);
+    const shown = typeof value === "number" && /^\d{4}-\d{2}-\d{2}$/.test(expected) ? isoFromSerial(value) : String(value);
+    expect(shown).toBe(expected);
+  });
+});
