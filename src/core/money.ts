@@ -8,6 +8,8 @@
  * the hot loop stays fast.
  */
 import Decimal from "decimal.js";
+import { RuleError, show } from "./errors.js";
+import { formatAmount } from "./format.js";
 
 const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -57,4 +59,22 @@ export function sumMoney(amounts: readonly number[]): number {
   let cents = 0;
   for (const a of amounts) cents += Math.round(roundMoney(a) * 100);
   return cents / 100;
+}
+
+/** The largest amount whose cents are still exact integers in a double (about 90 trillion). */
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
+/**
+ * An amount in whole cents, rounded half away from zero on its decimal value (1.005 is 101 cents), for
+ * sums that must add up exactly. Refuses, naming the argument, what is not an amount >= 0 or is too large
+ * for exact cents.
+ */
+export function amountToCents(value: unknown, argument: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RuleError(argument, `${show(value)} must be an amount >= 0`, `${show(value)} 必须是大于等于 0 的金额`);
+  }
+  if (value > MAX_AMOUNT) {
+    throw new RuleError(argument, `${show(value)} is too large (at most ${formatAmount(MAX_AMOUNT)})`, `${show(value)} 过大（最多 ${formatAmount(MAX_AMOUNT)}）`);
+  }
+  return new Money(value).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }

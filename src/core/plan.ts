@@ -12,12 +12,11 @@ import Decimal from "decimal.js";
 import { RuleError, show, type Reason } from "./errors.js";
 import { addMonths, isoFromSerial, readDate } from "./dates.js";
 import { formatAmount, formatRate } from "./format.js";
+import { amountToCents } from "./money.js";
 import { DEFAULT_POLICY, type Policy } from "./policy.js";
 
 const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-/** Largest amount the plan functions accept: its cents must stay an exact integer in a double. */
-const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 /** One instalment of a plan. */
 export interface Instalment {
@@ -49,21 +48,9 @@ export interface PlanOptions {
   readonly intervalMonths?: number;
 }
 
-/** An amount in whole cents (rounded half away from zero), refusing what is not an amount >= 0. */
-function toCents(value: number, argument: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RuleError(argument, `${show(value)} must be an amount >= 0`, `${show(value)} 必须是大于等于 0 的金额`);
-  }
-  if (value > MAX_AMOUNT) {
-    throw new RuleError(argument, `${show(value)} is too large (at most ${formatAmount(MAX_AMOUNT)})`, `${show(value)} 过大（最多 ${formatAmount(MAX_AMOUNT)}）`);
-  }
-  // Half away from zero on the decimal value, as roundMoney does: 1.005 is 101 cents.
-  return new Exact(value).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-}
-
 /** The balance in cents: an amount of at least one cent. */
 function balanceCents(balance: number): number {
-  const cents = toCents(balance, "balance");
+  const cents = amountToCents(balance, "balance");
   if (cents < 1) {
     throw new RuleError("balance", `${show(balance)} must be above 0 (at least 0.01)`, `${show(balance)} 必须大于 0（至少 0.01）`);
   }
@@ -166,7 +153,7 @@ function checkCount(count: number, policy: Policy): void {
 
 /** The concession in cents, checked: >= 0, below the balance, within the policy's share of the balance. */
 function checkConcession(concession: number, owed: number, policy: Policy): number {
-  const cents = toCents(concession, "concession");
+  const cents = amountToCents(concession, "concession");
   if (cents >= owed) {
     throw new RuleError(
       "concession",

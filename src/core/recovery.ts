@@ -12,12 +12,11 @@ import Decimal from "decimal.js";
 import { RuleError, show, type Reason } from "./errors.js";
 import { addDays, addMonths, calendarDay, isoFromSerial, readDate } from "./dates.js";
 import { formatAmount, formatRate } from "./format.js";
+import { amountToCents } from "./money.js";
 import { isEmpty, readNumber } from "./input.js";
 
 const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-/** Largest amount accepted: its cents must stay an exact integer in a double. */
-const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 /** The free estate of a bankrupt debtor and the claims on it. Optional classes default to 0. */
 export interface BankruptcyEstate {
@@ -49,17 +48,6 @@ export interface RecoveryResult {
   readonly reasons: readonly Reason[];
 }
 
-/** An amount in whole cents (half away from zero on the decimal value), refusing what is not >= 0. */
-function toCents(value: unknown, argument: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RuleError(argument, `${show(value)} must be an amount >= 0`, `${show(value)} 必须是大于等于 0 的金额`);
-  }
-  if (value > MAX_AMOUNT) {
-    throw new RuleError(argument, `${show(value)} is too large (at most ${formatAmount(MAX_AMOUNT)})`, `${show(value)} 过大（最多 ${formatAmount(MAX_AMOUNT)}）`);
-  }
-  return new Exact(value).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-}
-
 /** Cents as an amount, for display. */
 function money(cents: number): string {
   return formatAmount(cents / 100);
@@ -77,9 +65,9 @@ function money(cents: number): string {
  * @throws RuleError naming `claim`, `free_estate`, `ordinary_claims_total`, `employee_claims`, `tax_claims` or `expenses`
  */
 export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): RecoveryResult {
-  const claimCents = toCents(claim, "claim");
-  const estateCents = toCents(estate.freeEstate, "free_estate");
-  const totalCents = toCents(estate.ordinaryClaimsTotal, "ordinary_claims_total");
+  const claimCents = amountToCents(claim, "claim");
+  const estateCents = amountToCents(estate.freeEstate, "free_estate");
+  const totalCents = amountToCents(estate.ordinaryClaimsTotal, "ordinary_claims_total");
   if (totalCents <= 0) {
     throw new RuleError("ordinary_claims_total", `${show(estate.ordinaryClaimsTotal)} must be above 0`, `${show(estate.ordinaryClaimsTotal)} 必须大于 0`);
   }
@@ -90,9 +78,9 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
       `${money(totalCents)} 小于本债权 ${money(claimCents)}；普通债权总额应包含本债权`,
     );
   }
-  const employeeCents = toCents(estate.employeeClaims ?? 0, "employee_claims");
-  const taxCents = toCents(estate.taxClaims ?? 0, "tax_claims");
-  const expenseCents = toCents(estate.expenses ?? 0, "expenses");
+  const employeeCents = amountToCents(estate.employeeClaims ?? 0, "employee_claims");
+  const taxCents = amountToCents(estate.taxClaims ?? 0, "tax_claims");
+  const expenseCents = amountToCents(estate.expenses ?? 0, "expenses");
 
   const reasons: Reason[] = [];
   let left = estateCents;

@@ -4,20 +4,11 @@ import { cashFlowFit, instalmentPlan, instalmentsNeeded, largestInstalmentThatFi
 import { isoFromSerial, serialFromCivil } from "../../src/core/dates.js";
 import { RuleError } from "../../src/core/errors.js";
 import { DEFAULT_POLICY, withOverrides } from "../../src/core/policy.js";
+import { ruleError } from "../support/rule-error.js";
 
 const cents = (amount: number): number => Math.round(amount * 100);
 const sumCents = (amounts: readonly number[]): number => amounts.reduce((s, a) => s + cents(a), 0);
 
-/** The RuleError a call throws (fails the test when it throws nothing or something else). */
-function ruleError(call: () => unknown): RuleError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RuleError);
-    return error as RuleError;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("instalment plan (rules.md section 4)", () => {
   it("reproduces the article: 1,200,000 over 12 months, 50,000 off the last, total 1,150,000", () => {

@@ -3,17 +3,8 @@ import fc from "fast-check";
 import { bankruptcyRecovery, claimFilingDeadline, readFilingPeriod, type BankruptcyEstate } from "../../src/core/recovery.js";
 import { isoFromSerial, serialFromCivil } from "../../src/core/dates.js";
 import { RuleError } from "../../src/core/errors.js";
+import { ruleError } from "../support/rule-error.js";
 
-/** The RuleError a call throws (fails the test when it throws nothing or something else). */
-function ruleError(call: () => unknown): RuleError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RuleError);
-    return error as RuleError;
-  }
-  throw new Error("expected a RuleError");
-}
 
 const day = (y: number, m: number, d: number): number => serialFromCivil(y, m, d);
 const iso = (serial: number): string => isoFromSerial(serial);
