@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, POLICY_FIELDS, RuleError } from "../src/core/index.js";
-import { fieldOf, formToPolicy, POLICY_FORM, policyToForm } from "../src/taskpane/policy-form.js";
+import { fieldOf, formToPolicy, POLICY_FORM, POLICY_GROUPS, policyToForm } from "../src/taskpane/policy-form.js";
 
 describe("the policy form of the task pane", () => {
   it("shows the defaults in the words an accountant types", () => {
@@ -19,6 +19,26 @@ describe("the policy form of the task pane", () => {
       expect(f.label.en.length).toBeGreaterThan(5);
       expect(f.label.zh).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it("shows every field in exactly one group", () => {
+    const grouped = POLICY_GROUPS.flatMap((g) => g.keys);
+    expect([...grouped].sort()).toEqual(POLICY_FORM.map((f) => f.key).sort());
+    for (const g of POLICY_GROUPS) expect(g.label.zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("never changes an amount by showing it: three decimals survive a save", () => {
+    const p = formToPolicy({ ...policyToForm(DEFAULT_POLICY), smallAmountLimit: "50000.555" }, DEFAULT_POLICY);
+    expect(formToPolicy(policyToForm(p), DEFAULT_POLICY).smallAmountLimit).toBe(50000.555);
+  });
+
+  it("gives the bare reason for the pane to put its own label in front", () => {
+    try {
+      formToPolicy({ ...policyToForm(DEFAULT_POLICY), warningDays: "60,30,90" }, DEFAULT_POLICY);
+    } catch (e) {
+      expect((e as RuleError).detail).toEqual({ en: "must increase: 60,30,90", zh: "必须递增：60,30,90" });
+    }
+    expect.assertions(1);
   });
 
   it("reads its own texts back to the same policy", () => {

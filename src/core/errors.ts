@@ -8,6 +8,8 @@
 export class RuleError extends Error {
   readonly argument: string;
   readonly zh: string;
+  /** What was wrong, without the argument name, in each language (for a UI that shows its own label). */
+  readonly detail: Readonly<Record<Language, string>>;
 
   /**
    * @param argument the argument or field name, as the user sees it
@@ -19,6 +21,7 @@ export class RuleError extends Error {
     this.name = "RuleError";
     this.argument = argument;
     this.zh = `${argument}：${zh}`;
+    this.detail = { en, zh };
   }
 
   /** The message in the given language. */

@@ -75,7 +75,10 @@ export async function saveWorkbookPolicy(policy: Policy): Promise<void> {
   validatePolicy(policy);
   const s = settings();
   if (!s) throw new Error("no workbook settings: Office is not ready");
-  s.set(SETTINGS_KEY, policyChanges(policy));
+  const changes = policyChanges(policy);
+  // A workbook on the defaults stores nothing, so it follows the defaults of later versions too.
+  if (Object.keys(changes).length === 0) s.remove(SETTINGS_KEY);
+  else s.set(SETTINGS_KEY, changes);
   await new Promise<void>((resolve, reject) =>
     s.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? "saving the settings failed")))),
   );

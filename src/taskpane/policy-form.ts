@@ -47,7 +47,8 @@ const whole = (key: keyof Policy, en: string, zh: string): PolicyField => ({
 const amount = (key: keyof Policy, en: string, zh: string): PolicyField => ({
   key,
   label: { en, zh },
-  show: (p) => (p[key] as number).toLocaleString("en-US", { maximumFractionDigits: 2 }),
+  // every decimal shown, so that saving again never changes an amount
+  show: (p) => (p[key] as number).toLocaleString("en-US", { maximumFractionDigits: 20 }),
   read: (t, into) => {
     (into as Record<string, unknown>)[key] = readAmount(t, key);
   },
@@ -61,7 +62,16 @@ const term = (grade: "A" | "B" | "C"): PolicyField => ({
   },
 });
 
-/** Every setting of the policy, in the order the pane shows them. */
+/** The groups of the form, in order, with the keys of their fields. */
+export const POLICY_GROUPS: readonly { readonly label: Readonly<Record<Language, string>>; readonly keys: readonly string[] }[] = [
+  { label: { en: "Credit grades and terms", zh: "信用分级与账期" }, keys: ["smallAmountLimit", "creditTermDays.A", "creditTermDays.B", "creditTermDays.C"] },
+  { label: { en: "Aging and collection", zh: "账龄与催收" }, keys: ["agingEdges", "warningDays", "largeAmountThreshold", "brokenPromisesWillful", "lawyerLetterDeadlineDays"] },
+  { label: { en: "Settlements and instalment plans", zh: "和解与分期" }, keys: ["settlementTiers", "planMaxInstalments", "planMaxConcessionRate", "planMaxCashFlowShare"] },
+  { label: { en: "Factoring and credit insurance", zh: "保理与信用保险" }, keys: ["factoringAdvanceRate", "factoringFeeRate", "insuranceIndemnityRate", "insurancePremiumRate"] },
+  { label: { en: "Provisions, limitation, confirmations", zh: "坏账准备、诉讼时效、对账" }, keys: ["provisionRates", "limitationYears", "limitationWarningDays", "confirmationDay"] },
+];
+
+/** Every setting of the policy. */
 export const POLICY_FORM: readonly PolicyField[] = [
   amount("smallAmountLimit", "Small-amount limit (grade B/C)", "小额上限（B/C 级分界）"),
   term("A"),

@@ -15,9 +15,17 @@ class FakeSettings {
   private pending: Record<string, unknown> = {};
   failNextSave = false;
   get(name: string): unknown {
+    if (this.removed.has(name)) return null;
     return name in this.pending ? this.pending[name] : name in this.saved ? JSON.parse(this.saved[name]) : null;
   }
+  private removed = new Set<string>();
+  /** As documented: removes from the in-memory copy; the file changes at the next saveAsync. */
+  remove(name: string): void {
+    delete this.pending[name];
+    this.removed.add(name);
+  }
   set(name: string, value: unknown): void {
+    this.removed.delete(name);
     this.pending[name] = JSON.parse(JSON.stringify(value));
   }
   saveAsync(callback: (r: { status: string; error?: { message: string } }) => void): void {
@@ -26,6 +34,8 @@ class FakeSettings {
       callback({ status: "failed", error: { message: "the file is read-only" } });
       return;
     }
+    for (const k of this.removed) delete this.saved[k];
+    this.removed.clear();
     for (const [k, v] of Object.entries(this.pending)) this.saved[k] = JSON.stringify(v);
     this.pending = {};
     callback({ status: "succeeded" });
@@ -76,6 +86,13 @@ describe("the workbook policy", () => {
     expect(loaded.stored).toBe(true);
     expect(loaded.policy.creditTermDays).toEqual({ A: 45, B: 20, C: 0 });
     expect(grade([[0]], [[0]], [["good"]], null as never, [["term"]])).toEqual([[45]]);
+  });
+
+  it("stores nothing for the defaults, so the workbook follows later versions' defaults", async () => {
+    await store.saveWorkbookPolicy(withOverrides({ smallAmountLimit: 1 }));
+    await store.saveWorkbookPolicy(DEFAULT_POLICY);
+    expect(settings.saved).toEqual({});
+    expect(store.loadWorkbookPolicy().stored).toBe(false);
   });
 
   it("refuses an inconsistent policy naming the field, storing nothing", async () => {
