@@ -1,0 +1,487 @@
+/**
+ * Spreadsheet files for the command line: read a debtor table from .xlsx or .csv, write a result table to
+ * .xlsx or .csv. Node only (the rules core stays pure; this is the file boundary around it).
+ *
+ * Reading keeps what the file holds and decides nothing: every row between the header row and the last
+ * non-empty row is returned, blank rows included, so the triage can report them. Writing never turns text
+ * into a formula: CSV text that Excel would run is neutralised, and .xlsx text is written as text.
+ *
+ * Dates: an .xlsx date cell becomes its Excel 1900 serial (whole days for dates, with the fraction for
+ * date-times). exceljs hands dates over as JS `Date`s built from the serial in UTC, so the serial is
+ * recovered with UTC arithmetic only: the result never depends on the machine's time zone.
+ */
+import { randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import * as nodePath from "node:path";
+import { parse as parseCsv } from "csv-parse/sync";
+import { stringify as stringifyCsv } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
+
+/** A table read from a file: a header row and the data rows below it, every row as wide as the table. */
+export interface Table {
+  /** The header row, as text ("" for an empty header cell). */
+  readonly headers: string[];
+  /**
+   * The data rows, each `headers.length` long. CSV cells are strings exactly as in the file ("" when
+   * empty). XLSX cells are numbers, strings, booleans, date serials (numbers), error texts such as "#N/A",
+   * or "" when empty.
+   */
+  readonly rows: unknown[][];
+  /** Sheet row number of `rows[0]` (1-based, as Excel numbers rows): `rows[i]` is row `firstRowNumber + i`. */
+  readonly firstRowNumber: number;
+  /** The path the table was read from. */
+  readonly source: string;
+  /** CSV only: the encoding the text was decoded from (`utf8`, `utf8-bom`, `gb18030`, `utf16le`, `utf16be`). */
+  readonly encoding?: string;
+  /** XLSX only: the name of the worksheet read. */
+  readonly sheet?: string;
+}
+
+export interface ReadOptions {
+  /** XLSX: the worksheet to read, by name (case-insensitive, as Excel compares names). Default: the first visible one. */
+  sheet?: string;
+  /** CSV: force an encoding. Default `auto`: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030. */
+  encoding?: "utf8" | "gb18030" | "auto";
+}
+
+/** A value to write: text, a number, a boolean, or null for an empty cell. */
+export type OutputValue = string | number | boolean | null;
+
+export interface WriteOptions {
+  /** XLSX: the sheet name (default `Sheet1`); characters Excel refuses become `_`, and it is cut to 31. */
+  sheetName?: string;
+  /** 0-based columns holding Excel date serials: XLSX formats them `yyyy-mm-dd`, CSV writes `yyyy-mm-dd` text. */
+  dateColumns?: number[];
+  /** XLSX: 0-based column holding a warning level 0-3; levels 1, 2, 3 colour the row yellow, orange, red. */
+  levelColumn?: number;
+  /** Paths that must not be overwritten (the input file): writing to one of them throws. */
+  protect?: string[];
+}
+
+const MS_PER_DAY = 86_400_000;
+/** 1899-12-30, day 0 of Excel's 1900 date system as Excel counts from 1900-03-01 on (and as exceljs counts). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** Excel's sheet limits. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+// ------------------------------------------------------------------------------------------------
+// Formula injection
+
+/**
+ * Leading characters that make a spreadsheet read text as a formula (OWASP "CSV injection"): `=`, `+`, `-`,
+ * `@`, tab and carriage return, plus their full-width forms, which some spreadsheet programs fold to ASCII.
+ */
+const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+
+/**
+ * Neutralises text that a spreadsheet would run as a formula by prefixing a single quote: `=1+1` becomes
+ * `'=1+1`. Other text is returned unchanged. Only for text: numbers are written as numbers and never pass here.
+ */
+export function neutraliseFormula(text: string): string {
+  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * Reads the table of a .xlsx or .csv file (also .xlsm, .tsv, .txt). The header row is the first non-empty
+ * row; the data rows run from the row below it to the last non-empty row (blank rows in between are kept as
+ * rows of ""); the width is that of the widest non-empty row.
+ */
+export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
+  const bytes = await fs.readFile(path);
+  switch (fileKind(path, bytes)) {
+    case "xlsx":
+      return readXlsx(path, bytes, options.sheet);
+    case "csv":
+      return readCsv(path, bytes, options.encoding ?? "auto");
+    case "ole":
+      throw new Error(
+        `${path} is an old binary .xls workbook or a password-protected one: save it as .xlsx (without a password) or as CSV`,
+      );
+    default:
+      throw new Error(`${path}: unsupported file type (expected .xlsx or .csv)`);
+  }
+}
+
+type FileKind = "xlsx" | "csv" | "ole" | "unknown";
+
+/** By content first (a zip is an .xlsx whatever its name), then by extension. */
+function fileKind(path: string, bytes: Buffer): FileKind {
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304) return "xlsx";
+  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) return "ole";
+  const ext = nodePath.extname(path).toLowerCase();
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return "csv";
+  if (ext === ".xlsx" || ext === ".xlsm") {
+    throw new Error(`${path} is not a valid .xlsx workbook (it is not a zip archive)`);
+  }
+  return "unknown";
+}
+
+/** Keeps the rows from the first non-empty one to the last non-empty one and makes them equally wide. */
+function shapeTable(
+  records: ReadonlyArray<ReadonlyArray<unknown> | undefined>,
+  source: string,
+  extra: { encoding?: string; sheet?: string },
+): Table {
+  const isEmptyRecord = (record: ReadonlyArray<unknown> | undefined) =>
+    record === undefined || record.every((value) => value === "" || value === undefined);
+  let first = 0;
+  while (first < records.length && isEmptyRecord(records[first])) first++;
+  let last = records.length - 1;
+  while (last > first && isEmptyRecord(records[last])) last--;
+  if (first >= records.length) {
+    return { headers: [], rows: [], firstRowNumber: 2, source, ...extra };
+  }
+  let width = 0;
+  for (let i = first; i <= last; i++) {
+    const record = records[i];
+    if (record === undefined) continue;
+    for (let c = record.length - 1; c >= width; c--) {
+      const value = record[c];
+      if (value !== "" && value !== undefined) {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  const widen = (record: ReadonlyArray<unknown> | undefined): unknown[] => {
+    const row = new Array<unknown>(width);
+    for (let c = 0; c < width; c++) {
+      const value = record?.[c];
+      row[c] = value === undefined ? "" : value;
+    }
+    return row;
+  };
+  const headers = widen(records[first]).map((value) => (typeof value === "string" ? value : String(value)));
+  const rows: unknown[][] = [];
+  for (let i = first + 1; i <= last; i++) rows.push(widen(records[i]));
+  return { headers, rows, firstRowNumber: first + 2, source, ...extra };
+}
+
+// --- CSV ----------------------------------------------------------------------------------------
+
+/** Decodes CSV bytes: a BOM decides; else strict UTF-8, falling back to GB18030 (Chinese Excel's "CSV"). */
+function decodeText(bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): { text: string; encoding: string } {
+  const utf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (encoding === "gb18030") return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
+  if (encoding === "utf8") {
+    return { text: new TextDecoder("utf-8").decode(bytes), encoding: utf8Bom ? "utf8-bom" : "utf8" };
+  }
+  if (utf8Bom) return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8-bom" };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: iconv.decode(bytes, "utf-16le"), encoding: "utf16le" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: iconv.decode(bytes, "utf-16be"), encoding: "utf16be" };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
+  }
+}
+
+/**
+ * The separator: Excel's `sep=;` line when present; else, in the header line (outside quotes), tab or
+ * semicolon when it occurs more often than the comma; else the comma.
+ */
+function detectDelimiter(text: string): { delimiter: string; body: string } {
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) return { delimiter: hint[1], body: text.slice(hint[0].length) };
+  let i = 0;
+  while (i < text.length && (text[i] === "\n" || text[i] === "\r")) i++;
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch]++;
+  }
+  const delimiter =
+    counts["\t"] > counts[","] && counts["\t"] > counts[";"] ? "\t" : counts[";"] > counts[","] ? ";" : ",";
+  return { delimiter, body: text };
+}
+
+function readCsv(path: string, bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): Table {
+  const decoded = decodeText(bytes, encoding);
+  const { delimiter, body } = detectDelimiter(decoded.text);
+  let records: string[][];
+  try {
+    records = parseCsv(body, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    throw new Error(`cannot read ${path} as CSV: ${(error as Error).message}`);
+  }
+  return shapeTable(records, path, { encoding: decoded.encoding });
+}
+
+// --- XLSX ---------------------------------------------------------------------------------------
+
+/** The Excel 1900 serial of a Date as exceljs builds it (UTC milliseconds from the serial). */
+function serialFromDate(date: Date): number | string {
+  const ms = date.getTime();
+  return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / MS_PER_DAY : "#VALUE!";
+}
+
+/** A cell's value as the triage sees it. */
+function plainValue(value: unknown): unknown {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return serialFromDate(value);
+  if (typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    if ("formula" in object || "sharedFormula" in object) return plainValue(object.result);
+    if ("error" in object) return String(object.error);
+    if (Array.isArray(object.richText)) {
+      return object.richText.map((run: { text?: unknown }) => (run.text === undefined ? "" : String(run.text))).join("");
+    }
+    if ("text" in object) return plainValue(object.text); // a hyperlink: its text (plain or rich)
+  }
+  return String(value);
+}
+
+async function readXlsx(path: string, bytes: Buffer, sheetName: string | undefined): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings ask for its own Buffer type; a Node Buffer is what it reads.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new Error(`cannot read ${path} as an .xlsx workbook: ${(error as Error).message}`);
+  }
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) throw new Error(`${path} has no worksheet`);
+  let sheet: ExcelJS.Worksheet | undefined;
+  if (sheetName !== undefined) {
+    sheet = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (!sheet) {
+      throw new Error(`${path} has no sheet named "${sheetName}" (sheets: ${sheets.map((s) => `"${s.name}"`).join(", ")})`);
+    }
+  } else {
+    sheet = sheets.find((s) => s.state === "visible") ?? sheets[0];
+  }
+  const records: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const record: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // A merged range holds its value in the top-left cell only; the others read as empty.
+      record[columnNumber - 1] = cell.type === ExcelJS.ValueType.Merge ? "" : plainValue(cell.value);
+    });
+    records[rowNumber - 1] = record;
+  });
+  return shapeTable(records, path, { sheet: sheet.name });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Writes a table to .csv or .xlsx (by the extension of `path`), replacing the file if it exists; never one of
+ * `options.protect`. The file is written next to its destination and renamed into place, so a failure leaves
+ * no half-written file behind.
+ *
+ * CSV: UTF-8 with BOM, CRLF, RFC 4180 quoting; text starting with `=`, `+`, `-`, `@`, tab or CR gets a
+ * leading `'` (see {@link neutraliseFormula}); numbers stay numbers; booleans are `TRUE`/`FALSE`.
+ * XLSX: one sheet, bold frozen header row with an autofilter, values as values (text is never a formula),
+ * date columns formatted `yyyy-mm-dd`, rows coloured by warning level.
+ */
+export async function writeTable(
+  path: string,
+  headers: string[],
+  rows: OutputValue[][],
+  options: WriteOptions = {},
+): Promise<void> {
+  const ext = nodePath.extname(path).toLowerCase();
+  if (ext !== ".csv" && ext !== ".xlsx") throw new Error(`${path}: can only write .xlsx or .csv`);
+  await refuseProtected(path, options.protect ?? []);
+  const target = nodePath.resolve(path);
+  const temp = nodePath.join(
+    nodePath.dirname(target),
+    `.${nodePath.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    if (ext === ".csv") await fs.writeFile(temp, csvText(headers, rows, options));
+    else await writeXlsx(temp, headers, rows, options);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
+      throw new Error(`cannot write ${path} (${code}): is it open in Excel, or read-only?`);
+    }
+    throw error;
+  }
+}
+
+/** Throws when `path` names one of `protect`: the same path, or the same file under another name (link). */
+async function refuseProtected(path: string, protect: readonly string[]): Promise<void> {
+  if (protect.length === 0) return;
+  const target = nodePath.resolve(path);
+  const caseless = process.platform === "win32" || process.platform === "darwin";
+  const same = (a: string, b: string) => (caseless ? a.toLowerCase() === b.toLowerCase() : a === b);
+  const targetStat = await fs.stat(target, { bigint: true }).catch(() => undefined);
+  for (const input of protect) {
+    const resolved = nodePath.resolve(input);
+    let clash = same(resolved, target);
+    if (!clash && targetStat) {
+      const inputStat = await fs.stat(resolved, { bigint: true }).catch(() => undefined);
+      clash = inputStat !== undefined && inputStat.dev === targetStat.dev && inputStat.ino === targetStat.ino;
+    }
+    if (clash) throw new Error(`refusing to overwrite the input file ${input} with the output ${path}`);
+  }
+}
+
+/** A whole serial Excel shows as a date (not 60, the phantom 1900-02-29). */
+function isDateSerial(value: number): boolean {
+  return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL && Math.floor(value) !== PHANTOM_LEAP_DAY;
+}
+
+function csvCell(value: OutputValue | undefined, isDate: boolean): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return neutraliseFormula(String(value));
+    if (isDate && isDateSerial(value)) return isoFromSerial(Math.floor(value));
+    return Object.is(value, -0) ? "0" : String(value);
+  }
+  return neutraliseFormula(String(value));
+}
+
+function csvText(headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions): string {
+  const dates = new Set(options.dateColumns ?? []);
+  const width = tableWidth(headers, rows);
+  const records: string[][] = [];
+  const pad = (cells: string[]) => {
+    while (cells.length < width) cells.push("");
+    return cells;
+  };
+  records.push(pad(headers.map((header) => csvCell(header, false))));
+  for (const row of rows) records.push(pad(row.map((value, c) => csvCell(value, dates.has(c)))));
+  return stringifyCsv(records, {
+    bom: true,
+    record_delimiter: "\r\n",
+    quote_record_delimiter: true,
+    escape_formulas: false, // done above, on text only
+  });
+}
+
+function tableWidth(headers: readonly string[], rows: readonly OutputValue[][]): number {
+  let width = headers.length;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
+/** Row fills by warning level: soft tints as in Office's palette (gold 80%, orange 60%, Excel's "Bad" red). */
+const LEVEL_FILLS: Record<number, string> = { 1: "FFFFF2CC", 2: "FFF8CBAD", 3: "FFFFC7CE" };
+
+function levelOf(value: OutputValue | undefined): number {
+  const level = typeof value === "number" ? value : typeof value === "string" && /^\s*[0-3]\s*$/.test(value) ? Number(value) : 0;
+  return Number.isInteger(level) ? level : 0;
+}
+
+/** Display width of text in Excel's character units: CJK and full-width characters count twice. */
+function displayWidth(text: string): number {
+  let widest = 0;
+  for (const line of text.split(/\r?\n/)) {
+    let width = 0;
+    for (const ch of line) {
+      const code = ch.codePointAt(0) ?? 0;
+      width +=
+        (code >= 0x1100 && code <= 0x115f) ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        code >= 0x20000
+          ? 2
+          : 1;
+    }
+    widest = Math.max(widest, width);
+  }
+  return widest;
+}
+
+/** Sheet name Excel accepts: no `\ / ? * [ ] :`, not starting or ending with `'`, 1-31 characters. */
+function safeSheetName(name: string | undefined): string {
+  const cleaned = (name ?? "").replace(/[\\/?*[\]:]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31);
+  return cleaned.trim() === "" ? "Sheet1" : cleaned;
+}
+
+async function writeXlsx(
+  file: string,
+  headers: readonly string[],
+  rows: readonly OutputValue[][],
+  options: WriteOptions,
+): Promise<void> {
+  const width = Math.max(1, tableWidth(headers, rows));
+  if (rows.length + 1 > MAX_ROWS) {
+    throw new Error(`${rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
+  }
+  if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
+  const dates = new Set(options.dateColumns ?? []);
+  const levelColumn = options.levelColumn;
+
+  // Column widths from the header and the first rows (enough to size a column, cheap on a million rows).
+  const widths = new Array<number>(width).fill(0);
+  const measure = (value: OutputValue | undefined, c: number) => {
+    if (value === null || value === undefined) return;
+    const w = dates.has(c) && typeof value === "number" ? 10 : displayWidth(String(value));
+    if (w > widths[c]) widths[c] = w;
+  };
+  headers.forEach((header, c) => measure(header, c));
+  for (let r = 0; r < rows.length && r < 2000; r++) rows[r].forEach((value, c) => measure(value, c));
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
+  });
+  sheet.columns = widths.map((w) => ({ width: Math.min(60, Math.max(8, w + 2)) }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: width } };
+
+  const headerRow = sheet.getRow(1);
+  for (let c = 0; c < width; c++) {
+    const cell = headerRow.getCell(c + 1);
+    cell.value = headers[c] ?? "";
+    cell.font = { bold: true };
+    cell.border = { bottom: { style: "thin" } };
+    cell.alignment = { vertical: "top" };
+  }
+  headerRow.commit();
+
+  for (let r = 0; r < rows.length; r++) {
+    const values = rows[r];
+    const row = sheet.getRow(r + 2);
+    const fill = levelColumn === undefined ? undefined : LEVEL_FILLS[levelOf(values[levelColumn])];
+    for (let c = 0; c < width; c++) {
+      const value = values[c];
+      const hasValue = value !== null && value !== undefined;
+      if (!hasValue && !fill) continue;
+      const cell = row.getCell(c + 1);
+      if (typeof value === "number") {
+        // Not-a-number and infinities cannot be stored in a sheet: keep them as their text.
+        cell.value = Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : String(value);
+        if (dates.has(c) && Number.isFinite(value)) cell.numFmt = "yyyy-mm-dd";
+      } else if (typeof value === "string" || typeof value === "boolean") {
+        // exceljs writes a JS string as a string cell, whatever it starts with: never a formula.
+        cell.value = value;
+      }
+      if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+    }
+    row.commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
