@@ -76,5 +76,21 @@ export function amountToCents(value: unknown, argument: string): number {
   if (value > MAX_AMOUNT) {
     throw new RuleError(argument, `${show(value)} is too large (at most ${formatAmount(MAX_AMOUNT)})`, `${show(value)} 过大（最多 ${formatAmount(MAX_AMOUNT)}）`);
   }
-  return new Money(value).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  // roundMoney is exact on the decimal value (decimal.js only near a half-cent tie), and its result times
+  // 100 is within a hair of a whole number of cents.
+  return Math.round(roundMoney(value) * 100);
+}
+
+/**
+ * round(a x b / c) half up, for whole numbers of cents >= 0 and c > 0: exact integer arithmetic while a x b
+ * is below 2^53, decimal.js beyond.
+ */
+export function mulDivCents(a: number, b: number, c: number): number {
+  const product = a * b;
+  if (product <= Number.MAX_SAFE_INTEGER) {
+    const quotient = Math.floor(product / c);
+    const remainder = product - quotient * c;
+    return 2 * remainder >= c ? quotient + 1 : quotient;
+  }
+  return new Money(a).times(b).div(c).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }

@@ -265,17 +265,22 @@ export function cashFlowFit(instalment: number, freeCashFlow: number, policy: Po
   const limit = new Exact(policy.planMaxCashFlowShare).times(freeCashFlow);
   const fits = new Exact(instalment).lte(limit);
   const share = instalment / freeCashFlow;
-  const head = `instalment ${formatAmount(instalment)} is ${formatShare(share)} of the free cash flow ${formatAmount(freeCashFlow)}`;
-  const headZh = `每期 ${formatAmount(instalment)} 占可支配现金流 ${formatAmount(freeCashFlow)} 的 ${formatShare(share)}`;
-  const limitText = formatAmount(limit.toNumber());
+  let reasons: Reason[] | undefined;
   return {
     fits,
     share,
-    reasons: [
-      fits
-        ? { code: "fits", en: `${head}, within the ${rate} limit (${limitText})`, zh: `${headZh}，未超过 ${rate} 上限（${limitText}）` }
-        : { code: "too-large", en: `${head}, above the ${rate} limit (${limitText})`, zh: `${headZh}，超过 ${rate} 上限（${limitText}）` },
-    ],
+    // Built on first read: AR.PLAN asks every instalment whether it fits, not why.
+    get reasons(): readonly Reason[] {
+      if (reasons) return reasons;
+      const head = `instalment ${formatAmount(instalment)} is ${formatShare(share)} of the free cash flow ${formatAmount(freeCashFlow)}`;
+      const headZh = `每期 ${formatAmount(instalment)} 占可支配现金流 ${formatAmount(freeCashFlow)} 的 ${formatShare(share)}`;
+      const limitText = formatAmount(limit.toNumber());
+      return (reasons = [
+        fits
+          ? { code: "fits", en: `${head}, within the ${rate} limit (${limitText})`, zh: `${headZh}，未超过 ${rate} 上限（${limitText}）` }
+          : { code: "too-large", en: `${head}, above the ${rate} limit (${limitText})`, zh: `${headZh}，超过 ${rate} 上限（${limitText}）` },
+      ]);
+    },
   };
 }
 

@@ -8,14 +8,12 @@
  * pro rata. Amounts are worked in whole cents and the pro-rata share in exact decimals, so results carry
  * no binary artefacts.
  */
-import Decimal from "decimal.js";
 import { RuleError, show, type Reason } from "./errors.js";
 import { addDays, addMonths, calendarDay, isoFromSerial, readDate } from "./dates.js";
 import { formatAmount, formatRate } from "./format.js";
-import { amountToCents } from "./money.js";
+import { amountToCents, mulDivCents } from "./money.js";
 import { isEmpty, readNumber } from "./input.js";
 
-const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 
 /** The free estate of a bankrupt debtor and the claims on it. Optional classes default to 0. */
@@ -82,45 +80,54 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
   const taxCents = amountToCents(estate.taxClaims ?? 0, "tax_claims");
   const expenseCents = amountToCents(estate.expenses ?? 0, "expenses");
 
-  const reasons: Reason[] = [];
+  // The numbers first; the bilingual reasons only when someone reads them (a column of a million
+  // claims through AR.RECOVERY wants the payout, not a million explanations).
   let left = estateCents;
-  reasons.push({ code: "estate", en: `free estate ${money(estateCents)}`, zh: `破产财产（扣除担保财产后）${money(estateCents)}` });
-  const pay = (owed: number, code: string, en: string, zh: string): number => {
+  const pay = (owed: number): number => {
     const paid = Math.min(owed, left);
     left -= paid;
-    if (owed > 0) {
-      const short = paid < owed;
-      reasons.push({
-        code,
-        en: `${en}: ${money(paid)} of ${money(owed)} paid${short ? ", the estate is exhausted" : " in full"}`,
-        zh: `${zh}：${short ? `受偿 ${money(paid)}（共 ${money(owed)}），财产已不足` : `全额受偿 ${money(paid)}`}`,
-      });
-    }
     return paid;
   };
-  const expensesPaid = pay(expenseCents, "expenses", "bankruptcy expenses and common-benefit debts first (art. 43)", "破产费用和共益债务优先清偿（第43条）");
-  const employeesPaid = pay(employeeCents, "employees", "then employee wages, compensation and insurance (art. 113 (1))", "其次职工工资、补偿金及社会保险费用（第113条第一项）");
-  const taxesPaid = pay(taxCents, "taxes", "then other social insurance and taxes (art. 113 (2))", "再次其他社会保险费用和税款（第113条第二项）");
+  const expensesPaid = pay(expenseCents);
+  const employeesPaid = pay(employeeCents);
+  const taxesPaid = pay(taxCents);
   const pool = left;
 
-  const rate = Exact.min(new Exact(pool).div(totalCents), 1);
-  const share = new Exact(pool).times(claimCents).div(totalCents).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  const rate = pool >= totalCents ? 1 : pool / totalCents;
+  const share = mulDivCents(pool, claimCents, totalCents);
   const payoutCents = Math.min(claimCents, share, pool);
-  const rateText = formatRate(rate.toNumber());
-  reasons.push(
-    {
-      code: "ordinary-pool",
-      en: `left for ordinary claims: ${money(pool)} for ${money(totalCents)} claimed`,
-      zh: `可供普通债权分配：${money(pool)}，普通债权总额 ${money(totalCents)}`,
-    },
-    { code: "ordinary-rate", en: `ordinary claims receive ${rateText} pro rata`, zh: `普通债权按比例受偿 ${rateText}` },
-    { code: "payout", en: `this claim of ${money(claimCents)} receives ${money(payoutCents)}`, zh: `本债权 ${money(claimCents)} 可受偿 ${money(payoutCents)}` },
-  );
+  let reasons: Reason[] | undefined;
   return {
     payout: payoutCents / 100,
-    ordinaryRate: rate.toNumber(),
+    ordinaryRate: rate,
     waterfall: { expenses: expensesPaid / 100, employees: employeesPaid / 100, taxes: taxesPaid / 100, ordinaryPool: pool / 100 },
-    reasons,
+    get reasons(): readonly Reason[] {
+      if (reasons) return reasons;
+      const list: Reason[] = [{ code: "estate", en: `free estate ${money(estateCents)}`, zh: `破产财产（扣除担保财产后）${money(estateCents)}` }];
+      const step = (owed: number, paid: number, code: string, en: string, zh: string) => {
+        if (owed <= 0) return;
+        const short = paid < owed;
+        list.push({
+          code,
+          en: `${en}: ${money(paid)} of ${money(owed)} paid${short ? ", the estate is exhausted" : " in full"}`,
+          zh: `${zh}：${short ? `受偿 ${money(paid)}（共 ${money(owed)}），财产已不足` : `全额受偿 ${money(paid)}`}`,
+        });
+      };
+      step(expenseCents, expensesPaid, "expenses", "bankruptcy expenses and common-benefit debts first (art. 43)", "破产费用和共益债务优先清偿（第43条）");
+      step(employeeCents, employeesPaid, "employees", "then employee wages, compensation and insurance (art. 113 (1))", "其次职工工资、补偿金及社会保险费用（第113条第一项）");
+      step(taxCents, taxesPaid, "taxes", "then other social insurance and taxes (art. 113 (2))", "再次其他社会保险费用和税款（第113条第二项）");
+      const rateText = formatRate(rate);
+      list.push(
+        {
+          code: "ordinary-pool",
+          en: `left for ordinary claims: ${money(pool)} for ${money(totalCents)} claimed`,
+          zh: `可供普通债权分配：${money(pool)}，普通债权总额 ${money(totalCents)}`,
+        },
+        { code: "ordinary-rate", en: `ordinary claims receive ${rateText} pro rata`, zh: `普通债权按比例受偿 ${rateText}` },
+        { code: "payout", en: `this claim of ${money(claimCents)} receives ${money(payoutCents)}`, zh: `本债权 ${money(claimCents)} 可受偿 ${money(payoutCents)}` },
+      );
+      return (reasons = list);
+    },
   };
 }
 

@@ -20,7 +20,7 @@ import {
   gradeRule,
   LADDER_ACTIONS,
   bankruptcyRecovery,
-  cashFlowFit,
+  largestInstalmentThatFits,
   claimFilingDeadline,
   collectionStep,
   instalmentPlan,
@@ -433,9 +433,11 @@ export function plan(balance: any[][], instalments: any[][], concession?: any[][
       ),
     );
     const cashFlow = cells.cashFlow === null ? null : option(() => readNumber(cells.cashFlow, "free_cash_flow"));
+    // The largest instalment that fits, once per plan (cashFlowFit's rule: at most the policy's share).
+    const largest = cashFlow === null || cashFlow <= 0 ? null : largestInstalmentThatFits(cashFlow, policy);
     return result.instalments.map((row): Result[] => {
       const line: Result[] = [row.number, row.dueDate ?? "", row.amount];
-      if (cashFlow !== null) line.push(cashFlowFit(row.amount, cashFlow, policy).fits);
+      if (cashFlow !== null) line.push(largest !== null && row.amount <= largest);
       return line;
     });
   });

@@ -60,3 +60,24 @@ describe("sumMoney", () => {
     expect(sumMoney([0.1, 0.2])).toBe(0.3);
   });
 });
+
+describe("exact cents", () => {
+  it("amountToCents rounds the decimal value half away from zero", async () => {
+    const { amountToCents } = await import("../../src/core/money.js");
+    expect(amountToCents(1.005, "x")).toBe(101);
+    expect(amountToCents(1200000, "x")).toBe(120000000);
+    expect(() => amountToCents(-1, "balance")).toThrow(/^balance: -1 must be an amount >= 0/);
+  });
+
+  it("mulDivCents agrees with exact decimal arithmetic", async () => {
+    const { mulDivCents } = await import("../../src/core/money.js");
+    const Decimal = (await import("decimal.js")).default;
+    fc.assert(
+      fc.property(fc.nat(1e12), fc.nat(1e12), fc.integer({ min: 1, max: 1e13 }), (a, b, c) => {
+        const exact = new Decimal(a).times(b).div(c).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+        expect(mulDivCents(a, b, c)).toBe(exact);
+      }),
+    );
+    expect(mulDivCents(5, 1, 2)).toBe(3); // a tie rounds up
+  });
+});

@@ -293,3 +293,16 @@ describe("cash-flow fit (rules.md section 4)", () => {
     expect(error.message.startsWith(message)).toBe(true);
   });
 });
+
+describe("the largest fitting instalment agrees with cashFlowFit (AR.PLAN's fits column relies on it)", () => {
+  it("for any amount and free cash flow in cents", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.integer({ min: -1e6, max: 1e10 }), (amountCents, flowCents) => {
+        const amount = amountCents / 100;
+        const flow = flowCents / 100;
+        const byLimit = flow > 0 && amount <= largestInstalmentThatFits(flow);
+        expect(byLimit).toBe(cashFlowFit(amount, flow).fits);
+      }),
+    );
+  });
+});
