@@ -27,3 +27,4 @@ export * from "./prevention.js";
 export * from "./plan.js";
 export * from "./recovery.js";
 export * from "./limitation.js";
+export * from "./triage/index.js";

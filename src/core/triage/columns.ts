@@ -1,0 +1,168 @@
+/**
+ * The columns of a triage result (the result sheet of the task pane, the command line's output file) and
+ * the cells of one record, in English or Chinese. Texts are built here, when a row is written, not while
+ * the portfolio is triaged.
+ */
+import { reasonText, type Language, type Reason } from "../errors.js";
+import { bucketLabels, LADDER_ACTIONS } from "../aging.js";
+import type { CollectionStep } from "../channel.js";
+import { formatRate } from "../format.js";
+import type { LimitationStatus } from "../limitation.js";
+import { DEFAULT_POLICY, type Policy } from "../policy.js";
+import type { DebtorProfile } from "../profile.js";
+import { reasonsText, sharedReasonText, type TriageRecord, type TriageStatus } from "./triage.js";
+
+/** One output column: a stable key and its header in each language. */
+export interface TriageColumn {
+  readonly key: string;
+  readonly en: string;
+  readonly zh: string;
+}
+
+const HEAD: readonly TriageColumn[] = [
+  { key: "sourceRow", en: "source row", zh: "源行号" },
+  { key: "customer", en: "customer", zh: "客户" },
+  { key: "balance", en: "balance", zh: "余额" },
+  { key: "status", en: "status", zh: "状态" },
+  { key: "problems", en: "problems", zh: "问题" },
+  { key: "grade", en: "grade", zh: "信用等级" },
+  { key: "term", en: "term (days)", zh: "账期（天）" },
+  { key: "daysPastDue", en: "days past due", zh: "逾期天数" },
+  { key: "bucket", en: "aging bucket", zh: "账龄段" },
+  { key: "level", en: "warning level", zh: "预警级别" },
+  { key: "action", en: "action", zh: "行动" },
+  { key: "profile", en: "profile", zh: "客户画像" },
+  { key: "strategy", en: "strategy", zh: "策略" },
+  { key: "toFindOut", en: "to find out", zh: "待查" },
+  { key: "nextStep", en: "next step", zh: "下一步" },
+];
+
+const TAIL: readonly TriageColumn[] = [
+  { key: "instalments", en: "instalment proposal", zh: "分期方案" },
+  { key: "recovery", en: "recovery estimate", zh: "预计受偿" },
+  { key: "missingEvidence", en: "missing evidence", zh: "缺少的证据" },
+  { key: "confirmation", en: "balance confirmation", zh: "对账状态" },
+  { key: "limitationDays", en: "limitation: days left", zh: "诉讼时效剩余天数" },
+  { key: "limitationStatus", en: "limitation status", zh: "诉讼时效状态" },
+  { key: "reasons", en: "reasons", zh: "原因" },
+];
+
+/**
+ * The output columns for a policy, in order: source row, customer, balance, status, problems, grade,
+ * term, days past due, bucket, level, action, profile, strategy, to find out, next step, one settlement
+ * offer per tier of the policy (`offer-10`: "pay within 10 days (90%)") and the full balance
+ * (`offer-full`), instalment proposal, recovery estimate, missing evidence, balance confirmation,
+ * limitation days left and status, reasons.
+ */
+export function triageColumns(policy: Policy = DEFAULT_POLICY): TriageColumn[] {
+  const tiers = policy.settlementTiers;
+  const lastDays = tiers[tiers.length - 1].days;
+  const offers: TriageColumn[] = tiers.map((t) => ({
+    key: `offer-${t.days}`,
+    en: `pay within ${t.days} days (${formatRate(t.rate)})`,
+    zh: `${t.days}天内付清（${formatRate(t.rate)}）`,
+  }));
+  offers.push({ key: "offer-full", en: `full balance (after ${lastDays} days)`, zh: `全额（${lastDays}天后）` });
+  return [...HEAD, ...offers, ...TAIL];
+}
+
+/** The output columns under the default policy (settlement tiers 10 and 20 days). */
+export const TRIAGE_COLUMNS: readonly TriageColumn[] = Object.freeze(triageColumns(DEFAULT_POLICY));
+
+const STATUS: Readonly<Record<Language, Readonly<Record<TriageStatus, string>>>> = {
+  en: { ok: "ok", problem: "problem", blank: "blank" },
+  zh: { ok: "正常", problem: "有问题", blank: "空行" },
+};
+
+/** Profile names as AR.PROFILE shows them. */
+export const PROFILE_NAMES: Readonly<Record<Language, Readonly<Record<DebtorProfile, string>>>> = {
+  en: { temporary: "temporary", willful: "willful", unable: "unable", unclear: "unclear" },
+  zh: { temporary: "暂时困难型", willful: "故意拖欠型", unable: "无能力偿还型", unclear: "不明" },
+};
+
+const LIMITATION_STATUS: Readonly<Record<Language, Readonly<Record<LimitationStatus, string>>>> = {
+  en: { running: "running", warning: "warning", expired: "expired" },
+  zh: { running: "进行中", warning: "即将届满", expired: "已届满" },
+};
+
+const CONFIRMATION: Readonly<Record<Language, readonly [string, string]>> = {
+  en: ["confirmed", "overdue"],
+  zh: ["已对账", "逾期未对账"],
+};
+
+const EVIDENCE_COMPLETE: Readonly<Record<Language, string>> = { en: "complete", zh: "证据齐全" };
+
+/** Bucket labels of a policy's edges per language, computed once per policy. */
+const labelCache = new WeakMap<Policy, Readonly<Record<Language, readonly string[]>>>();
+
+function labelsOf(policy: Policy, language: Language): readonly string[] {
+  let labels = labelCache.get(policy);
+  if (labels === undefined) {
+    labels = { en: bucketLabels(policy.agingEdges, "en"), zh: bucketLabels(policy.agingEdges, "zh") };
+    labelCache.set(policy, labels);
+  }
+  return labels[language];
+}
+
+function text(reason: Reason, language: Language): string {
+  return language === "zh" ? reason.zh : reason.en;
+}
+
+/**
+ * A collection step in one line, as AR.CHANNEL's "step" output: "finance manager: contact the
+ * customer's owner (phone, then an e-mail to confirm)"; the step alone when nobody acts.
+ */
+export function describeStep(step: CollectionStep, language: Language): string {
+  let texts = stepTexts.get(step);
+  if (texts === undefined) {
+    texts = step.who.code === "none"
+      ? { en: step.step.en, zh: step.step.zh }
+      : { en: `${step.who.en}: ${step.step.en} (${step.how.en})`, zh: `${step.who.zh}：${step.step.zh}（${step.how.zh}）` };
+    stepTexts.set(step, texts);
+  }
+  return texts[language];
+}
+
+/** The one-line text of each step, per language (the steps of a run are shared between rows). */
+const stepTexts = new WeakMap<CollectionStep, Readonly<Record<Language, string>>>();
+
+/**
+ * The cells of one record in the order of `triageColumns(policy)`: numbers as numbers (source row,
+ * balance, term, days, level, offers, recovery payout, days left), texts in the language, "" for an
+ * empty verdict. The recovery column holds the payout when it could be estimated, else the reminder to
+ * file the claim. Cell texts are not escaped: the writer of a CSV file neutralises `=`, `+`, `-`, `@`.
+ * @param policy the policy the record was triaged with (its tiers and bucket edges)
+ */
+export function recordCells(record: TriageRecord, language: Language, policy: Policy = DEFAULT_POLICY): (string | number | boolean)[] {
+  const r = record;
+  const cells: (string | number | boolean)[] = [
+    r.sourceRow,
+    r.customer,
+    r.balance ?? "",
+    STATUS[language][r.status],
+    reasonText(r.problems, language),
+    r.grade ?? "",
+    r.termDays ?? "",
+    r.daysPastDue ?? "",
+    r.bucketIndex === null ? "" : labelsOf(policy, language)[r.bucketIndex] ?? "",
+    r.level ?? "",
+    r.daysPastDue === null || r.level === null ? "" : LADDER_ACTIONS[language][r.daysPastDue === 0 ? 0 : 1 + r.level],
+    r.profile === null ? "" : PROFILE_NAMES[language][r.profile],
+    r.play === null ? "" : text(r.play, language),
+    sharedReasonText(r.toFindOut, language),
+    r.step === null ? "" : describeStep(r.step, language),
+  ];
+  const tiers = policy.settlementTiers.length + 1;
+  const offers = r.offers;
+  for (let i = 0; i < tiers; i++) cells.push(offers === null ? "" : offers[i] ?? "");
+  cells.push(
+    r.instalments === null ? "" : text(r.instalments.reason, language),
+    r.recovery === null ? "" : r.recovery.kind === "estimate" ? r.recovery.payout : text(r.recovery.reason, language),
+    r.missingEvidence === null ? "" : r.missingEvidence.length === 0 ? EVIDENCE_COMPLETE[language] : sharedReasonText(r.missingEvidence, language),
+    r.confirmation === null ? "" : CONFIRMATION[language][r.confirmation.overdue ? 1 : 0],
+    r.limitation === null ? "" : r.limitation.daysLeft,
+    r.limitation === null ? "" : LIMITATION_STATUS[language][r.limitation.status],
+    reasonsText(r, language),
+  );
+  return cells;
+}

@@ -1,0 +1,14 @@
+/**
+ * Portfolio triage (issue 4): a whole debtor table through the rulebook at once, on the same core as the
+ * AR functions. One file per concern:
+ * - headers: recognising the columns from their headers (English and Chinese), with the user's corrections
+ * - cells: reading cells (Excel error values, blanks, fast paths onto the core's readers)
+ * - triage: one record per input row, in input order, with its problems and verdicts
+ * - columns: the output columns and the cells of a record, in English or Chinese
+ * - summary: counts and amounts by profile, warning level, aging bucket and grade; the rows with problems
+ */
+export * from "./headers.js";
+export { EXCEL_ERRORS, excelError } from "./cells.js";
+export * from "./triage.js";
+export * from "./columns.js";
+export * from "./summary.js";

@@ -1,0 +1,139 @@
+/**
+ * The summary of a triage run: counts and amounts by profile, warning level, aging bucket and grade, and
+ * the rows with problems, for the command line's printout and the task pane's summary sheet.
+ */
+import type { Reason } from "../errors.js";
+import { bucketLabels } from "../aging.js";
+import { DEFAULT_POLICY, type Policy } from "../policy.js";
+import { roundMoney } from "../money.js";
+import type { TriageRecord } from "./triage.js";
+
+/** One line of a breakdown: a stable key, its label in each language, how many rows and their balance. */
+export interface SummaryGroup {
+  readonly key: string;
+  readonly en: string;
+  readonly zh: string;
+  readonly count: number;
+  /** The sum of the balances, exact to the cent. */
+  readonly amount: number;
+}
+
+/** A row with problems: where, whose, its first problem and how many it has. */
+export interface ProblemRow {
+  readonly sourceRow: number;
+  readonly customer: string;
+  readonly problem: Reason;
+  readonly problemCount: number;
+}
+
+/** What a triage run found. */
+export interface TriageSummary {
+  /** Records (input rows up to the last non-blank one). */
+  readonly rows: number;
+  readonly ok: number;
+  /** Rows with status `problem` (blank rows in between are counted in `blank`). */
+  readonly problem: number;
+  readonly blank: number;
+  /** Rows whose balance and due date read: the ones in the breakdowns. */
+  readonly triaged: number;
+  /** The balance of the triaged rows, exact to the cent. */
+  readonly amount: number;
+  /** temporary, willful, unable, unclear, then `none` (no profile: a signal could not be read). */
+  readonly byProfile: readonly SummaryGroup[];
+  /** Warning levels 0 (not due or under 30 days) to 3. */
+  readonly byLevel: readonly SummaryGroup[];
+  /** The policy's aging buckets, `current` first. */
+  readonly byBucket: readonly SummaryGroup[];
+  /** A, B, C, then `none` (no grade). */
+  readonly byGrade: readonly SummaryGroup[];
+  /** Every row with status `problem` or `blank`, in input order. */
+  readonly problemRows: readonly ProblemRow[];
+}
+
+interface Tally {
+  count: number;
+  cents: number;
+}
+
+const PROFILES = [
+  ["temporary", "temporary", "暂时困难型"],
+  ["willful", "willful", "故意拖欠型"],
+  ["unable", "unable", "无能力偿还型"],
+  ["unclear", "unclear", "不明"],
+  ["none", "no profile", "无法画像"],
+] as const;
+
+const LEVELS = [
+  ["0", "level 0 (not due or under level 1)", "0级（未到期或未达一级）"],
+  ["1", "level 1", "一级预警"],
+  ["2", "level 2", "二级预警"],
+  ["3", "level 3", "三级预警"],
+] as const;
+
+const GRADES = [
+  ["A", "A", "A级"],
+  ["B", "B", "B级"],
+  ["C", "C", "C级"],
+  ["none", "no grade", "未评级"],
+] as const;
+
+/**
+ * Summarises triaged records. The breakdowns count the rows whose balance and due date read (a row with
+ * a problem elsewhere, such as a duplicate customer, is counted: its problem is listed in problemRows
+ * for the user to judge); amounts add up exactly to the cent.
+ * @param policy the policy of the run (its aging buckets); the defaults when left out
+ */
+export function summarise(records: readonly TriageRecord[], policy: Policy = DEFAULT_POLICY): TriageSummary {
+  const en = bucketLabels(policy.agingEdges, "en");
+  const zh = bucketLabels(policy.agingEdges, "zh");
+  const profile = new Map<string, Tally>(PROFILES.map(([k]) => [k, { count: 0, cents: 0 }]));
+  const level: Tally[] = LEVELS.map(() => ({ count: 0, cents: 0 }));
+  const bucket: Tally[] = en.map(() => ({ count: 0, cents: 0 }));
+  const grade = new Map<string, Tally>(GRADES.map(([k]) => [k, { count: 0, cents: 0 }]));
+  const problemRows: ProblemRow[] = [];
+  let ok = 0;
+  let problem = 0;
+  let blank = 0;
+  let triaged = 0;
+  let total = 0;
+  for (const r of records) {
+    if (r.status === "ok") ok++;
+    else if (r.status === "blank") blank++;
+    else problem++;
+    if (r.status !== "ok" && r.problems.length > 0) {
+      problemRows.push({ sourceRow: r.sourceRow, customer: r.customer, problem: r.problems[0], problemCount: r.problems.length });
+    }
+    if (r.balance === null || r.dueDate === null || r.level === null || r.bucketIndex === null) continue;
+    triaged++;
+    const cents = Math.round(roundMoney(r.balance) * 100);
+    total += cents;
+    add(profile.get(r.profile ?? "none"), cents);
+    add(level[r.level], cents);
+    add(bucket[r.bucketIndex], cents);
+    add(grade.get(r.grade ?? "none"), cents);
+  }
+  const groups = (defs: readonly (readonly [string, string, string])[], tally: (key: string, i: number) => Tally | undefined): SummaryGroup[] =>
+    defs.map(([key, labelEn, labelZh], i) => {
+      const t = tally(key, i) ?? { count: 0, cents: 0 };
+      return { key, en: labelEn, zh: labelZh, count: t.count, amount: t.cents / 100 };
+    });
+  return {
+    rows: records.length,
+    ok,
+    problem,
+    blank,
+    triaged,
+    amount: total / 100,
+    byProfile: groups(PROFILES, (k) => profile.get(k)),
+    byLevel: groups(LEVELS, (_, i) => level[i]),
+    byBucket: groups(en.map((label, i) => [label, label, zh[i]] as const), (_, i) => bucket[i]),
+    byGrade: groups(GRADES, (k) => grade.get(k)),
+    problemRows,
+  };
+}
+
+function add(tally: Tally | undefined, cents: number): void {
+  if (tally === undefined) return;
+  tally.count++;
+  tally.cents += cents;
+}

@@ -1,0 +1,1101 @@
+/**
+ * Portfolio triage: every row of a debtor table through the rulebook at once. One record per input row,
+ * in input order, never dropped: a row that cannot be read carries its problems, and still gets every
+ * verdict whose inputs did read.
+ *
+ * The rules are the core's (grade.ts, aging.ts, profile.ts, channel.ts, settle.ts, plan.ts, recovery.ts,
+ * prevention.ts, limitation.ts): this file only reads cells, calls them, and remembers results that
+ * repeat (the profile of a signal combination, the text of a yes/no word, the reason of a day count), and
+ * keeps a record's numbers in a few flat arrays, so that a million rows take well under two seconds.
+ * The texts (reasons, labels) are built when they are read, not while the portfolio is triaged.
+ */
+import { reasonText, RuleError, show, type Language, type Reason } from "../errors.js";
+import { readDate } from "../dates.js";
+import { readAmount, readCount, readNumber } from "../input.js";
+import { DEFAULT_POLICY, validatePolicy, type CreditGrade, type Policy } from "../policy.js";
+import { checkOverdueRecord, creditTerm, gradeOfRule, gradeReasons, gradeRule, readCashFlow, type CashFlow, type GradeRule } from "../grade.js";
+import { ageReceivable, bucketIndex, bucketLabels, daysPastDue, LADDER_ACTIONS, warningLevel, type WarningLevel } from "../aging.js";
+import { debtorProfile, readSignal, readTurnoverDecline, type DebtorProfile, type DebtorSignals, type ProfileResult, type TurnoverDecline } from "../profile.js";
+import { collectionStep, type CollectionStep } from "../channel.js";
+import { moneyTimes, roundMoney } from "../money.js";
+import { instalmentPlan, instalmentsNeeded } from "../plan.js";
+import { bankruptcyRecovery, MAX_FILING_MONTHS, MIN_FILING_DAYS } from "../recovery.js";
+import { confirmationOverdue, missingEvidence, readExcuse, type ConfirmationResult, type Excuse } from "../prevention.js";
+import { limitationDaysLeft, limitationEnd, limitationReasons, limitationStatus, type LimitationStatus } from "../limitation.js";
+import { FIELD_LABELS, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "./headers.js";
+import { customerKey, FirstSeen, isoDateSerial, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, TextCache } from "./cells.js";
+
+/** `ok`: everything read; `problem`: something could not be read (see problems); `blank`: a blank row between data rows. */
+export type TriageStatus = "ok" | "problem" | "blank";
+
+/** Field -> 0-based column index (from recogniseColumns, corrected by the user). */
+export type ColumnMapping = Readonly<Partial<Record<TriageField, number>>>;
+
+/** Options of a triage run. */
+export interface TriageOptions {
+  /** Excel serial of the report date (days past due, confirmations and limitation are "as of" it). */
+  readonly asOf: number;
+  /** The workbook's policy; the defaults of rules.md when left out. */
+  readonly policy?: Policy;
+  /** Sheet row number of rows[0]; default 2 (the row under the header). */
+  readonly firstRowNumber?: number;
+}
+
+/** An instalment plan sized to the debtor's free cash flow (AR.PLAN with instalmentsNeeded instalments). */
+export interface InstalmentProposal {
+  /** The fewest monthly instalments whose largest fits the free cash flow (instalmentsNeeded). */
+  readonly instalments: number;
+  /** Each instalment but the last. */
+  readonly amount: number;
+  /** The last instalment (it carries the rounding remainder). */
+  readonly last: number;
+  /** What the plan adds up to: the balance (the concession is left to the negotiation). */
+  readonly total: number;
+  /** The plan in one line, e.g. "10 instalments of 120,000: total 1,200,000". */
+  readonly reason: Reason;
+}
+
+/** Bankruptcy: the expected payout on the balance, or (without the estate's figures) the reminder to file. */
+export type RecoveryEstimate =
+  | { readonly kind: "estimate"; readonly payout: number; readonly ordinaryRate: number; readonly reasons: readonly Reason[] }
+  | { readonly kind: "file-claim"; readonly reason: Reason };
+
+/** Where the debt stands in its limitation period. */
+export interface LimitationVerdict {
+  readonly lastInterruption: number;
+  /** Excel serial of the last day of the period. */
+  readonly end: number;
+  /** Days left (negative once expired). */
+  readonly daysLeft: number;
+  readonly status: LimitationStatus;
+}
+
+/** The triage of one input row. A verdict is null when its inputs are absent or could not be read. */
+export interface TriageRecord {
+  /** Sheet row number of the input row. */
+  readonly sourceRow: number;
+  /** The customer as written (trimmed); "" when blank or unreadable. */
+  readonly customer: string;
+  readonly status: TriageStatus;
+  /** What could not be read and why, one per cell (plus `duplicate`, `blank-row`); empty when ok. */
+  readonly problems: readonly Reason[];
+  readonly balance: number | null;
+  /** Excel serial of the due date. */
+  readonly dueDate: number | null;
+  readonly overdueCount: number | null;
+  readonly largestOverdue: number | null;
+  readonly cashFlow: CashFlow | null;
+  readonly grade: CreditGrade | null;
+  readonly gradeRule: GradeRule | null;
+  readonly termDays: number | null;
+  readonly daysPastDue: number | null;
+  /** 0 = current, 1 = first bucket, ... (aging.ts bucketIndex). */
+  readonly bucketIndex: number | null;
+  /** The bucket label in English (`current`, `1-30`, ..., `90+`). */
+  readonly bucket: string | null;
+  readonly level: WarningLevel | null;
+  /** The ladder's next step in English (LADDER_ACTIONS.en). */
+  readonly action: string | null;
+  /** The debtor profile: from the signals present, unknown when absent (so `unclear` with no signals). */
+  readonly profile: DebtorProfile | null;
+  readonly play: Reason | null;
+  readonly toFindOut: readonly Reason[];
+  /** The next collection step (channel.ts), from balance, days past due and profile. */
+  readonly step: CollectionStep | null;
+  /** Settlement amounts: one per policy tier (pay within its days), then the full balance. */
+  readonly offers: readonly number[] | null;
+  /** For a temporary debtor whose free cash flow is known. */
+  readonly instalments: InstalmentProposal | null;
+  /** For a debtor unable to pay. */
+  readonly recovery: RecoveryEstimate | null;
+  /** The evidence to get (empty: complete), when the table has evidence columns and the row says something. */
+  readonly missingEvidence: readonly Reason[] | null;
+  /** Whether the balance confirmation is overdue, when the table has a last-confirmation column. */
+  readonly confirmation: ConfirmationResult | null;
+  /** The limitation period, when the row has a last-interruption date. */
+  readonly limitation: LimitationVerdict | null;
+  /**
+   * The reasons behind the verdicts: grade, aging, profile, confirmation, limitation, and why a verdict
+   * is missing. Built on each access, not kept (to send records by structured clone, use `toJSON()`).
+   */
+  readonly reasons: readonly Reason[];
+  /** A plain object with every field, reasons included (for JSON or a worker's postMessage). */
+  toJSON(): Omit<TriageRecord, "toJSON">;
+}
+
+/** The result of a triage run. */
+export interface TriageOutput {
+  /** One per input row up to the last non-blank one, in input order. */
+  readonly records: readonly TriageRecord[];
+  /** Blank rows after the last data row, ignored. */
+  readonly trailingBlankRows: number;
+  /** The as-of date used (whole Excel serial). */
+  readonly asOf: number;
+  /** The policy used. */
+  readonly policy: Policy;
+}
+
+// ---- reasons that explain a missing verdict ------------------------------------------------------------
+
+const GRADE_INPUTS: readonly TriageField[] = ["overdueCount", "largestOverdue", "cashFlow"];
+
+/** "no grade" reasons by the mask of missing grade inputs (bit 0 overdue count, 1 amount, 2 cash flow). */
+const NO_GRADE: readonly Reason[] = Array.from({ length: 8 }, (_, mask) => {
+  const missing = GRADE_INPUTS.filter((_, i) => mask & (1 << i));
+  const en = missing.map((f) => FIELD_LABELS[f].en).join(", ");
+  const zh = missing.map((f) => FIELD_LABELS[f].zh).join("、");
+  return Object.freeze({
+    code: "no-grade",
+    en: `no grade: ${en} not known (a grade needs the overdue events in 12 months, the largest overdue amount and the cash flow)`,
+    zh: `无法评级：缺少${zh}（评级需要近12个月逾期次数、最大逾期金额和现金流）`,
+  });
+});
+
+const NO_PROFILE: Reason = Object.freeze({
+  code: "no-profile",
+  en: "no profile: a debtor signal could not be read (see problems); the next step follows the ladder",
+  zh: "无法画像：有客户信号无法识别（见问题列）；下一步按逾期预警线处理",
+});
+
+const NO_FREE_CASH_FLOW_COLUMN: Reason = Object.freeze({
+  code: "no-instalment-plan",
+  en: "no instalment proposal: the table has no free cash flow column",
+  zh: "无分期方案：表格中没有自由现金流列",
+});
+
+const FREE_CASH_FLOW_BLANK: Reason = Object.freeze({
+  code: "no-instalment-plan",
+  en: "no instalment proposal: free cash flow not known",
+  zh: "无分期方案：自由现金流未知",
+});
+
+const NOTHING_OWED: Reason = Object.freeze({ code: "no-instalment-plan", en: "no instalment proposal: nothing owed", zh: "无分期方案：无欠款" });
+
+/** The claim-filing reminder for a debtor unable to pay when the estate's figures are not known. */
+export const FILE_CLAIM_REMINDER: Reason = Object.freeze({
+  code: "file-claim",
+  en: `file the claim within the court's window (${MIN_FILING_DAYS} days to ${MAX_FILING_MONTHS} months from its announcement; AR.CLAIMDEADLINE gives the last day); no estimate without the free estate and the ordinary claims total`,
+  zh: `在申报期内（法院受理公告后${MIN_FILING_DAYS}天至${MAX_FILING_MONTHS}个月，AR.CLAIMDEADLINE 可算最后一天）申报债权；缺少破产财产和普通债权总额，无法估算受偿额`,
+});
+
+const BLANK_ROW: Reason = Object.freeze({ code: "blank-row", en: "blank row between data rows", zh: "数据行之间的空行" });
+
+function duplicateProblem(firstRow: number): Reason {
+  return { code: "duplicate", en: `customer: duplicate of row ${firstRow}`, zh: `客户：与第 ${firstRow} 行重复` };
+}
+
+const NO_PROBLEMS: readonly Reason[] = Object.freeze([]);
+
+// ---- the record -------------------------------------------------------------------------------------
+
+/** A failed read: the cell's problem is already on the row. */
+const FAILED = Symbol("failed");
+type Read<T> = T | null | typeof FAILED;
+
+/** What only some rows have: kept out of the record itself, so that a million records stay small. */
+interface Extra {
+  instalments: InstalmentProposal | null;
+  recovery: RecoveryEstimate | null;
+  notes: Reason[];
+}
+
+function newExtra(): Extra {
+  return { instalments: null, recovery: null, notes: [] };
+}
+
+const GRADE_RULES: readonly GradeRule[] = ["C-repeat-overdue", "C-poor-cash-flow", "C-large-overdue", "B-small-overdue", "B-fair-cash-flow", "A-clean"];
+const GRADE_RULE_CODE: ReadonlyMap<GradeRule, number> = new Map(GRADE_RULES.map((rule, i) => [rule, i + 1]));
+const CASH_FLOWS: readonly CashFlow[] = ["good", "fair", "poor"];
+const CASH_FLOW_CODE: ReadonlyMap<CashFlow, number> = new Map(CASH_FLOWS.map((c, i) => [c, i + 1]));
+
+// Where a row's numbers sit in the run's number slab, after the balance and the offers (see Run).
+const COUNT_READ = 0;
+const LARGEST = 1;
+const NUMBERS_AFTER_OFFERS = 2;
+// Where a row's whole numbers sit in the run's integer slab (-1: none).
+const DUE = 0;
+const DAYS = 1;
+const BUCKET = 2;
+const LEVEL = 3;
+/** The row's shared verdicts, as keys of the run's caches (-1: none; see Run.profileOf and the getters). */
+const PROFILE_REF = 4;
+const EVIDENCE_REF = 5;
+const CONFIRMATION_REF = 6;
+const LIMITATION_REF = 7;
+const INTS = 8;
+// Where a row's small codes sit in the run's code slab.
+const RULE_CODE = 0;
+const CASH_CODE = 1;
+const GRADE_MISSING = 2;
+/** 1 + the key of the row's step in Run.steps, 0: none. */
+const STEP_CODE = 3;
+const CODES = 4;
+
+/**
+ * A record as triage builds it: a thin view on the run. Its numbers (balance, offers, dates, days,
+ * levels, the overdue record) and codes live in the run's slabs, its shared verdicts (profile, step,
+ * evidence, confirmation, limitation) in the run's caches, labels are derived, and the reasons are built
+ * on first access; so that a million records are cheap to make and to keep (seven fields each).
+ */
+class RecordImpl implements TriageRecord {
+  customer = "";
+  status: TriageStatus = "ok";
+  problems: readonly Reason[] = NO_PROBLEMS;
+  #run: Run;
+  #index: number;
+  #extra: Extra | null = null;
+
+  constructor(run: Run, index: number) {
+    this.#run = run;
+    this.#index = index;
+  }
+
+  get sourceRow(): number {
+    return this.#run.firstRow + this.#index;
+  }
+
+  get balance(): number | null {
+    return this.#run.numberOf(this.#index, 0);
+  }
+
+  get offers(): readonly number[] | null {
+    const run = this.#run;
+    const at = this.#index * run.stride;
+    if (run.numbers[at] !== run.numbers[at]) return null;
+    const offers: number[] = [];
+    for (let i = 1; i < run.offersEnd; i++) offers.push(run.numbers[at + i]);
+    return offers;
+  }
+
+  get dueDate(): number | null {
+    return this.#run.intOf(this.#index, DUE);
+  }
+
+  get daysPastDue(): number | null {
+    return this.#run.intOf(this.#index, DAYS);
+  }
+
+  get bucketIndex(): number | null {
+    return this.#run.intOf(this.#index, BUCKET);
+  }
+
+  get level(): WarningLevel | null {
+    return this.#run.intOf(this.#index, LEVEL) as WarningLevel | null;
+  }
+
+  get overdueCount(): number | null {
+    return this.#run.numberOf(this.#index, this.#run.offersEnd + COUNT_READ);
+  }
+
+  get largestOverdue(): number | null {
+    return this.#run.numberOf(this.#index, this.#run.offersEnd + LARGEST);
+  }
+
+  get cashFlow(): CashFlow | null {
+    const code = this.#run.codeOf(this.#index, CASH_CODE);
+    return code === 0 ? null : CASH_FLOWS[code - 1];
+  }
+
+  get gradeRule(): GradeRule | null {
+    const code = this.#run.codeOf(this.#index, RULE_CODE);
+    return code === 0 ? null : GRADE_RULES[code - 1];
+  }
+
+  get grade(): CreditGrade | null {
+    const rule = this.gradeRule;
+    return rule === null ? null : gradeOfRule(rule);
+  }
+
+  get termDays(): number | null {
+    const rule = this.gradeRule;
+    return rule === null ? null : creditTerm(gradeOfRule(rule), this.#run.policy);
+  }
+
+  get bucket(): string | null {
+    const i = this.bucketIndex;
+    return i === null ? null : this.#run.labels[i];
+  }
+
+  get action(): string | null {
+    const days = this.daysPastDue;
+    const level = this.level;
+    if (days === null || level === null) return null;
+    return LADDER_ACTIONS.en[days === 0 ? 0 : 1 + level];
+  }
+
+  get profile(): DebtorProfile | null {
+    return this.#run.profileOf(this.#index)?.profile ?? null;
+  }
+
+  get play(): Reason | null {
+    return this.#run.profileOf(this.#index)?.play ?? null;
+  }
+
+  get toFindOut(): readonly Reason[] {
+    return this.#run.profileOf(this.#index)?.toFindOut ?? NO_PROBLEMS;
+  }
+
+  get step(): CollectionStep | null {
+    const code = this.#run.codeOf(this.#index, STEP_CODE);
+    return code === 0 ? null : (this.#run.steps[code - 1] as CollectionStep);
+  }
+
+  get missingEvidence(): readonly Reason[] | null {
+    const key = this.#run.intOf(this.#index, EVIDENCE_REF);
+    return key === null ? null : (this.#run.evidence.get(key) as readonly Reason[]);
+  }
+
+  get confirmation(): ConfirmationResult | null {
+    const key = this.#run.intOf(this.#index, CONFIRMATION_REF);
+    return key === null ? null : (this.#run.confirmations.get(key) as ConfirmationResult);
+  }
+
+  get limitation(): LimitationVerdict | null {
+    const key = this.#run.intOf(this.#index, LIMITATION_REF);
+    return key === null ? null : (this.#run.limitations.get(key) as LimitationVerdict);
+  }
+
+  get instalments(): InstalmentProposal | null {
+    return this.#extra === null ? null : this.#extra.instalments;
+  }
+
+  get recovery(): RecoveryEstimate | null {
+    return this.#extra === null ? null : this.#extra.recovery;
+  }
+
+  /** Adds a reason that explains a missing verdict. */
+  note(reason: Reason): void {
+    (this.#extra ??= newExtra()).notes.push(reason);
+  }
+
+  setInstalments(proposal: InstalmentProposal): void {
+    (this.#extra ??= newExtra()).instalments = proposal;
+  }
+
+  setRecovery(estimate: RecoveryEstimate): void {
+    (this.#extra ??= newExtra()).recovery = estimate;
+  }
+
+  /** The reasons, built on each access from the run's shared parts (see reasonParts). */
+  get reasons(): readonly Reason[] {
+    const out: Reason[] = [];
+    for (const part of this.reasonParts()) {
+      if (Array.isArray(part)) out.push(...(part as readonly Reason[]));
+      else out.push(part as Reason);
+    }
+    return out;
+  }
+
+  /**
+   * The reasons in parts, most of them shared between rows (the aging reason of a day count, the
+   * profile's reasons, a confirmation's): grade, aging, profile, confirmation, limitation, notes.
+   */
+  reasonParts(): (Reason | readonly Reason[])[] {
+    const run = this.#run;
+    const parts: (Reason | readonly Reason[])[] = [];
+    if (this.status === "blank") return parts;
+    const rule = this.gradeRule;
+    if (rule !== null) {
+      parts.push(run.gradeReasons(this.overdueCount as number, this.largestOverdue as number, this.cashFlow as CashFlow));
+    } else {
+      const missing = run.codeOf(this.#index, GRADE_MISSING);
+      if (missing !== 0) parts.push(NO_GRADE[missing]);
+    }
+    const due = this.dueDate;
+    if (due !== null) parts.push(run.agingReasons(due));
+    const profile = run.profileOf(this.#index);
+    if (profile !== null) parts.push(profile.reasons);
+    else if (run.hasSignals) parts.push(NO_PROFILE);
+    const confirmation = this.confirmation;
+    if (confirmation !== null) parts.push(confirmation.reasons);
+    const limitation = this.limitation;
+    if (limitation !== null) parts.push(run.limitationReason(limitation));
+    if (this.#extra !== null) for (const note of this.#extra.notes) parts.push(note);
+    return parts;
+  }
+
+  toJSON(): Omit<TriageRecord, "toJSON"> {
+    return {
+      sourceRow: this.sourceRow, customer: this.customer, status: this.status, problems: this.problems,
+      balance: this.balance, dueDate: this.dueDate, overdueCount: this.overdueCount, largestOverdue: this.largestOverdue,
+      cashFlow: this.cashFlow, grade: this.grade, gradeRule: this.gradeRule, termDays: this.termDays,
+      daysPastDue: this.daysPastDue, bucketIndex: this.bucketIndex, bucket: this.bucket, level: this.level, action: this.action,
+      profile: this.profile, play: this.play, toFindOut: this.toFindOut, step: this.step, offers: this.offers,
+      instalments: this.instalments, recovery: this.recovery, missingEvidence: this.missingEvidence,
+      confirmation: this.confirmation, limitation: this.limitation, reasons: this.reasons,
+    };
+  }
+}
+
+// ---- one run ------------------------------------------------------------------------------------------
+
+const SIGNAL_FIELDS = [
+  "businessOperating", "incomeStable", "turnoverDecline", "proposedPlan", "excuses", "contradiction",
+  "brokenPromises", "refusesContact", "insolvent", "dishonestDebtor", "operationsStopped",
+] as const satisfies readonly (TriageField & keyof DebtorSignals)[];
+
+const EVIDENCE_FIELDS = ["signedContract", "reconciliation", "collectionRecords", "deliveryProof", "acceptanceForm"] as const satisfies readonly TriageField[];
+
+/** 0 unknown, 1 no, 2 yes: a tri-state signal as two bits of a cache key. */
+function tri(value: boolean | null): number {
+  return value === null ? 0 : value ? 2 : 1;
+}
+
+const TURNOVER_CODE: Readonly<Record<TurnoverDecline, number>> = { "none": 1, "short-term": 2, "persistent": 3 };
+const EXCUSE_CODE: Readonly<Record<Excuse, number>> = { "no-invoice": 1, "defect": 2 };
+const PROFILE_CODE: Readonly<Record<DebtorProfile, number>> = { temporary: 1, willful: 2, unable: 3, unclear: 4 };
+
+// How a cell is read: each kind is one core reader (see Run.slowRead).
+const AMOUNT = 0;
+const NUMBER = 1;
+const COUNT = 2;
+const DATE = 3;
+const SIGNAL = 4;
+const TURNOVER = 5;
+const CASH_FLOW = 6;
+const EXCUSE = 7;
+
+/** The state of one triage run: the options, the column of each field, the caches, the slabs, and the row being read. */
+class Run {
+  readonly col: Readonly<Record<TriageField, number>>;
+  readonly signalCols: Int32Array;
+  readonly evidenceCols: Int32Array;
+  readonly tierRates: Float64Array;
+  readonly labels: readonly string[];
+  readonly hasSignals: boolean;
+  readonly hasEvidence: boolean;
+  readonly hasGradeColumns: boolean;
+  /**
+   * `stride` numbers per row: the balance, the settlement offers (one per tier, then the full balance;
+   * they end at `offersEnd`), then the overdue count and the largest overdue amount (COUNT_READ,
+   * LARGEST); NaN where nothing read. One slab for the run instead of fields and an array per row (a
+   * plain array: a typed array this large would cost a full garbage collection as external memory).
+   */
+  readonly numbers: number[];
+  readonly stride: number;
+  readonly offersEnd: number;
+  /**
+   * INTS whole numbers per row: due date, days past due, bucket, level (DUE ... LEVEL), then the keys of
+   * the row's profile, evidence, confirmation and limitation in the caches (PROFILE_REF ...); -1 where
+   * none (-2 as profile key: in rareProfiles).
+   */
+  readonly ints: Int32Array;
+  /** CODES small codes per row: grade rule, cash flow (1-based, 0 none), missing grade inputs (NO_GRADE mask), step (1 + its key in steps). */
+  readonly codes: Uint8Array;
+
+  readonly signalWords = new TextCache<boolean>((t, a) => readSignal(t, a) as boolean);
+  readonly turnoverWords = new TextCache<TurnoverDecline>((t, a) => readTurnoverDecline(t, a) as TurnoverDecline);
+  readonly cashFlowWords = new TextCache<CashFlow>((t, a) => readCashFlow(t, a));
+  readonly excuseWords = new TextCache<Excuse | "none">((t, a) => readExcuse(t, a) ?? "none");
+  readonly dateTexts = new TextCache<number>((t, a) => readDate(t, a));
+  readonly profiles = new Map<number, ProfileResult>();
+  /** Profiles whose signals make no cache key (a thousand broken promises and more), by row. */
+  readonly rareProfiles = new Map<number, ProfileResult>();
+  readonly evidence = new Map<number, readonly Reason[]>();
+  readonly confirmations = new Map<number, ConfirmationResult>();
+  readonly limitations = new Map<number, LimitationVerdict>();
+  readonly steps: (CollectionStep | undefined)[] = [];
+  readonly aging = new Map<number, readonly Reason[]>();
+  readonly gradeTexts = new Map<string, readonly Reason[]>();
+  readonly limitationTexts = new Map<number, Reason>();
+  readonly customers: FirstSeen;
+
+  /** The row being read and its problems (allocated at the first one). */
+  private cells: readonly unknown[] = [];
+  private problems: Reason[] | null = null;
+  /** Scratch space for the signals and the evidence of the row being read. */
+  private readonly signalValues: (boolean | TurnoverDecline | number | null)[] = new Array(SIGNAL_FIELDS.length).fill(null);
+  private readonly held: (boolean | null)[] = [null, null, null, null, null];
+
+  constructor(mapping: ColumnMapping, readonly asOf: number, readonly policy: Policy, readonly firstRow: number, rows: number) {
+    const col = {} as { [F in TriageField]: number };
+    for (const field of TRIAGE_FIELDS) col[field] = mapping[field] ?? -1;
+    this.col = col;
+    this.signalCols = Int32Array.from(SIGNAL_FIELDS, (f) => col[f]);
+    this.evidenceCols = Int32Array.from(EVIDENCE_FIELDS, (f) => col[f]);
+    this.tierRates = Float64Array.from(policy.settlementTiers, (t) => t.rate);
+    this.labels = bucketLabels(policy.agingEdges, "en");
+    this.hasSignals = SIGNAL_FIELDS.some((f) => col[f] >= 0);
+    this.hasEvidence = EVIDENCE_FIELDS.some((f) => col[f] >= 0) || col.excuse >= 0;
+    this.hasGradeColumns = GRADE_INPUTS.some((f) => col[f] >= 0);
+    this.offersEnd = policy.settlementTiers.length + 2;
+    this.stride = this.offersEnd + NUMBERS_AFTER_OFFERS;
+    this.numbers = new Array<number>(rows * this.stride).fill(Number.NaN);
+    this.ints = new Int32Array(rows * INTS).fill(-1);
+    this.codes = new Uint8Array(rows * CODES);
+    this.customers = new FirstSeen(rows);
+  }
+
+  /** A number of a row from the number slab, null when it did not read (NaN). */
+  numberOf(index: number, offset: number): number | null {
+    const n = this.numbers[index * this.stride + offset];
+    return n === n ? n : null;
+  }
+
+  /** A whole number of a row from the integer slab, null when none (-1). */
+  intOf(index: number, offset: number): number | null {
+    const n = this.ints[index * INTS + offset];
+    return n < 0 ? null : n;
+  }
+
+  /** The profile of a row: cached by signal combination (or, for a rare uncacheable one, by row). */
+  profileOf(index: number): ProfileResult | null {
+    const key = this.ints[index * INTS + PROFILE_REF];
+    if (key >= 0) return this.profiles.get(key) as ProfileResult;
+    return key === -1 ? null : (this.rareProfiles.get(index) as ProfileResult);
+  }
+
+  /** A small code of a row from the code slab. */
+  codeOf(index: number, offset: number): number {
+    return this.codes[index * CODES + offset];
+  }
+
+  /** The grade reasons of an overdue record (gradeReasons), shared between rows with the same record. */
+  gradeReasons(overdueCount: number, largestOverdue: number, cashFlow: CashFlow): readonly Reason[] {
+    const key = `${overdueCount}/${largestOverdue}/${cashFlow}`;
+    let reasons = this.gradeTexts.get(key);
+    if (reasons === undefined) {
+      reasons = gradeReasons({ overdueCount, largestOverdue, cashFlow }, this.policy);
+      if (this.gradeTexts.size < 100_000) this.gradeTexts.set(key, reasons);
+    }
+    return reasons;
+  }
+
+  /** The first reason of a limitation verdict (limitationReasons: when it ends, the days left), shared. */
+  limitationReason(verdict: LimitationVerdict): Reason {
+    let reason = this.limitationTexts.get(verdict.lastInterruption);
+    if (reason === undefined) {
+      reason = limitationReasons(verdict.lastInterruption, this.asOf, this.policy)[0];
+      this.limitationTexts.set(verdict.lastInterruption, reason);
+    }
+    return reason;
+  }
+
+  /** The aging reason of a due date (one per day count, shared). */
+  agingReasons(dueDate: number): readonly Reason[] {
+    const days = daysPastDue(dueDate, this.asOf);
+    let reasons = this.aging.get(days);
+    if (reasons === undefined) {
+      reasons = ageReceivable(dueDate, this.asOf, this.policy).reasons;
+      this.aging.set(days, reasons);
+    }
+    return reasons;
+  }
+
+  /**
+   * The next collection step (channel.ts collectionStep), shared between rows that collectionStep cannot
+   * tell apart. Its rule (see its JSDoc) looks at the balance only as 0, below or from the large-amount
+   * threshold, and at the days past due only as 0 or through warningLevel; so one call per class of
+   * (balance, days, profile) gives every row's step, without a million objects. A property test checks
+   * that the shared step equals collectionStep's for random rows.
+   * @returns the key of the step in `steps`
+   */
+  private step(balance: number, days: number, profile: DebtorProfile | null): number {
+    const amountClass = balance === 0 ? 0 : balance >= this.policy.largeAmountThreshold ? 2 : 1;
+    const dayClass = days === 0 ? 0 : 1 + warningLevel(days, this.policy.warningDays);
+    const key = amountClass + 3 * dayClass + 15 * (profile === null ? 0 : PROFILE_CODE[profile]);
+    if (this.steps[key] === undefined) this.steps[key] = collectionStep(balance, days, profile, this.policy);
+    return key;
+  }
+
+  private problem(reason: Reason): void {
+    (this.problems ??= []).push(reason);
+  }
+
+  /** A blank row between data rows. */
+  blank(index: number): RecordImpl {
+    const r = new RecordImpl(this, index);
+    r.status = "blank";
+    r.problems = [BLANK_ROW];
+    return r;
+  }
+
+  /** Triages one non-blank row, the index-th of the table. */
+  row(cells: readonly unknown[], index: number): RecordImpl {
+    this.cells = cells;
+    this.problems = null;
+    const r = new RecordImpl(this, index);
+    const col = this.col;
+    const policy = this.policy;
+    const numbers = this.numbers;
+    const at = index * this.stride;
+
+    // ---- the required fields
+    const customer = this.customerCell(cells[col.customer]);
+    if (customer !== null) {
+      r.customer = customer;
+      const first = this.customers.firstRow(customerKey(customer), this.firstRow + index);
+      if (first >= 0) this.problem(duplicateProblem(first));
+    }
+    const balance = this.read(AMOUNT, col.balance, "balance", true);
+    const due = this.read(DATE, col.dueDate, "dueDate", true);
+
+    // ---- grade (rules.md section 1)
+    if (this.hasGradeColumns) this.gradeRow(index);
+    else this.codes[index * CODES + GRADE_MISSING] = 7;
+
+    // ---- aging (section 2)
+    let days = -1;
+    if (typeof due === "number") {
+      days = daysPastDue(due, this.asOf);
+      const ints = this.ints;
+      const i = index * INTS;
+      ints[i + DUE] = due;
+      ints[i + DAYS] = days;
+      ints[i + BUCKET] = bucketIndex(days, policy.agingEdges);
+      ints[i + LEVEL] = warningLevel(days, policy.warningDays);
+    }
+
+    // ---- profile (section 3)
+    const profile = this.profileRow(index);
+
+    // ---- next step, settlement ladder, instalments, bankruptcy
+    if (typeof balance === "number") {
+      numbers[at] = balance;
+      if (days >= 0) this.codes[index * CODES + STEP_CODE] = 1 + this.step(balance, days, profile);
+      // The settlement ladder as settlementLadder computes it (moneyTimes per tier, then roundMoney of the
+      // full balance), without its labels: the amounts of AR.SETTLE.
+      const rates = this.tierRates;
+      for (let i = 0; i < rates.length; i++) numbers[at + 1 + i] = moneyTimes(balance, rates[i]);
+      numbers[at + 1 + rates.length] = roundMoney(balance);
+      if (profile === "temporary") this.instalmentRow(r, balance);
+      else if (profile === "unable") this.recoveryRow(r, balance);
+    }
+
+    // ---- evidence, confirmation, limitation (sections 4 and 7, Civil Code)
+    if (this.hasEvidence) this.evidenceRow(index);
+    if (col.lastConfirmation >= 0) this.confirmationRow(index);
+    if (col.lastInterruption >= 0) this.limitationRow(index);
+
+    if (this.problems !== null) {
+      r.problems = this.problems;
+      r.status = "problem";
+    }
+    return r;
+  }
+
+  private customerCell(value: unknown): string | null {
+    if (typeof value === "string") {
+      const error = excelError(value);
+      if (error !== null) {
+        this.problem(errorValueProblem("customer", error));
+        return null;
+      }
+      const name = value.trim();
+      if (name !== "") return name;
+    } else if (typeof value === "number" || typeof value === "boolean") {
+      return String(value);
+    } else if (value !== null && value !== undefined) {
+      this.problem(invalidProblem("customer", new RuleError("customer", `${show(value)} is not a name`, `${show(value)} 不是名称`)));
+      return null;
+    }
+    this.problem(missingProblem("customer"));
+    return null;
+  }
+
+  /**
+   * Reads the cell in `column` of the current row for `field`. Null for a blank cell (a problem when
+   * `required`), FAILED when it holds an Excel error or the core's reader refuses it (the problem is
+   * added). Number cells and plain texts take a fast path that gives what the reader would.
+   */
+  private read(kind: typeof AMOUNT | typeof NUMBER | typeof COUNT | typeof DATE, column: number, field: TriageField, required?: boolean): Read<number>;
+  private read(kind: typeof SIGNAL, column: number, field: TriageField): Read<boolean>;
+  private read(kind: typeof TURNOVER, column: number, field: TriageField): Read<TurnoverDecline>;
+  private read(kind: typeof CASH_FLOW, column: number, field: TriageField): Read<CashFlow>;
+  private read(kind: typeof EXCUSE, column: number, field: TriageField): Read<Excuse | "none">;
+  private read(kind: number, column: number, field: TriageField, required = false): Read<unknown> {
+    const value = this.cells[column];
+    switch (kind) {
+      case AMOUNT:
+        if (typeof value === "number") {
+          if (value >= 0 && value < Infinity) return value;
+        } else if (typeof value === "string") {
+          const n = plainNumber(value);
+          if (n === n) return n; // not NaN
+        }
+        break;
+      case NUMBER:
+        if (typeof value === "number" && value > -Infinity && value < Infinity) return value;
+        break;
+      case COUNT:
+        if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
+        break;
+      case DATE:
+        if (typeof value === "number") {
+          if (value >= 1 && value < 2958466 && value !== 60) return readDate(value, field);
+        } else if (typeof value === "string") {
+          const serial = isoDateSerial(value);
+          if (serial === serial) return serial; // not NaN
+        }
+        break;
+      case SIGNAL:
+        if (typeof value === "boolean") return value;
+        break;
+    }
+    if (value === "" || value === null || value === undefined || isBlank(value)) {
+      if (required) this.problem(missingProblem(field));
+      return null;
+    }
+    const error = excelError(value);
+    if (error !== null) {
+      this.problem(errorValueProblem(field, error));
+      return FAILED;
+    }
+    try {
+      return this.slowRead(kind, field, value);
+    } catch (e) {
+      this.problem(invalidProblem(field, e));
+      return FAILED;
+    }
+  }
+
+  /** The core's reader for a kind of cell; throws its RuleError, naming the field. */
+  private slowRead(kind: number, field: TriageField, value: unknown): unknown {
+    const text = typeof value === "string";
+    switch (kind) {
+      case AMOUNT: return readAmount(value, field);
+      case NUMBER: return readNumber(value, field);
+      case COUNT: return readCount(value, field);
+      case DATE: return text ? this.dateTexts.get(value, field) : readDate(value, field);
+      case SIGNAL: return text ? this.signalWords.get(value, field) : readSignal(value, field);
+      case TURNOVER: return text ? this.turnoverWords.get(value, field) : readTurnoverDecline(value, field);
+      case CASH_FLOW: return text ? this.cashFlowWords.get(value, field) : readCashFlow(value, field);
+      default: return text ? this.excuseWords.get(value, field) : readExcuse(value, field) ?? "none";
+    }
+  }
+
+  /** Reads the overdue record and grades the customer (AR.GRADE's rule). */
+  private gradeRow(index: number): void {
+    const col = this.col;
+    let missing = 0;
+    const n = col.overdueCount >= 0 ? this.read(COUNT, col.overdueCount, "overdueCount") : null;
+    let amount = col.largestOverdue >= 0 ? this.read(AMOUNT, col.largestOverdue, "largestOverdue") : null;
+    const cashFlow = col.cashFlow >= 0 ? this.read(CASH_FLOW, col.cashFlow, "cashFlow") : null;
+    if (n === null) missing |= 1;
+    // No overdue event and no amount written: the largest overdue amount is 0.
+    if (amount === null) {
+      if (n === 0) amount = 0;
+      else missing |= 2;
+    }
+    if (cashFlow === null) missing |= 4;
+    const after = index * this.stride + this.offersEnd;
+    const codes = index * CODES;
+    if (typeof n === "number") this.numbers[after + COUNT_READ] = n;
+    if (typeof amount === "number") this.numbers[after + LARGEST] = amount;
+    if (cashFlow !== null && cashFlow !== FAILED) this.codes[codes + CASH_CODE] = CASH_FLOW_CODE.get(cashFlow) as number;
+    if (n === FAILED || amount === FAILED || cashFlow === FAILED) return;
+    if (missing !== 0) {
+      this.codes[codes + GRADE_MISSING] = missing;
+      return;
+    }
+    const count = n as number;
+    const largest = amount as number;
+    try {
+      checkOverdueRecord(count, largest);
+    } catch (e) {
+      this.problem(invalidProblem(e instanceof RuleError && e.argument === "overdue_count" ? "overdueCount" : "largestOverdue", e));
+      return;
+    }
+    // The grade and its term follow from the rule (gradeOfRule, creditTerm) in the record's getters.
+    const rule = gradeRule(count, largest, cashFlow as CashFlow, this.policy.smallAmountLimit);
+    this.codes[codes + RULE_CODE] = GRADE_RULE_CODE.get(rule) as number;
+  }
+
+  /** Reads the signals and profiles the debtor (one debtorProfile call per signal combination). */
+  private profileRow(index: number): DebtorProfile | null {
+    let key = 0;
+    const values = this.signalValues;
+    if (this.hasSignals) {
+      const cols = this.signalCols;
+      let bad = false;
+      for (let i = 0; i < SIGNAL_FIELDS.length; i++) {
+        values[i] = null;
+        const column = cols[i];
+        if (column < 0) continue;
+        const field = SIGNAL_FIELDS[i];
+        const v = i === 2 ? this.read(TURNOVER, column, field) : i === 6 ? this.read(COUNT, column, field) : this.read(SIGNAL, column, field);
+        if (v === FAILED) bad = true;
+        else values[i] = v;
+      }
+      if (bad) return null; // no profile: the reasons say NO_PROFILE
+      const promises = values[6] === null ? 0 : (values[6] as number) < 1000 ? (values[6] as number) + 1 : -1;
+      const turnover = values[2] === null ? 0 : TURNOVER_CODE[values[2] as TurnoverDecline];
+      key = promises < 0
+        ? -1
+        : tri(values[0] as boolean | null) + 4 * tri(values[1] as boolean | null) + 16 * turnover + 64 * tri(values[3] as boolean | null)
+          + 256 * tri(values[4] as boolean | null) + 1024 * tri(values[5] as boolean | null) + 4096 * tri(values[7] as boolean | null)
+          + 16384 * tri(values[8] as boolean | null) + 65536 * tri(values[9] as boolean | null) + 262144 * tri(values[10] as boolean | null)
+          + 1048576 * promises;
+    }
+    let result = key < 0 ? undefined : this.profiles.get(key);
+    if (result === undefined) {
+      result = debtorProfile(this.hasSignals ? signalsOf(values) : UNKNOWN, this.policy);
+      if (key >= 0) this.profiles.set(key, result);
+      else this.rareProfiles.set(index, result);
+    }
+    this.ints[index * INTS + PROFILE_REF] = key < 0 ? -2 : key;
+    return result.profile;
+  }
+
+  /** A temporary debtor: the fewest instalments that fit its free cash flow (AR.PLAN, no concession). */
+  private instalmentRow(r: RecordImpl, balance: number): void {
+    const column = this.col.freeCashFlow;
+    if (column < 0) {
+      r.note(NO_FREE_CASH_FLOW_COLUMN);
+      return;
+    }
+    const fcf = this.read(NUMBER, column, "freeCashFlow");
+    if (fcf === FAILED) return;
+    if (fcf === null) {
+      r.note(FREE_CASH_FLOW_BLANK);
+      return;
+    }
+    if (balance === 0) {
+      r.note(NOTHING_OWED);
+      return;
+    }
+    try {
+      const n = instalmentsNeeded(balance, fcf, this.policy);
+      const plan = instalmentPlan(balance, n, {}, this.policy);
+      r.setInstalments({ instalments: n, amount: plan.instalments[0].amount, last: plan.instalments[n - 1].amount, total: plan.total, reason: plan.reasons[0] });
+    } catch (e) {
+      if (e instanceof RuleError && e.argument === "free_cash_flow") {
+        r.note({ code: "no-instalment-plan", en: `no instalment proposal: ${e.message}`, zh: `无分期方案：${e.zh}` });
+      } else {
+        this.problem(invalidProblem("balance", e));
+      }
+    }
+  }
+
+  /** A debtor unable to pay: the bankruptcy payout (AR.RECOVERY), or the reminder to file the claim. */
+  private recoveryRow(r: RecordImpl, balance: number): void {
+    const col = this.col;
+    const estate = col.freeEstate >= 0 ? this.read(AMOUNT, col.freeEstate, "freeEstate") : null;
+    const total = col.ordinaryClaimsTotal >= 0 ? this.read(AMOUNT, col.ordinaryClaimsTotal, "ordinaryClaimsTotal") : null;
+    if (estate === FAILED || total === FAILED) return;
+    if (estate === null || total === null) {
+      r.setRecovery({ kind: "file-claim", reason: FILE_CLAIM_REMINDER });
+      return;
+    }
+    try {
+      const result = bankruptcyRecovery(balance, { freeEstate: estate, ordinaryClaimsTotal: total });
+      r.setRecovery({ kind: "estimate", payout: result.payout, ordinaryRate: result.ordinaryRate, reasons: result.reasons });
+    } catch (e) {
+      const argument = e instanceof RuleError ? e.argument : "";
+      this.problem(invalidProblem(argument === "free_estate" ? "freeEstate" : argument === "claim" ? "balance" : "ordinaryClaimsTotal", e));
+    }
+  }
+
+  /** The evidence to get (AR.EVIDENCE), one missingEvidence call per combination. */
+  private evidenceRow(index: number): void {
+    const cols = this.evidenceCols;
+    const held = this.held;
+    let key = 0;
+    let bad = false;
+    let known = false;
+    for (let i = 0; i < EVIDENCE_FIELDS.length; i++) {
+      held[i] = null;
+      const column = cols[i];
+      if (column < 0) continue;
+      const v = this.read(SIGNAL, column, EVIDENCE_FIELDS[i]);
+      if (v === FAILED) bad = true;
+      else if (v !== null) {
+        held[i] = v;
+        known = true;
+        key += tri(v) << (2 * i);
+      }
+    }
+    let excuse: Excuse | null = null;
+    const excuseColumn = this.col.excuse;
+    if (excuseColumn >= 0) {
+      const v = this.read(EXCUSE, excuseColumn, "excuse");
+      if (v === FAILED) bad = true;
+      else if (v !== null && v !== "none") {
+        // "none" counts as blank, as in AR.EVIDENCE (readExcuse reads it as no excuse)
+        known = true;
+        excuse = v;
+        key += EXCUSE_CODE[v] << 10;
+      }
+    }
+    // As AR.EVIDENCE: nothing known about the evidence gives no verdict.
+    if (bad || !known) return;
+    if (!this.evidence.has(key)) {
+      const held5 = { signedContract: held[0], reconciliation: held[1], collectionRecords: held[2], deliveryProof: held[3], acceptanceForm: held[4] };
+      this.evidence.set(key, missingEvidence(held5, excuse));
+    }
+    this.ints[index * INTS + EVIDENCE_REF] = key;
+  }
+
+  /** Whether the balance confirmation is overdue (AR.CONFIRM), one call per date. */
+  private confirmationRow(index: number): void {
+    const last = this.read(DATE, this.col.lastConfirmation, "lastConfirmation");
+    if (last === FAILED) return;
+    // A blank cell: no confirmation on record (AR.CONFIRM's "none").
+    const key = last === null ? 0 : last;
+    if (!this.confirmations.has(key)) {
+      try {
+        this.confirmations.set(key, confirmationOverdue(last, this.asOf, this.policy));
+      } catch (e) {
+        this.problem(invalidProblem("lastConfirmation", e));
+        return;
+      }
+    }
+    this.ints[index * INTS + CONFIRMATION_REF] = key;
+  }
+
+  /** Days left and status of the limitation period (AR.LIMITATION), one call per date. */
+  private limitationRow(index: number): void {
+    const last = this.read(DATE, this.col.lastInterruption, "lastInterruption");
+    if (last === FAILED || last === null) return;
+    if (!this.limitations.has(last)) {
+      try {
+        const daysLeft = limitationDaysLeft(last, this.asOf, this.policy);
+        this.limitations.set(last, { lastInterruption: last, end: limitationEnd(last, this.policy), daysLeft, status: limitationStatus(daysLeft, this.policy) });
+      } catch (e) {
+        this.problem(invalidProblem("lastInterruption", e));
+        return;
+      }
+    }
+    this.ints[index * INTS + LIMITATION_REF] = last;
+  }
+}
+
+const UNKNOWN: DebtorSignals = Object.freeze({
+  businessOperating: null, incomeStable: null, turnoverDecline: null, proposedPlan: null, excuses: null, contradiction: null,
+  brokenPromises: null, refusesContact: null, insolvent: null, dishonestDebtor: null, operationsStopped: null,
+});
+
+/** The signals read in the order of SIGNAL_FIELDS, as DebtorSignals. */
+function signalsOf(values: readonly (boolean | TurnoverDecline | number | null)[]): DebtorSignals {
+  return {
+    businessOperating: values[0] as boolean | null,
+    incomeStable: values[1] as boolean | null,
+    turnoverDecline: values[2] as TurnoverDecline | null,
+    proposedPlan: values[3] as boolean | null,
+    excuses: values[4] as boolean | null,
+    contradiction: values[5] as boolean | null,
+    brokenPromises: values[6] as number | null,
+    refusesContact: values[7] as boolean | null,
+    insolvent: values[8] as boolean | null,
+    dishonestDebtor: values[9] as boolean | null,
+    operationsStopped: values[10] as boolean | null,
+  };
+}
+
+function isBlankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return true;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/**
+ * Checks a column mapping: known fields, whole column numbers >= 0, no column used twice, and the
+ * required fields (customer, balance, due date) present.
+ * @throws RuleError naming the field (or `mapping` for missing required fields)
+ */
+export function checkMapping(mapping: ColumnMapping): void {
+  if (typeof mapping !== "object" || mapping === null) throw new RuleError("mapping", "is not a field -> column mapping", "不是“字段 -> 列”的对应关系");
+  const used = new Map<number, string>();
+  for (const [field, column] of Object.entries(mapping)) {
+    if (column === undefined) continue;
+    if (!(TRIAGE_FIELDS as readonly string[]).includes(field)) {
+      throw new RuleError(field, `is not a triage field (known: ${TRIAGE_FIELDS.join(", ")})`, `不是可识别的字段（可用：${TRIAGE_FIELDS.join("、")}）`);
+    }
+    if (typeof column !== "number" || !Number.isInteger(column) || column < 0) {
+      throw new RuleError(field, `column ${String(column)} is not a 0-based column number`, `列号 ${String(column)} 不是从 0 起算的列号`);
+    }
+    const other = used.get(column);
+    if (other !== undefined) throw new RuleError(field, `column ${column + 1} is already mapped to ${other}`, `第 ${column + 1} 列已对应字段 ${other}`);
+    used.set(column, field);
+  }
+  const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
+  if (missing.length > 0) {
+    throw new RuleError(
+      "mapping",
+      `no column for ${missing.map((f) => FIELD_LABELS[f].en).join(", ")} (customer, balance and due date are required)`,
+      `缺少${missing.map((f) => FIELD_LABELS[f].zh).join("、")}列（客户、余额和到期日为必需列）`,
+    );
+  }
+}
+
+/**
+ * Triages every row of a debtor table (the rows under the header), in input order.
+ *
+ * Every row up to the last non-blank one gives exactly one record with its sheet row number; blank rows
+ * after it are dropped (counted in `trailingBlankRows`), a blank row before it is a `blank` record.
+ * A row never throws: each cell that cannot be read (text in an amount, a missing or impossible date, an
+ * Excel error value such as `#N/A`) and each second or later occurrence of a customer (case and width
+ * ignored) is a problem of the row, and every verdict whose inputs did read is still given:
+ * - grade and term (AR.GRADE): from overdue count, largest overdue amount and cash flow; a blank largest
+ *   amount with 0 overdue events is 0; otherwise blank inputs give no grade and a reason saying what is
+ *   missing;
+ * - days past due, bucket, warning level and the ladder's action (AR.AGING) from the due date;
+ * - profile, play and what to find out (AR.PROFILE) from the signal columns present, blank or absent
+ *   signals being unknown; no profile when a signal cell cannot be read;
+ * - the next collection step (AR.CHANNEL), the settlement ladder (AR.SETTLE: one amount per policy tier,
+ *   then the full balance);
+ * - for a temporary debtor with a free cash flow, the fewest instalments that fit it (AR.PLAN, no
+ *   concession); for a debtor unable to pay, the bankruptcy payout (AR.RECOVERY) when the free estate
+ *   and the ordinary claims total are known, else the reminder to file the claim;
+ * - missing evidence (AR.EVIDENCE) when the table has evidence columns and the row fills one;
+ * - whether the balance confirmation is overdue (AR.CONFIRM; a blank date means none on record);
+ * - days left and status of the limitation period (AR.LIMITATION) when the row has a date.
+ * @param rows the data rows (cells as Excel gives them: numbers, text, booleans, null or "")
+ * @param mapping the column of each field (recogniseColumns's mapping)
+ * @throws RuleError only for a bad mapping, as-of date, first row number or policy
+ */
+export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, options: TriageOptions): TriageOutput {
+  checkMapping(mapping);
+  if (typeof options !== "object" || options === null) throw new RuleError("options", "are missing (as_of is needed)", "缺失（需要报告日 as_of）");
+  const asOf = readDate(options.asOf, "as_of");
+  const policy = validatePolicy(options.policy ?? DEFAULT_POLICY);
+  const first = options.firstRowNumber ?? 2;
+  if (!Number.isInteger(first) || first < 1) {
+    throw new RuleError("firstRowNumber", `${String(first)} is not a sheet row number (1 or more)`, `${String(first)} 不是工作表行号（须大于等于 1）`);
+  }
+  let last = rows.length - 1;
+  while (last >= 0 && isBlankRow(rows[last])) last--;
+  const run = new Run(mapping, asOf, policy, first, last + 1);
+  const records: TriageRecord[] = new Array(last + 1);
+  for (let i = 0; i <= last; i++) {
+    const row = rows[i];
+    records[i] = isBlankRow(row) ? run.blank(i) : run.row(row, i);
+  }
+  return { records, trailingBlankRows: rows.length - 1 - last, asOf, policy };
+}
+
+/** The text of each shared list of reasons, per language, built once. */
+const joined = new WeakMap<object, { en?: string; zh?: string }>();
+
+/** The text of a list of reasons (reasonText), remembered for a list that rows share. */
+export function sharedReasonText(reasons: readonly Reason[], language: Language): string {
+  let texts = joined.get(reasons);
+  if (texts === undefined) {
+    texts = {};
+    joined.set(reasons, texts);
+  }
+  return (texts[language] ??= reasonText(reasons, language));
+}
+
+/**
+ * The reasons of a record in one line, as `reasonText(record.reasons, language)` gives them, built from
+ * the parts that rows share (each part's text is joined once per run), so that writing a million rows
+ * does not join a million lists.
+ */
+export function reasonsText(record: TriageRecord, language: Language): string {
+  if (!(record instanceof RecordImpl)) return reasonText(record.reasons, language);
+  const separator = language === "zh" ? "；" : "; ";
+  let text = "";
+  for (const part of record.reasonParts()) {
+    let piece: string;
+    if (Array.isArray(part)) {
+      if (part.length === 0) continue;
+      piece = sharedReasonText(part as readonly Reason[], language);
+    } else {
+      piece = language === "zh" ? (part as Reason).zh : (part as Reason).en;
+    }
+    // concatenation, not join: the engine keeps the pieces and copies them once, when the text is written
+    text = text === "" ? piece : text + separator + piece;
+  }
+  return text;
+}

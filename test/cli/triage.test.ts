@@ -1,0 +1,108 @@
+// The command-line triage on golden files: the bundled sample (its whole output compared byte for byte
+// with test/cli/golden/sample-triage.csv) and a messy Chinese portfolio in GB18030, every row accounted for.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { parseArguments, runTriage, SAMPLE } from "../../src/cli/triage.js";
+import { readTable } from "../../src/cli/table-io.js";
+import { serialFromCivil } from "../../src/core/index.js";
+
+const asOf = serialFromCivil(2025, 7, 31);
+const dir = mkdtempSync(join(tmpdir(), "ar-triage-"));
+const column = (headers: string[], name: string) => {
+  const i = headers.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name}`);
+  return i;
+};
+
+describe("npm run triage", () => {
+  it("runs on the bundled sample without a file", () => {
+    expect(parseArguments([], asOf).file).toBe(SAMPLE);
+  });
+
+  it("gives the golden output on the sample, one row per input row in input order", async () => {
+    const out = join(dir, "sample.csv");
+    const lines = await runTriage({ ...parseArguments(["--as-of", "2025-07-31", "--out", out], asOf) });
+    expect(lines[0]).toBe("portfolio.csv (utf8) as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,412,000 triaged");
+    expect(readFileSync(out, "utf8")).toBe(readFileSync(join(__dirname, "golden/sample-triage.csv"), "utf8"));
+    const table = await readTable(out);
+    const h = table.headers;
+    expect(table.rows.map((r) => r[column(h, "source row")])).toEqual(["2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"]);
+    const byRow = (n: number) => table.rows.find((r) => r[column(h, "source row")] === String(n))!;
+    // the article's debtors
+    expect(byRow(3)[column(h, "profile")]).toBe("temporary");
+    expect(byRow(4)[column(h, "profile")]).toBe("willful");
+    expect(byRow(5)[column(h, "profile")]).toBe("unable");
+    expect(byRow(3)[column(h, "instalment proposal")]).not.toBe("");
+    // problems carry their reason, never dropped
+    expect(byRow(11)[column(h, "problems")]).toMatch(/balance: "abc" is not a number/);
+    expect(byRow(12)[column(h, "problems")]).toMatch(/"2025-02-30" is not a real date/);
+    expect(byRow(13)[column(h, "problems")]).toMatch(/duplicate of row 2/);
+    expect(byRow(14)[column(h, "status")]).toBe("blank");
+    expect(byRow(15)[column(h, "problems")]).toMatch(/due date: missing/);
+  });
+
+  it("reads a messy Chinese portfolio in GB18030 and accounts for every row", async () => {
+    const csv = [
+      "客户名称,欠款金额,到期日,近12个月逾期次数,最大逾期金额,现金流",
+      "甲公司,120000,2025-06-01,0,0,好",
+      "=HYPERLINK(\"http://x\"),50000,2025-07-01,1,10000,一般",
+      "乙公司,壹万,2025-07-01,0,0,好",
+      "丙公司,80000,#N/A,0,0,差",
+      "甲公司,3000,2025-07-10,0,0,好",
+      ",,,,,",
+      "丁公司,-5,2025-07-01,0,0,好",
+      "戊公司,66000,2025年5月1日,2,9000,差",
+      ",,,,,",
+      ",,,,,",
+    ].join("\r\n");
+    const file = join(dir, "messy.csv");
+    writeFileSync(file, iconv.encode(csv, "gb18030"));
+    const out = join(dir, "messy-out.csv");
+    const lines = await runTriage(parseArguments([file, "--as-of", "2025-07-31", "--out", out, "--lang", "zh"], asOf));
+    expect(lines[0]).toBe("messy.csv（gb18030）截至 2025-07-31：8 行，正常 3，有问题 4，空行 1；已分诊余额 239,000");
+    const text = readFileSync(out, "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff); // BOM, so Excel reads the Chinese
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`); // neutralised, not a formula
+    const table = await readTable(out);
+    expect(table.rows.length).toBe(8); // trailing blank rows ignored, the one in between reported
+    const h = table.headers;
+    expect(table.rows.map((r) => r[column(h, "源行号")])).toEqual(["2", "3", "4", "5", "6", "7", "8", "9"]);
+    const problems = table.rows.map((r) => r[column(h, "问题")]);
+    expect(problems[2]).toMatch(/欠款金额|余额/);
+    expect(problems[3]).toMatch(/#N\/A/);
+    expect(problems[4]).toBe("客户：与第 2 行重复");
+    expect(problems[6]).toMatch(/-5/);
+    expect(table.rows[7][column(h, "信用等级")]).toBe("C");
+    expect(table.rows[7][column(h, "逾期天数")]).toBe("91");
+  });
+
+  it("writes .xlsx with text never as formulas", async () => {
+    const out = join(dir, "sample.xlsx");
+    await runTriage(parseArguments(["--as-of", "2025-07-31", "--out", out], asOf));
+    const table = await readTable(out);
+    expect(table.rows.length).toBe(15);
+    expect(table.rows[1][1]).toBe("Fresh Table Catering 鲜味餐饮供应链");
+  });
+
+  it("says what is wrong with the command line", async () => {
+    expect(() => parseArguments(["--bogus"], asOf)).toThrow(/unknown option --bogus/);
+    expect(() => parseArguments(["--as-of", "someday"], asOf)).toThrow(/^--as-of: "someday" is not a date/);
+    expect(() => parseArguments(["--map", "balance"], asOf)).toThrow(/--map takes field=Header/);
+    const file = join(dir, "odd.csv");
+    writeFileSync(file, "Name,Amt,When\nA,100,2025-07-01\n");
+    await expect(runTriage(parseArguments([file], asOf))).rejects.toThrow(/no column for balance, due date/);
+    const lines = await runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--as-of", "2025-07-31"], asOf));
+    expect(lines[0]).toMatch(/1 rows, 1 ok/);
+    await expect(runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--out", file], asOf))).rejects.toThrow(/refusing to overwrite the input file/);
+  });
+});
+
+describe("docs/triage-headers.md", () => {
+  it("lists exactly the header words the triage knows (regenerate with npm run docs:headers)", async () => {
+    const { headerWordsDocument } = await import("../../scripts/docs-headers.js");
+    expect(readFileSync(join(__dirname, "../../docs/triage-headers.md"), "utf8")).toBe(headerWordsDocument());
+  });
+});

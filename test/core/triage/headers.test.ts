@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { HEADER_WORDS, recogniseColumns, recogniseHeader, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "../../../src/core/triage/headers.js";
+import { ruleError } from "../../support/rule-error.js";
+
+describe("header words", () => {
+  it("knows every field, in English and Chinese, with several synonyms each", () => {
+    expect(Object.keys(HEADER_WORDS).sort()).toEqual([...TRIAGE_FIELDS].sort());
+    for (const field of TRIAGE_FIELDS) {
+      const words = HEADER_WORDS[field];
+      expect(words.length, field).toBeGreaterThanOrEqual(4);
+      expect(words.some((w) => /[a-z]/i.test(w)), `${field} has English words`).toBe(true);
+      expect(words.some((w) => /[\u4e00-\u9fff]/.test(w)), `${field} has Chinese words`).toBe(true);
+    }
+  });
+
+  it("recognises every word it lists as its own field (no word is claimed by two fields)", () => {
+    for (const field of TRIAGE_FIELDS) {
+      for (const word of HEADER_WORDS[field]) expect(recogniseHeader(word)?.field, `${word}`).toBe(field);
+    }
+  });
+
+  it("recognises the field names and the AR functions' argument names", () => {
+    expect(recogniseHeader("dueDate")?.field).toBe("dueDate");
+    expect(recogniseHeader("due_date")?.field).toBe("dueDate");
+    expect(recogniseHeader("overdue_amount")?.field).toBe("largestOverdue");
+    expect(recogniseHeader("ordinary_claims_total")?.field).toBe("ordinaryClaimsTotal");
+    expect(recogniseHeader("freeCashFlow")?.field).toBe("freeCashFlow");
+  });
+
+  it.each([
+    ["Customer Name", "customer"],
+    ["CUSTOMER", "customer"],
+    ["ＣＵＳＴＯＭＥＲ　ＮＡＭＥ", "customer"], // full width, ideographic space
+    ["  customer   name ", "customer"],
+    ["customer_name", "customer"],
+    ["Customer-Name:", "customer"],
+    ["欠款单位", "customer"],
+    ["单位名称", "customer"],
+    ["Balance (CNY)", "balance"],
+    ["Balance CNY", "balance"],
+    ["Outstanding [RMB]", "balance"],
+    ["余额（元）", "balance"],
+    ["应收账款余额(元)", "balance"],
+    ["欠款金额 人民币", "balance"],
+    ["Amount owed ¥", "balance"],
+    ["Due date (yyyy-mm-dd)", "dueDate"],
+    ["到期日", "dueDate"],
+    ["约定付款日（日期）", "dueDate"],
+    ["应收日期", "dueDate"],
+    ["Overdue events (12 months)", "overdueCount"],
+    ["近12个月逾期次数（次）", "overdueCount"],
+    ["逾期次数", "overdueCount"],
+    ["Largest overdue amount (元)", "largestOverdue"],
+    ["最大逾期金额", "largestOverdue"],
+    ["Cash flow", "cashFlow"],
+    ["现金流状况", "cashFlow"],
+    ["主营业务正常（是/否）", "businessOperating"],
+    ["Insolvent (yes/no)", "insolvent"],
+    ["失信被执行人", "dishonestDebtor"],
+    ["承诺未兑现次数（次）", "brokenPromises"],
+    ["Free cash flow (monthly)", "freeCashFlow"],
+    ["每月自由现金流（元）", "freeCashFlow"],
+    ["最近对账日", "lastConfirmation"],
+    ["快递底单", "deliveryProof"],
+    ["验收单", "acceptanceForm"],
+    ["拖欠理由", "excuse"],
+    ["Excuses", "excuses"],
+    ["最后催告日", "lastInterruption"],
+    ["破产财产", "freeEstate"],
+    ["普通债权总额（元）", "ordinaryClaimsTotal"],
+    ["Overdue events (last year)", "overdueCount"], // any bracketed note, as a last resort
+  ] as const)("%s -> %s", (header, field) => {
+    expect(recogniseHeader(header)?.field).toBe(field);
+  });
+
+  it("prefers an exact match over one found by dropping units or notes", () => {
+    expect(recogniseHeader("Balance")?.pass).toBe(0);
+    expect(recogniseHeader("Balance (CNY)")?.pass).toBe(1);
+    expect(recogniseHeader("Balance (as of month end)")?.pass).toBe(2);
+  });
+
+  it("does not guess", () => {
+    for (const header of ["Invoice number", "备注", "Salesperson", "Notes (元)", "", "   ", null, undefined, 2025]) {
+      expect(recogniseHeader(header), String(header)).toBeNull();
+    }
+  });
+});
+
+describe("recogniseColumns", () => {
+  it("maps an English table and lists what it does not know", () => {
+    const r = recogniseColumns(["Invoice no.", "Customer name", "Outstanding (CNY)", "Due date", "Salesperson", "Cash flow", "", "Overdue events (12 months)"]);
+    expect(r.mapping).toEqual({ customer: 1, balance: 2, dueDate: 3, cashFlow: 5, overdueCount: 7 });
+    expect(r.unmatched).toEqual(["Invoice no.", "Salesperson"]);
+    expect(r.duplicates).toEqual([]);
+    expect(r.missingRequired).toEqual([]);
+  });
+
+  it("maps a Chinese table exported from Chinese Excel", () => {
+    const headers = ["序号", "客户名称", "应收余额（元）", "约定付款日", "近12个月逾期次数", "最大逾期金额（元）", "现金流", "主营业务正常", "收入稳定",
+      "周转率同比", "主动提出还款计划", "找借口拖延", "矛盾点", "承诺未兑现次数", "拒绝沟通", "破产或资不抵债", "失信被执行人", "停产",
+      "自由现金流", "最近对账日", "合同原件", "对账单", "催款记录", "快递底单", "验收单", "拖欠理由", "时效中断日", "破产财产", "普通债权总额"];
+    const r = recogniseColumns(headers);
+    expect(r.unmatched).toEqual(["序号"]);
+    expect(r.missingRequired).toEqual([]);
+    expect(Object.keys(r.mapping).length).toBe(TRIAGE_FIELDS.length);
+    TRIAGE_FIELDS.forEach((field, i) => expect(r.mapping[field], field).toBe(i + 1));
+  });
+
+  it("reports missing required fields", () => {
+    const r = recogniseColumns(["Client", "Notes"]);
+    expect(r.mapping).toEqual({ customer: 0 });
+    expect(r.missingRequired).toEqual(["balance", "dueDate"]);
+    expect(REQUIRED_FIELDS).toEqual(["customer", "balance", "dueDate"]);
+  });
+
+  it("when two columns name one field, takes the stronger word and reports the other", () => {
+    const r = recogniseColumns(["Customer", "Amount", "Balance", "Due"]);
+    expect(r.mapping.balance).toBe(2);
+    expect(r.duplicates).toEqual([{ field: "balance", column: 1, header: "Amount", usedColumn: 2 }]);
+  });
+
+  it("when two columns name one field equally, takes the leftmost", () => {
+    const r = recogniseColumns(["客户", "余额", "到期日", "余额（元）"]);
+    expect(r.mapping.balance).toBe(1);
+    expect(r.duplicates).toEqual([{ field: "balance", column: 3, header: "余额（元）", usedColumn: 1 }]);
+  });
+
+  it("takes overrides by header text (as headers are compared) or 0-based column, before anything else", () => {
+    const headers = ["Kunde", "Betrag", "Fällig", "Balance", "Due date"];
+    const r = recogniseColumns(headers, { customer: "kunde", balance: "Betrag", dueDate: 2 });
+    expect(r.mapping).toEqual({ customer: 0, balance: 1, dueDate: 2 });
+    // the recognised columns of overridden fields are reported, not lost
+    expect(r.duplicates).toEqual([
+      { field: "balance", column: 3, header: "Balance", usedColumn: 1 },
+      { field: "dueDate", column: 4, header: "Due date", usedColumn: 2 },
+    ]);
+    expect(r.missingRequired).toEqual([]);
+  });
+
+  it("a column taken by an override is not matched to another field", () => {
+    const r = recogniseColumns(["Client", "Balance", "Due", "Outstanding"], { freeCashFlow: "Balance", balance: 3 });
+    expect(r.mapping).toEqual({ customer: 0, dueDate: 2, freeCashFlow: 1, balance: 3 });
+    expect(r.duplicates).toEqual([]);
+  });
+
+  it("refuses a bad override with a message naming the field, in both languages", () => {
+    const headers = ["Customer", "Balance", "Due"];
+    let e = ruleError(() => recogniseColumns(headers, { balance: "Amt" }));
+    expect(e.message).toBe('balance: no column is headed "Amt"');
+    expect(e.zh).toBe('balance：没有标题为 "Amt" 的列');
+    e = ruleError(() => recogniseColumns(headers, { dueDate: 3 }));
+    expect(e.message).toBe("dueDate: column 3 is not a 0-based column of the table (0 to 2)");
+    e = ruleError(() => recogniseColumns(headers, { customer: 0, balance: "customer" }));
+    expect(e.message).toBe("balance: column 1 is already mapped to customer");
+    e = ruleError(() => recogniseColumns(headers, { amount: 1 } as unknown as Record<TriageField, number>));
+    expect(e.argument).toBe("amount");
+    expect(e.message).toMatch(/^amount: is not a triage field \(known: customer, balance, dueDate, /);
+    e = ruleError(() => recogniseColumns(headers, { balance: 1.5 }));
+    expect(e.argument).toBe("balance");
+    e = ruleError(() => recogniseColumns(headers, { balance: " " }));
+    expect(e.message).toBe('balance: " " is neither a header nor a column number');
+  });
+});
