@@ -602,6 +602,21 @@ class Run {
     (this.problems ??= []).push(reason);
   }
 
+  /**
+   * A row the rules failed on in a way no reader foresaw (a bug, not the user's data): its problem says
+   * so, and it keeps no verdict, rather than stopping the run.
+   */
+  failed(index: number, error: unknown): RecordImpl {
+    this.numbers.fill(Number.NaN, index * this.stride, (index + 1) * this.stride);
+    this.ints.fill(-1, index * INTS, (index + 1) * INTS);
+    this.codes.fill(0, index * CODES, (index + 1) * CODES);
+    const r = new RecordImpl(this, index);
+    const message = error instanceof Error ? error.message : String(error);
+    r.status = "problem";
+    r.problems = [{ code: "internal", en: `this row could not be triaged: ${message}`, zh: `此行无法分析：${message}` }];
+    return r;
+  }
+
   /** A blank row between data rows. */
   blank(index: number): RecordImpl {
     const r = new RecordImpl(this, index);
@@ -742,7 +757,12 @@ class Run {
       return FAILED;
     }
     try {
-      return this.slowRead(kind, field, value);
+      const read = this.slowRead(kind, field, value);
+      // readNumber takes "1e400" for Infinity: no rule can work with it
+      if (typeof read === "number" && !Number.isFinite(read)) {
+        throw new RuleError(field, `${show(value)} is too large a number`, `${show(value)} 数值过大`);
+      }
+      return read;
     } catch (e) {
       this.problem(invalidProblem(field, e));
       return FAILED;
@@ -1059,7 +1079,15 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   const records: TriageRecord[] = new Array(last + 1);
   for (let i = 0; i <= last; i++) {
     const row = rows[i];
-    records[i] = isBlankRow(row) ? run.blank(i) : run.row(row, i);
+    if (isBlankRow(row)) {
+      records[i] = run.blank(i);
+      continue;
+    }
+    try {
+      records[i] = run.row(row, i);
+    } catch (error) {
+      records[i] = run.failed(i, error); // never expected: every reader's refusal is already a problem
+    }
   }
   return { records, trailingBlankRows: rows.length - 1 - last, asOf, policy };
 }

@@ -30,7 +30,8 @@ const WIDTH = 28;
 /** Anything a cell may hold, junk included. */
 const junkCell: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom("", " ", null, undefined, "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "是", "否", "yes", "no", "good", "poor", "一般", "short-term", "持续",
-    "2025-02-30", "2025-07-01", "2025/7/1", "2025年7月1日", "1,200,000", "１２００", "-5", "0", "1", "60", "none", "发票", "质量", "NaN", "Infinity", "=1+1"),
+    "2025-02-30", "2025-07-01", "2025/7/1", "2025年7月1日", "1,200,000", "１２００", "-5", "0", "1", "60", "none", "发票", "质量", "NaN", "Infinity", "=1+1",
+    "1e400", "-0", "1e-400", "9".repeat(30), "0.005", "45000.5"),
   fc.string({ maxLength: 8 }),
   fc.double(),
   fc.integer({ min: -10, max: 3_000_000 }),

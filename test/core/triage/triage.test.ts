@@ -337,6 +337,32 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     expect(one(["G", 1, 60]).problems[0].en).toBe("due date: serial 60 is Excel's phantom 1900-02-29, a day that never existed");
   });
 
+  it("refuses numbers too large to work with (1e400 reads as Infinity)", () => {
+    const r = one(["G", "1e400", due, "1e400"]);
+    expect(r.problems.map((p) => p.en)).toEqual(['balance: "1e400" is too large a number', 'overdue events in 12 months: "1e400" is not a whole number >= 0']);
+    expect(r.balance).toBeNull();
+  });
+
+  it("a row the rules fail on unexpectedly becomes a problem row; the run goes on", () => {
+    let reads = 0;
+    const policy = {
+      ...DEFAULT_POLICY,
+      get warningDays(): readonly [number, number, number] {
+        reads++;
+        if (reads > 12) throw new Error("boom");
+        return [30, 60, 90];
+      },
+    };
+    const rows = Array.from({ length: 8 }, (_, i) => [`C${i}`, 100, due]);
+    const out = triagePortfolio(rows, map, { asOf: AS_OF, policy });
+    expect(out.records).toHaveLength(8);
+    const failed = out.records.filter((r) => r.problems.some((p) => p.code === "internal"));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0].problems[0]).toEqual({ code: "internal", en: "this row could not be triaged: boom", zh: "此行无法分析：boom" });
+    expect(failed[0]).toMatchObject({ status: "problem", balance: null, grade: null, daysPastDue: null, profile: null, step: null });
+    expect(cells(failed[0])).toHaveLength(TRIAGE_COLUMNS.length);
+  });
+
   it("follows the policy: tiers, edges, terms", () => {
     const policy = withOverrides({ settlementTiers: [{ days: 7, rate: 0.85 }, { days: 15, rate: 0.9 }, { days: 30, rate: 0.97 }], agingEdges: [30, 60, 90, 120], creditTermDays: { A: 45, B: 20, C: 0 } });
     const r = one(["H", 1000, serialFromCivil(2025, 3, 1), 0, 0, "good"], { policy });
