@@ -2,7 +2,7 @@
  * The next collection step (分层催收, rules.md sections 2 and 3): who acts, how the debtor is contacted,
  * and what is done, from the balance, the days past due and, when known, the debtor's profile.
  */
-import { RuleError, show, type Reason } from "./errors.js";
+import { RuleError, show, type Reason, type Language } from "./errors.js";
 import { warningLevel } from "./aging.js";
 import { DEFAULT_POLICY, type Policy } from "./policy.js";
 import type { DebtorProfile } from "./profile.js";
@@ -162,4 +162,22 @@ function makeStep(step: StepCode, who: WhoCode, how: HowCode, policy: Policy): C
 /** The escalation rank of a step (`STEP_ESCALATION` of its step code). */
 export function stepEscalation(step: CollectionStep): number {
   return STEP_ESCALATION[step.step.code as StepCode];
+}
+
+/** The one-line text of each step, per language (the steps of a run are shared between rows). */
+const stepTexts = new WeakMap<CollectionStep, Readonly<Record<Language, string>>>();
+
+/**
+ * A collection step in one line, as AR.CHANNEL's "step" output: "finance manager: contact the
+ * customer's owner (phone, then an e-mail to confirm)"; the step alone when nobody acts.
+ */
+export function describeStep(step: CollectionStep, language: Language): string {
+  let texts = stepTexts.get(step);
+  if (texts === undefined) {
+    texts = step.who.code === "none"
+      ? { en: step.step.en, zh: step.step.zh }
+      : { en: `${step.who.en}: ${step.step.en} (${step.how.en})`, zh: `${step.who.zh}：${step.step.zh}（${step.how.zh}）` };
+    stepTexts.set(step, texts);
+  }
+  return texts[language];
 }

@@ -8,7 +8,7 @@
  * 2025-07-27 -> 2028-07-27, 2024-02-29 -> 2027-02-28. A last day on a public holiday is not moved to the
  * next working day (art. 203): the core knows no holiday calendar, and the earlier date is the safe one.
  */
-import { RuleError, show, type Reason } from "./errors.js";
+import { RuleError, show, type Reason, type Language } from "./errors.js";
 import { addMonths, calendarDay, isoFromSerial, readDate } from "./dates.js";
 import { formatAmount } from "./format.js";
 import { DEFAULT_POLICY, type Policy } from "./policy.js";
@@ -118,3 +118,9 @@ export function limitationReasons(lastInterruption: number, asOf: number, policy
   }
   return reasons;
 }
+
+/** Limitation statuses as AR.LIMITATION(..., "status") shows them. */
+export const LIMITATION_STATUS_NAMES: Readonly<Record<Language, Readonly<Record<LimitationStatus, string>>>> = {
+  en: { running: "running", warning: "warning", expired: "expired" },
+  zh: { running: "进行中", warning: "即将届满", expired: "已届满" },
+};

@@ -2,7 +2,7 @@
  * Prevention (防大于治, rules.md section 7) and evidence first (用证据封嘴, section 4): the monthly balance
  * confirmation (定期对账) and the evidence to hold before negotiating.
  */
-import { RuleError, show, type Reason } from "./errors.js";
+import { RuleError, show, type Reason, type Language } from "./errors.js";
 import { civilFromSerial, isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY, readDate, serialFromCivil } from "./dates.js";
 import { isEmpty, readWord } from "./input.js";
 import { DEFAULT_POLICY, type Policy } from "./policy.js";
@@ -162,3 +162,12 @@ export function missingEvidence(held: EvidenceHeld, excuse: Excuse | null = null
   }
   return out;
 }
+
+/** Confirmation statuses (confirmed, overdue) as AR.CONFIRM shows them. */
+export const CONFIRMATION_STATUS_NAMES: Readonly<Record<Language, readonly [string, string]>> = {
+  en: ["confirmed", "overdue"],
+  zh: ["已对账", "逾期未对账"],
+};
+
+/** What AR.EVIDENCE shows when nothing is missing. */
+export const EVIDENCE_COMPLETE: Readonly<Record<Language, string>> = { en: "complete", zh: "证据齐全" };

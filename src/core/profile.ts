@@ -6,7 +6,7 @@
  * Every signal is tri-state: `true`, `false` or `null` (unknown, a blank cell). Unknown is never read as
  * "no": a profile that hangs on an unknown signal is `unclear`, and `toFindOut` says what to check.
  */
-import { RuleError, show, type Reason } from "./errors.js";
+import { RuleError, show, type Reason, type Language } from "./errors.js";
 import { isEmpty, readCount, readWord } from "./input.js";
 import { DEFAULT_POLICY, type Policy } from "./policy.js";
 
@@ -460,3 +460,9 @@ export function debtorProfile(signals: DebtorSignals, policy: Policy = DEFAULT_P
   if (s.proposedPlan === false) checks.push(FIND_ASK_PLAN);
   return result("unclear", [...seen, WHY_UNCLEAR.notEnough], checks);
 }
+
+/** Profile names as AR.PROFILE shows them. */
+export const PROFILE_NAMES: Readonly<Record<Language, Readonly<Record<DebtorProfile, string>>>> = {
+  en: { temporary: "temporary", willful: "willful", unable: "unable", unclear: "unclear" },
+  zh: { temporary: "暂时困难型", willful: "故意拖欠型", unable: "无能力偿还型", unclear: "不明" },
+};

@@ -23,6 +23,11 @@ import {
   largestInstalmentThatFits,
   claimFilingDeadline,
   collectionStep,
+  CONFIRMATION_STATUS_NAMES,
+  describeStep,
+  EVIDENCE_COMPLETE,
+  LIMITATION_STATUS_NAMES,
+  PROFILE_NAMES,
   instalmentPlan,
   limitationDaysLeft,
   limitationEnd,
@@ -57,10 +62,8 @@ import {
   settlementOffer,
   warningLevel,
   type CashFlow,
-  type CollectionStep,
   type DebtorProfile,
   type FilingPeriod,
-  type LimitationStatus,
   type Excuse,
   type TurnoverDecline,
   type CreditGrade,
@@ -260,8 +263,6 @@ export function provision(balance: any[][], days_past_due: any[][], rates?: any[
 /** A yes/no signal: blank (or 0, which is how Excel passes an empty cell) is unknown. */
 const SIGNAL = (name: string): Arg<boolean | null> => ({ name, blank: "zero-is-blank", read: (v) => readSignal(v, name), fallback: null });
 
-const PROFILE_NAMES: Readonly<Record<DebtorProfile, string>> = { temporary: "暂时困难型", willful: "故意拖欠型", unable: "无能力偿还型", unclear: "不明" };
-
 /**
  * Debtor profile before chasing: "temporary" (willing, unable for now), "willful" (able, unwilling), "unable" (bankrupt, insolvent, stopped) or "unclear" (signals missing or in conflict). Each signal is yes/no/是/否, blank if unknown.
  * @customfunction PROFILE
@@ -301,7 +302,7 @@ export function profile(business_operating: any[][], income_stable?: any[][], tu
         { businessOperating: v[0], incomeStable: v[1], turnoverDecline: v[2], proposedPlan: v[3], excuses: v[4], contradiction: v[5], brokenPromises: v[6], refusesContact: v[7], insolvent: v[8], dishonestDebtor: v[9], operationsStopped: v[10] },
         policy,
       );
-      if (what === "profile") return language === "zh" ? PROFILE_NAMES[result.profile] : result.profile;
+      if (what === "profile") return PROFILE_NAMES[language][result.profile];
       if (what === "play") return language === "zh" ? result.play.zh : result.play.en;
       return reasonText(what === "reasons" ? result.reasons : result.toFindOut, language);
     });
@@ -337,13 +338,6 @@ export function channel(balance: any[][], days_past_due: any[][], profile?: any[
   });
 }
 
-/** The whole step in one line: "finance manager: contact the customer's owner (phone, then an e-mail to confirm)". */
-function describeStep(step: CollectionStep, language: Language): string {
-  const text = (r: { en: string; zh: string }) => (language === "zh" ? r.zh : r.en);
-  if (step.who.code === "none") return text(step.step);
-  return language === "zh" ? `${step.who.zh}：${step.step.zh}（${step.how.zh}）` : `${step.who.en}: ${step.step.en} (${step.how.en})`;
-}
-
 /**
  * Monthly balance confirmation (定期对账): is the customer's signed balance confirmation overdue? Each month every customer confirms its balance by the 5th (policy).
  * @customfunction CONFIRM
@@ -360,7 +354,7 @@ export function confirm(last_confirmation: any[][], as_of: any[][], output?: any
       const result = confirmationOverdue(v[0], v[1], policy);
       if (what === "due") return result.dueBy;
       if (what === "reasons") return reasonText(result.reasons, language);
-      return language === "zh" ? (result.overdue ? "逾期未对账" : "已对账") : result.overdue ? "overdue" : "confirmed";
+      return CONFIRMATION_STATUS_NAMES[language][result.overdue ? 1 : 0];
     });
   });
 }
@@ -387,7 +381,7 @@ export function evidence(signed_contract: any[][], reconciliation?: any[][], col
       if (v.every((x) => x === null)) return "";
       const missing = missingEvidence({ signedContract: v[0], reconciliation: v[1], collectionRecords: v[2], deliveryProof: v[3], acceptanceForm: v[4] }, v[5]);
       if (what === "count") return missing.length;
-      return missing.length > 0 ? reasonText(missing, language) : language === "zh" ? "证据齐全" : "complete";
+      return missing.length > 0 ? reasonText(missing, language) : EVIDENCE_COMPLETE[language];
     });
   });
 }
@@ -487,8 +481,6 @@ export function claimdeadline(announcement: any[][], period?: any[][], output?: 
   });
 }
 
-const LIMITATION_STATUS_ZH: Readonly<Record<LimitationStatus, string>> = { running: "进行中", warning: "即将届满", expired: "已届满" };
-
 /**
  * Limitation period (诉讼时效, 3 years): days left before it ends, counting from the last demand for payment, acknowledgement by the debtor or suit; negative once expired.
  * @customfunction LIMITATION
@@ -510,8 +502,7 @@ export function limitation(last_interruption: any[][], as_of: any[][], output?: 
       if (what === "days") return days;
       if (what === "end") return limitationEnd(v[0], policy);
       if (what === "status") {
-        const status = limitationStatus(days, policy);
-        return language === "zh" ? LIMITATION_STATUS_ZH[status] : status;
+        return LIMITATION_STATUS_NAMES[language][limitationStatus(days, policy)];
       }
       return reasonText(limitationReasons(v[0], v[1], policy), language);
     });

@@ -5,11 +5,12 @@
  */
 import { reasonText, type Language, type Reason } from "../errors.js";
 import { bucketLabels, LADDER_ACTIONS } from "../aging.js";
-import type { CollectionStep } from "../channel.js";
+import { describeStep } from "../channel.js";
 import { formatRate } from "../format.js";
-import type { LimitationStatus } from "../limitation.js";
+import { LIMITATION_STATUS_NAMES } from "../limitation.js";
 import { DEFAULT_POLICY, type Policy } from "../policy.js";
-import type { DebtorProfile } from "../profile.js";
+import { PROFILE_NAMES } from "../profile.js";
+import { CONFIRMATION_STATUS_NAMES, EVIDENCE_COMPLETE } from "../prevention.js";
 import { reasonsText, sharedReasonText, type TriageRecord, type TriageStatus } from "./triage.js";
 
 /** One output column: a stable key and its header in each language. */
@@ -74,24 +75,6 @@ const STATUS: Readonly<Record<Language, Readonly<Record<TriageStatus, string>>>>
   zh: { ok: "正常", problem: "有问题", blank: "空行" },
 };
 
-/** Profile names as AR.PROFILE shows them. */
-export const PROFILE_NAMES: Readonly<Record<Language, Readonly<Record<DebtorProfile, string>>>> = {
-  en: { temporary: "temporary", willful: "willful", unable: "unable", unclear: "unclear" },
-  zh: { temporary: "暂时困难型", willful: "故意拖欠型", unable: "无能力偿还型", unclear: "不明" },
-};
-
-const LIMITATION_STATUS: Readonly<Record<Language, Readonly<Record<LimitationStatus, string>>>> = {
-  en: { running: "running", warning: "warning", expired: "expired" },
-  zh: { running: "进行中", warning: "即将届满", expired: "已届满" },
-};
-
-const CONFIRMATION: Readonly<Record<Language, readonly [string, string]>> = {
-  en: ["confirmed", "overdue"],
-  zh: ["已对账", "逾期未对账"],
-};
-
-const EVIDENCE_COMPLETE: Readonly<Record<Language, string>> = { en: "complete", zh: "证据齐全" };
-
 /** Bucket labels of a policy's edges per language, computed once per policy. */
 const labelCache = new WeakMap<Policy, Readonly<Record<Language, readonly string[]>>>();
 
@@ -108,23 +91,7 @@ function text(reason: Reason, language: Language): string {
   return language === "zh" ? reason.zh : reason.en;
 }
 
-/**
- * A collection step in one line, as AR.CHANNEL's "step" output: "finance manager: contact the
- * customer's owner (phone, then an e-mail to confirm)"; the step alone when nobody acts.
- */
-export function describeStep(step: CollectionStep, language: Language): string {
-  let texts = stepTexts.get(step);
-  if (texts === undefined) {
-    texts = step.who.code === "none"
-      ? { en: step.step.en, zh: step.step.zh }
-      : { en: `${step.who.en}: ${step.step.en} (${step.how.en})`, zh: `${step.who.zh}：${step.step.zh}（${step.how.zh}）` };
-    stepTexts.set(step, texts);
-  }
-  return texts[language];
-}
 
-/** The one-line text of each step, per language (the steps of a run are shared between rows). */
-const stepTexts = new WeakMap<CollectionStep, Readonly<Record<Language, string>>>();
 
 /**
  * The cells of one record in the order of `triageColumns(policy)`: numbers as numbers (source row,
@@ -159,9 +126,9 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
     r.instalments === null ? "" : text(r.instalments.reason, language),
     r.recovery === null ? "" : r.recovery.kind === "estimate" ? r.recovery.payout : text(r.recovery.reason, language),
     r.missingEvidence === null ? "" : r.missingEvidence.length === 0 ? EVIDENCE_COMPLETE[language] : sharedReasonText(r.missingEvidence, language),
-    r.confirmation === null ? "" : CONFIRMATION[language][r.confirmation.overdue ? 1 : 0],
+    r.confirmation === null ? "" : CONFIRMATION_STATUS_NAMES[language][r.confirmation.overdue ? 1 : 0],
     r.limitation === null ? "" : r.limitation.daysLeft,
-    r.limitation === null ? "" : LIMITATION_STATUS[language][r.limitation.status],
+    r.limitation === null ? "" : LIMITATION_STATUS_NAMES[language][r.limitation.status],
     reasonsText(r, language),
   );
   return cells;
