@@ -51,6 +51,14 @@ export function moneyTimes(amount: number, rate: number): number {
   // Binary error of the inputs and of the product is a few parts in 1e16 of the value: far from a tie,
   // it cannot change the rounded cent.
   if (Math.abs(fraction - 0.5) > TIE_TOLERANCE * Math.max(1, cents)) return roundMoney(product);
+  // Near a tie: amounts in whole cents times rates of up to 6 decimals (the usual case: 90%, 2.5%) are
+  // exact integers, so round the product in integer arithmetic; anything else goes to decimal.js.
+  const amountCents = Math.round(Math.abs(amount) * 100);
+  const rateMicros = Math.round(rate * 1e6);
+  if (amountCents / 100 === Math.abs(amount) && rateMicros / 1e6 === rate && rateMicros >= 0 && amountCents * rateMicros <= Number.MAX_SAFE_INTEGER) {
+    const rounded = mulDivCents(amountCents, rateMicros, 1_000_000) / 100;
+    return amount < 0 && rounded !== 0 ? -rounded : rounded;
+  }
   return noNegativeZero(new Money(amount).times(new Money(rate)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
 }
 

@@ -81,3 +81,25 @@ describe("exact cents", () => {
     expect(mulDivCents(5, 1, 2)).toBe(3); // a tie rounds up
   });
 });
+
+describe("moneyTimes agrees with exact decimal arithmetic", () => {
+  it("on amounts in cents times rates of up to 6 decimals, ties included", async () => {
+    const Decimal = (await import("decimal.js")).default;
+    fc.assert(
+      fc.property(fc.integer({ min: -1e11, max: 1e11 }), fc.integer({ min: 0, max: 1_000_000 }), (cents, micros) => {
+        const amount = cents / 100;
+        const rate = micros / 1e6;
+        const exact = new Decimal(String(amount)).times(new Decimal(String(rate))).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+        expect(moneyTimes(amount, rate)).toBe(exact === 0 ? 0 : exact);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("on half-cent ties that the binary product hides", () => {
+    expect(moneyTimes(0.01, 0.5)).toBe(0.01); // 0.005
+    expect(moneyTimes(-0.01, 0.5)).toBe(-0.01);
+    expect(moneyTimes(1234.57, 0.9)).toBe(1111.11); // 1111.113
+    expect(moneyTimes(100.01, 0.95)).toBe(95.01); // 95.0095
+  });
+});

@@ -97,42 +97,56 @@ function digits(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Most distinct texts a word or date cache keeps (successful reads only, so junk cannot fill it). */
+/** Most distinct texts a column remembers. */
 const CACHE_LIMIT = 100_000;
 
+/** A text a column's reader refused, with the problem to report (remembered like a value). */
+export class Refused {
+  constructor(readonly problem: Reason) {}
+}
+
 /**
- * A reader of text cells that remembers what each distinct text read as: a column of a million `是`/`否`
- * or dates reads each distinct text once through the core. The last four texts are compared first,
- * which answers a yes/no column without hashing.
+ * The texts of one column, each read once through the core: a column of a million `是`/`否`, dates or
+ * placeholders such as `n/a` costs one core call (and, for a refusal, one RuleError) per distinct text.
+ * The last four texts read are compared first, which answers a yes/no column without hashing.
  */
-export class TextCache<T> {
-  private readonly seen = new Map<string, T>();
+export class ColumnTexts<T> {
+  private readonly values = new Map<string, T | Refused>();
   private k0: string | null = null;
   private k1: string | null = null;
   private k2: string | null = null;
   private k3: string | null = null;
-  private v0: T | undefined = undefined;
-  private v1: T | undefined = undefined;
-  private v2: T | undefined = undefined;
-  private v3: T | undefined = undefined;
+  private v0: T | Refused | undefined = undefined;
+  private v1: T | Refused | undefined = undefined;
+  private v2: T | Refused | undefined = undefined;
+  private v3: T | Refused | undefined = undefined;
   private slot = 0;
 
   /**
-   * @param read the core reader; it throws a RuleError naming `argument` for a text it refuses (never
-   *   remembered). What it returns for a text must not depend on `argument`.
+   * @param read the core's reader for the column; it throws a RuleError for a text it refuses
+   * @param field the column's field, named in the problem of a refused text
+   * @param keepValues remember what texts read as (words, dates), or only the refusals (amounts, whose
+   *   texts rarely repeat)
    */
-  constructor(private readonly read: (text: string, argument: string) => T) {}
+  constructor(private readonly read: (text: string) => T, private readonly field: TriageField, private readonly keepValues: boolean) {}
 
-  /** The value of a text, read once; `argument` names the column in the error for a refused text. */
-  get(text: string, argument: string): T {
-    if (text === this.k0) return this.v0 as T;
-    if (text === this.k1) return this.v1 as T;
-    if (text === this.k2) return this.v2 as T;
-    if (text === this.k3) return this.v3 as T;
-    let value = this.seen.get(text);
+  /** What a text reads as, or the problem that refuses it. */
+  get(text: string): T | Refused {
+    if (text === this.k0) return this.v0 as T | Refused;
+    if (text === this.k1) return this.v1 as T | Refused;
+    if (text === this.k2) return this.v2 as T | Refused;
+    if (text === this.k3) return this.v3 as T | Refused;
+    let value = this.values.get(text);
     if (value === undefined) {
-      value = this.read(text, argument);
-      if (this.seen.size < CACHE_LIMIT) this.seen.set(text, value);
+      let keep = this.keepValues;
+      try {
+        value = this.read(text);
+      } catch (error) {
+        value = new Refused(invalidProblem(this.field, error));
+        keep = true;
+      }
+      if (keep && this.values.size < CACHE_LIMIT) this.values.set(text, value);
+      if (!keep) return value;
     }
     switch (this.slot) {
       case 0: this.k0 = text; this.v0 = value; break;
@@ -190,30 +204,40 @@ function strip(text: string, prefix: string): string {
 }
 
 /**
- * A key under which two spellings of one customer meet: case, width and runs of white space ignored
- * (`ACME  Ltd`, `acme ltd`, `ＡＣＭＥ Ltd`). A name that is already its own key (lower-case ASCII, CJK)
- * is returned as it is, without a copy.
+ * A key under which two spellings of one customer meet, compared with `sameKey`: case, width and runs
+ * of white space ignored (`ACME  Ltd`, `acme ltd`, `ＡＣＭＥ Ltd`). A name of plain ASCII or CJK with
+ * single spaces is its own key, without a copy (case is folded when keys are hashed and compared);
+ * any other name is normalised (NFKC, lower case, single spaces).
  */
 export function customerKey(name: string): string {
-  let simple = true;
-  let upper = false;
   let space = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     const isSpace = c === 32;
     if (c < 32 || (c > 126 && c < 0x4e00) || c > 0x9fff || (isSpace && space)) {
-      simple = false;
-      break;
+      return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
     }
-    if (c >= 65 && c <= 90) upper = true;
     space = isSpace;
   }
-  if (simple) return upper ? name.toLowerCase() : name;
-  return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  return name;
+}
+
+/** ASCII A-Z as a-z: how customer keys are hashed and compared. */
+function fold(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Whether two customer keys are the same customer (ASCII case folded). */
+export function sameKey(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (fold(a.charCodeAt(i)) !== fold(b.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
- * The first row each key was seen in: an open-addressing hash table on a typed array, each slot holding
+ * The first row each customer key was seen in (keys compared as sameKey does): an open-addressing hash
+ * table on a typed array, each slot holding
  * a key's hash next to its number (one cache line per probe), about three times faster than a Map for a
  * million customer names, and without a copy of the keys.
  */
@@ -233,17 +257,17 @@ export class FirstSeen {
     this.rows = new Int32Array(slots / 2);
   }
 
-  /** The row `key` was first seen in; or, the first time, -1 after remembering `row` for it. */
+  /** The row `key` (a customerKey) was first seen in; or, the first time, -1 after remembering `row` for it. */
   firstRow(key: string, row: number): number {
-    let h = 0x811c9dc5 | 0; // FNV-1a, as a 32-bit integer (as the table stores it)
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    let h = 0x811c9dc5 | 0; // FNV-1a of the case-folded key, as a 32-bit integer (as the table stores it)
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ fold(key.charCodeAt(i)), 0x01000193);
     const mask = this.slots - 1;
     const table = this.table;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
       const entry = table[2 * slot + 1];
       if (entry === 0) break;
-      if (table[2 * slot] === h && this.keys[entry - 1] === key) return this.rows[entry - 1];
+      if (table[2 * slot] === h && sameKey(this.keys[entry - 1], key)) return this.rows[entry - 1];
       slot = (slot + 1) & mask;
     }
     const index = this.keys.length;

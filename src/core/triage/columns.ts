@@ -91,8 +91,6 @@ function text(reason: Reason, language: Language): string {
   return language === "zh" ? reason.zh : reason.en;
 }
 
-
-
 /**
  * The cells of one record in the order of `triageColumns(policy)`: numbers as numbers (source row,
  * balance, term, days, level, offers, recovery payout, days left), texts in the language, "" for an

@@ -101,7 +101,9 @@ export const FIELD_LABELS: Readonly<Record<TriageField, { readonly en: string; r
  * The header words known for each field, strongest first, English then Chinese. The field's own name
  * (`dueDate`) and its Excel argument name (`due_date`) are recognised too. When two columns match the
  * same field, the one matching the stronger word wins (then the one further left); the other is
- * reported as a duplicate.
+ * reported as a duplicate. Words that usually head other data are left out on purpose: `turnover`
+ * (sales in British usage), `周转率` (a ratio, not its trend), `contract`/`合同` (often a contract number),
+ * `主营业务` and `还款计划` (often a description): a wrong guess would fail every row of the column.
  */
 export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Object.freeze({
   customer: [
@@ -132,19 +134,19 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
   ],
   businessOperating: [
     "business operating", "core business operating", "operating", "business running",
-    "主营业务正常", "主营正常", "经营正常", "主营业务",
+    "主营业务正常", "主营正常", "经营正常", "主营业务是否正常",
   ],
   incomeStable: [
     "income stable", "stable income", "income stable 3 months",
     "收入稳定", "主营收入稳定", "近3个月收入稳定", "近3个月主营收入稳定",
   ],
   turnoverDecline: [
-    "turnover decline", "ar turnover decline", "turnover trend", "turnover",
-    "周转率下降", "应收账款周转率下降", "周转率同比", "应收账款周转率同比", "周转率",
+    "turnover decline", "ar turnover decline", "turnover trend", "ar turnover trend",
+    "周转率下降", "应收账款周转率下降", "周转率同比", "应收账款周转率同比", "周转率变化",
   ],
   proposedPlan: [
-    "proposed plan", "repayment plan", "plan proposed", "came forward with a plan",
-    "主动提出还款计划", "提出还款计划", "还款计划",
+    "proposed plan", "plan proposed", "plan offered", "came forward with a plan",
+    "主动提出还款计划", "提出还款计划", "是否提出还款计划",
   ],
   excuses: [
     "excuses", "makes excuses",
@@ -159,7 +161,7 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
     "承诺未兑现次数", "承诺还款未兑现次数", "未兑现承诺", "失信承诺次数",
   ],
   refusesContact: [
-    "refuses contact", "refused contact", "no contact",
+    "refuses contact", "refused contact", "refuses to talk",
     "拒绝沟通", "拒绝联系",
   ],
   insolvent: [
@@ -183,8 +185,8 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
     "最近对账日", "最近对账日期", "上次对账日期", "最后对账日", "对账日期", "余额确认日期", "最近余额确认日",
   ],
   signedContract: [
-    "signed contract", "sealed contract", "contract", "original contract",
-    "盖章合同", "合同原件", "盖公章的合同原件", "签章合同", "合同",
+    "signed contract", "sealed contract", "original contract", "contract on file",
+    "盖章合同", "合同原件", "盖公章的合同原件", "签章合同", "合同原件齐全",
   ],
   reconciliation: [
     "reconciliation", "signed reconciliation", "reconciliation statement",
@@ -199,8 +201,8 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
     "快递底单", "快递签收单", "发票签收",
   ],
   acceptanceForm: [
-    "acceptance form", "signed acceptance", "acceptance",
-    "验收单", "验收报告",
+    "acceptance form", "signed acceptance", "signed acceptance form",
+    "验收单", "验收报告", "签字验收单",
   ],
   excuse: [
     "excuse", "excuse given", "debtor's excuse", "reason for non-payment",

@@ -23,7 +23,7 @@ import { bankruptcyRecovery, MAX_FILING_MONTHS, MIN_FILING_DAYS } from "../recov
 import { confirmationOverdue, missingEvidence, readExcuse, type ConfirmationResult, type Excuse } from "../prevention.js";
 import { limitationDaysLeft, limitationEnd, limitationReasons, limitationStatus, type LimitationStatus } from "../limitation.js";
 import { FIELD_LABELS, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "./headers.js";
-import { customerKey, FirstSeen, isoDateSerial, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, TextCache } from "./cells.js";
+import { ColumnTexts, customerKey, FirstSeen, isoDateSerial, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, Refused } from "./cells.js";
 
 /** `ok`: everything read; `problem`: something could not be read (see problems); `blank`: a blank row between data rows. */
 export type TriageStatus = "ok" | "problem" | "blank";
@@ -445,7 +445,7 @@ const TURNOVER_CODE: Readonly<Record<TurnoverDecline, number>> = { "none": 1, "s
 const EXCUSE_CODE: Readonly<Record<Excuse, number>> = { "no-invoice": 1, "defect": 2 };
 const PROFILE_CODE: Readonly<Record<DebtorProfile, number>> = { temporary: 1, willful: 2, unable: 3, unclear: 4 };
 
-// How a cell is read: each kind is one core reader (see Run.slowRead).
+// How a cell is read: each kind is one core reader (see reader).
 const AMOUNT = 0;
 const NUMBER = 1;
 const COUNT = 2;
@@ -454,6 +454,27 @@ const SIGNAL = 4;
 const TURNOVER = 5;
 const CASH_FLOW = 6;
 const EXCUSE = 7;
+
+/**
+ * The core's reader for a kind of cell, naming the field in its RuleError. A number it reads as
+ * Infinity ("1e400" for readNumber) is refused: no rule can work with it.
+ */
+function reader(kind: number, field: TriageField): (value: unknown) => unknown {
+  const finite = (n: number, value: unknown): number => {
+    if (!Number.isFinite(n)) throw new RuleError(field, `${show(value)} is too large a number`, `${show(value)} 数值过大`);
+    return n;
+  };
+  switch (kind) {
+    case AMOUNT: return (v) => finite(readAmount(v, field), v);
+    case NUMBER: return (v) => finite(readNumber(v, field), v);
+    case COUNT: return (v) => readCount(v, field);
+    case DATE: return (v) => readDate(v, field);
+    case SIGNAL: return (v) => readSignal(v, field);
+    case TURNOVER: return (v) => readTurnoverDecline(v, field);
+    case CASH_FLOW: return (v) => readCashFlow(v, field);
+    default: return (v) => readExcuse(v, field) ?? "none";
+  }
+}
 
 /** The state of one triage run: the options, the column of each field, the caches, the slabs, and the row being read. */
 class Run {
@@ -483,17 +504,16 @@ class Run {
   /** CODES small codes per row: grade rule, cash flow (1-based, 0 none), missing grade inputs (NO_GRADE mask), step (1 + its key in steps). */
   readonly codes: Uint8Array;
 
-  readonly signalWords = new TextCache<boolean>((t, a) => readSignal(t, a) as boolean);
-  readonly turnoverWords = new TextCache<TurnoverDecline>((t, a) => readTurnoverDecline(t, a) as TurnoverDecline);
-  readonly cashFlowWords = new TextCache<CashFlow>((t, a) => readCashFlow(t, a));
-  readonly excuseWords = new TextCache<Excuse | "none">((t, a) => readExcuse(t, a) ?? "none");
-  readonly dateTexts = new TextCache<number>((t, a) => readDate(t, a));
+  /** The texts of each column, read once each (see ColumnTexts). */
+  private readonly texts: (ColumnTexts<unknown> | undefined)[] = [];
   readonly profiles = new Map<number, ProfileResult>();
   /** Profiles whose signals make no cache key (a thousand broken promises and more), by row. */
   readonly rareProfiles = new Map<number, ProfileResult>();
   readonly evidence = new Map<number, readonly Reason[]>();
   readonly confirmations = new Map<number, ConfirmationResult>();
   readonly limitations = new Map<number, LimitationVerdict>();
+  /** The problem of a last-confirmation or last-interruption date the rule refuses, by date. */
+  private readonly refusedDates = [new Map<number, Reason>(), new Map<number, Reason>()];
   readonly steps: (CollectionStep | undefined)[] = [];
   readonly aging = new Map<number, readonly Reason[]>();
   readonly gradeTexts = new Map<string, readonly Reason[]>();
@@ -730,10 +750,20 @@ class Run {
         }
         break;
       case NUMBER:
-        if (typeof value === "number" && value > -Infinity && value < Infinity) return value;
+        if (typeof value === "number") {
+          if (value > -Infinity && value < Infinity) return value;
+        } else if (typeof value === "string") {
+          const n = plainNumber(value);
+          if (n === n) return n;
+        }
         break;
       case COUNT:
-        if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
+        if (typeof value === "number") {
+          if (Number.isInteger(value) && value >= 0) return value;
+        } else if (typeof value === "string") {
+          const n = plainNumber(value);
+          if (Number.isInteger(n)) return n; // plain digits: >= 0
+        }
         break;
       case DATE:
         if (typeof value === "number") {
@@ -745,6 +775,7 @@ class Run {
         break;
       case SIGNAL:
         if (typeof value === "boolean") return value;
+        if (value === 1 || value === 0) return value === 1; // as readSignal reads 1 and 0
         break;
     }
     if (value === "" || value === null || value === undefined || isBlank(value)) {
@@ -756,32 +787,31 @@ class Run {
       this.problem(errorValueProblem(field, error));
       return FAILED;
     }
-    try {
-      const read = this.slowRead(kind, field, value);
-      // readNumber takes "1e400" for Infinity: no rule can work with it
-      if (typeof read === "number" && !Number.isFinite(read)) {
-        throw new RuleError(field, `${show(value)} is too large a number`, `${show(value)} 数值过大`);
+    if (typeof value === "string") {
+      const read = this.columnTexts(kind, column, field).get(value);
+      if (read instanceof Refused) {
+        this.problem(read.problem);
+        return FAILED;
       }
       return read;
+    }
+    try {
+      return reader(kind, field)(value);
     } catch (e) {
       this.problem(invalidProblem(field, e));
       return FAILED;
     }
   }
 
-  /** The core's reader for a kind of cell; throws its RuleError, naming the field. */
-  private slowRead(kind: number, field: TriageField, value: unknown): unknown {
-    const text = typeof value === "string";
-    switch (kind) {
-      case AMOUNT: return readAmount(value, field);
-      case NUMBER: return readNumber(value, field);
-      case COUNT: return readCount(value, field);
-      case DATE: return text ? this.dateTexts.get(value, field) : readDate(value, field);
-      case SIGNAL: return text ? this.signalWords.get(value, field) : readSignal(value, field);
-      case TURNOVER: return text ? this.turnoverWords.get(value, field) : readTurnoverDecline(value, field);
-      case CASH_FLOW: return text ? this.cashFlowWords.get(value, field) : readCashFlow(value, field);
-      default: return text ? this.excuseWords.get(value, field) : readExcuse(value, field) ?? "none";
+  /** The texts of a column (each column is always read as one kind, for one field). */
+  private columnTexts(kind: number, column: number, field: TriageField): ColumnTexts<unknown> {
+    let texts = this.texts[column];
+    if (texts === undefined) {
+      // Amounts and numbers rarely repeat: remember only the texts refused (placeholders such as "n/a").
+      texts = new ColumnTexts<unknown>(reader(kind, field), field, kind !== AMOUNT && kind !== NUMBER);
+      this.texts[column] = texts;
     }
+    return texts;
   }
 
   /** Reads the overdue record and grades the customer (AR.GRADE's rule). */
@@ -953,10 +983,17 @@ class Run {
     // A blank cell: no confirmation on record (AR.CONFIRM's "none").
     const key = last === null ? 0 : last;
     if (!this.confirmations.has(key)) {
-      try {
-        this.confirmations.set(key, confirmationOverdue(last, this.asOf, this.policy));
-      } catch (e) {
-        this.problem(invalidProblem("lastConfirmation", e));
+      let refused = this.refusedDates[0].get(key);
+      if (refused === undefined) {
+        try {
+          this.confirmations.set(key, confirmationOverdue(last, this.asOf, this.policy));
+        } catch (e) {
+          refused = invalidProblem("lastConfirmation", e);
+          this.refusedDates[0].set(key, refused);
+        }
+      }
+      if (refused !== undefined) {
+        this.problem(refused);
         return;
       }
     }
@@ -968,11 +1005,18 @@ class Run {
     const last = this.read(DATE, this.col.lastInterruption, "lastInterruption");
     if (last === FAILED || last === null) return;
     if (!this.limitations.has(last)) {
-      try {
-        const daysLeft = limitationDaysLeft(last, this.asOf, this.policy);
-        this.limitations.set(last, { lastInterruption: last, end: limitationEnd(last, this.policy), daysLeft, status: limitationStatus(daysLeft, this.policy) });
-      } catch (e) {
-        this.problem(invalidProblem("lastInterruption", e));
+      let refused = this.refusedDates[1].get(last);
+      if (refused === undefined) {
+        try {
+          const daysLeft = limitationDaysLeft(last, this.asOf, this.policy);
+          this.limitations.set(last, { lastInterruption: last, end: limitationEnd(last, this.policy), daysLeft, status: limitationStatus(daysLeft, this.policy) });
+        } catch (e) {
+          refused = invalidProblem("lastInterruption", e);
+          this.refusedDates[1].set(last, refused);
+        }
+      }
+      if (refused !== undefined) {
+        this.problem(refused);
         return;
       }
     }
@@ -1077,17 +1121,27 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   while (last >= 0 && isBlankRow(rows[last])) last--;
   const run = new Run(mapping, asOf, policy, first, last + 1);
   const records: TriageRecord[] = new Array(last + 1);
-  for (let i = 0; i <= last; i++) {
-    const row = rows[i];
-    if (isBlankRow(row)) {
-      records[i] = run.blank(i);
-      continue;
+  // A bad cell is a RuleError thrown by a core reader and caught here, row after row in a messy ledger
+  // (credit balances, say): without a stack trace, which nobody reads, it costs a tenth. The run is
+  // synchronous, so nothing else sees the setting, and it is restored however the run ends.
+  const errors = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    for (let i = 0; i <= last; i++) {
+      const row = rows[i];
+      if (isBlankRow(row)) {
+        records[i] = run.blank(i);
+        continue;
+      }
+      try {
+        records[i] = run.row(row, i);
+      } catch (error) {
+        records[i] = run.failed(i, error); // never expected: every reader's refusal is already a problem
+      }
     }
-    try {
-      records[i] = run.row(row, i);
-    } catch (error) {
-      records[i] = run.failed(i, error); // never expected: every reader's refusal is already a problem
-    }
+  } finally {
+    errors.stackTraceLimit = stackTraceLimit;
   }
   return { records, trailingBlankRows: rows.length - 1 - last, asOf, policy };
 }
@@ -1095,7 +1149,7 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
 /** The text of each shared list of reasons, per language, built once. */
 const joined = new WeakMap<object, { en?: string; zh?: string }>();
 
-/** The text of a list of reasons (reasonText), remembered for a list that rows share. */
+/** The text of a list of reasons (reasonText), remembered for a list that rows share (it must not change). */
 export function sharedReasonText(reasons: readonly Reason[], language: Language): string {
   let texts = joined.get(reasons);
   if (texts === undefined) {

@@ -80,7 +80,7 @@ describe("header words", () => {
   });
 
   it("does not guess", () => {
-    for (const header of ["Invoice number", "备注", "Salesperson", "Notes (元)", "", "   ", null, undefined, 2025]) {
+    for (const header of ["Invoice number", "备注", "Salesperson", "Notes (元)", "Turnover", "周转率", "Contract", "合同", "合同编号", "主营业务", "还款计划", "", "   ", null, undefined, 2025]) {
       expect(recogniseHeader(header), String(header)).toBeNull();
     }
   });

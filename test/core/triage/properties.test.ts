@@ -10,10 +10,11 @@ import { ageReceivable } from "../../../src/core/aging.js";
 import { debtorProfile, readDebtorSignals, type DebtorSignals } from "../../../src/core/profile.js";
 import { collectionStep } from "../../../src/core/channel.js";
 import { settlementLadder } from "../../../src/core/settle.js";
-import { triagePortfolio, type ColumnMapping } from "../../../src/core/triage/triage.js";
+import { reasonsText, triagePortfolio, type ColumnMapping } from "../../../src/core/triage/triage.js";
+import { reasonText } from "../../../src/core/errors.js";
 import { recordCells, TRIAGE_COLUMNS } from "../../../src/core/triage/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
-import { customerKey, FirstSeen, isBlank, isoDateSerial, plainNumber } from "../../../src/core/triage/cells.js";
+import { customerKey, FirstSeen, isBlank, isoDateSerial, plainNumber, sameKey } from "../../../src/core/triage/cells.js";
 
 const AS_OF = serialFromCivil(2025, 7, 27);
 
@@ -61,6 +62,9 @@ describe("triage never loses a row", () => {
           expect(recordCells(r, "en", DEFAULT_POLICY)).toHaveLength(TRIAGE_COLUMNS.length);
           expect(recordCells(r, "zh", DEFAULT_POLICY)).toHaveLength(TRIAGE_COLUMNS.length);
           expect(() => JSON.stringify(r)).not.toThrow();
+          // the reasons column is the record's reasons in one line
+          expect(reasonsText(r, "en")).toBe(reasonText(r.reasons, "en"));
+          expect(reasonsText(r, "zh")).toBe(reasonText(r.reasons, "zh"));
           for (const reason of [...r.problems, ...r.reasons]) {
             expect(typeof reason.en).toBe("string");
             expect(typeof reason.zh).toBe("string");
@@ -73,6 +77,14 @@ describe("triage never loses a row", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("leaves Error.stackTraceLimit as it found it", () => {
+    const before = Error.stackTraceLimit;
+    triagePortfolio([["A", "bad", "bad"]], MAPPING, { asOf: AS_OF });
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(() => triagePortfolio([["A"]], { customer: 0 }, { asOf: AS_OF })).toThrow();
+    expect(Error.stackTraceLimit).toBe(before);
   });
 
   it("narrow rows (fewer cells than the mapping) read as blank cells", () => {
@@ -207,18 +219,25 @@ describe("the fast paths read as the core's readers do", () => {
   });
 
   it("customerKey ignores case, width and runs of spaces; FirstSeen finds first rows as a Map does", () => {
-    expect(customerKey("ACME  Ltd")).toBe(customerKey("acme ltd"));
-    expect(customerKey("ＡＣＭＥ Ltd")).toBe(customerKey("acme ltd"));
+    const same = (a: string, b: string) => sameKey(customerKey(a), customerKey(b));
+    expect(same("ACME  Ltd", "acme ltd")).toBe(true);
+    expect(same("ＡＣＭＥ Ltd", "acme ltd")).toBe(true);
+    expect(same("ACME Ltd", "ＡＣＭＥ　ltd")).toBe(true);
+    expect(same("ACME Ltd", "ACME Ltd.")).toBe(false);
     expect(customerKey("客户甲")).toBe("客户甲");
-    expect(customerKey("客户甲")).not.toBe(customerKey("客户乙"));
+    expect(same("客户甲", "客户乙")).toBe(false);
+    const seen = new FirstSeen();
+    expect([seen.firstRow(customerKey("Acme Ltd"), 2), seen.firstRow(customerKey("ACME  LTD"), 3), seen.firstRow(customerKey("ａｃｍｅ ltd"), 4)]).toEqual([-1, 2, 2]);
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 3000 }), (keys) => {
+        // plain keys: FirstSeen agrees with a Map on their lower-case forms
         const seen = new FirstSeen(4);
         const map = new Map<string, number>();
         keys.forEach((key, row) => {
-          const first = map.get(key);
+          const folded = key.replace(/[A-Z]/g, (c) => c.toLowerCase());
+          const first = map.get(folded);
           expect(seen.firstRow(key, row)).toBe(first ?? -1);
-          if (first === undefined) map.set(key, row);
+          if (first === undefined) map.set(folded, row);
         });
       }),
       { numRuns: 50 },
