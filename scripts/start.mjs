@@ -6,14 +6,13 @@
 // Environment: npm_package_config_dev_server_port (package.json "config", set by npm) chooses the port;
 // AR_NO_SIDELOAD=1 skips sideloading.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import https from "node:https";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { isAlive, stateFileOf } from "./dev-server-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
@@ -21,8 +20,7 @@ const port = Number(process.env.npm_package_config_dev_server_port || 3000);
 const url = `https://localhost:${port}`;
 const isWindows = process.platform === "win32";
 const canSideload = isWindows || process.platform === "darwin";
-/** Shared with scripts/stop.mjs: which processes to stop. Outside the tree, one per project folder. */
-const stateFile = path.join(os.tmpdir(), `ar-recovery-dev-server-${createHash("sha256").update(root).digest("hex").slice(0, 12)}.json`);
+const stateFile = stateFileOf(root);
 const webpackCli = require.resolve("webpack-cli/bin/cli.js");
 const readyTimeoutMs = 180_000;
 
@@ -33,15 +31,6 @@ const fail = (line, code = 1) => {
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 
 function readState() {
   try {

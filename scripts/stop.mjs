@@ -1,31 +1,20 @@
 // `npm stop`: stops the dev server started by `npm start` (scripts/start.mjs), from any terminal, and on
 // Windows/macOS unregisters the sideloaded add-in with office-addin-debugging when that is installed.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { isAlive, stateFileOf } from "./dev-server-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
 const isWindows = process.platform === "win32";
-/** Same file as in scripts/start.mjs. */
-const stateFile = path.join(os.tmpdir(), `ar-recovery-dev-server-${createHash("sha256").update(root).digest("hex").slice(0, 12)}.json`);
+const stateFile = stateFileOf(root);
 
 const log = (line) => console.log(`[stop] ${line}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isAlive(pid) {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return err.code === "EPERM";
-  }
-}
 
 /** Command line of a process, or undefined when it cannot be read (then we trust the state file). */
 function commandLine(pid) {
