@@ -25,11 +25,6 @@ export function setMessageLanguage(displayLanguage: string | undefined): void {
   messageLanguage = displayLanguage && displayLanguage.toLowerCase().startsWith("zh") ? "zh" : "en";
 }
 
-/** The current message language. */
-export function currentLanguage(): Language {
-  return messageLanguage;
-}
-
 /** `#VALUE!` with a message (the only error code, with #N/A, that shows a message). */
 export function valueError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
@@ -135,7 +130,7 @@ export type Args<T extends readonly unknown[]> = { readonly [K in keyof T]: Arg<
  * @param compute the rule for one element, on core values
  */
 export function mapCells<const T extends readonly unknown[]>(args: readonly [...Args<T>], grids: readonly (Grid | null)[], compute: (values: T) => Result): Result[][] {
-  try {
+  return guard(() => {
     const list = args as readonly Arg<unknown>[];
     const [rows, cols] = commonShape(list.map((a) => a.name), grids);
     const n = list.length;
@@ -174,9 +169,7 @@ export function mapCells<const T extends readonly unknown[]>(args: readonly [...
       out[r] = line;
     }
     return out;
-  } catch (error) {
-    return [[error instanceof CallError ? error.error : toExcelError(error)]];
-  }
+  });
 }
 
 function element<T extends readonly unknown[]>(args: readonly Arg<unknown>[], perElement: readonly (Grid | null)[], values: T, r: number, c: number, compute: (values: T) => Result): Result {

@@ -6,6 +6,7 @@ import type { Reason } from "../errors.js";
 import { bucketLabels } from "../aging.js";
 import { DEFAULT_POLICY, type Policy } from "../policy.js";
 import { roundMoney } from "../money.js";
+import { PROFILE_NAMES } from "../profile.js";
 import type { TriageRecord } from "./triage.js";
 
 /** One line of a breakdown: a stable key, its label in each language, how many rows and their balance. */
@@ -55,13 +56,11 @@ interface Tally {
   cents: number;
 }
 
+// The profile names are AR.PROFILE's own (profile.ts); "none" is a row whose signals could not be read.
 const PROFILES = [
-  ["temporary", "temporary", "暂时困难型"],
-  ["willful", "willful", "故意拖欠型"],
-  ["unable", "unable", "无能力偿还型"],
-  ["unclear", "unclear", "不明"],
-  ["none", "no profile", "无法画像"],
-] as const;
+  ...(["temporary", "willful", "unable", "unclear"] as const).map((k) => [k, PROFILE_NAMES.en[k], PROFILE_NAMES.zh[k]] as const),
+  ["none", "no profile", "无法画像"] as const,
+];
 
 const LEVELS = [
   ["0", "level 0 (not due or under level 1)", "0级（未到期或未达一级）"],
