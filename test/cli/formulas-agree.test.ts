@@ -1,0 +1,105 @@
+// Issue 4's promise: `npm run triage` on a file gives the same verdicts as the AR.* formulas would on the
+// same cells. The sample portfolio goes through the command line (CSV out) and, column by column, through
+// the custom functions as Excel calls them (one range per argument, as a user fills a column).
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { installExcelGlobals } from "../support/excel-globals.js";
+import { parseArguments, runTriage } from "../../src/cli/triage.js";
+import { readTable, type Table } from "../../src/cli/table-io.js";
+import { readDate, serialFromCivil } from "../../src/core/index.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the functions take what Excel passes
+type Fn = (...args: any[]) => unknown[][];
+let fns: Record<string, Fn>;
+let input: Table;
+let output: Table;
+const asOf = serialFromCivil(2025, 7, 31);
+
+beforeAll(async () => {
+  installExcelGlobals("en-US");
+  fns = (await import("../../src/functions/functions.js")) as unknown as Record<string, Fn>;
+  const out = join(mkdtempSync(join(tmpdir(), "ar-agree-")), "sample.csv");
+  const options = parseArguments(["--as-of", "2025-07-31", "--out", out], asOf);
+  await runTriage(options);
+  input = await readTable(options.file);
+  output = await readTable(out);
+});
+
+/** The input column as Excel would hold it: numbers as numbers, dates as serials, empty cells as null. */
+function column(header: string, kind: "number" | "date" | "text" = "text"): unknown[][] {
+  const c = input.headers.indexOf(header);
+  if (c < 0) throw new Error(`sample has no column ${header}`);
+  return okRows().map((r) => {
+    const v = String(r[c] ?? "").trim();
+    if (v === "") return [null];
+    if (kind === "number") return [Number(v)];
+    if (kind === "date") return [readDate(v, header)];
+    return [v];
+  });
+}
+
+/** Input rows whose triage status is ok (the others carry a problem instead of a verdict). */
+function okRows(): (string | number | boolean | null)[][] {
+  const status = output.headers.indexOf("status");
+  return input.rows.filter((_, i) => output.rows[i]?.[status] === "ok");
+}
+
+function triaged(header: string): string[] {
+  const status = output.headers.indexOf("status");
+  const c = output.headers.indexOf(header);
+  if (c < 0) throw new Error(`triage output has no column ${header}`);
+  return output.rows.filter((r) => r[status] === "ok").map((r) => String(r[c]));
+}
+
+const flat = (cells: unknown[][]) => cells.map((r) => String(r[0]));
+
+describe("npm run triage gives what the AR.* formulas give on the same cells (samples/portfolio.csv)", () => {
+  it("has ok rows to compare, one output row per input row", () => {
+    expect(output.rows.length).toBe(input.rows.length);
+    expect(okRows().length).toBe(10);
+  });
+
+  it("AR.GRADE and AR.TERM", () => {
+    const grades = fns.grade(column("Overdue events (12 months)", "number"), column("Largest overdue amount", "number"), column("Cash flow"));
+    expect(flat(grades)).toEqual(triaged("grade"));
+    expect(flat(fns.term(grades))).toEqual(triaged("term (days)"));
+  });
+
+  it("AR.AGING: days past due, bucket, warning level", () => {
+    const due = column("Due date", "date");
+    expect(flat(fns.aging(due, [[asOf]], [["days"]]))).toEqual(triaged("days past due"));
+    expect(flat(fns.aging(due, [[asOf]], [["bucket"]]))).toEqual(triaged("aging bucket"));
+    expect(flat(fns.aging(due, [[asOf]], [["level"]]))).toEqual(triaged("warning level"));
+    expect(flat(fns.aging(due, [[asOf]], [["action"]]))).toEqual(triaged("action"));
+  });
+
+  it("AR.PROFILE and AR.CHANNEL", () => {
+    const signals = ["Business operating", "Income stable", "Turnover decline", "Proposed plan", "Excuses", "Contradiction"].map((h) => column(h));
+    const tail = ["Refuses contact", "Insolvent", "Dishonest debtor", "Operations stopped"].map((h) => column(h));
+    const profiles = fns.profile(...signals, column("Broken promises", "number"), ...tail);
+    expect(flat(profiles)).toEqual(triaged("profile"));
+    const days = fns.aging(column("Due date", "date"), [[asOf]], [["days"]]);
+    expect(flat(fns.channel(column("Balance", "number"), days, profiles))).toEqual(triaged("next step"));
+  });
+
+  it("AR.SETTLE: the anchor-price ladder", () => {
+    const balance = column("Balance", "number");
+    expect(flat(fns.settle(balance, [[10]]))).toEqual(triaged("pay within 10 days (90%)"));
+    expect(flat(fns.settle(balance, [[20]]))).toEqual(triaged("pay within 20 days (95%)"));
+    expect(flat(fns.settle(balance, [[21]]))).toEqual(triaged("full balance (after 20 days)"));
+  });
+
+  it("AR.CONFIRM and AR.LIMITATION", () => {
+    expect(flat(fns.confirm(column("Last balance confirmation", "date"), [[asOf]]))).toEqual(triaged("balance confirmation"));
+    const lastDemand = column("Last demand", "date");
+    expect(flat(fns.limitation(lastDemand, [[asOf]], [["days"]]))).toEqual(triaged("limitation: days left"));
+    expect(flat(fns.limitation(lastDemand, [[asOf]], [["status"]]))).toEqual(triaged("limitation status"));
+  });
+
+  it("AR.EVIDENCE", () => {
+    const evidence = fns.evidence(column("Signed contract"), column("Reconciliation"), column("Collection records"));
+    expect(flat(evidence)).toEqual(triaged("missing evidence"));
+  });
+});
