@@ -23,14 +23,17 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // The triage Web Worker (new Worker(new URL("./triage.worker.ts", import.meta.url))) is its own
+      // chunk, triage-worker.js, loaded from the pane's origin.
+      chunkFilename: "[name].js",
       clean: true,
     },
-    // The sources import "./x.js" (ESM style) and webpack finds x.ts.
-    resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
+    // The sources import "./x.js" (ESM style) and webpack finds x.ts or x.tsx (the React task pane).
+    resolve: { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } },
     module: {
       rules: [
         {
-          test: /\.ts$/,
+          test: /\.tsx?$/,
           exclude: /node_modules/,
           // Type checking is `npm run typecheck` (strict tsc); the bundle only transpiles.
           use: { loader: "ts-loader", options: { transpileOnly: true } },
@@ -55,6 +58,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The header words the triage recognises, linked from the pane's column mapping.
+          { from: "docs/triage-headers.md", to: "triage-headers.md" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -77,3 +77,15 @@ describe("the README's formula examples", () => {
     expect(shown).toBe(expected);
   });
 });
+
+describe("the README's set-up is what CI runs", () => {
+  it(".ci/run runs exactly the commands of the README's set-up block", () => {
+    const setup = readme.slice(readme.indexOf("## Set up and test"));
+    const block = /```sh\n([\s\S]*?)```/.exec(setup)![1];
+    const commands = (text: string) =>
+      text.split("\n").map((l) => l.replace(/\s+#.*$/, "").trim()).filter((l) => l !== "" && !l.startsWith("#") && !/^(set|cd) /.test(l));
+    const ci = readFileSync(join(__dirname, "../.ci/run"), "utf8");
+    expect(commands(ci)).toEqual(commands(block));
+    expect(commands(block)).toContain("npm test");
+  });
+});

@@ -18,6 +18,7 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
+import { DATE_FORMAT, LEVEL_FILLS } from "../core/triage/style.js";
 
 /** A table read from a file: a header row and the data rows below it, every row as wide as the table. */
 export interface Table {
@@ -382,8 +383,10 @@ function tableWidth(headers: readonly string[], rows: readonly OutputValue[][]):
   return width;
 }
 
-/** Row fills by warning level: soft tints as in Office's palette (gold 80%, orange 60%, Excel's "Bad" red). */
-const LEVEL_FILLS: Record<number, string> = { 1: "FFFFF2CC", 2: "FFF8CBAD", 3: "FFFFC7CE" };
+/** Row fills by warning level as exceljs takes them (ARGB), from the colours the task pane uses too. */
+const LEVEL_ARGB: Record<number, string> = Object.fromEntries(
+  Object.entries(LEVEL_FILLS).map(([level, rgb]) => [level, `FF${rgb.slice(1)}`]),
+);
 
 function levelOf(value: OutputValue | undefined): number {
   const level = typeof value === "number" ? value : typeof value === "string" && /^\s*[0-3]\s*$/.test(value) ? Number(value) : 0;
@@ -464,7 +467,7 @@ async function writeXlsx(
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     const row = sheet.getRow(r + 2);
-    const fill = levelColumn === undefined ? undefined : LEVEL_FILLS[levelOf(values[levelColumn])];
+    const fill = levelColumn === undefined ? undefined : LEVEL_ARGB[levelOf(values[levelColumn])];
     for (let c = 0; c < width; c++) {
       const value = values[c];
       const hasValue = value !== null && value !== undefined;
@@ -473,7 +476,7 @@ async function writeXlsx(
       if (typeof value === "number") {
         // Not-a-number and infinities cannot be stored in a sheet: keep them as their text.
         cell.value = Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : String(value);
-        if (dates.has(c) && Number.isFinite(value)) cell.numFmt = "yyyy-mm-dd";
+        if (dates.has(c) && Number.isFinite(value)) cell.numFmt = DATE_FORMAT;
       } else if (typeof value === "string" || typeof value === "boolean") {
         // exceljs writes a JS string as a string cell, whatever it starts with: never a formula.
         cell.value = value;

@@ -67,7 +67,25 @@ function amountOf(cents: number): number {
  * rounded down (a concession one cent above the exact limit is refused).
  */
 function concessionLimitCents(balanceInCents: number, policy: Policy): number {
-  return new Exact(policy.planMaxConcessionRate).times(balanceInCents).floor().toNumber();
+  const fast = floorRateTimes(policy.planMaxConcessionRate, balanceInCents);
+  return fast === fast ? fast : new Exact(policy.planMaxConcessionRate).times(balanceInCents).floor().toNumber();
+}
+
+/**
+ * floor(rate x cents) in integer arithmetic, for a rate of at most 6 decimals (90%, 2.5%) and whole
+ * cents whose product stays below 2^53: the exact floor decimal.js gives. NaN otherwise (the caller then
+ * asks decimal.js).
+ */
+function floorRateTimes(rate: number, cents: number): number {
+  const micros = Math.round(rate * 1e6);
+  if (!(micros >= 0 && micros / 1e6 === rate && Number.isInteger(cents) && cents >= 0)) return Number.NaN;
+  const product = micros * cents;
+  if (product > Number.MAX_SAFE_INTEGER) return Number.NaN;
+  let quotient = Math.floor(product / 1e6);
+  const remainder = product - quotient * 1e6;
+  if (remainder < 0) quotient--; // the division rounded up onto the next whole number
+  else if (remainder >= 1e6) quotient++;
+  return quotient;
 }
 
 /**
@@ -288,6 +306,13 @@ export function cashFlowFit(instalment: number, freeCashFlow: number, policy: Po
 function largestFittingCents(freeCashFlow: number, policy: Policy): number {
   checkFreeCashFlow(freeCashFlow);
   if (freeCashFlow <= 0) return 0;
+  // A free cash flow in whole cents (below 1e13, where a double tells cents apart, so that the cents are
+  // the decimal value decimal.js reads) takes the integer path.
+  const cents = Math.round(freeCashFlow * 100);
+  if (freeCashFlow < 1e13 && cents / 100 === freeCashFlow) {
+    const fast = floorRateTimes(policy.planMaxCashFlowShare, cents);
+    if (fast === fast) return fast;
+  }
   return new Exact(policy.planMaxCashFlowShare).times(freeCashFlow).times(100).floor().toNumber();
 }
 

@@ -41,7 +41,7 @@ function column(header: string, kind: "number" | "date" | "text" = "text"): unkn
 }
 
 /** Input rows whose triage status is ok (the others carry a problem instead of a verdict). */
-function okRows(): (string | number | boolean | null)[][] {
+function okRows(): readonly (readonly unknown[])[] {
   const status = output.headers.indexOf("status");
   return input.rows.filter((_, i) => output.rows[i]?.[status] === "ok");
 }

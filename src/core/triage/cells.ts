@@ -6,7 +6,6 @@
  * row's problem.
  */
 import { RuleError, type Reason } from "../errors.js";
-import { serialFromCivil } from "../dates.js";
 import { FIELD_LABELS, type TriageField } from "./headers.js";
 
 /** The error values Excel (and its CSV export) shows in a cell. */
@@ -18,7 +17,9 @@ export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
 /** The Excel error value a cell holds (`#N/A`, `#REF!`, ...), or null. */
 export function excelError(value: unknown): string | null {
   if (typeof value !== "string" || value.length < 2) return null;
-  const text = value.charCodeAt(0) === 35 ? value : value.trim();
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127 && first !== 35) return null; // a printable ASCII first character other than "#": no trimming to do
+  const text = first === 35 ? value : value.trim();
   if (text.charCodeAt(0) !== 35) return null; // "#"
   const upper = text.toUpperCase();
   return EXCEL_ERRORS.has(upper) ? upper : null;
@@ -70,32 +71,42 @@ const POWERS_OF_TEN: readonly number[] = Array.from({ length: 16 }, (_, i) => 10
 
 /**
  * The Excel serial of a date typed as `yyyy-mm-dd` (the form a CSV export gives), or NaN for any other
- * text (left to the core's readDate). The date is checked by serialFromCivil exactly as readDate checks
- * it; an impossible date (2025-02-30) is NaN too, so that readDate refuses it with its own message.
+ * text (left to the core's readDate). The date is checked as serialFromCivil checks it, and its serial
+ * counted as serialFromCivil counts it (a property test compares them); an impossible date (2025-02-30)
+ * is NaN too, so that readDate refuses it with its own message.
  */
 export function isoDateSerial(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
-  if (year !== year || month !== month || day !== day) return Number.NaN;
-  try {
-    return serialFromCivil(year, month, day);
-  } catch {
-    return Number.NaN;
-  }
+  const y0 = text.charCodeAt(0) - 48;
+  const y1 = text.charCodeAt(1) - 48;
+  const y2 = text.charCodeAt(2) - 48;
+  const y3 = text.charCodeAt(3) - 48;
+  const m0 = text.charCodeAt(5) - 48;
+  const m1 = text.charCodeAt(6) - 48;
+  const d0 = text.charCodeAt(8) - 48;
+  const d1 = text.charCodeAt(9) - 48;
+  // every character an ASCII digit: each difference in 0..9 (a negative one is above 9 as unsigned)
+  if (
+    y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9
+  ) return Number.NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (year < 1900 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 ? (leap ? 29 : 28) : MONTH_DAYS[month - 1])) return Number.NaN;
+  // Days since 0001-01-01 (proleptic Gregorian), less those up to 1899-12-30, Excel's day 0 from
+  // 1900-03-01 on; before it, Excel's count is one lower (its phantom 1900-02-29), as in serialFromCivil.
+  const y = year - 1;
+  const serial = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400)
+    + DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 693594;
+  return serial <= 60 ? serial - 1 : serial;
 }
 
-/** The number written with the ASCII digits text[from..to), or NaN. */
-function digits(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return Number.NaN;
-    n = n * 10 + c;
-  }
-  return n;
-}
+const MONTH_DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Days of a common year before the first of each month. */
+const DAYS_BEFORE_MONTH: readonly number[] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** Most distinct texts a column remembers. */
 const CACHE_LIMIT = 100_000;
@@ -105,59 +116,70 @@ export class Refused {
   constructor(readonly problem: Reason) {}
 }
 
+/** What ColumnTexts gives for a blank text (white space only, or ""). */
+export const BLANK: unique symbol = Symbol("blank");
+
+/** What a text of a column reads as: its value, BLANK, or the problem that refuses it. */
+export type TextRead<T> = T | Refused | typeof BLANK;
+
 /**
- * The texts of one column, each read once through the core: a column of a million `是`/`否`, dates or
- * placeholders such as `n/a` costs one core call (and, for a refusal, one RuleError) per distinct text.
- * The last four texts read are compared first, which answers a yes/no column without hashing.
+ * The texts of one column, each read once: a column of a million `是`/`否`, blanks, dates or placeholders
+ * such as `n/a` costs one check for blanks and Excel error values and one core call (and, for a
+ * refusal, one RuleError) per distinct text. A text is first looked for among the last ones read, one
+ * per slot of a small table indexed by its length and first character, which answers a column of a
+ * few words (yes/no, 好/一般/差) with one comparison and no hashing.
  */
 export class ColumnTexts<T> {
-  private readonly values = new Map<string, T | Refused>();
-  private k0: string | null = null;
-  private k1: string | null = null;
-  private k2: string | null = null;
-  private k3: string | null = null;
-  private v0: T | Refused | undefined = undefined;
-  private v1: T | Refused | undefined = undefined;
-  private v2: T | Refused | undefined = undefined;
-  private v3: T | Refused | undefined = undefined;
-  private slot = 0;
+  private readonly values = new Map<string, TextRead<T>>();
+  private readonly recentTexts: (string | null)[] = new Array<string | null>(RECENT_SLOTS).fill(null);
+  private readonly recentValues: (TextRead<T> | null)[] = new Array<TextRead<T> | null>(RECENT_SLOTS).fill(null);
 
   /**
    * @param read the core's reader for the column; it throws a RuleError for a text it refuses
    * @param field the column's field, named in the problem of a refused text
-   * @param keepValues remember what texts read as (words, dates), or only the refusals (amounts, whose
-   *   texts rarely repeat)
+   * @param keepValues remember what texts read as (words, dates), or only blanks and refusals (amounts,
+   *   whose texts rarely repeat)
    */
   constructor(private readonly read: (text: string) => T, private readonly field: TriageField, private readonly keepValues: boolean) {}
 
-  /** What a text reads as, or the problem that refuses it. */
-  get(text: string): T | Refused {
-    if (text === this.k0) return this.v0 as T | Refused;
-    if (text === this.k1) return this.v1 as T | Refused;
-    if (text === this.k2) return this.v2 as T | Refused;
-    if (text === this.k3) return this.v3 as T | Refused;
+  /**
+   * What a text reads as: BLANK for white space (isBlank), the problem of an Excel error value
+   * (errorValueProblem) or of a text the reader refuses (invalidProblem), else the reader's value.
+   */
+  get(text: string): TextRead<T> {
+    const n = text.length;
+    if (n === 0) return BLANK;
+    const slot = (text.charCodeAt(0) + 7 * n) & (RECENT_SLOTS - 1);
+    if (this.recentTexts[slot] === text) return this.recentValues[slot] as TextRead<T>;
     let value = this.values.get(text);
     if (value === undefined) {
-      let keep = this.keepValues;
-      try {
-        value = this.read(text);
-      } catch (error) {
-        value = new Refused(invalidProblem(this.field, error));
-        keep = true;
+      let keep = true;
+      if (isBlank(text)) {
+        value = BLANK;
+      } else {
+        const error = excelError(text);
+        if (error !== null) {
+          value = new Refused(errorValueProblem(this.field, error));
+        } else {
+          try {
+            value = this.read(text);
+            keep = this.keepValues;
+          } catch (error) {
+            value = new Refused(invalidProblem(this.field, error));
+          }
+        }
       }
       if (keep && this.values.size < CACHE_LIMIT) this.values.set(text, value);
       if (!keep) return value;
     }
-    switch (this.slot) {
-      case 0: this.k0 = text; this.v0 = value; break;
-      case 1: this.k1 = text; this.v1 = value; break;
-      case 2: this.k2 = text; this.v2 = value; break;
-      default: this.k3 = text; this.v3 = value;
-    }
-    this.slot = (this.slot + 1) & 3;
+    this.recentTexts[slot] = text;
+    this.recentValues[slot] = value;
     return value;
   }
 }
+
+/** Slots of ColumnTexts's table of recent texts (a power of two). */
+const RECENT_SLOTS = 32;
 
 /** The kinds of problem a row can have; the code of a problem is `kind:field` (or `duplicate`, `blank-row`). */
 export type ProblemKind = "missing" | "invalid" | "error-value";
@@ -227,6 +249,31 @@ function fold(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
+/** The hash FirstSeen files a customer key under: FNV-1a of the case-folded key, as a 32-bit integer. */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ fold(key.charCodeAt(i)), 0x01000193);
+  return h;
+}
+
+/**
+ * keyHash(name) for a name that is its own customerKey (plain ASCII or CJK with single spaces), in the
+ * same pass that checks it; NaN for any other name (whose key is customerKey's normalised form).
+ */
+export function plainKeyHash(name: string): number {
+  let h = 0x811c9dc5 | 0;
+  let space = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const isSpace = c === 32;
+    // customerKey's test for a name that needs normalising
+    if (c < 32 || (c > 126 && c < 0x4e00) || c > 0x9fff || (isSpace && space)) return Number.NaN;
+    space = isSpace;
+    h = Math.imul(h ^ fold(c), 0x01000193);
+  }
+  return h;
+}
+
 /** Whether two customer keys are the same customer (ASCII case folded). */
 export function sameKey(a: string, b: string): boolean {
   if (a === b) return true;
@@ -246,7 +293,9 @@ export class FirstSeen {
   private table: Int32Array;
   private slots: number;
   private rows: Int32Array;
-  private readonly keys: string[] = [];
+  /** The keys in the order first seen (`count` of them), in an array sized for the expected keys. */
+  private readonly keys: string[];
+  private count = 0;
 
   /** @param expected how many keys to expect (the table grows beyond it) */
   constructor(expected = 1024) {
@@ -255,12 +304,16 @@ export class FirstSeen {
     this.slots = slots;
     this.table = new Int32Array(2 * slots);
     this.rows = new Int32Array(slots / 2);
+    this.keys = new Array<string>(slots / 2);
   }
 
   /** The row `key` (a customerKey) was first seen in; or, the first time, -1 after remembering `row` for it. */
   firstRow(key: string, row: number): number {
-    let h = 0x811c9dc5 | 0; // FNV-1a of the case-folded key, as a 32-bit integer (as the table stores it)
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ fold(key.charCodeAt(i)), 0x01000193);
+    return this.firstRowHashed(key, keyHash(key), row);
+  }
+
+  /** firstRow with the key's hash (keyHash) already computed. */
+  firstRowHashed(key: string, h: number, row: number): number {
     const mask = this.slots - 1;
     const table = this.table;
     let slot = (h ^ (h >>> 16)) & mask;
@@ -270,8 +323,8 @@ export class FirstSeen {
       if (table[2 * slot] === h && sameKey(this.keys[entry - 1], key)) return this.rows[entry - 1];
       slot = (slot + 1) & mask;
     }
-    const index = this.keys.length;
-    this.keys.push(key);
+    const index = this.count++;
+    this.keys[index] = key;
     if (index >= this.rows.length) {
       const rows = new Int32Array(this.rows.length * 2);
       rows.set(this.rows);
@@ -280,7 +333,7 @@ export class FirstSeen {
     this.rows[index] = row;
     table[2 * slot] = h;
     table[2 * slot + 1] = index + 1;
-    if (this.keys.length * 2 >= this.slots) this.grow();
+    if (this.count * 2 >= this.slots) this.grow();
     return -1;
   }
 

@@ -78,13 +78,20 @@ const STATUS: Readonly<Record<Language, Readonly<Record<TriageStatus, string>>>>
 /** Bucket labels of a policy's edges per language, computed once per policy. */
 const labelCache = new WeakMap<Policy, Readonly<Record<Language, readonly string[]>>>();
 
+let lastPolicy: Policy | null = null;
+let lastLabels: Readonly<Record<Language, readonly string[]>> | undefined;
+
 function labelsOf(policy: Policy, language: Language): readonly string[] {
-  let labels = labelCache.get(policy);
-  if (labels === undefined) {
-    labels = { en: bucketLabels(policy.agingEdges, "en"), zh: bucketLabels(policy.agingEdges, "zh") };
-    labelCache.set(policy, labels);
+  if (policy !== lastPolicy) {
+    let labels = labelCache.get(policy);
+    if (labels === undefined) {
+      labels = { en: bucketLabels(policy.agingEdges, "en"), zh: bucketLabels(policy.agingEdges, "zh") };
+      labelCache.set(policy, labels);
+    }
+    lastPolicy = policy; // the policy of the rows being written: no lookup for the next row
+    lastLabels = labels;
   }
-  return labels[language];
+  return (lastLabels as Readonly<Record<Language, readonly string[]>>)[language];
 }
 
 function text(reason: Reason, language: Language): string {
@@ -100,34 +107,53 @@ function text(reason: Reason, language: Language): string {
  */
 export function recordCells(record: TriageRecord, language: Language, policy: Policy = DEFAULT_POLICY): (string | number | boolean)[] {
   const r = record;
-  const cells: (string | number | boolean)[] = [
-    r.sourceRow,
-    r.customer,
-    r.balance ?? "",
-    STATUS[language][r.status],
-    reasonText(r.problems, language),
-    r.grade ?? "",
-    r.termDays ?? "",
-    r.daysPastDue ?? "",
-    r.bucketIndex === null ? "" : labelsOf(policy, language)[r.bucketIndex] ?? "",
-    r.level ?? "",
-    r.daysPastDue === null || r.level === null ? "" : LADDER_ACTIONS[language][r.daysPastDue === 0 ? 0 : 1 + r.level],
-    r.profile === null ? "" : PROFILE_NAMES[language][r.profile],
-    r.play === null ? "" : text(r.play, language),
-    sharedReasonText(r.toFindOut, language),
-    r.step === null ? "" : describeStep(r.step, language),
-  ];
+  // Each getter once (a record's fields are derived on access), each cell in a local.
+  const days = r.daysPastDue;
+  const level = r.level;
+  const bucket = r.bucketIndex;
+  const profile = r.profile;
+  const play = r.play;
+  const step = r.step;
+  const problems = r.problems;
+  const instalments = r.instalments;
+  const recovery = r.recovery;
+  const evidence = r.missingEvidence;
+  const confirmation = r.confirmation;
+  const limitation = r.limitation;
+  const sourceRow = r.sourceRow;
+  const customer = r.customer;
+  const balance = r.balance ?? "";
+  const status = STATUS[language][r.status];
+  const problemText = problems.length === 0 ? "" : problems.length === 1 ? text(problems[0], language) : reasonText(problems, language);
+  const grade = r.grade ?? "";
+  const term = r.termDays ?? "";
+  const daysCell = days ?? "";
+  const bucketCell = bucket === null ? "" : labelsOf(policy, language)[bucket] ?? "";
+  const levelCell = level ?? "";
+  const action = days === null || level === null ? "" : LADDER_ACTIONS[language][days === 0 ? 0 : 1 + level];
+  const profileCell = profile === null ? "" : PROFILE_NAMES[language][profile];
+  const strategy = play === null ? "" : text(play, language);
+  const toFindOut = sharedReasonText(r.toFindOut, language);
+  const nextStep = step === null ? "" : describeStep(step, language);
   const tiers = policy.settlementTiers.length + 1;
   const offers = r.offers;
+  const instalmentCell = instalments === null ? "" : text(instalments.reason, language);
+  const recoveryCell = recovery === null ? "" : recovery.kind === "estimate" ? recovery.payout : text(recovery.reason, language);
+  const evidenceCell = evidence === null ? "" : evidence.length === 0 ? EVIDENCE_COMPLETE[language] : sharedReasonText(evidence, language);
+  const confirmationCell = confirmation === null ? "" : CONFIRMATION_STATUS_NAMES[language][confirmation.overdue ? 1 : 0];
+  const daysLeft = limitation === null ? "" : limitation.daysLeft;
+  const limitationStatus = limitation === null ? "" : LIMITATION_STATUS_NAMES[language][limitation.status];
+  const reasons = reasonsText(r, language);
+  if (tiers === 3) {
+    // The default policy's two tiers and the full balance: one array literal (the quickest to make).
+    return [
+      sourceRow, customer, balance, status, problemText, grade, term, daysCell, bucketCell, levelCell, action, profileCell, strategy, toFindOut, nextStep,
+      offers === null ? "" : offers[0] ?? "", offers === null ? "" : offers[1] ?? "", offers === null ? "" : offers[2] ?? "",
+      instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons,
+    ];
+  }
+  const cells: (string | number | boolean)[] = [sourceRow, customer, balance, status, problemText, grade, term, daysCell, bucketCell, levelCell, action, profileCell, strategy, toFindOut, nextStep];
   for (let i = 0; i < tiers; i++) cells.push(offers === null ? "" : offers[i] ?? "");
-  cells.push(
-    r.instalments === null ? "" : text(r.instalments.reason, language),
-    r.recovery === null ? "" : r.recovery.kind === "estimate" ? r.recovery.payout : text(r.recovery.reason, language),
-    r.missingEvidence === null ? "" : r.missingEvidence.length === 0 ? EVIDENCE_COMPLETE[language] : sharedReasonText(r.missingEvidence, language),
-    r.confirmation === null ? "" : CONFIRMATION_STATUS_NAMES[language][r.confirmation.overdue ? 1 : 0],
-    r.limitation === null ? "" : r.limitation.daysLeft,
-    r.limitation === null ? "" : LIMITATION_STATUS_NAMES[language][r.limitation.status],
-    reasonsText(r, language),
-  );
+  cells.push(instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons);
   return cells;
 }

@@ -6,9 +6,11 @@
  * - triage: one record per input row, in input order, with its problems and verdicts
  * - columns: the output columns and the cells of a record, in English or Chinese
  * - summary: counts and amounts by profile, warning level, aging bucket and grade; the rows with problems
+ * - style: the row colours and number formats a result sheet uses (command line and task pane alike)
  */
 export * from "./headers.js";
 export { EXCEL_ERRORS, excelError } from "./cells.js";
 export * from "./triage.js";
 export * from "./columns.js";
 export * from "./summary.js";
+export * from "./style.js";

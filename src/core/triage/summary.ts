@@ -4,9 +4,9 @@
  */
 import type { Reason } from "../errors.js";
 import { bucketLabels } from "../aging.js";
-import { DEFAULT_POLICY, type Policy } from "../policy.js";
+import { DEFAULT_POLICY, type CreditGrade, type Policy } from "../policy.js";
 import { roundMoney } from "../money.js";
-import { PROFILE_NAMES } from "../profile.js";
+import { PROFILE_NAMES, type DebtorProfile } from "../profile.js";
 import type { TriageRecord } from "./triage.js";
 
 /** One line of a breakdown: a stable key, its label in each language, how many rows and their balance. */
@@ -85,10 +85,10 @@ const GRADES = [
 export function summarise(records: readonly TriageRecord[], policy: Policy = DEFAULT_POLICY): TriageSummary {
   const en = bucketLabels(policy.agingEdges, "en");
   const zh = bucketLabels(policy.agingEdges, "zh");
-  const profile = new Map<string, Tally>(PROFILES.map(([k]) => [k, { count: 0, cents: 0 }]));
+  const profile: Tally[] = PROFILES.map(() => ({ count: 0, cents: 0 }));
   const level: Tally[] = LEVELS.map(() => ({ count: 0, cents: 0 }));
   const bucket: Tally[] = en.map(() => ({ count: 0, cents: 0 }));
-  const grade = new Map<string, Tally>(GRADES.map(([k]) => [k, { count: 0, cents: 0 }]));
+  const grade: Tally[] = GRADES.map(() => ({ count: 0, cents: 0 }));
   const problemRows: ProblemRow[] = [];
   let ok = 0;
   let problem = 0;
@@ -96,20 +96,27 @@ export function summarise(records: readonly TriageRecord[], policy: Policy = DEF
   let triaged = 0;
   let total = 0;
   for (const r of records) {
-    if (r.status === "ok") ok++;
-    else if (r.status === "blank") blank++;
+    // each getter once (a record's fields are derived on access)
+    const status = r.status;
+    if (status === "ok") ok++;
+    else if (status === "blank") blank++;
     else problem++;
-    if (r.status !== "ok" && r.problems.length > 0) {
-      problemRows.push({ sourceRow: r.sourceRow, customer: r.customer, problem: r.problems[0], problemCount: r.problems.length });
+    if (status !== "ok") {
+      const problems = r.problems;
+      if (problems.length > 0) problemRows.push({ sourceRow: r.sourceRow, customer: r.customer, problem: problems[0], problemCount: problems.length });
     }
-    if (r.balance === null || r.dueDate === null || r.level === null || r.bucketIndex === null) continue;
+    const balance = r.balance;
+    if (balance === null || r.dueDate === null) continue;
+    const rowLevel = r.level;
+    const rowBucket = r.bucketIndex;
+    if (rowLevel === null || rowBucket === null) continue;
     triaged++;
-    const cents = Math.round(roundMoney(r.balance) * 100);
+    const cents = Math.round(roundMoney(balance) * 100);
     total += cents;
-    add(profile.get(r.profile ?? "none"), cents);
-    add(level[r.level], cents);
-    add(bucket[r.bucketIndex], cents);
-    add(grade.get(r.grade ?? "none"), cents);
+    add(profile[profileIndex(r.profile)], cents);
+    add(level[rowLevel], cents);
+    add(bucket[rowBucket], cents);
+    add(grade[gradeIndex(r.grade)], cents);
   }
   const groups = (defs: readonly (readonly [string, string, string])[], tally: (key: string, i: number) => Tally | undefined): SummaryGroup[] =>
     defs.map(([key, labelEn, labelZh], i) => {
@@ -123,12 +130,35 @@ export function summarise(records: readonly TriageRecord[], policy: Policy = DEF
     blank,
     triaged,
     amount: total / 100,
-    byProfile: groups(PROFILES, (k) => profile.get(k)),
+    byProfile: groups(PROFILES, (_, i) => profile[i]),
     byLevel: groups(LEVELS, (_, i) => level[i]),
     byBucket: groups(en.map((label, i) => [label, label, zh[i]] as const), (_, i) => bucket[i]),
-    byGrade: groups(GRADES, (k) => grade.get(k)),
+    byGrade: groups(GRADES, (_, i) => grade[i]),
     problemRows,
   };
+}
+
+/** The index of a profile's group in PROFILES (no profile: `none`, last); -1 for no group. */
+function profileIndex(profile: DebtorProfile | null | undefined): number {
+  switch (profile ?? "none") {
+    case "temporary": return 0;
+    case "willful": return 1;
+    case "unable": return 2;
+    case "unclear": return 3;
+    case "none": return 4;
+    default: return -1;
+  }
+}
+
+/** The index of a grade's group in GRADES (no grade: `none`, last); -1 for no group. */
+function gradeIndex(grade: CreditGrade | null | undefined): number {
+  switch (grade ?? "none") {
+    case "A": return 0;
+    case "B": return 1;
+    case "C": return 2;
+    case "none": return 3;
+    default: return -1;
+  }
 }
 
 function add(tally: Tally | undefined, cents: number): void {

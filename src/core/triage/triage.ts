@@ -23,7 +23,7 @@ import { bankruptcyRecovery, MAX_FILING_MONTHS, MIN_FILING_DAYS } from "../recov
 import { confirmationOverdue, missingEvidence, readExcuse, type ConfirmationResult, type Excuse } from "../prevention.js";
 import { limitationDaysLeft, limitationEnd, limitationReasons, limitationStatus, type LimitationStatus } from "../limitation.js";
 import { FIELD_LABELS, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "./headers.js";
-import { ColumnTexts, customerKey, FirstSeen, isoDateSerial, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, Refused } from "./cells.js";
+import { BLANK, ColumnTexts, customerKey, FirstSeen, isoDateSerial, keyHash, plainKeyHash, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, Refused } from "./cells.js";
 
 /** `ok`: everything read; `problem`: something could not be read (see problems); `blank`: a blank row between data rows. */
 export type TriageStatus = "ok" | "problem" | "blank";
@@ -204,50 +204,75 @@ function newExtra(): Extra {
 }
 
 const GRADE_RULES: readonly GradeRule[] = ["C-repeat-overdue", "C-poor-cash-flow", "C-large-overdue", "B-small-overdue", "B-fair-cash-flow", "A-clean"];
-const GRADE_RULE_CODE: ReadonlyMap<GradeRule, number> = new Map(GRADE_RULES.map((rule, i) => [rule, i + 1]));
+/** 1 + the index of a rule in GRADE_RULES (a switch: no lookup by text per row). */
+function gradeRuleCode(rule: GradeRule): number {
+  switch (rule) {
+    case "C-repeat-overdue": return 1;
+    case "C-poor-cash-flow": return 2;
+    case "C-large-overdue": return 3;
+    case "B-small-overdue": return 4;
+    case "B-fair-cash-flow": return 5;
+    default: return 6; // A-clean
+  }
+}
 const CASH_FLOWS: readonly CashFlow[] = ["good", "fair", "poor"];
-const CASH_FLOW_CODE: ReadonlyMap<CashFlow, number> = new Map(CASH_FLOWS.map((c, i) => [c, i + 1]));
+/** 1 + the index of a cash flow in CASH_FLOWS. */
+function cashFlowCode(cashFlow: CashFlow): number {
+  return cashFlow === "good" ? 1 : cashFlow === "fair" ? 2 : 3;
+}
 
-// Where a row's numbers sit in the run's number slab, after the balance and the offers (see Run).
-const COUNT_READ = 0;
-const LARGEST = 1;
-const NUMBERS_AFTER_OFFERS = 2;
-// Where a row's whole numbers sit in the run's integer slab (-1: none).
+// Where a row's numbers sit in the run's number slab (NaN: none).
+const BALANCE = 0;
+const COUNT_READ = 1;
+const LARGEST = 2;
+const NUMBERS = 3;
+// Where a row's whole numbers sit in the run's integer slab, as 1 + the number (0: none).
 const DUE = 0;
-const DAYS = 1;
-const BUCKET = 2;
-const LEVEL = 3;
-/** The row's shared verdicts, as keys of the run's caches (-1: none; see Run.profileOf and the getters). */
-const PROFILE_REF = 4;
-const EVIDENCE_REF = 5;
-const CONFIRMATION_REF = 6;
-const LIMITATION_REF = 7;
-const INTS = 8;
+/** The row's shared verdicts, as 1 + their ids in the run's Verdicts (see Run.profileOf and the getters). */
+const PROFILE_REF = 1;
+const CONFIRMATION_REF = 2;
+const LIMITATION_REF = 3;
+const INTS = 4;
 // Where a row's small codes sit in the run's code slab.
 const RULE_CODE = 0;
 const CASH_CODE = 1;
 const GRADE_MISSING = 2;
 /** 1 + the key of the row's step in Run.steps, 0: none. */
 const STEP_CODE = 3;
-const CODES = 4;
+/** 1: the row has an Extra in Run.extras. */
+const HAS_EXTRA = 4;
+/** The warning level (0-3), when the due date read. */
+const LEVEL_CODE = 5;
+const CODES = 6;
 
 /**
- * A record as triage builds it: a thin view on the run. Its numbers (balance, offers, dates, days,
- * levels, the overdue record) and codes live in the run's slabs, its shared verdicts (profile, step,
- * evidence, confirmation, limitation) in the run's caches, labels are derived, and the reasons are built
- * on first access; so that a million records are cheap to make and to keep (seven fields each).
+ * A record as triage builds it: a thin view on the run. Its numbers (balance, due date, the overdue
+ * record) and codes live in the run's slabs, its shared verdicts (profile, step, evidence, confirmation,
+ * limitation) in the run's caches, what only some rows have (instalments, recovery, notes) in the run's
+ * extras; what follows from those (status, days, bucket, level, labels, offers) is derived, and the
+ * reasons are built on access; so that a million records are cheap to make and to keep (two fields each).
  */
 class RecordImpl implements TriageRecord {
-  customer = "";
-  status: TriageStatus = "ok";
-  problems: readonly Reason[] = NO_PROBLEMS;
   #run: Run;
   #index: number;
-  #extra: Extra | null = null;
 
   constructor(run: Run, index: number) {
     this.#run = run;
     this.#index = index;
+  }
+
+  get customer(): string {
+    return this.#run.customers[this.#index] ?? "";
+  }
+
+  get problems(): readonly Reason[] {
+    return this.#run.problemLists[this.#index] ?? NO_PROBLEMS;
+  }
+
+  /** From the problems: none is ok, a blank row's only problem is BLANK_ROW. */
+  get status(): TriageStatus {
+    const problems = this.problems;
+    return problems.length === 0 ? "ok" : problems[0] === BLANK_ROW ? "blank" : "problem";
   }
 
   get sourceRow(): number {
@@ -255,15 +280,20 @@ class RecordImpl implements TriageRecord {
   }
 
   get balance(): number | null {
-    return this.#run.numberOf(this.#index, 0);
+    return this.#run.numberOf(this.#index, BALANCE);
   }
 
+  /**
+   * The settlement ladder as settlementLadder computes it (moneyTimes per tier, then roundMoney of the
+   * full balance), without its labels: the amounts of AR.SETTLE.
+   */
   get offers(): readonly number[] | null {
-    const run = this.#run;
-    const at = this.#index * run.stride;
-    if (run.numbers[at] !== run.numbers[at]) return null;
-    const offers: number[] = [];
-    for (let i = 1; i < run.offersEnd; i++) offers.push(run.numbers[at + i]);
+    const balance = this.balance;
+    if (balance === null) return null;
+    const rates = this.#run.tierRates;
+    const offers: number[] = new Array(rates.length + 1);
+    for (let i = 0; i < rates.length; i++) offers[i] = moneyTimes(balance, rates[i]);
+    offers[rates.length] = roundMoney(balance);
     return offers;
   }
 
@@ -272,23 +302,24 @@ class RecordImpl implements TriageRecord {
   }
 
   get daysPastDue(): number | null {
-    return this.#run.intOf(this.#index, DAYS);
+    const due = this.dueDate;
+    return due === null ? null : daysPastDue(due, this.#run.asOf);
   }
 
   get bucketIndex(): number | null {
-    return this.#run.intOf(this.#index, BUCKET);
+    return this.dueDate === null ? null : this.#run.buckets[this.#index];
   }
 
   get level(): WarningLevel | null {
-    return this.#run.intOf(this.#index, LEVEL) as WarningLevel | null;
+    return this.dueDate === null ? null : (this.#run.codeOf(this.#index, LEVEL_CODE) as WarningLevel);
   }
 
   get overdueCount(): number | null {
-    return this.#run.numberOf(this.#index, this.#run.offersEnd + COUNT_READ);
+    return this.#run.numberOf(this.#index, COUNT_READ);
   }
 
   get largestOverdue(): number | null {
-    return this.#run.numberOf(this.#index, this.#run.offersEnd + LARGEST);
+    return this.#run.numberOf(this.#index, LARGEST);
   }
 
   get cashFlow(): CashFlow | null {
@@ -324,15 +355,18 @@ class RecordImpl implements TriageRecord {
   }
 
   get profile(): DebtorProfile | null {
-    return this.#run.profileOf(this.#index)?.profile ?? null;
+    const profile = this.#run.profileOf(this.#index);
+    return profile === null ? null : profile.profile;
   }
 
   get play(): Reason | null {
-    return this.#run.profileOf(this.#index)?.play ?? null;
+    const profile = this.#run.profileOf(this.#index);
+    return profile === null ? null : profile.play;
   }
 
   get toFindOut(): readonly Reason[] {
-    return this.#run.profileOf(this.#index)?.toFindOut ?? NO_PROBLEMS;
+    const profile = this.#run.profileOf(this.#index);
+    return profile === null ? NO_PROBLEMS : profile.toFindOut;
   }
 
   get step(): CollectionStep | null {
@@ -341,39 +375,28 @@ class RecordImpl implements TriageRecord {
   }
 
   get missingEvidence(): readonly Reason[] | null {
-    const key = this.#run.intOf(this.#index, EVIDENCE_REF);
-    return key === null ? null : (this.#run.evidence.get(key) as readonly Reason[]);
+    const ref = this.#run.evidenceRefs[this.#index];
+    return ref === 0 ? null : this.#run.evidence.list[ref - 1];
   }
 
   get confirmation(): ConfirmationResult | null {
-    const key = this.#run.intOf(this.#index, CONFIRMATION_REF);
-    return key === null ? null : (this.#run.confirmations.get(key) as ConfirmationResult);
+    const ref = this.#run.ints[this.#index * INTS + CONFIRMATION_REF];
+    return ref === 0 ? null : this.#run.confirmations.list[ref - 1];
   }
 
   get limitation(): LimitationVerdict | null {
-    const key = this.#run.intOf(this.#index, LIMITATION_REF);
-    return key === null ? null : (this.#run.limitations.get(key) as LimitationVerdict);
+    const ref = this.#run.ints[this.#index * INTS + LIMITATION_REF];
+    return ref === 0 ? null : this.#run.limitations.list[ref - 1];
   }
 
   get instalments(): InstalmentProposal | null {
-    return this.#extra === null ? null : this.#extra.instalments;
+    const extra = this.#run.extraOf(this.#index);
+    return extra === undefined ? null : extra.instalments;
   }
 
   get recovery(): RecoveryEstimate | null {
-    return this.#extra === null ? null : this.#extra.recovery;
-  }
-
-  /** Adds a reason that explains a missing verdict. */
-  note(reason: Reason): void {
-    (this.#extra ??= newExtra()).notes.push(reason);
-  }
-
-  setInstalments(proposal: InstalmentProposal): void {
-    (this.#extra ??= newExtra()).instalments = proposal;
-  }
-
-  setRecovery(estimate: RecoveryEstimate): void {
-    (this.#extra ??= newExtra()).recovery = estimate;
+    const extra = this.#run.extraOf(this.#index);
+    return extra === undefined ? null : extra.recovery;
   }
 
   /** The reasons, built on each access from the run's shared parts (see reasonParts). */
@@ -392,26 +415,62 @@ class RecordImpl implements TriageRecord {
    */
   reasonParts(): (Reason | readonly Reason[])[] {
     const run = this.#run;
+    const index = this.#index;
     const parts: (Reason | readonly Reason[])[] = [];
     if (this.status === "blank") return parts;
-    const rule = this.gradeRule;
-    if (rule !== null) {
-      parts.push(run.gradeReasons(this.overdueCount as number, this.largestOverdue as number, this.cashFlow as CashFlow));
+    if (run.codeOf(index, RULE_CODE) !== 0) {
+      parts.push(run.gradeText(this.overdueCount as number, this.largestOverdue as number, run.codeOf(index, CASH_CODE)).reasons);
     } else {
-      const missing = run.codeOf(this.#index, GRADE_MISSING);
+      const missing = run.codeOf(index, GRADE_MISSING);
       if (missing !== 0) parts.push(NO_GRADE[missing]);
     }
     const due = this.dueDate;
-    if (due !== null) parts.push(run.agingReasons(due));
-    const profile = run.profileOf(this.#index);
+    if (due !== null) parts.push(run.agingText(due, daysPastDue(due, run.asOf)).reasons);
+    const profile = run.profileOf(index);
     if (profile !== null) parts.push(profile.reasons);
     else if (run.hasSignals) parts.push(NO_PROFILE);
     const confirmation = this.confirmation;
     if (confirmation !== null) parts.push(confirmation.reasons);
-    const limitation = this.limitation;
-    if (limitation !== null) parts.push(run.limitationReason(limitation));
-    if (this.#extra !== null) for (const note of this.#extra.notes) parts.push(note);
+    const limitation = run.ints[index * INTS + LIMITATION_REF];
+    if (limitation !== 0) parts.push(run.limitationReason(limitation - 1));
+    const extra = run.extraOf(index);
+    if (extra !== undefined) for (const note of extra.notes) parts.push(note);
     return parts;
+  }
+
+  /**
+   * The reasons in one line (reasonsText): the parts of reasonParts, each shared list's text joined once
+   * per run and kept with it, so that no list is joined and no lookup is made by object per row.
+   */
+  reasonsLine(language: Language): string {
+    const run = this.#run;
+    const index = this.#index;
+    if (this.status === "blank") return "";
+    let text = "";
+    if (run.codeOf(index, RULE_CODE) !== 0) {
+      text = append(text, run.gradeText(this.overdueCount as number, this.largestOverdue as number, run.codeOf(index, CASH_CODE)), language);
+    } else {
+      const missing = run.codeOf(index, GRADE_MISSING);
+      if (missing !== 0) text = append(text, NO_GRADE_TEXTS[missing], language);
+    }
+    const due = this.dueDate;
+    if (due !== null) text = append(text, run.agingText(due, daysPastDue(due, run.asOf)), language);
+    const profile = run.ints[index * INTS + PROFILE_REF];
+    if (profile !== 0) text = append(text, run.profiles.textOf(profile - 1), language);
+    else if (run.hasSignals) text = append(text, NO_PROFILE_TEXT, language);
+    const confirmation = run.ints[index * INTS + CONFIRMATION_REF];
+    if (confirmation !== 0) text = append(text, run.confirmations.textOf(confirmation - 1), language);
+    const limitation = run.ints[index * INTS + LIMITATION_REF];
+    if (limitation !== 0) text = append(text, run.limitationText(limitation - 1), language);
+    const extra = run.extraOf(index);
+    if (extra !== undefined) {
+      const separator = language === "zh" ? "；" : "; ";
+      for (const note of extra.notes) {
+        const piece = language === "zh" ? note.zh : note.en;
+        text = text === "" ? piece : text + separator + piece;
+      }
+    }
+    return text;
   }
 
   toJSON(): Omit<TriageRecord, "toJSON"> {
@@ -476,6 +535,103 @@ function reader(kind: number, field: TriageField): (value: unknown) => unknown {
   }
 }
 
+/**
+ * A list of reasons that rows share, and its text in each language (reasonText), joined when first read;
+ * also after the separator of a line of reasons (reasonsText), so that adding it to a line is one
+ * concatenation.
+ */
+class SharedText {
+  private en: string | null = null;
+  private zh: string | null = null;
+  private enTail: string | null = null;
+  private zhTail: string | null = null;
+
+  constructor(readonly reasons: readonly Reason[]) {}
+
+  text(language: Language): string {
+    if (language === "zh") return (this.zh ??= reasonText(this.reasons, language));
+    return (this.en ??= reasonText(this.reasons, language));
+  }
+
+  /** The text after the separator ("; ", in Chinese "；"). */
+  tail(language: Language): string {
+    if (language === "zh") return (this.zhTail ??= `；${this.text(language)}`);
+    return (this.enTail ??= `; ${this.text(language)}`);
+  }
+}
+
+/**
+ * A line of reasons with a shared list added as reasonsText adds it: nothing for an empty list, else its
+ * text, after the separator unless the line is still empty. Concatenation, not join: the engine keeps the
+ * pieces and copies them once, when the text is written.
+ */
+function append(line: string, part: SharedText, language: Language): string {
+  if (part.reasons.length === 0) return line;
+  return line === "" ? part.text(language) : line + part.tail(language);
+}
+
+const NO_GRADE_TEXTS: readonly SharedText[] = NO_GRADE.map((reason) => new SharedText([reason]));
+const NO_PROFILE_TEXT = new SharedText([NO_PROFILE]);
+
+/**
+ * The distinct verdicts of one kind in a run (profiles, evidence lists, confirmations, limitation
+ * verdicts), each computed once: a dense id per verdict, found by the key of what it was computed from;
+ * a key may instead be refused (the rule threw for it), remembered as a negative id.
+ */
+class Verdicts<T> {
+  /** @param reasons the reasons of a verdict, for textOf */
+  constructor(private readonly reasons: (verdict: T) => readonly Reason[] = () => NO_PROBLEMS) {}
+
+  /** The verdicts by id. */
+  readonly list: T[] = [];
+  /** Key (a whole number >= 0) -> id (>= 0), or -1 - the refusal's index. */
+  private readonly ids = new Map<number, number>();
+  /** The keys last looked up and their ids, one per slot by the key's hash: most rows find theirs here, without the Map. */
+  private readonly recentKeys = new Int32Array(RECENT_KEYS).fill(-1);
+  private readonly recentIds = new Int32Array(RECENT_KEYS);
+  private readonly texts: (SharedText | undefined)[] = [];
+
+  /** The id of a key's verdict, -1 - the refusal's index when refused, undefined when not met yet. */
+  idOf(key: number): number | undefined {
+    const slot = Math.imul(key, 0x9e3779b1) >>> (32 - RECENT_KEY_BITS);
+    if (this.recentKeys[slot] === key) return this.recentIds[slot];
+    const id = this.ids.get(key);
+    if (id !== undefined) {
+      this.recentKeys[slot] = key;
+      this.recentIds[slot] = id;
+    }
+    return id;
+  }
+
+  /** Remembers a verdict (under a key, or under none: a verdict no key describes) and gives its id. */
+  add(verdict: T, key?: number): number {
+    const id = this.list.length;
+    this.list.push(verdict);
+    if (key !== undefined) this.ids.set(key, id);
+    return id;
+  }
+
+  /** Remembers that a key is refused, with the index of its problem. */
+  refuse(key: number, refusal: number): void {
+    this.ids.set(key, -1 - refusal);
+  }
+
+  /** The reasons of a verdict, with their text, shared by the verdict's rows. */
+  textOf(id: number): SharedText {
+    let shared = this.texts[id];
+    if (shared === undefined) {
+      shared = new SharedText(this.reasons(this.list[id]));
+      this.texts[id] = shared;
+    }
+    return shared;
+  }
+}
+
+/** Keys below this index arrays directly (day counts, grade keys). */
+const SMALL_KEYS = 1 << 16;
+const RECENT_KEY_BITS = 12;
+const RECENT_KEYS = 1 << RECENT_KEY_BITS;
+
 /** The state of one triage run: the options, the column of each field, the caches, the slabs, and the row being read. */
 class Run {
   readonly col: Readonly<Record<TriageField, number>>;
@@ -487,38 +643,57 @@ class Run {
   readonly hasEvidence: boolean;
   readonly hasGradeColumns: boolean;
   /**
-   * `stride` numbers per row: the balance, the settlement offers (one per tier, then the full balance;
-   * they end at `offersEnd`), then the overdue count and the largest overdue amount (COUNT_READ,
-   * LARGEST); NaN where nothing read. One slab for the run instead of fields and an array per row (a
-   * plain array: a typed array this large would cost a full garbage collection as external memory).
+   * NUMBERS numbers per row: the balance, the overdue count and the largest overdue amount (BALANCE,
+   * COUNT_READ, LARGEST); NaN where nothing read. One slab for the run instead of fields per row (a
+   * plain array: a typed array this large would count as external memory, and the run's typed arrays
+   * are kept small enough not to cost a full garbage collection for it).
    */
   readonly numbers: number[];
-  readonly stride: number;
-  readonly offersEnd: number;
   /**
-   * INTS whole numbers per row: due date, days past due, bucket, level (DUE ... LEVEL), then the keys of
-   * the row's profile, evidence, confirmation and limitation in the caches (PROFILE_REF ...); -1 where
-   * none (-2 as profile key: in rareProfiles).
+   * INTS whole numbers per row, each as 1 + the number (0: none, so that the slab needs no filling): the
+   * due date (DUE), then the ids of the row's profile, confirmation and limitation verdicts
+   * (PROFILE_REF ...).
    */
   readonly ints: Int32Array;
-  /** CODES small codes per row: grade rule, cash flow (1-based, 0 none), missing grade inputs (NO_GRADE mask), step (1 + its key in steps). */
+  /** CODES small codes per row: grade rule, cash flow (1-based, 0 none), missing grade inputs (NO_GRADE mask), step (1 + its key in steps), has an extra, warning level. */
   readonly codes: Uint8Array;
+  /** 1 + the id of each row's evidence verdict in `evidence` (0: none). */
+  readonly evidenceRefs: Uint16Array;
+  /** Each row's aging bucket, when the due date read (two bytes, unless the policy has that many edges). */
+  readonly buckets: Uint16Array | Int32Array;
+  /** What only some rows have (instalments, recovery, notes), by row (see HAS_EXTRA). */
+  private readonly extras = new Map<number, Extra>();
+  /** Each row's customer as written (trimmed; none when blank or unreadable) and its problems (none: no problem). */
+  readonly customers: (string | undefined)[];
+  readonly problemLists: (readonly Reason[] | undefined)[];
 
   /** The texts of each column, read once each (see ColumnTexts). */
   private readonly texts: (ColumnTexts<unknown> | undefined)[] = [];
-  readonly profiles = new Map<number, ProfileResult>();
-  /** Profiles whose signals make no cache key (a thousand broken promises and more), by row. */
-  readonly rareProfiles = new Map<number, ProfileResult>();
-  readonly evidence = new Map<number, readonly Reason[]>();
-  readonly confirmations = new Map<number, ConfirmationResult>();
-  readonly limitations = new Map<number, LimitationVerdict>();
-  /** The problem of a last-confirmation or last-interruption date the rule refuses, by date. */
-  private readonly refusedDates = [new Map<number, Reason>(), new Map<number, Reason>()];
+  /** The distinct verdicts of the run, each once; a row keeps 1 + the id of its own (see INTS). */
+  readonly profiles = new Verdicts<ProfileResult>((profile) => profile.reasons);
+  readonly evidence = new Verdicts<readonly Reason[]>();
+  readonly confirmations = new Verdicts<ConfirmationResult>((confirmation) => confirmation.reasons);
+  readonly limitations = new Verdicts<LimitationVerdict>();
+  /** The first reason of each limitation verdict (by its id), with its text. */
+  private readonly limitationTexts: SharedText[] = [];
+  /** The problem of a last-confirmation or last-interruption date the rule refuses, by its id (see Verdicts.refuse). */
+  private readonly refused: Reason[] = [];
   readonly steps: (CollectionStep | undefined)[] = [];
-  readonly aging = new Map<number, readonly Reason[]>();
-  readonly gradeTexts = new Map<string, readonly Reason[]>();
-  readonly limitationTexts = new Map<number, Reason>();
-  readonly customers: FirstSeen;
+  /** The aging reason of each day count, with its text (by days, the few beyond SMALL_KEYS in a Map). */
+  private readonly aging = new Array<SharedText | undefined>(SMALL_KEYS);
+  private readonly agingBeyond = new Map<number, SharedText>();
+  /**
+   * Grade reasons with their text by 4 x count + cash flow, for counts other than 1 (the amount plays no
+   * part then; counts beyond SMALL_KEYS / 4 are not kept).
+   */
+  private readonly gradeByCount = new Array<SharedText | undefined>(SMALL_KEYS);
+  /** Grade reasons of one overdue event of 0, per cash flow. */
+  private readonly gradeAtZero: (SharedText | undefined)[] = [undefined, undefined, undefined];
+  /** The customer key of each row (customerKey of its name; none for a row without one) and its keyHash. */
+  private readonly keys: (string | undefined)[];
+  private readonly hashes: Int32Array;
+  /** Rows the rules failed on (see failed). */
+  private readonly failedRows = new Set<number>();
 
   /** The row being read and its problems (allocated at the first one). */
   private cells: readonly unknown[] = [];
@@ -538,31 +713,62 @@ class Run {
     this.hasSignals = SIGNAL_FIELDS.some((f) => col[f] >= 0);
     this.hasEvidence = EVIDENCE_FIELDS.some((f) => col[f] >= 0) || col.excuse >= 0;
     this.hasGradeColumns = GRADE_INPUTS.some((f) => col[f] >= 0);
-    this.offersEnd = policy.settlementTiers.length + 2;
-    this.stride = this.offersEnd + NUMBERS_AFTER_OFFERS;
-    this.numbers = new Array<number>(rows * this.stride).fill(Number.NaN);
-    this.ints = new Int32Array(rows * INTS).fill(-1);
+    this.numbers = new Array<number>(rows * NUMBERS).fill(Number.NaN);
+    this.ints = new Int32Array(rows * INTS);
     this.codes = new Uint8Array(rows * CODES);
-    this.customers = new FirstSeen(rows);
+    this.evidenceRefs = new Uint16Array(rows);
+    this.buckets = policy.agingEdges.length < 0xfff0 ? new Uint16Array(rows) : new Int32Array(rows);
+    this.keys = new Array<string | undefined>(rows);
+    this.customers = new Array<string | undefined>(rows);
+    this.problemLists = new Array<readonly Reason[] | undefined>(rows);
+    this.hashes = new Int32Array(rows);
+    // The word columns' texts, ready for word()
+    SIGNAL_FIELDS.forEach((f, i) => {
+      if (col[f] >= 0 && i !== 6) this.columnTexts(i === 2 ? TURNOVER : SIGNAL, col[f], f);
+    });
+    EVIDENCE_FIELDS.forEach((f) => {
+      if (col[f] >= 0) this.columnTexts(SIGNAL, col[f], f);
+    });
+    if (col.cashFlow >= 0) this.columnTexts(CASH_FLOW, col.cashFlow, "cashFlow");
+    if (col.excuse >= 0) this.columnTexts(EXCUSE, col.excuse, "excuse");
   }
 
   /** A number of a row from the number slab, null when it did not read (NaN). */
   numberOf(index: number, offset: number): number | null {
-    const n = this.numbers[index * this.stride + offset];
+    const n = this.numbers[index * NUMBERS + offset];
     return n === n ? n : null;
   }
 
-  /** A whole number of a row from the integer slab, null when none (-1). */
+  /** A whole number of a row from the integer slab, null when none (stored 0). */
   intOf(index: number, offset: number): number | null {
     const n = this.ints[index * INTS + offset];
-    return n < 0 ? null : n;
+    return n === 0 ? null : n - 1;
   }
 
-  /** The profile of a row: cached by signal combination (or, for a rare uncacheable one, by row). */
+  /** The profile of a row. */
   profileOf(index: number): ProfileResult | null {
-    const key = this.ints[index * INTS + PROFILE_REF];
-    if (key >= 0) return this.profiles.get(key) as ProfileResult;
-    return key === -1 ? null : (this.rareProfiles.get(index) as ProfileResult);
+    const ref = this.ints[index * INTS + PROFILE_REF];
+    return ref === 0 ? null : this.profiles.list[ref - 1];
+  }
+
+  /** What only some rows have, if the row has it. */
+  extraOf(index: number): Extra | undefined {
+    return this.codes[index * CODES + HAS_EXTRA] === 0 ? undefined : this.extras.get(index);
+  }
+
+  private extraFor(index: number): Extra {
+    let extra = this.extras.get(index);
+    if (extra === undefined) {
+      extra = newExtra();
+      this.extras.set(index, extra);
+      this.codes[index * CODES + HAS_EXTRA] = 1;
+    }
+    return extra;
+  }
+
+  /** Adds a reason that explains a missing verdict. */
+  private note(index: number, reason: Reason): void {
+    this.extraFor(index).notes.push(reason);
   }
 
   /** A small code of a row from the code slab. */
@@ -570,36 +776,56 @@ class Run {
     return this.codes[index * CODES + offset];
   }
 
-  /** The grade reasons of an overdue record (gradeReasons), shared between rows with the same record. */
-  gradeReasons(overdueCount: number, largestOverdue: number, cashFlow: CashFlow): readonly Reason[] {
-    const key = `${overdueCount}/${largestOverdue}/${cashFlow}`;
-    let reasons = this.gradeTexts.get(key);
-    if (reasons === undefined) {
-      reasons = gradeReasons({ overdueCount, largestOverdue, cashFlow }, this.policy);
-      if (this.gradeTexts.size < 100_000) this.gradeTexts.set(key, reasons);
+  /**
+   * The grade reasons of an overdue record (gradeReasons) with their text. gradeReasons names the amount
+   * only for one overdue event, so for any other count the reasons are shared whatever the amount (a test
+   * compares them with gradeReasons); for one event they are made for the row (amounts seldom repeat, and
+   * keeping them would cost more than making them).
+   */
+  gradeText(overdueCount: number, largestOverdue: number, cashCode: number): SharedText {
+    const cash = cashCode - 1;
+    if (overdueCount !== 1) {
+      const key = overdueCount * 4 + cash;
+      const small = key < SMALL_KEYS;
+      let shared = small ? this.gradeByCount[key] : undefined;
+      if (shared === undefined) {
+        shared = new SharedText(gradeReasons({ overdueCount, largestOverdue, cashFlow: CASH_FLOWS[cash] }, this.policy));
+        if (small) this.gradeByCount[key] = shared;
+      }
+      return shared;
     }
-    return reasons;
+    if (largestOverdue === 0) {
+      // 0 and -0 (typed "-0") share the reasons first made for either, as they always have
+      return (this.gradeAtZero[cash] ??= new SharedText(gradeReasons({ overdueCount, largestOverdue, cashFlow: CASH_FLOWS[cash] }, this.policy)));
+    }
+    return new SharedText(gradeReasons({ overdueCount, largestOverdue, cashFlow: CASH_FLOWS[cash] }, this.policy));
   }
 
-  /** The first reason of a limitation verdict (limitationReasons: when it ends, the days left), shared. */
-  limitationReason(verdict: LimitationVerdict): Reason {
-    let reason = this.limitationTexts.get(verdict.lastInterruption);
-    if (reason === undefined) {
-      reason = limitationReasons(verdict.lastInterruption, this.asOf, this.policy)[0];
-      this.limitationTexts.set(verdict.lastInterruption, reason);
-    }
-    return reason;
+  /** The first reason of a limitation verdict (limitationReasons: when it ends, the days left), by its id. */
+  limitationReason(id: number): Reason {
+    return this.limitationText(id).reasons[0];
   }
 
-  /** The aging reason of a due date (one per day count, shared). */
-  agingReasons(dueDate: number): readonly Reason[] {
-    const days = daysPastDue(dueDate, this.asOf);
-    let reasons = this.aging.get(days);
-    if (reasons === undefined) {
-      reasons = ageReceivable(dueDate, this.asOf, this.policy).reasons;
-      this.aging.set(days, reasons);
+  /** limitationReason with its text. */
+  limitationText(id: number): SharedText {
+    let shared = this.limitationTexts[id];
+    if (shared === undefined) {
+      shared = new SharedText([limitationReasons(this.limitations.list[id].lastInterruption, this.asOf, this.policy)[0]]);
+      this.limitationTexts[id] = shared;
     }
-    return reasons;
+    return shared;
+  }
+
+  /** The aging reason of a due date `days` past due (ageReceivable's), with its text, one per day count. */
+  agingText(dueDate: number, days: number): SharedText {
+    const small = days < SMALL_KEYS;
+    let shared = small ? this.aging[days] : this.agingBeyond.get(days);
+    if (shared === undefined) {
+      shared = new SharedText(ageReceivable(dueDate, this.asOf, this.policy).reasons);
+      if (small) this.aging[days] = shared;
+      else this.agingBeyond.set(days, shared);
+    }
+    return shared;
   }
 
   /**
@@ -619,7 +845,8 @@ class Run {
   }
 
   private problem(reason: Reason): void {
-    (this.problems ??= []).push(reason);
+    if (this.problems === null) this.problems = [reason]; // sized for the one problem most rows with any have
+    else this.problems.push(reason);
   }
 
   /**
@@ -627,58 +854,84 @@ class Run {
    * so, and it keeps no verdict, rather than stopping the run.
    */
   failed(index: number, error: unknown): RecordImpl {
-    this.numbers.fill(Number.NaN, index * this.stride, (index + 1) * this.stride);
-    this.ints.fill(-1, index * INTS, (index + 1) * INTS);
+    this.failedRows.add(index);
+    this.numbers.fill(Number.NaN, index * NUMBERS, (index + 1) * NUMBERS);
+    this.ints.fill(0, index * INTS, (index + 1) * INTS);
     this.codes.fill(0, index * CODES, (index + 1) * CODES);
-    const r = new RecordImpl(this, index);
+    this.evidenceRefs[index] = 0;
+    this.buckets[index] = 0;
+    this.customers[index] = undefined;
+    this.extras.delete(index);
     const message = error instanceof Error ? error.message : String(error);
-    r.status = "problem";
-    r.problems = [{ code: "internal", en: `this row could not be triaged: ${message}`, zh: `此行无法分析：${message}` }];
-    return r;
+    this.problemLists[index] = [{ code: "internal", en: `this row could not be triaged: ${message}`, zh: `此行无法分析：${message}` }];
+    return new RecordImpl(this, index);
+  }
+
+  /**
+   * The second and later rows of each customer (keys compared as sameKey does): a `duplicate` problem
+   * naming the first row, first among the row's problems. The keys are filed in one pass after the rows
+   * are read, in row order, which keeps the hash table's memory accesses in a tight loop.
+   */
+  markDuplicates(rows: number): void {
+    const keys = this.keys;
+    const hashes = this.hashes;
+    let count = 0;
+    for (let i = 0; i < rows; i++) if (keys[i] !== undefined) count++;
+    const seen = new FirstSeen(count);
+    for (let i = 0; i < rows; i++) {
+      const key = keys[i];
+      if (key === undefined) continue;
+      const first = seen.firstRowHashed(key, hashes[i], this.firstRow + i);
+      if (first < 0 || this.failedRows.has(i)) continue;
+      const problems = this.problemLists[i];
+      this.problemLists[i] = problems === undefined ? [duplicateProblem(first)] : [duplicateProblem(first), ...problems];
+    }
   }
 
   /** A blank row between data rows. */
   blank(index: number): RecordImpl {
-    const r = new RecordImpl(this, index);
-    r.status = "blank";
-    r.problems = [BLANK_ROW];
-    return r;
+    this.problemLists[index] = [BLANK_ROW];
+    return new RecordImpl(this, index);
   }
 
   /** Triages one non-blank row, the index-th of the table. */
   row(cells: readonly unknown[], index: number): RecordImpl {
     this.cells = cells;
     this.problems = null;
-    const r = new RecordImpl(this, index);
     const col = this.col;
     const policy = this.policy;
     const numbers = this.numbers;
-    const at = index * this.stride;
 
     // ---- the required fields
     const customer = this.customerCell(cells[col.customer]);
     if (customer !== null) {
-      r.customer = customer;
-      const first = this.customers.firstRow(customerKey(customer), this.firstRow + index);
-      if (first >= 0) this.problem(duplicateProblem(first));
+      this.customers[index] = customer;
+      // Its key and hash; duplicates are found once every row is read (markDuplicates).
+      const h = plainKeyHash(customer);
+      if (h === h) {
+        this.keys[index] = customer;
+        this.hashes[index] = h;
+      } else {
+        const key = customerKey(customer);
+        this.keys[index] = key;
+        this.hashes[index] = keyHash(key);
+      }
     }
-    const balance = this.read(AMOUNT, col.balance, "balance", true);
-    const due = this.read(DATE, col.dueDate, "dueDate", true);
+    const balance = this.amount(col.balance, "balance", true);
+    const due = this.date(col.dueDate, "dueDate", true);
 
     // ---- grade (rules.md section 1)
     if (this.hasGradeColumns) this.gradeRow(index);
     else this.codes[index * CODES + GRADE_MISSING] = 7;
 
     // ---- aging (section 2)
+    // (days past due follow from the due date, in the record's getter)
     let days = -1;
     if (typeof due === "number") {
       days = daysPastDue(due, this.asOf);
-      const ints = this.ints;
-      const i = index * INTS;
-      ints[i + DUE] = due;
-      ints[i + DAYS] = days;
-      ints[i + BUCKET] = bucketIndex(days, policy.agingEdges);
-      ints[i + LEVEL] = warningLevel(days, policy.warningDays);
+      this.ints[index * INTS + DUE] = due + 1;
+      this.buckets[index] = bucketIndex(days, policy.agingEdges);
+      this.codes[index * CODES + LEVEL_CODE] = warningLevel(days, policy.warningDays);
     }
 
     // ---- profile (section 3)
@@ -686,15 +939,11 @@ class Run {
 
     // ---- next step, settlement ladder, instalments, bankruptcy
     if (typeof balance === "number") {
-      numbers[at] = balance;
+      numbers[index * NUMBERS + BALANCE] = balance;
       if (days >= 0) this.codes[index * CODES + STEP_CODE] = 1 + this.step(balance, days, profile);
-      // The settlement ladder as settlementLadder computes it (moneyTimes per tier, then roundMoney of the
-      // full balance), without its labels: the amounts of AR.SETTLE.
-      const rates = this.tierRates;
-      for (let i = 0; i < rates.length; i++) numbers[at + 1 + i] = moneyTimes(balance, rates[i]);
-      numbers[at + 1 + rates.length] = roundMoney(balance);
-      if (profile === "temporary") this.instalmentRow(r, balance);
-      else if (profile === "unable") this.recoveryRow(r, balance);
+      // (the settlement offers follow from the balance, in the record's getter)
+      if (profile === "temporary") this.instalmentRow(index, balance);
+      else if (profile === "unable") this.recoveryRow(index, balance);
     }
 
     // ---- evidence, confirmation, limitation (sections 4 and 7, Civil Code)
@@ -702,15 +951,19 @@ class Run {
     if (col.lastConfirmation >= 0) this.confirmationRow(index);
     if (col.lastInterruption >= 0) this.limitationRow(index);
 
-    if (this.problems !== null) {
-      r.problems = this.problems;
-      r.status = "problem";
-    }
-    return r;
+    if (this.problems !== null) this.problemLists[index] = this.problems;
+    return new RecordImpl(this, index);
   }
 
   private customerCell(value: unknown): string | null {
     if (typeof value === "string") {
+      const n = value.length;
+      if (n !== 0) {
+        // A name from a printable ASCII character other than "#" to another: no error value, nothing to trim.
+        const first = value.charCodeAt(0);
+        const last = value.charCodeAt(n - 1);
+        if (first > 32 && first < 127 && first !== 35 && last > 32 && last < 127) return value;
+      }
       const error = excelError(value);
       if (error !== null) {
         this.problem(errorValueProblem("customer", error));
@@ -740,60 +993,58 @@ class Run {
   private read(kind: typeof EXCUSE, column: number, field: TriageField): Read<Excuse | "none">;
   private read(kind: number, column: number, field: TriageField, required = false): Read<unknown> {
     const value = this.cells[column];
-    switch (kind) {
-      case AMOUNT:
-        if (typeof value === "number") {
-          if (value >= 0 && value < Infinity) return value;
-        } else if (typeof value === "string") {
+    if (typeof value === "string") {
+      switch (kind) {
+        case AMOUNT:
+        case NUMBER: {
           const n = plainNumber(value);
           if (n === n) return n; // not NaN
+          break;
         }
-        break;
-      case NUMBER:
-        if (typeof value === "number") {
-          if (value > -Infinity && value < Infinity) return value;
-        } else if (typeof value === "string") {
-          const n = plainNumber(value);
-          if (n === n) return n;
-        }
-        break;
-      case COUNT:
-        if (typeof value === "number") {
-          if (Number.isInteger(value) && value >= 0) return value;
-        } else if (typeof value === "string") {
+        case COUNT: {
           const n = plainNumber(value);
           if (Number.isInteger(n)) return n; // plain digits: >= 0
+          break;
         }
+        case DATE: {
+          const serial = isoDateSerial(value);
+          if (serial === serial) return serial;
+          break;
+        }
+      }
+      // Blanks, Excel error values and every other text, each distinct text checked and read once.
+      const read = this.columnTexts(kind, column, field).get(value);
+      if (read === BLANK) {
+        if (required) this.problem(missingProblem(field));
+        return null;
+      }
+      if (read instanceof Refused) {
+        this.problem(read.problem);
+        return FAILED;
+      }
+      return read;
+    }
+    switch (kind) {
+      case AMOUNT:
+        if (typeof value === "number" && value >= 0 && value < Infinity) return value;
+        break;
+      case NUMBER:
+        if (typeof value === "number" && value > -Infinity && value < Infinity) return value;
+        break;
+      case COUNT:
+        if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
         break;
       case DATE:
-        if (typeof value === "number") {
-          if (value >= 1 && value < 2958466 && value !== 60) return readDate(value, field);
-        } else if (typeof value === "string") {
-          const serial = isoDateSerial(value);
-          if (serial === serial) return serial; // not NaN
-        }
+        if (typeof value === "number" && value >= 1 && value < 2958466 && value !== 60) return readDate(value, field);
         break;
       case SIGNAL:
         if (typeof value === "boolean") return value;
         if (value === 1 || value === 0) return value === 1; // as readSignal reads 1 and 0
         break;
     }
-    if (value === "" || value === null || value === undefined || isBlank(value)) {
+    if (value === null || value === undefined) {
       if (required) this.problem(missingProblem(field));
       return null;
-    }
-    const error = excelError(value);
-    if (error !== null) {
-      this.problem(errorValueProblem(field, error));
-      return FAILED;
-    }
-    if (typeof value === "string") {
-      const read = this.columnTexts(kind, column, field).get(value);
-      if (read instanceof Refused) {
-        this.problem(read.problem);
-        return FAILED;
-      }
-      return read;
     }
     try {
       return reader(kind, field)(value);
@@ -801,6 +1052,48 @@ class Run {
       this.problem(invalidProblem(field, e));
       return FAILED;
     }
+  }
+
+  /** Reads an amount as read does, with its fast paths small enough to be inlined where it is read. */
+  private amount(column: number, field: TriageField, required: boolean): Read<number> {
+    const value = this.cells[column];
+    if (typeof value === "string") {
+      const n = plainNumber(value);
+      if (n === n) return n; // not NaN
+    } else if (typeof value === "number" && value >= 0 && value < Infinity) {
+      return value;
+    }
+    return this.read(AMOUNT, column, field, required);
+  }
+
+  /** Reads a date as read does, with its fast path for ISO text small enough to be inlined where it is read. */
+  private date(column: number, field: TriageField, required: boolean): Read<number> {
+    const value = this.cells[column];
+    if (typeof value === "string") {
+      const serial = isoDateSerial(value);
+      if (serial === serial) return serial; // not NaN
+    }
+    return this.read(DATE, column, field, required);
+  }
+
+  /**
+   * Reads a cell of a word column (a signal, turnover, cash flow or excuse), as read does: a text straight
+   * from the column's texts (made when the run starts), anything else through read.
+   */
+  private word(kind: typeof SIGNAL, column: number, field: TriageField): Read<boolean>;
+  private word(kind: typeof TURNOVER, column: number, field: TriageField): Read<TurnoverDecline>;
+  private word(kind: typeof CASH_FLOW, column: number, field: TriageField): Read<CashFlow>;
+  private word(kind: typeof EXCUSE, column: number, field: TriageField): Read<Excuse | "none">;
+  private word(kind: number, column: number, field: TriageField): Read<unknown> {
+    const value = this.cells[column];
+    if (typeof value !== "string") return this.read(kind as typeof SIGNAL, column, field);
+    const read = (this.texts[column] as ColumnTexts<unknown>).get(value);
+    if (read === BLANK) return null;
+    if (read instanceof Refused) {
+      this.problem(read.problem);
+      return FAILED;
+    }
+    return read;
   }
 
   /** The texts of a column (each column is always read as one kind, for one field). */
@@ -819,8 +1112,8 @@ class Run {
     const col = this.col;
     let missing = 0;
     const n = col.overdueCount >= 0 ? this.read(COUNT, col.overdueCount, "overdueCount") : null;
-    let amount = col.largestOverdue >= 0 ? this.read(AMOUNT, col.largestOverdue, "largestOverdue") : null;
-    const cashFlow = col.cashFlow >= 0 ? this.read(CASH_FLOW, col.cashFlow, "cashFlow") : null;
+    let amount = col.largestOverdue >= 0 ? this.amount(col.largestOverdue, "largestOverdue", false) : null;
+    const cashFlow = col.cashFlow >= 0 ? this.word(CASH_FLOW, col.cashFlow, "cashFlow") : null;
     if (n === null) missing |= 1;
     // No overdue event and no amount written: the largest overdue amount is 0.
     if (amount === null) {
@@ -828,11 +1121,11 @@ class Run {
       else missing |= 2;
     }
     if (cashFlow === null) missing |= 4;
-    const after = index * this.stride + this.offersEnd;
+    const at = index * NUMBERS;
     const codes = index * CODES;
-    if (typeof n === "number") this.numbers[after + COUNT_READ] = n;
-    if (typeof amount === "number") this.numbers[after + LARGEST] = amount;
-    if (cashFlow !== null && cashFlow !== FAILED) this.codes[codes + CASH_CODE] = CASH_FLOW_CODE.get(cashFlow) as number;
+    if (typeof n === "number") this.numbers[at + COUNT_READ] = n;
+    if (typeof amount === "number") this.numbers[at + LARGEST] = amount;
+    if (cashFlow !== null && cashFlow !== FAILED) this.codes[codes + CASH_CODE] = cashFlowCode(cashFlow);
     if (n === FAILED || amount === FAILED || cashFlow === FAILED) return;
     if (missing !== 0) {
       this.codes[codes + GRADE_MISSING] = missing;
@@ -848,7 +1141,7 @@ class Run {
     }
     // The grade and its term follow from the rule (gradeOfRule, creditTerm) in the record's getters.
     const rule = gradeRule(count, largest, cashFlow as CashFlow, this.policy.smallAmountLimit);
-    this.codes[codes + RULE_CODE] = GRADE_RULE_CODE.get(rule) as number;
+    this.codes[codes + RULE_CODE] = gradeRuleCode(rule);
   }
 
   /** Reads the signals and profiles the debtor (one debtorProfile call per signal combination). */
@@ -863,7 +1156,7 @@ class Run {
         const column = cols[i];
         if (column < 0) continue;
         const field = SIGNAL_FIELDS[i];
-        const v = i === 2 ? this.read(TURNOVER, column, field) : i === 6 ? this.read(COUNT, column, field) : this.read(SIGNAL, column, field);
+        const v = i === 2 ? this.word(TURNOVER, column, field) : i === 6 ? this.read(COUNT, column, field) : this.word(SIGNAL, column, field);
         if (v === FAILED) bad = true;
         else values[i] = v;
       }
@@ -877,40 +1170,40 @@ class Run {
           + 16384 * tri(values[8] as boolean | null) + 65536 * tri(values[9] as boolean | null) + 262144 * tri(values[10] as boolean | null)
           + 1048576 * promises;
     }
-    let result = key < 0 ? undefined : this.profiles.get(key);
-    if (result === undefined) {
-      result = debtorProfile(this.hasSignals ? signalsOf(values) : UNKNOWN, this.policy);
-      if (key >= 0) this.profiles.set(key, result);
-      else this.rareProfiles.set(index, result);
+    // A combination met before: its profile; else debtorProfile's, remembered (unless it makes no key).
+    let id = key < 0 ? undefined : this.profiles.idOf(key);
+    if (id === undefined) {
+      const result = debtorProfile(this.hasSignals ? signalsOf(values) : UNKNOWN, this.policy);
+      id = key < 0 ? this.profiles.add(result) : this.profiles.add(result, key);
     }
-    this.ints[index * INTS + PROFILE_REF] = key < 0 ? -2 : key;
-    return result.profile;
+    this.ints[index * INTS + PROFILE_REF] = id + 1;
+    return this.profiles.list[id].profile;
   }
 
   /** A temporary debtor: the fewest instalments that fit its free cash flow (AR.PLAN, no concession). */
-  private instalmentRow(r: RecordImpl, balance: number): void {
+  private instalmentRow(index: number, balance: number): void {
     const column = this.col.freeCashFlow;
     if (column < 0) {
-      r.note(NO_FREE_CASH_FLOW_COLUMN);
+      this.note(index, NO_FREE_CASH_FLOW_COLUMN);
       return;
     }
     const fcf = this.read(NUMBER, column, "freeCashFlow");
     if (fcf === FAILED) return;
     if (fcf === null) {
-      r.note(FREE_CASH_FLOW_BLANK);
+      this.note(index, FREE_CASH_FLOW_BLANK);
       return;
     }
     if (balance === 0) {
-      r.note(NOTHING_OWED);
+      this.note(index, NOTHING_OWED);
       return;
     }
     try {
       const n = instalmentsNeeded(balance, fcf, this.policy);
       const plan = instalmentPlan(balance, n, {}, this.policy);
-      r.setInstalments({ instalments: n, amount: plan.instalments[0].amount, last: plan.instalments[n - 1].amount, total: plan.total, reason: plan.reasons[0] });
+      this.extraFor(index).instalments = { instalments: n, amount: plan.instalments[0].amount, last: plan.instalments[n - 1].amount, total: plan.total, reason: plan.reasons[0] };
     } catch (e) {
       if (e instanceof RuleError && e.argument === "free_cash_flow") {
-        r.note({ code: "no-instalment-plan", en: `no instalment proposal: ${e.message}`, zh: `无分期方案：${e.zh}` });
+        this.note(index, { code: "no-instalment-plan", en: `no instalment proposal: ${e.message}`, zh: `无分期方案：${e.zh}` });
       } else {
         this.problem(invalidProblem("balance", e));
       }
@@ -918,18 +1211,18 @@ class Run {
   }
 
   /** A debtor unable to pay: the bankruptcy payout (AR.RECOVERY), or the reminder to file the claim. */
-  private recoveryRow(r: RecordImpl, balance: number): void {
+  private recoveryRow(index: number, balance: number): void {
     const col = this.col;
     const estate = col.freeEstate >= 0 ? this.read(AMOUNT, col.freeEstate, "freeEstate") : null;
     const total = col.ordinaryClaimsTotal >= 0 ? this.read(AMOUNT, col.ordinaryClaimsTotal, "ordinaryClaimsTotal") : null;
     if (estate === FAILED || total === FAILED) return;
     if (estate === null || total === null) {
-      r.setRecovery({ kind: "file-claim", reason: FILE_CLAIM_REMINDER });
+      this.extraFor(index).recovery = { kind: "file-claim", reason: FILE_CLAIM_REMINDER };
       return;
     }
     try {
       const result = bankruptcyRecovery(balance, { freeEstate: estate, ordinaryClaimsTotal: total });
-      r.setRecovery({ kind: "estimate", payout: result.payout, ordinaryRate: result.ordinaryRate, reasons: result.reasons });
+      this.extraFor(index).recovery = { kind: "estimate", payout: result.payout, ordinaryRate: result.ordinaryRate, reasons: result.reasons };
     } catch (e) {
       const argument = e instanceof RuleError ? e.argument : "";
       this.problem(invalidProblem(argument === "free_estate" ? "freeEstate" : argument === "claim" ? "balance" : "ordinaryClaimsTotal", e));
@@ -947,7 +1240,7 @@ class Run {
       held[i] = null;
       const column = cols[i];
       if (column < 0) continue;
-      const v = this.read(SIGNAL, column, EVIDENCE_FIELDS[i]);
+      const v = this.word(SIGNAL, column, EVIDENCE_FIELDS[i]);
       if (v === FAILED) bad = true;
       else if (v !== null) {
         held[i] = v;
@@ -958,7 +1251,7 @@ class Run {
     let excuse: Excuse | null = null;
     const excuseColumn = this.col.excuse;
     if (excuseColumn >= 0) {
-      const v = this.read(EXCUSE, excuseColumn, "excuse");
+      const v = this.word(EXCUSE, excuseColumn, "excuse");
       if (v === FAILED) bad = true;
       else if (v !== null && v !== "none") {
         // "none" counts as blank, as in AR.EVIDENCE (readExcuse reads it as no excuse)
@@ -969,58 +1262,57 @@ class Run {
     }
     // As AR.EVIDENCE: nothing known about the evidence gives no verdict.
     if (bad || !known) return;
-    if (!this.evidence.has(key)) {
+    let id = this.evidence.idOf(key);
+    if (id === undefined) {
       const held5 = { signedContract: held[0], reconciliation: held[1], collectionRecords: held[2], deliveryProof: held[3], acceptanceForm: held[4] };
-      this.evidence.set(key, missingEvidence(held5, excuse));
+      id = this.evidence.add(missingEvidence(held5, excuse), key);
     }
-    this.ints[index * INTS + EVIDENCE_REF] = key;
+    this.evidenceRefs[index] = id + 1;
   }
 
   /** Whether the balance confirmation is overdue (AR.CONFIRM), one call per date. */
   private confirmationRow(index: number): void {
-    const last = this.read(DATE, this.col.lastConfirmation, "lastConfirmation");
+    const last = this.date(this.col.lastConfirmation, "lastConfirmation", false);
     if (last === FAILED) return;
     // A blank cell: no confirmation on record (AR.CONFIRM's "none").
     const key = last === null ? 0 : last;
-    if (!this.confirmations.has(key)) {
-      let refused = this.refusedDates[0].get(key);
-      if (refused === undefined) {
-        try {
-          this.confirmations.set(key, confirmationOverdue(last, this.asOf, this.policy));
-        } catch (e) {
-          refused = invalidProblem("lastConfirmation", e);
-          this.refusedDates[0].set(key, refused);
-        }
-      }
-      if (refused !== undefined) {
-        this.problem(refused);
-        return;
+    let id = this.confirmations.idOf(key);
+    if (id === undefined) {
+      try {
+        id = this.confirmations.add(confirmationOverdue(last, this.asOf, this.policy), key);
+      } catch (e) {
+        id = -1 - this.refused.length;
+        this.refused.push(invalidProblem("lastConfirmation", e));
+        this.confirmations.refuse(key, -1 - id);
       }
     }
-    this.ints[index * INTS + CONFIRMATION_REF] = key;
+    if (id < 0) {
+      this.problem(this.refused[-1 - id]);
+      return;
+    }
+    this.ints[index * INTS + CONFIRMATION_REF] = id + 1;
   }
 
   /** Days left and status of the limitation period (AR.LIMITATION), one call per date. */
   private limitationRow(index: number): void {
-    const last = this.read(DATE, this.col.lastInterruption, "lastInterruption");
+    const last = this.date(this.col.lastInterruption, "lastInterruption", false);
     if (last === FAILED || last === null) return;
-    if (!this.limitations.has(last)) {
-      let refused = this.refusedDates[1].get(last);
-      if (refused === undefined) {
-        try {
-          const daysLeft = limitationDaysLeft(last, this.asOf, this.policy);
-          this.limitations.set(last, { lastInterruption: last, end: limitationEnd(last, this.policy), daysLeft, status: limitationStatus(daysLeft, this.policy) });
-        } catch (e) {
-          refused = invalidProblem("lastInterruption", e);
-          this.refusedDates[1].set(last, refused);
-        }
-      }
-      if (refused !== undefined) {
-        this.problem(refused);
-        return;
+    let id = this.limitations.idOf(last);
+    if (id === undefined) {
+      try {
+        const daysLeft = limitationDaysLeft(last, this.asOf, this.policy);
+        id = this.limitations.add({ lastInterruption: last, end: limitationEnd(last, this.policy), daysLeft, status: limitationStatus(daysLeft, this.policy) }, last);
+      } catch (e) {
+        id = -1 - this.refused.length;
+        this.refused.push(invalidProblem("lastInterruption", e));
+        this.limitations.refuse(last, -1 - id);
       }
     }
-    this.ints[index * INTS + LIMITATION_REF] = last;
+    if (id < 0) {
+      this.problem(this.refused[-1 - id]);
+      return;
+    }
+    this.ints[index * INTS + LIMITATION_REF] = id + 1;
   }
 }
 
@@ -1120,7 +1412,7 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   let last = rows.length - 1;
   while (last >= 0 && isBlankRow(rows[last])) last--;
   const run = new Run(mapping, asOf, policy, first, last + 1);
-  const records: TriageRecord[] = new Array(last + 1);
+  const records: RecordImpl[] = new Array(last + 1);
   // A bad cell is a RuleError thrown by a core reader and caught here, row after row in a messy ledger
   // (credit balances, say): without a stack trace, which nobody reads, it costs a tenth. The run is
   // synchronous, so nothing else sees the setting, and it is restored however the run ends.
@@ -1140,6 +1432,7 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
         records[i] = run.failed(i, error); // never expected: every reader's refusal is already a problem
       }
     }
+    run.markDuplicates(records.length);
   } finally {
     errors.stackTraceLimit = stackTraceLimit;
   }
@@ -1147,16 +1440,17 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
 }
 
 /** The text of each shared list of reasons, per language, built once. */
-const joined = new WeakMap<object, { en?: string; zh?: string }>();
+const joined = new WeakMap<object, SharedText>();
 
 /** The text of a list of reasons (reasonText), remembered for a list that rows share (it must not change). */
 export function sharedReasonText(reasons: readonly Reason[], language: Language): string {
-  let texts = joined.get(reasons);
-  if (texts === undefined) {
-    texts = {};
-    joined.set(reasons, texts);
+  if (reasons.length === 0) return "";
+  let shared = joined.get(reasons);
+  if (shared === undefined) {
+    shared = new SharedText(reasons);
+    joined.set(reasons, shared);
   }
-  return (texts[language] ??= reasonText(reasons, language));
+  return shared.text(language);
 }
 
 /**
@@ -1165,19 +1459,5 @@ export function sharedReasonText(reasons: readonly Reason[], language: Language)
  * does not join a million lists.
  */
 export function reasonsText(record: TriageRecord, language: Language): string {
-  if (!(record instanceof RecordImpl)) return reasonText(record.reasons, language);
-  const separator = language === "zh" ? "；" : "; ";
-  let text = "";
-  for (const part of record.reasonParts()) {
-    let piece: string;
-    if (Array.isArray(part)) {
-      if (part.length === 0) continue;
-      piece = sharedReasonText(part as readonly Reason[], language);
-    } else {
-      piece = language === "zh" ? (part as Reason).zh : (part as Reason).en;
-    }
-    // concatenation, not join: the engine keeps the pieces and copies them once, when the text is written
-    text = text === "" ? piece : text + separator + piece;
-  }
-  return text;
+  return record instanceof RecordImpl ? record.reasonsLine(language) : reasonText(record.reasons, language);
 }

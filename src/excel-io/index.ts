@@ -1,0 +1,11 @@
+/**
+ * The Excel I/O layer of the triage pane: locate the portfolio, read it in chunks, write the result and
+ * summary sheets in chunks. Office-typed, no DOM: the pane runs it on Excel, the tests and the benchmark on
+ * the fake Excel (fake-excel.ts, imported separately so that the pane's bundle does not carry it).
+ */
+export * from "./types.js";
+export * from "./errors.js";
+export { locatePortfolio, formatAddress, MAX_PORTFOLIO_COLUMNS } from "./locate.js";
+export { readPortfolioRows, type ReadResult } from "./read.js";
+export { writeTriageSheets, triageSheetData, uniqueSheetName, uniqueTableName } from "./write.js";
+export { excelText, jsonByteLength, EXCEL_PAYLOAD_LIMIT, MAX_CELLS_PER_READ, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_CHUNK_ROWS } from "./payload.js";

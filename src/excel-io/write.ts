@@ -1,0 +1,585 @@
+/**
+ * Writing a triage: a new result sheet (one row per input row, an Excel table, rows coloured by warning
+ * level) and a summary sheet (counts and amounts, the rows with problems, a chart), both under names no
+ * sheet has yet. The source sheet is never touched.
+ *
+ * Values go in chunks of whole rows, several chunks per sync while the request stays under the ceiling
+ * (Excel on the web refuses a request over 5 MB); formats come after the values, in a fixed number of
+ * requests: the table, one number format per amount column, one conditional format per warning level, the
+ * frozen header, column widths from a sample of rows. Text is written so that Excel keeps it as text
+ * (payload.ts excelText): a customer called `=HYPERLINK(...)` stays a name, never a formula.
+ *
+ * On failure (a sync refused half-way, or the signal aborted) the sheets written so far are deleted; if
+ * that fails too, they are renamed with an "(incomplete)" mark. A rerun picks fresh names.
+ *
+ * API sets: ExcelApi 1.6 (conditional formats), 1.7 (freezePanes).
+ */
+import { triageColumns, recordCells, type TriageOutput } from "../core/index.js";
+import { AMOUNT_FORMAT, DATE_FORMAT, isAmountColumn, LEVEL_FILLS } from "../core/triage/style.js";
+import { abortError, checkAborted, errorMessage, PaneError } from "./errors.js";
+import { formatAddress } from "./locate.js";
+import { columnLetters, DEFAULT_CHUNK_ROWS, DEFAULT_MAX_REQUEST_BYTES, excelText, jsonByteLength, OPERATION_OVERHEAD, SHEET_COLUMNS, SHEET_ROWS } from "./payload.js";
+import type { CellValue, PortfolioLocation, TriageSheetData, WriteOptions, WriteReport } from "./types.js";
+
+type Language = "en" | "zh";
+
+const TEXT = {
+  en: {
+    result: "Triage",
+    summary: "Triage summary",
+    incomplete: " (incomplete)",
+    title: "Portfolio triage",
+    asOf: "as of",
+    source: "source",
+    resultSheet: "result sheet",
+    rows: "rows",
+    ok: "ok",
+    problem: "with problems",
+    blank: "blank rows",
+    triaged: "triaged (balance and due date read)",
+    amount: "triaged balance",
+    amountHeader: "balance",
+    countHeader: "rows",
+    byLevel: "by warning level",
+    byProfile: "by debtor profile",
+    byBucket: "by aging bucket",
+    byGrade: "by credit grade",
+    problems: "rows with problems",
+    problemHeaders: ["source row", "customer", "first problem", "problems"],
+    more: (n: number, sheet: string) => `... and ${n} more rows with problems: filter the status column of the sheet ${sheet}`,
+    none: "none",
+    chart: "Balance by warning level",
+  },
+  zh: {
+    result: "分诊结果",
+    summary: "分诊汇总",
+    incomplete: "（未完成）",
+    title: "应收账款组合分诊",
+    asOf: "截至日期",
+    source: "数据来源",
+    resultSheet: "结果工作表",
+    rows: "行数",
+    ok: "正常",
+    problem: "有问题",
+    blank: "空行",
+    triaged: "已分诊（余额和到期日可读）",
+    amount: "已分诊余额",
+    amountHeader: "余额",
+    countHeader: "行数",
+    byLevel: "按预警级别",
+    byProfile: "按客户画像",
+    byBucket: "按账龄段",
+    byGrade: "按信用等级",
+    problems: "有问题的行",
+    problemHeaders: ["源行号", "客户", "首个问题", "问题数"],
+    more: (n: number, sheet: string) => `……另有 ${n} 行有问题：请在工作表“${sheet}”中按状态列筛选`,
+    none: "无",
+    chart: "各预警级别余额",
+  },
+} as const;
+
+/** Table names start with this (ASCII: a table name is used in formulas such as `=SUM(ARTriage[balance])`). */
+const TABLE_BASE = "ARTriage";
+/** Rows sampled to size the columns: autofit on the whole of a million rows would take Excel minutes. */
+const WIDTH_SAMPLE = 100;
+/** Widest column in characters; verdict and reason columns are longer and stay one line high. */
+const MAX_COLUMN_CHARS = 60;
+/** Points per character of Excel's default font (Calibri 11: 7 pixels). */
+const POINTS_PER_CHAR = 5.25;
+
+// ------------------------------------------------------------------------------------------------
+// Names
+
+const FORBIDDEN_IN_SHEET_NAMES = /[\\/?*[\]:]/g;
+
+/**
+ * A sheet name no sheet has (compared as Excel compares them, ignoring case): `base`, then `base (2)`,
+ * `base (3)`, ...; characters Excel refuses become `_`, and the base is cut so the name stays within 31.
+ */
+export function uniqueSheetName(base: string, existing: Iterable<string>): string {
+  const taken = new Set<string>();
+  for (const name of existing) taken.add(name.toLowerCase());
+  const clean = base.replace(FORBIDDEN_IN_SHEET_NAMES, "_").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? "" : ` (${n})`;
+    const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** A table name no table or defined name has: `base`, `base2`, `base3`, ... (names ignore case). */
+export function uniqueTableName(base: string, existing: Iterable<string>): string {
+  const taken = new Set<string>();
+  for (const name of existing) taken.add(name.toLowerCase());
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}${n}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// The sheet data from a triage run
+
+/**
+ * The result sheet's data from a triage run: the columns of its policy in the language, one row per
+ * record (recordCells), each row's warning level (what its level cell shows, as the command line colours
+ * it; null without one), the summary, where the portfolio came from and the as-of date.
+ */
+export function triageSheetData(
+  output: TriageOutput,
+  summary: TriageSheetData["summary"],
+  source: PortfolioLocation,
+  language: Language,
+): TriageSheetData {
+  const columns = triageColumns(output.policy);
+  const rows: CellValue[][] = new Array(output.records.length);
+  const levels: (0 | 1 | 2 | 3 | null)[] = new Array(output.records.length);
+  for (let i = 0; i < output.records.length; i++) {
+    const record = output.records[i];
+    rows[i] = recordCells(record, language, output.policy);
+    levels[i] = record.level;
+  }
+  return {
+    headers: columns.map((c) => (language === "zh" ? c.zh : c.en)),
+    columnKeys: columns.map((c) => c.key),
+    rows,
+    levels,
+    summary,
+    language,
+    source,
+    asOf: output.asOf,
+  };
+}
+
+/** The columns' keys: given, or found by matching the headers with the default policy's columns. */
+function keysOf(data: TriageSheetData): (string | undefined)[] {
+  if (data.columnKeys !== undefined) return [...data.columnKeys];
+  const byHeader = new Map<string, string>();
+  for (const c of triageColumns()) {
+    byHeader.set(c.en, c.key);
+    byHeader.set(c.zh, c.key);
+  }
+  return data.headers.map((h) => byHeader.get(h));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Writing
+
+/** Display width of a text in characters: CJK and full-width characters count twice. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/**
+ * A row as Excel must receive it: exactly `width` cells, text made safe, no NaN (which JSON cannot carry).
+ * A row that needs no change is sent as it is, without a copy (a million rows make a lot of garbage); the
+ * sheet data is only read, and Office serialises it at the next sync.
+ */
+function rowCells(row: readonly CellValue[] | undefined, width: number): CellValue[] {
+  let cells: CellValue[] | null = row !== undefined && row.length === width ? null : new Array<CellValue>(width);
+  for (let c = 0; c < width; c++) {
+    const v = row?.[c];
+    let out: CellValue;
+    if (typeof v === "string") out = excelText(v);
+    else if (typeof v === "number") out = Number.isFinite(v) ? v : String(v);
+    else if (typeof v === "boolean") out = v;
+    else out = "";
+    if (cells === null) {
+      if (out === v) continue;
+      // The first cell that changes: copy the ones before it.
+      cells = new Array<CellValue>(width);
+      for (let k = 0; k < c; k++) cells[k] = (row as readonly CellValue[])[k];
+    }
+    cells[c] = out;
+  }
+  return cells ?? (row as CellValue[]);
+}
+
+/** Counts the syncs and bytes of a write, and syncs only when something is queued. */
+class Batches {
+  syncs = 0;
+  chunks = 0;
+  maxBytes = 0;
+  totalBytes = 0;
+  /** Bytes and operations queued since the last sync. */
+  pending = 2;
+  operations = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    readonly ceiling: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** Counts an operation queued with `bytes` of arguments. */
+  queued(bytes: number): void {
+    this.pending += bytes + OPERATION_OVERHEAD;
+    this.operations++;
+  }
+
+  /** Whether `bytes` more would still fit in this sync. */
+  fits(bytes: number): boolean {
+    return this.pending + bytes + OPERATION_OVERHEAD <= this.ceiling;
+  }
+
+  async sync(): Promise<void> {
+    checkAborted(this.signal);
+    this.syncs++;
+    this.maxBytes = Math.max(this.maxBytes, this.pending);
+    this.totalBytes += this.pending;
+    this.pending = 2;
+    this.operations = 0;
+    await this.context.sync();
+  }
+
+  /** Syncs when the next operation of `bytes` would not fit. */
+  async makeRoom(bytes: number): Promise<void> {
+    if (this.operations > 0 && !this.fits(bytes)) await this.sync();
+  }
+}
+
+/**
+ * Writes rows into a sheet from `firstRow` (0-based) in chunks of at most `rowCap` rows, as many chunks per
+ * sync as fit under the ceiling; the last chunk stays queued for the caller's next sync.
+ */
+async function writeRows(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  firstRow: number,
+  rows: readonly (readonly CellValue[])[],
+  width: number,
+  rowCap: number,
+  onRows?: (done: number) => void,
+): Promise<void> {
+  let r = 0;
+  while (r < rows.length) {
+    const start = r;
+    const chunk: CellValue[][] = [];
+    let bytes = 2;
+    let full = false;
+    while (r < rows.length && chunk.length < rowCap) {
+      const cells = rowCells(rows[r], width);
+      const b = jsonByteLength(cells) + 1;
+      if (!batches.fits(bytes + b)) {
+        if (chunk.length > 0) {
+          full = true;
+          break;
+        }
+        if (batches.operations > 0) {
+          await batches.sync();
+          onRows?.(start);
+          continue;
+        }
+        throw new PaneError(
+          "write-failed",
+          `Row ${start + 1} is too large to send to Excel (${b} bytes; the limit is ${batches.ceiling}).`,
+          `第 ${start + 1} 行过大，无法发送到 Excel（${b} 字节；上限 ${batches.ceiling}）。`,
+        );
+      }
+      chunk.push(cells);
+      bytes += b;
+      r++;
+    }
+    sheet.getRangeByIndexes(firstRow + start, 0, chunk.length, width).values = chunk;
+    batches.queued(bytes);
+    batches.chunks++;
+    if (full) {
+      await batches.sync();
+      onRows?.(r);
+    }
+  }
+}
+
+/** Runs of consecutive rows with the same warning level 1-3: one fill each. */
+function levelRuns(levels: readonly (0 | 1 | 2 | 3 | null)[]): { start: number; length: number; level: 1 | 2 | 3 }[] {
+  const runs: { start: number; length: number; level: 1 | 2 | 3 }[] = [];
+  let i = 0;
+  while (i < levels.length) {
+    const level = levels[i];
+    let j = i + 1;
+    while (j < levels.length && levels[j] === level) j++;
+    if (level === 1 || level === 2 || level === 3) runs.push({ start: i, length: j - i, level });
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * Writes the result sheet and the summary sheet of a triage into new sheets (the source is never touched).
+ * @param data the cells to write (see triageSheetData)
+ * @param options chunkRows (default 10,000), maxRequestBytes (default 4,000,000), onProgress (rows written),
+ *   signal (checked before each sync: an aborted write removes what it wrote), colouring, activate,
+ *   problemRowLimit
+ * @returns the sheets' and the table's names, and the syncs, chunks and bytes of the transfer
+ * @throws PaneError `too-many-rows`, `write-failed` (after cleaning up), `aborted` (after cleaning up)
+ */
+export async function writeTriageSheets(context: Excel.RequestContext, data: TriageSheetData, options: WriteOptions = {}): Promise<WriteReport> {
+  const T = TEXT[data.language];
+  const width = data.headers.length;
+  const n = data.rows.length;
+  if (n + 1 > SHEET_ROWS) {
+    throw new PaneError(
+      "too-many-rows",
+      `${n.toLocaleString("en-US")} rows do not fit in a worksheet (at most ${(SHEET_ROWS - 1).toLocaleString("en-US")} under the header): triage a part of the portfolio, or use the command line (npm run triage).`,
+      `${n} 行超出工作表容量（表头下最多 ${SHEET_ROWS - 1} 行）：请分批分诊，或使用命令行（npm run triage）。`,
+    );
+  }
+  if (width < 1 || width > SHEET_COLUMNS) throw new RangeError(`a result sheet needs 1 to ${SHEET_COLUMNS} columns, not ${width}`);
+  const ceiling = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const rowCap = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+  const batches = new Batches(context, ceiling, options.signal);
+  const sheets = context.workbook.worksheets;
+
+  // Sync 1: the names in use, so that nothing existing is overwritten or clashes.
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
+  batches.queued(0);
+  try {
+    await batches.sync();
+  } catch (error) {
+    if (error instanceof PaneError) throw error;
+    throw new PaneError("write-failed", `Could not read the workbook's sheet names: ${errorMessage(error)}`, `无法读取工作簿的工作表名称：${errorMessage(error)}`, error);
+  }
+  const taken = sheets.items.map((s) => s.name);
+  const resultName = uniqueSheetName(T.result, taken);
+  const summaryName = uniqueSheetName(T.summary, [...taken, resultName]);
+  const tableName = uniqueTableName(TABLE_BASE, [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)]);
+  const created: string[] = [];
+
+  try {
+    // ---- the result sheet: values first ----
+    const sheet = sheets.add(resultName);
+    created.push(resultName);
+    batches.queued(jsonByteLength(resultName));
+    const header = data.headers.map(excelText);
+    sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
+    batches.queued(jsonByteLength(header));
+    await writeRows(batches, sheet, 1, data.rows, width, rowCap, (done) => options.onProgress?.(done, n));
+
+    // ---- then its formats, a fixed number of requests ----
+    const keys = keysOf(data);
+    const bodyRows = Math.max(1, n);
+    await batches.makeRoom(4 * 1024);
+    const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, bodyRows + 1, width), true);
+    table.name = tableName;
+    table.style = "TableStyleLight1";
+    // Banded rows would fight the level colours.
+    table.showBandedRows = false;
+    batches.queued(256);
+    if (n > 0) {
+      keys.forEach((key, c) => {
+        if (key !== undefined && isAmountColumn(key)) {
+          sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[AMOUNT_FORMAT]];
+          batches.queued(32);
+        }
+      });
+      await colourRows(batches, sheet, data, keys, n, width, options.colouring ?? "conditional");
+    }
+    sheet.freezePanes.freezeRows(1);
+    batches.queued(8);
+    sizeColumns(batches, sheet, data.headers, data.rows, width);
+    await batches.sync();
+    options.onProgress?.(n, n);
+
+    // ---- the summary sheet ----
+    const summary = sheets.add(summaryName);
+    created.push(summaryName);
+    batches.queued(jsonByteLength(summaryName));
+    const resultAddress = formatAddress(resultName, { row: 0, column: 0, rows: bodyRows + 1, columns: width });
+    await writeSummary(batches, summary, data, resultName, rowCap, options.problemRowLimit ?? 200);
+    const activate = options.activate ?? "summary";
+    if (activate !== "none") {
+      (activate === "summary" ? summary : sheet).activate();
+      batches.queued(8);
+    }
+    await batches.sync();
+    return {
+      syncs: batches.syncs,
+      chunks: batches.chunks,
+      maxRequestBytes: batches.maxBytes,
+      totalBytes: batches.totalBytes,
+      resultSheet: resultName,
+      resultAddress,
+      summarySheet: summaryName,
+      tableName,
+      rows: n,
+    };
+  } catch (error) {
+    const cleanup = await removePartialSheets(context, created, T.incomplete);
+    const aborted = error instanceof PaneError && error.code === "aborted";
+    if (aborted) {
+      const stop = abortError();
+      throw new PaneError("aborted", `${stop.en} ${cleanup.en}`, `${stop.zh}${cleanup.zh}`, error);
+    }
+    throw new PaneError(
+      "write-failed",
+      `Could not write the triage to the workbook: ${errorMessage(error)}. ${cleanup.en} Your data was not changed; run the triage again.`,
+      `无法将分诊结果写入工作簿：${errorMessage(error)}。${cleanup.zh}您的数据未被改动，请重新运行分诊。`,
+      error,
+    );
+  }
+}
+
+/** Colours rows by warning level: conditional formats on the level column, or fills per run of rows. */
+async function colourRows(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  data: TriageSheetData,
+  keys: readonly (string | undefined)[],
+  n: number,
+  width: number,
+  colouring: "conditional" | "fills",
+): Promise<void> {
+  const levelColumn = keys.indexOf("level");
+  if (colouring === "conditional" && levelColumn >= 0) {
+    // One rule per level on the whole body: three requests for any number of rows, and the colour follows
+    // the row when the user sorts or filters the table. `$J2` is the level cell of the rule's first row.
+    const body = sheet.getRangeByIndexes(1, 0, n, width);
+    for (const level of [1, 2, 3] as const) {
+      const format = body.conditionalFormats.add("Custom");
+      format.custom.rule.formula = `=$${columnLetters(levelColumn)}2=${level}`;
+      format.custom.format.fill.color = LEVEL_FILLS[level];
+      batches.queued(64);
+    }
+    return;
+  }
+  // One fill per run of rows of the same level, queued like values (a run costs a request, whatever its length).
+  for (const run of levelRuns(data.levels.slice(0, n))) {
+    await batches.makeRoom(64);
+    sheet.getRangeByIndexes(1 + run.start, 0, run.length, width).format.fill.color = LEVEL_FILLS[run.level];
+    batches.queued(64);
+  }
+}
+
+/** Column widths: autofit on the header and a sample of rows, then long text columns capped. */
+function sizeColumns(batches: Batches, sheet: Excel.Worksheet, headers: readonly string[], rows: readonly (readonly CellValue[])[], width: number): void {
+  const sample = Math.min(rows.length, WIDTH_SAMPLE);
+  sheet.getRangeByIndexes(0, 0, sample + 1, width).format.autofitColumns();
+  batches.queued(8);
+  for (let c = 0; c < width; c++) {
+    let widest = displayWidth(headers[c] ?? "");
+    for (let r = 0; r < sample; r++) {
+      const v = rows[r][c];
+      if (v !== undefined && v !== "") widest = Math.max(widest, displayWidth(String(v)));
+    }
+    if (widest > MAX_COLUMN_CHARS) {
+      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(MAX_COLUMN_CHARS * POINTS_PER_CHAR);
+      batches.queued(16);
+    }
+  }
+}
+
+/** The summary sheet: the run's figures, breakdowns with a chart of the balance by level, the rows with problems. */
+async function writeSummary(batches: Batches, sheet: Excel.Worksheet, data: TriageSheetData, resultName: string, rowCap: number, problemLimit: number): Promise<void> {
+  const T = TEXT[data.language];
+  const zh = data.language === "zh";
+  const s = data.summary;
+  const WIDTH = 4;
+  const rows: CellValue[][] = [];
+  const bold: number[] = [];
+  const amounts: number[] = [];
+  const add = (...cells: CellValue[]) => {
+    rows.push(cells);
+    return rows.length - 1;
+  };
+  bold.push(add(T.title));
+  const asOfRow = add(T.asOf, data.asOf);
+  add(T.source, data.source.tableName === undefined ? data.source.address : `${data.source.tableName} (${data.source.address})`);
+  add(T.resultSheet, resultName);
+  add(T.rows, s.rows);
+  add(T.ok, s.ok);
+  add(T.problem, s.problem);
+  add(T.blank, s.blank);
+  add(T.triaged, s.triaged);
+  amounts.push(add(T.amount, s.amount));
+  let levelBlock = -1;
+  const breakdowns = [
+    [T.byLevel, s.byLevel],
+    [T.byProfile, s.byProfile],
+    [T.byBucket, s.byBucket],
+    [T.byGrade, s.byGrade],
+  ] as const;
+  for (const [title, groups] of breakdowns) {
+    add();
+    const head = add(title, T.amountHeader, T.countHeader);
+    bold.push(head);
+    if (groups === s.byLevel) levelBlock = head;
+    for (const g of groups) amounts.push(add(zh ? g.zh : g.en, g.amount, g.count));
+  }
+  add();
+  bold.push(add(`${T.problems} (${s.problemRows.length})`));
+  if (s.problemRows.length === 0) add(T.none);
+  else {
+    bold.push(add(...T.problemHeaders));
+    for (const p of s.problemRows.slice(0, problemLimit)) add(p.sourceRow, p.customer, zh ? p.problem.zh : p.problem.en, p.problemCount);
+    if (s.problemRows.length > problemLimit) add(T.more(s.problemRows.length - problemLimit, resultName));
+  }
+
+  await writeRows(batches, sheet, 0, rows, WIDTH, rowCap);
+  await batches.makeRoom(4 * 1024);
+  sheet.getRangeByIndexes(asOfRow, 1, 1, 1).numberFormat = [[DATE_FORMAT]];
+  batches.queued(16);
+  for (const r of amounts) {
+    sheet.getRangeByIndexes(r, 1, 1, 1).numberFormat = [[AMOUNT_FORMAT]];
+    batches.queued(16);
+  }
+  for (const r of bold) {
+    sheet.getRangeByIndexes(r, 0, 1, WIDTH).format.font.bold = true;
+    batches.queued(16);
+  }
+  sizeColumns(batches, sheet, [], rows, WIDTH);
+  // The chart: balance by warning level, from the level block's labels and amounts.
+  const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(levelBlock, 0, 1 + s.byLevel.length, 2), "Columns");
+  chart.title.text = T.chart;
+  chart.legend.visible = false;
+  chart.setPosition("F2", "M20");
+  batches.queued(128);
+}
+
+/**
+ * Removes the sheets a failed write created (best effort, never throwing): deleted; if that fails,
+ * renamed with the incomplete mark so that nobody takes them for a result. Says what it did.
+ */
+async function removePartialSheets(context: Excel.RequestContext, created: readonly string[], mark: string): Promise<{ en: string; zh: string }> {
+  if (created.length === 0) return { en: "Nothing was written.", zh: "未写入任何内容。" };
+  const present = async (): Promise<string[]> => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    return created.filter((name) => names.has(name.toLowerCase()));
+  };
+  let left: string[];
+  try {
+    left = await present();
+    if (left.length === 0) return { en: "Nothing was left behind.", zh: "未留下任何内容。" };
+    for (const name of left) context.workbook.worksheets.getItem(name).delete();
+    await context.sync();
+    return { en: `The partial sheets (${left.join(", ")}) were removed.`, zh: `已删除未完成的工作表（${left.join("、")}）。` };
+  } catch {
+    // Deleting failed (a protected workbook, a lost connection): mark what is left as incomplete.
+  }
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    const taken = sheets.items.map((s) => s.name);
+    const lower = new Set(taken.map((name) => name.toLowerCase()));
+    left = created.filter((name) => lower.has(name.toLowerCase()));
+    const renamed: string[] = [];
+    for (const name of left) {
+      const marked = uniqueSheetName(`${name.slice(0, 31 - mark.length)}${mark}`, [...taken, ...renamed]);
+      context.workbook.worksheets.getItem(name).name = marked;
+      renamed.push(marked);
+    }
+    await context.sync();
+    return { en: `The partial sheets could not be removed and were renamed: ${renamed.join(", ")}.`, zh: `未完成的工作表无法删除，已重命名为：${renamed.join("、")}。` };
+  } catch {
+    return { en: `The partial sheets ${created.join(", ")} could not be removed: delete them by hand.`, zh: `未完成的工作表 ${created.join("、")} 无法删除，请手动删除。` };
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The task pane as a Fluent UI (v9) React app: a header and three tabs, portfolio triage, the workbook's
+ * credit policy (the plain-DOM editor of policy-editor.ts, mounted once) and the list of AR functions.
+ * Every tab stays mounted, so switching tabs keeps a run, its mapping and unsaved policy edits.
+ */
+import { useEffect, useRef, useState } from "react";
+import {
+  Body1,
+  Caption1,
+  FluentProvider,
+  makeStyles,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { renderPolicyEditor } from "./policy-editor.js";
+import { TEXT, type PaneLanguage } from "./texts.js";
+import { TriageTab } from "./triage-tab.js";
+import type { ExcelIo, WorkerFactory } from "./triage-run.js";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  header: { backgroundColor: "#107c41", color: "#ffffff", padding: "16px 20px 12px" },
+  title: { margin: 0 },
+  subtitle: { margin: "4px 0 0", color: "#ffffff" },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { padding: "12px 20px 24px" },
+  functions: { listStyleType: "none", margin: 0, padding: 0 },
+  fn: {
+    padding: "8px 12px",
+    marginBottom: "8px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+  },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: "#107c41" },
+});
+
+type TabId = "triage" | "policy" | "functions";
+
+/** Props of the pane. */
+export interface AppProps {
+  readonly language: PaneLanguage;
+  /** Excel (null outside Excel). */
+  readonly io: ExcelIo | null;
+  readonly createWorker: WorkerFactory;
+  /** Whether the workbook's settings are there (the policy editor needs them). */
+  readonly hasSettings: boolean;
+  /** Excel is there but lacks ExcelApi 1.9 (io is then null). */
+  readonly oldExcel?: boolean;
+}
+
+/** The task pane. */
+export function App({ language, io, createWorker, hasSettings, oldExcel = false }: AppProps) {
+  const t = TEXT[language];
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>("triage");
+  return (
+    <FluentProvider theme={webLightTheme} lang={t.htmlLang} className={styles.root}>
+      <header className={styles.header}>
+        <Title3 as="h1" block className={styles.title}>
+          {t.product}
+        </Title3>
+        <Caption1 as="p" block className={styles.subtitle}>
+          {t.summary}
+        </Caption1>
+      </header>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} size="small">
+        <Tab value="triage" id="ar-tab-triage">
+          {t.tabs.triage}
+        </Tab>
+        <Tab value="policy" id="ar-tab-policy">
+          {t.tabs.policy}
+        </Tab>
+        <Tab value="functions" id="ar-tab-functions">
+          {t.tabs.functions}
+        </Tab>
+      </TabList>
+      <main className={styles.main}>
+        <div role="tabpanel" aria-labelledby="ar-tab-triage" hidden={tab !== "triage"}>
+          <TriageTab language={language} io={io} createWorker={createWorker} oldExcel={oldExcel} />
+        </div>
+        <div role="tabpanel" aria-labelledby="ar-tab-policy" hidden={tab !== "policy"}>
+          {hasSettings ? <PolicyTab language={language} /> : <Body1>{t.notInExcel}</Body1>}
+        </div>
+        <div role="tabpanel" aria-labelledby="ar-tab-functions" hidden={tab !== "functions"}>
+          <Subtitle2 as="h2">{t.functionsHeading}</Subtitle2>
+          <Caption1 as="p">{t.functionsHint}</Caption1>
+          <ul className={styles.functions}>
+            {t.functions.map(([id, description]) => (
+              <li key={id} className={styles.fn}>
+                <code className={styles.code}>{`AR.${id}`}</code>
+                <Body1>{description}</Body1>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}
+
+/** The policy editor of policy-editor.ts (plain DOM, its own styles in taskpane.html), mounted once. */
+function PolicyTab({ language }: { readonly language: PaneLanguage }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    renderPolicyEditor(element, language);
+    return () => element.replaceChildren();
+  }, [language]);
+  return <div ref={host} data-testid="policy-editor" />;
+}

@@ -1,0 +1,232 @@
+/**
+ * The task pane's texts in English and Simplified Chinese, and the choice of language from Office's
+ * display language. Pure data and string functions: no DOM, no Office, so tests read them in Node.
+ * Sheet text (headers, customer names) is never part of these strings' markup: the pane puts it in React
+ * text nodes.
+ */
+import type { Language } from "../core/index.js";
+
+/** The pane's language: the core's two languages. */
+export type PaneLanguage = Language;
+
+/** zh-* (zh-CN, zh-TW, zh-Hans, ...) gives Chinese; anything else, or nothing, gives English. */
+export function pickLanguage(displayLanguage: string | null | undefined): PaneLanguage {
+  return /^zh(-|_|$)/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
+}
+
+/** The phases of a triage run, in order. */
+export type RunPhase = "locate" | "read" | "triage" | "write";
+
+/** Every text of the pane, one shape for both languages. */
+export interface PaneText {
+  readonly htmlLang: string;
+  readonly numberLocale: string;
+  readonly product: string;
+  readonly summary: string;
+  readonly tabs: { readonly triage: string; readonly policy: string; readonly functions: string };
+  // the portfolio
+  readonly sourceHeading: string;
+  readonly sourceHint: string;
+  readonly sourceLabel: string;
+  readonly sources: { readonly selection: string; readonly currentRegion: string; readonly table: string };
+  readonly tableLabel: string;
+  readonly noTables: string;
+  readonly findColumns: string;
+  readonly found: (address: string, rows: number, table: string | undefined) => string;
+  // the mapping
+  readonly mappingHeading: string;
+  readonly mappingHint: string;
+  readonly notUsed: string;
+  readonly columnOption: (letter: string, header: string) => string;
+  readonly noHeader: string;
+  readonly requiredMissing: string;
+  readonly columnTwice: (letter: string, otherField: string) => string;
+  readonly showMoreFields: (count: number) => string;
+  readonly showFewerFields: string;
+  readonly unmatched: string;
+  readonly duplicate: (header: string, letter: string, field: string, usedLetter: string) => string;
+  readonly headerWordsLink: string;
+  readonly headerWordsHint: string;
+  readonly headerWordsDocument: string;
+  // the run
+  readonly asOfLabel: string;
+  readonly asOfHint: string;
+  readonly asOfInvalid: string;
+  readonly policyNote: string;
+  readonly staleColumns: string;
+  readonly findFirst: string;
+  readonly run: string;
+  readonly cancel: string;
+  readonly phases: Readonly<Record<RunPhase, string>>;
+  readonly progress: (done: number, total: number) => string;
+  readonly cancelled: string;
+  readonly failed: string;
+  readonly findFailed: string;
+  readonly fixMapping: string;
+  // the result
+  readonly doneTitle: string;
+  readonly done: (rows: number, resultSheet: string, summarySheet: string) => string;
+  readonly counts: (ok: number, problem: number, blank: number) => string;
+  readonly byLevel: string;
+  readonly byProfile: string;
+  readonly groupColumns: { readonly group: string; readonly count: string; readonly amount: string };
+  readonly problemsHeading: (count: number) => string;
+  readonly problemColumns: { readonly row: string; readonly customer: string; readonly problem: string };
+  readonly moreProblems: (count: number) => string;
+  // the functions tab
+  readonly functionsHeading: string;
+  readonly functionsHint: string;
+  readonly functions: ReadonlyArray<readonly [id: string, description: string]>;
+  readonly notInExcel: string;
+  /** Excel is there but older than the API set the triage needs. */
+  readonly oldExcel: string;
+}
+
+/** The column letters of a 0-based column: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(column: number): string {
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+const en: PaneText = {
+  htmlLang: "en",
+  numberLocale: "en-US",
+  product: "AR Recovery",
+  summary: "Triage a whole debtor table on the bad-debt recovery rulebook, or use the AR.* formulas in cells.",
+  tabs: { triage: "Portfolio triage", policy: "Policy", functions: "Functions" },
+  sourceHeading: "Debtor table",
+  sourceHint: "Select the table (header row included), or click a cell in it, then find its columns.",
+  sourceLabel: "Take",
+  sources: { selection: "The selected range", currentRegion: "The region around the selected cell", table: "An Excel table" },
+  tableLabel: "Table",
+  noTables: "This workbook has no Excel table.",
+  findColumns: "Find the columns",
+  found: (address, rows, table) => `${address}: ${rows.toLocaleString("en-US")} rows under the header${table ? ` (table ${table})` : ""}.`,
+  mappingHeading: "Columns",
+  mappingHint: "Recognised from the headers. Check them and correct any that is wrong; customer, balance and due date are required.",
+  notUsed: "(not used)",
+  columnOption: (letter, header) => `${letter}: ${header}`,
+  noHeader: "(no header)",
+  requiredMissing: "Required: choose the column.",
+  columnTwice: (letter, other) => `Column ${letter} is also chosen for ${other}.`,
+  showMoreFields: (count) => `Show the ${count} other fields`,
+  showFewerFields: "Hide the fields not used",
+  unmatched: "Headers not used:",
+  duplicate: (header, letter, field, used) => `“${header}” (column ${letter}) also looks like ${field}; column ${used} is used.`,
+  headerWordsLink: "Which headers are recognised?",
+  headerWordsHint: "Case, width, spaces, punctuation and units such as (CNY) are ignored.",
+  headerWordsDocument: "The whole list (triage-headers.md)",
+  asOfLabel: "As of",
+  asOfHint: "Days past due, confirmations and the limitation period are counted to this date.",
+  asOfInvalid: "Enter a date.",
+  policyNote: "The workbook's credit policy applies (Policy tab).",
+  staleColumns: "The table's headers changed since its columns were found: find the columns again.",
+  findFirst: "Find the columns of the debtor table first.",
+  run: "Triage every row",
+  cancel: "Cancel",
+  phases: { locate: "Finding the table…", read: "Reading the rows…", triage: "Triaging…", write: "Writing the result sheets…" },
+  progress: (done, total) => `${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows`,
+  cancelled: "Cancelled. Nothing was written.",
+  failed: "The triage failed:",
+  findFailed: "The debtor table was not found:",
+  fixMapping: "Correct the columns first.",
+  doneTitle: "Done",
+  done: (rows, result, summary) => `${rows.toLocaleString("en-US")} rows triaged into the sheet “${result}”, with the summary in “${summary}”. The debtor table was not changed.`,
+  counts: (ok, problem, blank) => `${ok.toLocaleString("en-US")} ok, ${problem.toLocaleString("en-US")} with problems, ${blank.toLocaleString("en-US")} blank.`,
+  byLevel: "By warning level",
+  byProfile: "By debtor profile",
+  groupColumns: { group: "", count: "Rows", amount: "Balance" },
+  problemsHeading: (count) => `Rows with problems (${count.toLocaleString("en-US")})`,
+  problemColumns: { row: "Row", customer: "Customer", problem: "Problem" },
+  moreProblems: (count) => `… and ${count.toLocaleString("en-US")} more in the result sheet.`,
+  functionsHeading: "Functions",
+  functionsHint: "Type =AR. in a cell to use them.",
+  functions: [
+    ["GRADE", "Credit grade A, B or C from the last 12 months' overdue record and the cash flow."],
+    ["TERM", "Credit term in days for a grade (by default A 30, B 15, C 0: cash on delivery)."],
+    ["AGING", "Days past due, aging bucket, warning level or next collection step of a receivable."],
+    ["SETTLE", "Settlement offer on the anchor-price ladder: less for paying early, the full balance later."],
+    ["PROFILE", "Debtor profile: temporarily distressed, willfully delinquent or unable to pay."],
+    ["CHANNEL", "The next collection step: who acts and how."],
+    ["PLAN", "An instalment plan the debtor can carry."],
+    ["RECOVERY", "Expected payout of a claim in bankruptcy."],
+  ],
+  notInExcel: "Open this pane in Excel to triage a workbook.",
+  oldExcel: "This version of Excel is too old for the portfolio triage (it needs ExcelApi 1.9: Excel 2019 or later, Microsoft 365 or Excel on the web). The AR formulas work as usual.",
+};
+
+const zh: PaneText = {
+  htmlLang: "zh-CN",
+  numberLocale: "zh-CN",
+  product: "坏账回收助手",
+  summary: "按坏账回收规则对整张欠款客户表分诊，或在单元格中使用 AR.* 公式。",
+  tabs: { triage: "组合分诊", policy: "信用政策", functions: "函数" },
+  sourceHeading: "欠款客户表",
+  sourceHint: "选中表格（含标题行），或单击表格中的一个单元格，然后识别列。",
+  sourceLabel: "范围",
+  sources: { selection: "所选区域", currentRegion: "所选单元格周围的数据区域", table: "Excel 表格" },
+  tableLabel: "表格",
+  noTables: "本工作簿中没有 Excel 表格。",
+  findColumns: "识别列",
+  found: (address, rows, table) => `${address}：标题行下共 ${rows.toLocaleString("zh-CN")} 行${table ? `（表格 ${table}）` : ""}。`,
+  mappingHeading: "列",
+  mappingHint: "根据标题自动识别。请核对，有误的请更正；客户、余额和到期日为必需列。",
+  notUsed: "（不使用）",
+  columnOption: (letter, header) => `${letter}：${header}`,
+  noHeader: "（无标题）",
+  requiredMissing: "必需：请选择对应的列。",
+  columnTwice: (letter, other) => `第 ${letter} 列也被选为“${other}”。`,
+  showMoreFields: (count) => `显示其余 ${count} 个字段`,
+  showFewerFields: "隐藏未使用的字段",
+  unmatched: "未使用的标题：",
+  duplicate: (header, letter, field, used) => `“${header}”（第 ${letter} 列）也像是“${field}”；现使用第 ${used} 列。`,
+  headerWordsLink: "可识别哪些标题？",
+  headerWordsHint: "不区分大小写、全角半角、空格、标点和（元）等单位。",
+  headerWordsDocument: "完整列表（triage-headers.md）",
+  asOfLabel: "报告日",
+  asOfHint: "逾期天数、对账和诉讼时效都计算到这一天。",
+  asOfInvalid: "请输入日期。",
+  policyNote: "按本工作簿的信用政策计算（见“信用政策”标签）。",
+  staleColumns: "识别列之后表格的标题行已改变，请重新识别列。",
+  findFirst: "请先识别欠款客户表的列。",
+  run: "对每一行分诊",
+  cancel: "取消",
+  phases: { locate: "正在查找表格…", read: "正在读取数据…", triage: "正在分诊…", write: "正在写入结果工作表…" },
+  progress: (done, total) => `${done.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")} 行`,
+  cancelled: "已取消，未写入任何内容。",
+  failed: "分诊失败：",
+  findFailed: "未找到欠款客户表：",
+  fixMapping: "请先更正列的对应关系。",
+  doneTitle: "完成",
+  done: (rows, result, summary) => `已分诊 ${rows.toLocaleString("zh-CN")} 行，结果在工作表“${result}”，汇总在“${summary}”。原表未做任何修改。`,
+  counts: (ok, problem, blank) => `正常 ${ok.toLocaleString("zh-CN")} 行，有问题 ${problem.toLocaleString("zh-CN")} 行，空行 ${blank.toLocaleString("zh-CN")} 行。`,
+  byLevel: "按预警级别",
+  byProfile: "按客户画像",
+  groupColumns: { group: "", count: "行数", amount: "余额" },
+  problemsHeading: (count) => `有问题的行（${count.toLocaleString("zh-CN")}）`,
+  problemColumns: { row: "行号", customer: "客户", problem: "问题" },
+  moreProblems: (count) => `……另有 ${count.toLocaleString("zh-CN")} 行，见结果工作表。`,
+  functionsHeading: "函数",
+  functionsHint: "在单元格中输入 =AR. 即可使用。",
+  functions: [
+    ["GRADE", "按近 12 个月的逾期记录和现金流评定 A/B/C 信用等级。"],
+    ["TERM", "信用等级对应的账期天数（默认 A 30 天、B 15 天、C 0 天即现款现货）。"],
+    ["AGING", "应收账款的逾期天数、账龄段、预警级别或下一步催收行动。"],
+    ["SETTLE", "按锚点定价阶梯给出和解报价：早还款少付，逾期则收全额。"],
+    ["PROFILE", "欠款客户画像：暂时困难型、故意拖欠型或无能力偿还型。"],
+    ["CHANNEL", "下一步催收：由谁、以什么方式。"],
+    ["PLAN", "债务人承受得起的分期还款方案。"],
+    ["RECOVERY", "破产程序中债权的预计受偿额。"],
+  ],
+  notInExcel: "请在 Excel 中打开本窗格以对工作簿分诊。",
+  oldExcel: "此版本的 Excel 过旧，无法进行组合分诊（需要 ExcelApi 1.9：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。AR 公式照常可用。",
+};
+
+/** The pane's texts by language. */
+export const TEXT: Readonly<Record<PaneLanguage, PaneText>> = { en, zh };

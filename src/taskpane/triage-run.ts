@@ -1,0 +1,393 @@
+/**
+ * A triage run of the task pane, without React: find the debtor table and its columns (inspect), then
+ * locate → read (chunked, Excel) → triage (Web Worker) → write (chunked, Excel), reporting each phase's
+ * progress and stopping when the AbortSignal fires. Excel and the worker come in as parameters, so Node
+ * tests drive it with a fake Excel and an in-process worker.
+ */
+import { checkMapping, recogniseColumns, RuleError, type ColumnRecognition, type Language, type Policy, type TriageSummary } from "../core/index.js";
+import type {
+  CellValue,
+  ChunkOptions,
+  PortfolioLocation,
+  PortfolioSource,
+  TransferReport,
+  TriageSheetData,
+  WriteReport,
+} from "../excel-io/types.js";
+import type { PaneText, RunPhase } from "./texts.js";
+import { DEFAULT_CHUNK_ROWS, ROWS_PER_MESSAGE, type PaneMessage, type RowLevel, type TriageRequest, type WorkerMessage } from "./triage-compute.js";
+import type { Mapping } from "./pane-model.js";
+
+/** The Excel side of a run: `Excel.run` and the excel-io functions (src/excel-io). */
+export interface ExcelIo {
+  /** Excel.run: runs a batch with a fresh request context. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  locate(context: Excel.RequestContext, source: PortfolioSource): Promise<PortfolioLocation>;
+  read(context: Excel.RequestContext, location: PortfolioLocation, options: ChunkOptions): Promise<{ rows: unknown[][]; report: TransferReport }>;
+  write(context: Excel.RequestContext, data: TriageSheetData, options: ChunkOptions): Promise<WriteReport>;
+  /** The names of the workbook's Excel tables (for the "table" source), when the host can list them. */
+  tables?(context: Excel.RequestContext): Promise<string[]>;
+}
+
+/** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
+export interface WorkerLike {
+  postMessage(message: PaneMessage): void;
+  onmessage: ((event: { readonly data: WorkerMessage }) => void) | null;
+  onerror: ((event: { readonly message?: string }) => void) | null;
+  terminate(): void;
+}
+
+/** Makes a fresh worker for one run (it is terminated when the run ends or is cancelled). */
+export type WorkerFactory = () => WorkerLike;
+
+/** Where a run is: its phase and, when known, rows done of rows in all (total 0: not known yet). */
+export interface RunProgress {
+  readonly phase: RunPhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** The share of the whole run each phase takes on the progress bar (reading and writing cost the most). */
+const PHASE_SPAN: Readonly<Record<RunPhase, readonly [from: number, to: number]>> = {
+  locate: [0, 0.02],
+  read: [0.02, 0.35],
+  triage: [0.35, 0.6],
+  write: [0.6, 1],
+};
+
+/** The whole run's progress from 0 to 1, for one progress bar over the phases. */
+export function overallProgress(progress: RunProgress): number {
+  const [from, to] = PHASE_SPAN[progress.phase];
+  const share = progress.total > 0 ? Math.min(1, Math.max(0, progress.done / progress.total)) : 0;
+  return from + (to - from) * share;
+}
+
+/**
+ * A progress listener that passes on at most one report per `intervalMs` (the pane re-renders on each),
+ * always the first of a phase and the last of a phase's rows at once; a report held back is passed on
+ * when the interval ends, unless a newer one replaced it. `cancel` drops a held report.
+ */
+export function throttleProgress(
+  emit: (progress: RunProgress) => void,
+  intervalMs = 100,
+  clock: () => number = () => Date.now(),
+): { readonly report: (progress: RunProgress) => void; readonly cancel: () => void } {
+  let last = Number.NEGATIVE_INFINITY;
+  let phase: RunPhase | null = null;
+  let held: RunProgress | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const pass = (progress: RunProgress) => {
+    held = null;
+    last = clock();
+    phase = progress.phase;
+    emit(progress);
+  };
+  const cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    held = null;
+  };
+  const report = (progress: RunProgress) => {
+    const finished = progress.total > 0 && progress.done >= progress.total;
+    if (progress.phase !== phase || finished || clock() - last >= intervalMs) {
+      cancel();
+      pass(progress);
+      return;
+    }
+    held = progress;
+    timer ??= setTimeout(() => {
+      timer = null;
+      if (held !== null) pass(held);
+    }, Math.max(0, intervalMs - (clock() - last)));
+  };
+  return { report, cancel };
+}
+
+/** What `inspectPortfolio` found: where the table is and the columns recognised from its headers. */
+export interface Inspection {
+  readonly location: PortfolioLocation;
+  readonly recognition: ColumnRecognition;
+}
+
+/** Finds the debtor table of `source` and recognises its columns (one Excel.run, headers only). */
+export async function inspectPortfolio(io: ExcelIo, source: PortfolioSource): Promise<Inspection> {
+  const location = await io.run((context) => io.locate(context, source));
+  return { location, recognition: recogniseColumns(location.headers) };
+}
+
+/** What a run needs. */
+export interface RunInput {
+  /** The source the columns were found in: a table is located again (it may have grown), a range is not. */
+  readonly source: PortfolioSource;
+  /** Where inspectPortfolio found the table; the mapping's columns are columns of it. */
+  readonly location: PortfolioLocation;
+  readonly mapping: Mapping;
+  /** Excel serial of the as-of date. */
+  readonly asOf: number;
+  /** The workbook's policy (workbookPolicy()). */
+  readonly policy: Policy;
+  readonly language: Language;
+}
+
+/** Options of a run. */
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Rows per chunk for Excel reads and writes (the layer lowers it to stay under its payload ceiling). */
+  readonly excelChunkRows?: number;
+  /** Rows per chunk the worker posts back. */
+  readonly workerChunkRows?: number;
+}
+
+/** What a finished run did. */
+export interface RunResult {
+  readonly location: PortfolioLocation;
+  readonly summary: TriageSummary;
+  /** Records written (input rows up to the last non-blank one). */
+  readonly records: number;
+  readonly trailingBlankRows: number;
+  readonly read: TransferReport;
+  readonly write: WriteReport;
+  /** Milliseconds per phase. */
+  readonly timings: Readonly<Record<RunPhase, number>>;
+  /** Milliseconds inside the worker: triage, cells (with posting them), summary. */
+  readonly workerTimings: WorkerResult["timings"];
+}
+
+/** The headers of the table changed between finding the columns and running: find them again. */
+export class StaleColumnsError extends Error {
+  constructor() {
+    super("the table's headers changed since its columns were found");
+    this.name = "StaleColumnsError";
+  }
+}
+
+/** Whether an error is a cancellation (an AbortError from the signal, excel-io or the worker). */
+export function isAbortError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+}
+
+function abortError(): Error {
+  return typeof DOMException === "function" ? new DOMException("the triage was cancelled", "AbortError") : Object.assign(new Error("the triage was cancelled"), { name: "AbortError" });
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/**
+ * Runs a triage: locate (tables only) → read → triage in the worker → write the result and summary
+ * sheets. The source range is only read. Progress is reported per phase; aborting the signal stops the
+ * run at once (the worker is terminated, excel-io stops between chunks and removes what it wrote) and the
+ * returned promise rejects with an AbortError.
+ * @throws RuleError for a mapping the core refuses; StaleColumnsError when a table's headers changed
+ */
+export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input: RunInput, options: RunOptions = {}): Promise<RunResult> {
+  const { signal, onProgress } = options;
+  const report = (phase: RunPhase, done: number, total: number) => onProgress?.({ phase, done, total });
+  const timings: Record<RunPhase, number> = { locate: 0, read: 0, triage: 0, write: 0 };
+  const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+  checkMapping(input.mapping);
+  checkAborted(signal);
+
+  let t = clock();
+  report("locate", 0, 0);
+  let location = input.location;
+  if (input.source.kind === "table") {
+    location = await io.run((context) => io.locate(context, input.source));
+    if (!sameHeaders(location.headers, input.location.headers)) throw new StaleColumnsError();
+  }
+  timings.locate = clock() - t;
+  checkAborted(signal);
+
+  t = clock();
+  report("read", 0, location.rowCount);
+  const chunkRows = options.excelChunkRows;
+  const { rows, report: readReport } = await io.run((context) =>
+    io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) }),
+  );
+  timings.read = clock() - t;
+  checkAborted(signal);
+
+  t = clock();
+  report("triage", 0, rows.length);
+  const request: TriageRequest = {
+    type: "triage",
+    rows,
+    mapping: input.mapping,
+    asOf: input.asOf,
+    policy: input.policy,
+    language: input.language,
+    firstRowNumber: location.headerRow + 1,
+    chunkRows: options.workerChunkRows ?? DEFAULT_CHUNK_ROWS,
+  };
+  const triaged = await triageInWorker(createWorker, request, { signal, onProgress: (done, total) => report("triage", done, total) });
+  timings.triage = clock() - t;
+  checkAborted(signal);
+
+  t = clock();
+  report("write", 0, triaged.rows.length);
+  const data: TriageSheetData = {
+    headers: triaged.headers,
+    columnKeys: triaged.columnKeys,
+    rows: triaged.rows,
+    levels: triaged.levels,
+    summary: triaged.summary,
+    language: input.language,
+    source: location,
+    asOf: input.asOf,
+  };
+  const written = await io.run((context) => io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }));
+  timings.write = clock() - t;
+  return {
+    location,
+    summary: triaged.summary,
+    records: triaged.records,
+    trailingBlankRows: triaged.trailingBlankRows,
+    read: readReport,
+    write: written,
+    timings,
+    workerTimings: triaged.timings,
+  };
+}
+
+function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h === b[i]);
+}
+
+/** What the worker gave back. */
+export interface WorkerResult {
+  readonly headers: readonly string[];
+  /** The stable key of each column (triageColumns(policy)[i].key). */
+  readonly columnKeys: readonly string[];
+  readonly rows: CellValue[][];
+  readonly levels: RowLevel[];
+  readonly summary: TriageSummary;
+  readonly records: number;
+  readonly trailingBlankRows: number;
+  readonly timings: Extract<WorkerMessage, { type: "done" }>["timings"];
+}
+
+/** An error the worker reported, in both languages. */
+export class TriageWorkerError extends Error {
+  constructor(readonly en: string, readonly zh: string) {
+    super(en);
+    this.name = "TriageWorkerError";
+  }
+
+  /** The message in a language. */
+  text(language: Language): string {
+    return language === "zh" ? this.zh : this.en;
+  }
+}
+
+/**
+ * Sends a request to a fresh worker and collects its chunks in order. The input rows go in slices of
+ * `rowsPerMessage`, one per task, so that cloning a large portfolio never holds the pane's thread for
+ * long. The worker is terminated when the result is complete, on an error, and on abort (which rejects
+ * with an AbortError).
+ */
+export function triageInWorker(
+  createWorker: WorkerFactory,
+  request: TriageRequest,
+  options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void; readonly rowsPerMessage?: number } = {},
+): Promise<WorkerResult> {
+  const { signal, onProgress } = options;
+  const slice = Math.max(1, Math.floor(options.rowsPerMessage ?? ROWS_PER_MESSAGE));
+  return new Promise<WorkerResult>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const worker = createWorker();
+    let headers: readonly string[] = [];
+    let columnKeys: readonly string[] = [];
+    let rows: CellValue[][] = [];
+    let levels: RowLevel[] = [];
+    let total = 0;
+    let received = 0;
+    let ended = false;
+    const finish = (outcome: () => void) => {
+      ended = true;
+      worker.onmessage = null;
+      worker.onerror = null;
+      signal?.removeEventListener("abort", onAbort);
+      worker.terminate();
+      outcome();
+    };
+    const onAbort = () => finish(() => reject(abortError()));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    worker.onerror = (event) => finish(() => reject(new TriageWorkerError(event.message || "the triage worker failed to start", event.message || "分诊后台线程未能启动")));
+    worker.onmessage = ({ data: message }) => {
+      switch (message.type) {
+        case "triaged":
+          headers = message.headers;
+          columnKeys = message.columnKeys;
+          total = message.records;
+          rows = new Array(total);
+          levels = new Array(total);
+          onProgress?.(0, total);
+          break;
+        case "chunk":
+          for (let i = 0; i < message.rows.length; i++) {
+            rows[message.from + i] = message.rows[i] as CellValue[];
+            levels[message.from + i] = message.levels[i];
+          }
+          received += message.rows.length;
+          onProgress?.(received, total);
+          break;
+        case "done":
+          if (received !== message.records) {
+            const text = `the worker sent ${received} of ${message.records} rows`;
+            finish(() => reject(new TriageWorkerError(text, `后台线程只返回了 ${message.records} 行中的 ${received} 行`)));
+            return;
+          }
+          finish(() =>
+            resolve({
+              headers,
+              columnKeys,
+              rows,
+              levels,
+              summary: message.summary,
+              records: message.records,
+              trailingBlankRows: message.trailingBlankRows,
+              timings: message.timings,
+            }),
+          );
+          break;
+        case "error":
+          finish(() => reject(new TriageWorkerError(message.en, message.zh)));
+          break;
+      }
+    };
+    void (async () => {
+      const rows = request.rows;
+      if (rows.length <= slice) {
+        worker.postMessage(request);
+        return;
+      }
+      for (let from = 0; from < rows.length; from += slice) {
+        if (ended) return;
+        worker.postMessage({ type: "rows", rows: rows.slice(from, from + slice) });
+        await new Promise((resolve) => setTimeout(resolve, 0)); // let the pane breathe between slices
+      }
+      if (!ended) worker.postMessage({ ...request, rows: [] });
+    })();
+  });
+}
+
+/**
+ * An error as the user reads it: in the pane's language when the error has both (the core's RuleError,
+ * excel-io's PaneError and TriageWorkerError have `text(language)`), else its message.
+ */
+export function errorText(error: unknown, language: Language, text: PaneText): string {
+  if (error instanceof StaleColumnsError) return text.staleColumns;
+  if (error instanceof RuleError) return error.text(language);
+  const bilingual = typeof error === "object" && error !== null ? (error as { text?: unknown }).text : undefined;
+  if (typeof bilingual === "function") {
+    const said: unknown = bilingual.call(error, language);
+    if (typeof said === "string" && said !== "") return said;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

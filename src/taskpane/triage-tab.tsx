@@ -1,0 +1,493 @@
+/**
+ * The portfolio triage tab: find the debtor table, check and correct its columns, choose the as-of date,
+ * run (with progress and cancel), and see the outcome. The work is triage-run.ts's; this draws it with
+ * Fluent UI. Sheet text (headers, customer names, problems) only ever goes into React text nodes.
+ */
+import { memo, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from "@fluentui/react-components";
+import { REQUIRED_FIELDS, TRIAGE_FIELDS, type SummaryGroup, type TriageField } from "../core/index.js";
+import type { PortfolioSource } from "../excel-io/types.js";
+import { workbookPolicy } from "../functions/workbook-policy.js";
+import {
+  asOfSerial,
+  columnChoices,
+  fieldLabel,
+  fieldsToShow,
+  headerWords,
+  letterOf,
+  mappingIssues,
+  todayIso,
+  withChoice,
+  type FieldIssue,
+  type Mapping,
+} from "./pane-model.js";
+import { TEXT, type PaneLanguage, type PaneText } from "./texts.js";
+import {
+  errorText,
+  inspectPortfolio,
+  isAbortError,
+  overallProgress,
+  runTriage,
+  throttleProgress,
+  type ExcelIo,
+  type Inspection,
+  type RunProgress,
+  type RunResult,
+  type WorkerFactory,
+} from "./triage-run.js";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  hint: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  wrap: { overflowWrap: "anywhere" },
+  // a native select is as wide as its longest option (a long header): keep it to the pane's width
+  selectRoot: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  words: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  table: { tableLayout: "auto" },
+  number: { textAlign: "end", whiteSpace: "nowrap" },
+});
+
+type SourceKind = PortfolioSource["kind"];
+
+/** How the last run ended. */
+type Outcome =
+  | { readonly kind: "done"; readonly result: RunResult }
+  | { readonly kind: "cancelled" }
+  | { readonly kind: "error"; readonly message: string; readonly finding?: boolean };
+
+const REQUIRED: ReadonlySet<TriageField> = new Set(REQUIRED_FIELDS);
+
+/** Most problem rows listed in the pane (all of them are in the result sheet). */
+const PROBLEM_ROWS_SHOWN = 50;
+
+/** Props of the triage tab. */
+export interface TriageTabProps {
+  readonly language: PaneLanguage;
+  /** Excel, or null outside Excel (the tab then only says so). */
+  readonly io: ExcelIo | null;
+  readonly createWorker: WorkerFactory;
+  /** Excel is there but lacks ExcelApi 1.9 (the tab then says so instead of offering a run). */
+  readonly oldExcel?: boolean;
+}
+
+/** The triage tab. */
+export function TriageTab({ language, io, createWorker, oldExcel = false }: TriageTabProps) {
+  const t = TEXT[language];
+  const styles = useStyles();
+  const [sourceKind, setSourceKind] = useState<SourceKind>("selection");
+  const [tables, setTables] = useState<string[] | null>(null);
+  const [tableName, setTableName] = useState("");
+  const [inspection, setInspection] = useState<(Inspection & { source: PortfolioSource }) | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [asOf, setAsOf] = useState(() => todayIso());
+  const [busy, setBusy] = useState<"inspect" | "run" | null>(null);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const status = useRef<HTMLDivElement>(null);
+
+  // The run's progress and outcome are under a long list of columns: bring them into view.
+  useEffect(() => {
+    if (busy === "run" || outcome) status.current?.scrollIntoView?.({ block: "nearest" });
+  }, [busy, outcome]);
+
+  // The workbook's tables, listed when the table source is chosen.
+  useEffect(() => {
+    if (sourceKind !== "table" || !io?.tables) return;
+    let live = true;
+    const list = io.tables;
+    void io
+      .run((context) => list(context))
+      .then((names) => {
+        if (!live) return;
+        setTables(names);
+        setTableName((current) => (names.includes(current) ? current : names[0] ?? ""));
+      })
+      .catch(() => live && setTables([]));
+    return () => {
+      live = false;
+    };
+  }, [sourceKind, io]);
+
+  const issues = useMemo(() => mappingIssues(mapping), [mapping]);
+  const asOfValue = asOfSerial(asOf);
+  const canRun = io !== null && inspection !== null && issues.size === 0 && asOfValue !== null && busy === null;
+
+  const source = (): PortfolioSource => (sourceKind === "table" ? { kind: "table", name: tableName } : { kind: sourceKind });
+
+  const find = async () => {
+    if (!io) return;
+    setBusy("inspect");
+    setOutcome(null);
+    try {
+      const from = source();
+      const found = await inspectPortfolio(io, from);
+      setInspection({ ...found, source: from });
+      setMapping({ ...found.recognition.mapping });
+    } catch (error) {
+      setInspection(null);
+      setOutcome({ kind: "error", message: errorText(error, language, t), finding: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const run = async () => {
+    if (!io || !inspection || asOfValue === null) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setBusy("run");
+    setOutcome(null);
+    setProgress({ phase: "locate", done: 0, total: 0 });
+    // one re-render per 100 ms at most, however many chunks report
+    const throttled = throttleProgress(setProgress, 100);
+    try {
+      const result = await runTriage(
+        io,
+        createWorker,
+        { source: inspection.source, location: inspection.location, mapping, asOf: asOfValue, policy: workbookPolicy(), language },
+        { signal: controller.signal, onProgress: throttled.report },
+      );
+      setOutcome({ kind: "done", result });
+    } catch (error) {
+      setOutcome(isAbortError(error) ? { kind: "cancelled" } : { kind: "error", message: errorText(error, language, t) });
+    } finally {
+      throttled.cancel();
+      abort.current = null;
+      setBusy(null);
+      setProgress(null);
+    }
+  };
+
+  if (!io) {
+    return (
+      <MessageBar intent={oldExcel ? "warning" : "info"}>
+        <MessageBarBody>{oldExcel ? t.oldExcel : t.notInExcel}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const location = inspection?.location;
+
+  return (
+    <div data-testid="triage-tab">
+      <section className={styles.section} aria-labelledby="ar-source-heading">
+        <Subtitle2 as="h2" id="ar-source-heading">
+          {t.sourceHeading}
+        </Subtitle2>
+        <Caption1 className={styles.hint}>{t.sourceHint}</Caption1>
+        <Field label={t.sourceLabel}>
+          <RadioGroup value={sourceKind} disabled={busy !== null} onChange={(_, data) => setSourceKind(data.value as SourceKind)} data-testid="source">
+            <Radio value="selection" label={t.sources.selection} />
+            <Radio value="currentRegion" label={t.sources.currentRegion} />
+            <Radio value="table" label={t.sources.table} />
+          </RadioGroup>
+        </Field>
+        {sourceKind === "table" && (
+          <Field label={t.tableLabel} validationState={tables !== null && tables.length === 0 ? "warning" : "none"} validationMessage={tables !== null && tables.length === 0 ? t.noTables : undefined}>
+            {tables === null || !io.tables ? (
+              <Input value={tableName} onChange={(_, data) => setTableName(data.value)} disabled={busy !== null} />
+            ) : (
+              <Select value={tableName} onChange={(_, data) => setTableName(data.value)} disabled={busy !== null || tables.length === 0}>
+                {tables.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+        )}
+        <div className={styles.row}>
+          <Button onClick={() => void find()} disabled={busy !== null || (sourceKind === "table" && tableName.trim() === "")} data-testid="find">
+            {t.findColumns}
+          </Button>
+        </div>
+        {location && (
+          <Body1 className={styles.wrap} data-testid="found">{t.found(location.address, location.rowCount, location.tableName)}</Body1>
+        )}
+      </section>
+
+      {inspection && (
+        <MappingEditor
+          key={inspection.location.address}
+          language={language}
+          inspection={inspection}
+          mapping={mapping}
+          issues={issues}
+          disabled={busy !== null}
+          onChange={setMapping}
+        />
+      )}
+
+      {location && (
+        <section className={styles.section} aria-label={t.run}>
+          <Field label={t.asOfLabel} hint={t.asOfHint} validationState={asOfValue === null ? "error" : "none"} validationMessage={asOfValue === null ? t.asOfInvalid : undefined}>
+            <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} disabled={busy !== null} data-testid="as-of" />
+          </Field>
+          <Caption1 className={styles.hint}>{t.policyNote}</Caption1>
+          <div className={styles.row}>
+            <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="run">
+              {t.run}
+            </Button>
+            {busy === "run" && (
+              <Button onClick={() => abort.current?.abort()} data-testid="cancel">
+                {t.cancel}
+              </Button>
+            )}
+          </div>
+          {issues.size > 0 && busy === null && <Caption1 className={styles.hint}>{t.fixMapping}</Caption1>}
+        </section>
+      )}
+
+      <div ref={status}>
+          {progress && (
+            <Field label={t.phases[progress.phase]} hint={progress.total > 0 ? t.progress(progress.done, progress.total) : undefined} data-testid="progress">
+              <ProgressBar value={overallProgress(progress)} max={1} thickness="large" />
+            </Field>
+          )}
+        {outcome && <OutcomeView outcome={outcome} language={language} text={t} />}
+      </div>
+    </div>
+  );
+}
+
+interface MappingEditorProps {
+  readonly language: PaneLanguage;
+  readonly inspection: Inspection;
+  readonly mapping: Mapping;
+  readonly issues: ReadonlyMap<TriageField, FieldIssue>;
+  readonly disabled: boolean;
+  readonly onChange: Dispatch<SetStateAction<Mapping>>;
+}
+
+/**
+ * The columns found and their correction: a dropdown of the table's columns per field (required ones
+ * first, the fields not found on demand), the headers not used, the duplicates, the header words.
+ * Memoised: a run's progress does not re-render its hundreds of options.
+ */
+const MappingEditor = memo(function MappingEditor({ language, inspection, mapping, issues, disabled, onChange }: MappingEditorProps) {
+  const t = TEXT[language];
+  const styles = useStyles();
+  const [showAll, setShowAll] = useState(false);
+  const [showWords, setShowWords] = useState(false);
+  const { location, recognition } = inspection;
+  const choices = useMemo(() => columnChoices(location, t), [location, t]);
+  const shown = fieldsToShow(mapping, showAll);
+  const letter = (column: number) => letterOf(location, column);
+  return (
+    <section className={styles.section} aria-labelledby="ar-mapping-heading" data-testid="mapping">
+      <Subtitle2 as="h2" id="ar-mapping-heading">
+        {t.mappingHeading}
+      </Subtitle2>
+      <Caption1 className={styles.hint}>{t.mappingHint}</Caption1>
+      <div className={styles.fields}>
+        {shown.fields.map((field) => (
+          <MappingField
+            key={field}
+            field={field}
+            language={language}
+            text={t}
+            value={mapping[field] === undefined ? "" : String(mapping[field])}
+            choices={choices}
+            issue={issues.get(field)}
+            letter={letter}
+            disabled={disabled}
+            onChange={(value) => onChange((m) => withChoice(m, field, value))}
+          />
+        ))}
+      </div>
+      <div className={styles.row}>
+        {(shown.hidden > 0 || showAll) && (
+          <Link as="button" onClick={() => setShowAll(!showAll)} data-testid="more-fields">
+            {showAll ? t.showFewerFields : t.showMoreFields(shown.hidden)}
+          </Link>
+        )}
+        <Link as="button" onClick={() => setShowWords(!showWords)} aria-expanded={showWords} data-testid="header-words">
+          {t.headerWordsLink}
+        </Link>
+      </div>
+      {showWords && <HeaderWords language={language} text={t} fields={TRIAGE_FIELDS} />}
+      {recognition.unmatched.length > 0 && (
+        <Caption1 className={styles.hint} data-testid="unmatched">
+          {t.unmatched} {recognition.unmatched.join(language === "zh" ? "、" : ", ")}
+        </Caption1>
+      )}
+      {recognition.duplicates.map((d) => (
+        <MessageBar key={d.column} intent="warning">
+          <MessageBarBody>{t.duplicate(d.header, letter(d.column), fieldLabel(d.field, language), letter(d.usedColumn))}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </section>
+  );
+});
+
+interface MappingFieldProps {
+  readonly field: TriageField;
+  readonly language: PaneLanguage;
+  readonly text: PaneText;
+  readonly value: string;
+  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  readonly issue: FieldIssue | undefined;
+  readonly letter: (column: number) => string;
+  readonly disabled: boolean;
+  readonly onChange: (value: string) => void;
+}
+
+/** One field of the mapping: its label (required ones marked) and a dropdown of the table's columns. */
+function MappingField({ field, language, text, value, choices, issue, letter, disabled, onChange }: MappingFieldProps) {
+  const styles = useStyles();
+  const message = issue === undefined ? undefined : issue.kind === "required" ? text.requiredMissing : text.columnTwice(letter(issue.column), fieldLabel(issue.other, language));
+  return (
+    <Field
+      label={fieldLabel(field, language)}
+      orientation="horizontal"
+      required={REQUIRED.has(field)}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
+      <Select className={styles.selectRoot} select={{ className: styles.select }} value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)} data-field={field}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+/** The header words each field is recognised by (the list of docs/triage-headers.md). */
+function HeaderWords({ language, text, fields }: { readonly language: PaneLanguage; readonly text: PaneText; readonly fields: readonly TriageField[] }) {
+  const styles = useStyles();
+  return (
+    <div data-testid="header-word-list">
+      <Caption1 className={styles.hint}>
+        {text.headerWordsHint}{" "}
+        {/* docs/triage-headers.md, copied next to the pane by the build */}
+        <Link href="triage-headers.md" target="_blank" rel="noreferrer" inline>
+          {text.headerWordsDocument}
+        </Link>
+      </Caption1>
+      <ul className={styles.words}>
+        {fields.map((field) => (
+          <li key={field}>
+            <strong>{fieldLabel(field, language)}</strong>
+            {language === "zh" ? "：" : ": "}
+            {headerWords(field).join(language === "zh" ? "、" : ", ")}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** How the run ended: the sheets written and the summary, or why it stopped. */
+function OutcomeView({ outcome, language, text: t }: { readonly outcome: Outcome; readonly language: PaneLanguage; readonly text: PaneText }) {
+  const styles = useStyles();
+  if (outcome.kind === "cancelled") {
+    return (
+      <MessageBar intent="warning" data-testid="outcome">
+        <MessageBarBody>{t.cancelled}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (outcome.kind === "error") {
+    return (
+      <MessageBar intent="error" data-testid="outcome">
+        <MessageBarBody>
+          <MessageBarTitle>{outcome.finding ? t.findFailed : t.failed}</MessageBarTitle>
+          {outcome.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { summary, write } = outcome.result;
+  const amount = (n: number) => n.toLocaleString(t.numberLocale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const groups = (title: string, list: readonly SummaryGroup[], id: string) => (
+    <Table size="extra-small" className={styles.table} aria-label={title} data-testid={id}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{title}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t.groupColumns.count}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{t.groupColumns.amount}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {list
+          .filter((g) => g.count > 0)
+          .map((g) => (
+            <TableRow key={g.key}>
+              <TableCell>{g[language]}</TableCell>
+              <TableCell className={styles.number}>{g.count.toLocaleString(t.numberLocale)}</TableCell>
+              <TableCell className={styles.number}>{amount(g.amount)}</TableCell>
+            </TableRow>
+          ))}
+      </TableBody>
+    </Table>
+  );
+  const problems = summary.problemRows;
+  return (
+    <section className={styles.section} data-testid="outcome">
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
+          {t.done(outcome.result.records, write.resultSheet, write.summarySheet)}
+        </MessageBarBody>
+      </MessageBar>
+      <Body1>{t.counts(summary.ok, summary.problem, summary.blank)}</Body1>
+      {groups(t.byLevel, summary.byLevel, "by-level")}
+      {groups(t.byProfile, summary.byProfile, "by-profile")}
+      {problems.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{t.problemsHeading(problems.length)}</Subtitle2>
+          <Table size="extra-small" className={styles.table} data-testid="problems">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.problemColumns.row}</TableHeaderCell>
+                <TableHeaderCell>{t.problemColumns.customer}</TableHeaderCell>
+                <TableHeaderCell>{t.problemColumns.problem}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {problems.slice(0, PROBLEM_ROWS_SHOWN).map((p) => (
+                <TableRow key={p.sourceRow}>
+                  <TableCell>{p.sourceRow}</TableCell>
+                  <TableCell className={styles.wrap}>{p.customer}</TableCell>
+                  <TableCell className={styles.wrap}>{p.problem[language]}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {problems.length > PROBLEM_ROWS_SHOWN && <Caption1>{t.moreProblems(problems.length - PROBLEM_ROWS_SHOWN)}</Caption1>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,314 @@
+// The task pane in a real browser: Debian's Chromium (playwright-core, headless) loads the built
+// dist/taskpane.html from a local server on 127.0.0.1, with a fake Office host (src/excel-io/fake-excel.ts,
+// bundled by esbuild) served in place of office.js. The test finds the columns of a debtor table,
+// corrects one through the UI, triages, and checks the sheets written in the fake workbook; a customer
+// named `<img src=x onerror=alert(1)>` must show as text. Every other request leaves nothing: the test
+// fails if the page tries one. Needs `npm run build` first (npm test does it) and /usr/bin/chromium.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import { build } from "esbuild";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HostConfig, HostProbe } from "./fake-host.js";
+import { samplePortfolio } from "./support.js";
+
+/** Debian's Chromium (AR_CHROMIUM names another build of Chromium, e.g. /usr/bin/chromium-browser). */
+const CHROMIUM = process.env.AR_CHROMIUM || "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const root = join(__dirname, "../..");
+const dist = join(root, "dist");
+const EVIL = "<img src=x onerror=alert(1)>";
+const EVIL_HEADER = "<b onmouseover=alert(2)>notes</b>";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+};
+
+let server: Server;
+let origin = "";
+let fakeHost = "";
+let profile = "";
+let context: BrowserContext;
+
+/** What went wrong in a page, besides the test's own assertions. */
+interface Watch {
+  readonly outside: string[];
+  /** URLs of the Web Workers the page started. */
+  readonly workers: string[];
+  readonly dialogs: string[];
+  readonly errors: string[];
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the task pane test needs it. Run the README's setup ` +
+        "(on Debian: apt-get install -y chromium; elsewhere set AR_CHROMIUM to a Chromium executable), then npm test again.",
+    );
+  }
+  if (!existsSync(join(dist, "taskpane.html")) || !existsSync(join(dist, "triage-worker.js"))) {
+    throw new Error("dist/ has no task pane: run `npm run build` first (npm test does).");
+  }
+  const bundle = await build({
+    entryPoints: [join(__dirname, "fake-host.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "chrome110",
+    write: false,
+    logLevel: "silent",
+  });
+  fakeHost = bundle.outputFiles[0].text;
+
+  server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    const file = normalize(join(dist, path === "/" ? "taskpane.html" : path));
+    if (!file.startsWith(dist + sep) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  profile = mkdtempSync(join(tmpdir(), "ar-pane-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      // nothing resolves but the local server, whatever the page tries
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ],
+    viewport: { width: 360, height: 900 },
+    serviceWorkers: "block",
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Opens the pane on a fake workbook; office.js is the fake host, every other outside request is refused. */
+async function openPane(config: HostConfig): Promise<{ page: Page; watch: Watch }> {
+  const watch: Watch = { outside: [], dialogs: [], errors: [], workers: [] };
+  const page = await context.newPage();
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeHost });
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    watch.outside.push(url);
+    return route.abort("blockedbyclient");
+  });
+  page.on("dialog", (dialog) => {
+    watch.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on("pageerror", (error) => watch.errors.push(error.message));
+  page.on("worker", (worker) => watch.workers.push(worker.url()));
+  page.on("console", (message) => message.type() === "error" && watch.errors.push(message.text()));
+  await page.addInitScript((hostConfig) => {
+    const w = window as unknown as { __AR_HOST__: unknown; __arImages: string[] };
+    w.__AR_HOST__ = hostConfig;
+    // Every <img> ever put in the document, even one removed at once.
+    w.__arImages = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) {
+          if (node instanceof Element) {
+            for (const img of [node, ...node.querySelectorAll("*")].filter((e) => e.tagName === "IMG")) w.__arImages.push(img.outerHTML);
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, config);
+  await page.goto(`${origin}/taskpane.html`);
+  return { page, watch };
+}
+
+const sheetValues = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.values(n), name);
+const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames());
+const mutations = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.mutations(n), name);
+
+/** With AR_PANE_SCREENSHOTS=<folder>, saves a full-page screenshot there (to look at the pane). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.AR_PANE_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
+/** The sample portfolio with "Balance" headed "Saldo" (a header the pane does not know), an evil customer and an evil extra column. */
+function englishBook(): HostConfig {
+  const { headers, rows } = samplePortfolio();
+  const head = headers.map((h) => (h === "Balance" ? "Saldo" : h));
+  const evil = [...rows[0]];
+  evil[0] = EVIL;
+  evil[1] = "lots"; // a balance that cannot be read: the row is listed with its problem
+  // an extra column of notes, blank on the sample's blank row
+  const data = [...rows, evil].map((r) => [...r, r.every((c) => c === "") ? "" : "x"]);
+  // the user selected the whole table (its blank row would end the current region)
+  return { displayLanguage: "en-US", sheets: [{ name: "Debtors", values: [[...head, EVIL_HEADER], ...data], typed: true }], select: "Debtors!A1:X17" };
+}
+
+/** A Chinese debtor table, as an Excel table. */
+function chineseBook(): HostConfig {
+  const values = [
+    ["客户名称", "欠款金额", "到期日", "近12个月逾期次数", "最大逾期金额", "现金流"],
+    ["甲公司", 120000, "2025-06-01", 0, 0, "好"],
+    ["乙公司", 50000, "2025-07-01", 1, 10000, "一般"],
+    ["丙公司", 80000, "2025-04-01", 2, 90000, "差"],
+  ];
+  return {
+    displayLanguage: "zh-CN",
+    sheets: [{ name: "应收账款", values, typed: true, table: { address: "A1:F4", name: "欠款表" } }],
+    select: "应收账款!H10", // an empty cell, away from the table
+  };
+}
+
+/** The rows of a result sheet as objects keyed by header. */
+function records(values: (string | number | boolean)[][]): Record<string, string | number | boolean>[] {
+  const [head, ...rows] = values;
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [String(h), r[i]])));
+}
+
+describe("the task pane in Chromium on a fake Excel", () => {
+  it("finds the columns, takes a correction, triages into new sheets and shows sheet text as text", async () => {
+    const { page, watch } = await openPane(englishBook());
+    await expect(page.getByRole("tab", { name: "Portfolio triage" }).isVisible()).resolves.toBe(true);
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    expect(await page.getByTestId("found").textContent()).toBe("Debtors!A1:X17: 16 rows under the header.");
+
+    // The mapping found: customer A, due date C; "Saldo" is not known, so balance is missing and required.
+    expect(await page.locator("[data-field=customer]").inputValue()).toBe("0");
+    expect(await page.locator("[data-field=dueDate]").inputValue()).toBe("2");
+    expect(await page.locator("[data-field=lastInterruption]").inputValue()).toBe("22");
+    expect(await page.locator("[data-field=balance]").inputValue()).toBe("");
+    await expect(page.getByText("Required: choose the column.").isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId("run").isDisabled()).toBe(true);
+    // Headers are offered as text, the evil one too.
+    const options = await page.locator("[data-field=balance] option").allTextContents();
+    expect(options.slice(0, 3)).toEqual(["(not used)", "A: Customer", "B: Saldo"]);
+    expect(options).toContain(`X: ${EVIL_HEADER}`);
+    expect(await page.getByTestId("unmatched").textContent()).toBe(`Headers not used: Saldo, ${EVIL_HEADER}`);
+    // The header words the pane knows, and the whole list next to the pane.
+    await page.getByTestId("header-words").click();
+    expect(await page.getByTestId("header-word-list").textContent()).toContain("balance: balance, amount owed, outstanding");
+    const list = await page.getByTestId("header-word-list").getByRole("link").getAttribute("href");
+    expect((await fetch(new URL(list!, `${origin}/taskpane.html`))).status).toBe(200);
+
+    await screenshot(page, "en-mapping");
+    // The user corrects it: balance is column B.
+    await page.locator("[data-field=balance]").selectOption("1");
+    expect(await page.getByTestId("run").isEnabled()).toBe(true);
+    await page.getByTestId("as-of").fill("2025-07-31");
+
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    const outcome = await page.getByTestId("outcome").textContent();
+    await screenshot(page, "en-done");
+    expect(outcome).toContain("16 rows triaged into the sheet");
+
+    // The result sheet: one row per input row with its source row number, in order; the source untouched.
+    const names = await sheetNames(page);
+    expect(names[0]).toBe("Debtors");
+    expect(names).toHaveLength(3);
+    const resultName = names.find((n) => n !== "Debtors" && (outcome ?? "").includes(`sheet “${n}”`));
+    expect(resultName).toBeDefined();
+    const result = records(await sheetValues(page, resultName!));
+    expect(result).toHaveLength(16);
+    expect(result.map((r) => r["source row"])).toEqual(Array.from({ length: 16 }, (_, i) => i + 2));
+    expect(result[1]).toMatchObject({ customer: "Fresh Table Catering 鲜味餐饮供应链", balance: 1_200_000, profile: "temporary" });
+    expect(result[2].profile).toBe("willful");
+    expect(result[3].profile).toBe("unable");
+    expect(result[12].status).toBe("blank");
+    expect(result[15]).toMatchObject({ customer: EVIL, status: "problem" });
+    expect(String(result[15].problems)).toMatch(/balance: "lots" is not a number/);
+    expect(await mutations(page, "Debtors")).toBe(0);
+
+    // The evil customer is listed among the rows with problems, as text: no element made of it, no alert.
+    const problems = page.getByTestId("problems");
+    expect(await problems.textContent()).toContain(EVIL);
+    expect(await page.evaluate(() => (window as unknown as { __arImages: string[] }).__arImages)).toEqual([]);
+    expect(await page.locator("img, b[onmouseover]").count()).toBe(0);
+
+    // A second run writes new sheets and leaves the first result as it was.
+    const first = await sheetValues(page, resultName!);
+    await page.getByTestId("run").click();
+    await page.waitForFunction(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames().length === 5, undefined, { timeout: 10_000 });
+    await page.getByTestId("outcome").waitFor();
+    expect(await sheetValues(page, resultName!)).toEqual(first);
+    expect(new Set(await sheetNames(page)).size).toBe(5);
+
+    // The triage ran in a Web Worker loaded from the pane's own origin.
+    expect(watch.workers).toContain(`${origin}/triage-worker.js`);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    await page.close();
+  });
+
+  it("speaks Chinese in Chinese Excel and triages an Excel table with Chinese headers", async () => {
+    const { page, watch } = await openPane(chineseBook());
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    await expect(page.getByRole("tab", { name: "组合分诊" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("tab", { name: "信用政策" }).isVisible()).resolves.toBe(true);
+    // Nothing at the selected cell: the pane says so, in Chinese.
+    await page.getByTestId("find").click();
+    await page.getByTestId("outcome").waitFor();
+    expect(await page.getByTestId("outcome").textContent()).toMatch(/^未找到欠款客户表：.*没有数据/);
+    await page.getByText("Excel 表格").click();
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    expect(await page.getByTestId("found").textContent()).toBe("应收账款!A1:F4：标题行下共 3 行（表格 欠款表）。");
+    expect(await page.locator("[data-field=balance]").inputValue()).toBe("1");
+    const mappingText = await page.getByTestId("mapping").textContent();
+    for (const label of ["客户", "余额", "到期日", "近12个月逾期次数", "现金流"]) expect(mappingText).toContain(label);
+    expect(mappingText).not.toContain("due date");
+    await page.getByTestId("as-of").fill("2025-07-31");
+    await page.getByRole("button", { name: "对每一行分诊" }).click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("outcome").textContent()).toContain("已分诊 3 行");
+    await screenshot(page, "zh-done");
+    const names = await sheetNames(page);
+    const result = records(await sheetValues(page, names[1]));
+    expect(result.map((r) => r["源行号"])).toEqual([2, 3, 4]);
+    expect(result[2]).toMatchObject({ 客户: "丙公司", 信用等级: "C", 预警级别: 3 });
+    expect(await mutations(page, "应收账款")).toBe(0);
+    // The policy editor lives on in its tab.
+    await page.getByRole("tab", { name: "信用政策" }).click();
+    await expect(page.getByRole("heading", { name: "本工作簿的信用政策" }).isVisible()).resolves.toBe(true);
+    await screenshot(page, "zh-policy");
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    await page.close();
+  });
+
+  it("cancels a run: nothing is written", async () => {
+    const { page, watch } = await openPane({ ...englishBook(), latencyMs: 150 });
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    await page.locator("[data-field=balance]").selectOption("1");
+    await page.getByTestId("run").click();
+    await page.getByTestId("progress").waitFor();
+    await screenshot(page, "en-progress");
+    await page.getByTestId("cancel").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("outcome").textContent()).toBe("Cancelled. Nothing was written.");
+    expect(await sheetNames(page)).toEqual(["Debtors"]);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    await page.close();
+  });
+});
