@@ -1801,7 +1801,9 @@ export function installFakeOffice(globalObject: object, workbook: FakeWorkbook, 
       requirements: {
         isSetSupported(name: string, version?: string | number) {
           if (name !== "ExcelApi") return false;
-          return Number(version ?? "1.1") <= 1.17;
+          // Versions compare part by part: 1.9 is older than 1.17.
+          const [major, minor = 0] = String(version ?? "1.1").split(".").map(Number);
+          return major < 1 || (major === 1 && minor <= 17);
         },
       },
       document: {

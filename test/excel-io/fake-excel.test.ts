@@ -226,3 +226,13 @@ describe("fake Office globals", () => {
     expect(sheet.value(1, 1)).toBe("left queued"); // Excel.run syncs what the batch left queued
   });
 });
+
+describe("the fake host's requirement sets", () => {
+  it("compares API versions part by part (1.9 is older than 1.17)", () => {
+    const page: { Office?: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } } } = {};
+    installFakeOffice(page, new FakeWorkbook());
+    const supported = (v: string) => page.Office!.context.requirements.isSetSupported("ExcelApi", v);
+    expect([supported("1.1"), supported("1.9"), supported("1.17"), supported("1.18"), supported("2.0")]).toEqual([true, true, true, false, false]);
+    expect(page.Office!.context.requirements.isSetSupported("WordApi", "1.1")).toBe(false);
+  });
+});
