@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, POLICY_FIELDS, RuleError } from "../src/core/index.js";
-import { fieldOf, formToPolicy, POLICY_FORM, POLICY_GROUPS, policyToForm } from "../src/taskpane/policy-form.js";
+import { describeRefusal, fieldOf, formToPolicy, POLICY_FORM, POLICY_GROUPS, policyToForm } from "../src/taskpane/policy-form.js";
 
 describe("the policy form of the task pane", () => {
   it("shows the defaults in the words an accountant types", () => {
@@ -72,5 +72,22 @@ describe("the policy form of the task pane", () => {
     expect(error).toBeInstanceOf(RuleError);
     expect((error as RuleError).message).toMatch(pattern);
     expect(fieldOf(error as RuleError)?.key).toBe(key);
+  });
+
+  it("describes a refusal by the field's label, in each language, with the bare reason for next to the field", () => {
+    let error: RuleError | undefined;
+    try {
+      formToPolicy({ ...policyToForm(DEFAULT_POLICY), warningDays: "60,30,90" }, DEFAULT_POLICY);
+    } catch (e) {
+      error = e as RuleError;
+    }
+    expect(describeRefusal(error!, "en")).toEqual({ key: "warningDays", detail: "must increase: 60,30,90", text: "Warning levels 1, 2, 3 from (days): must increase: 60,30,90" });
+    expect(describeRefusal(error!, "zh")).toEqual({ key: "warningDays", detail: "必须递增：60,30,90", text: "一、二、三级预警起点（天）：必须递增：60,30,90" });
+  });
+
+  it("describes a refusal of no form field (a stored key it does not know) by the error's own words", () => {
+    const error = new RuleError("smallAmountLimt", "is not a policy setting", "不是政策设置项");
+    expect(describeRefusal(error, "en")).toEqual({ detail: "is not a policy setting", text: "smallAmountLimt: is not a policy setting" });
+    expect(describeRefusal(error, "zh").text).toBe("smallAmountLimt：不是政策设置项");
   });
 });

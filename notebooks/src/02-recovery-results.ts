@@ -87,23 +87,44 @@ figure("cases.rows", cases.numRows());
 //
 // Recovery rate = cash (collected before the write-off + recovered after) / amount in collection.
 // 回收率 = 现金（核销前回款 + 核销后追回）/ 催收金额。
+//
+// The profile chart is split by when the case opened, as the strategy chart below is. Pooling the two
+// periods would mislead: about three cases in five opened before the method, when every debtor got the
+// same long dunning and late legal action whatever its profile, and temporarily distressed debtors, mostly
+// left to drag on, recovered about a third of their balance, less than willful ones. Pooled, that old gap
+// carries over and temporary debtors come out well below willful ones, which says more about the old
+// practice than about the debtors. Under the method (instalment plans sized to the cash flow for
+// temporary debtors, the anchor-price settlement ladder for willful ones) temporary and willful debtors
+// recover about the same large share (around four fifths), unclear ones about half, and unable debtors
+// least: a bankruptcy distribution pays a small part of an ordinary claim, even filed in time. Some recent
+// cases are still open (plans running), so the rates with the method are a little below where they will end.
+//
+// 画像图按立案时间分为实施前和实施后，与下面的策略图一致。两个时期混在一起会误导读者：约五分之三的案件立于实施前，
+// 那时不论画像如何，一律长期催讨、很晚才诉讼，暂时困难的债务人大多被拖着，只收回余额的三分之一左右，低于恶意拖欠者。
+// 混在一起算，这一旧差距被带入，暂时困难者远低于恶意拖欠者，反映的是旧做法而不是债务人本身。新方法下（暂时困难者按
+// 现金流测算分期计划，恶意拖欠者按锚定价格阶梯和解），暂时困难者和恶意拖欠者的回收率相近且都很高（约五分之四），
+// 画像不明者约一半，无力偿还者最低：即使按时申报债权，破产分配也只付普通债权的一小部分。部分近期案件仍在进行（分期
+// 计划未完），所以实施后的回收率略低于最终水平。
 
 // %%
-const byProfile = an.recoveryRates(cases, "profile");
+const periodOrder = ["before / 旧做法", "with method / 新方法"];
+const profileOrder = ["temporary", "willful", "unclear", "unable"];
+const byProfile = an.recoveryRates(cases, ["period", "profile"]);
 await show(barChart(byProfile.objects(), {
-  title: "Recovery rate by debtor profile / 按债务人画像的回收率", category: "profile", value: "recovery_rate",
-  categoryTitle: "Profile / 画像", valueTitle: "Recovery rate (% of balance) / 回收率", valueFormat: ".0%",
+  title: "Recovery rate by debtor profile, before and with the method / 各画像回收率（实施前后）", category: "profile", value: "recovery_rate",
+  group: "period", groupTitle: "Cases opened / 立案时", categoryTitle: "Profile / 画像", valueTitle: "Recovery rate (% of balance) / 回收率",
+  valueFormat: ".0%", sort: profileOrder, groupOrder: periodOrder,
 }));
-await showTable(byProfile.select("profile", "cases", "balance", "cash", "written_off", "recovery_rate", "loss_rate"),
-  { title: "Recovery by profile / 按画像回收", format: { balance: num(0), cash: num(0), written_off: num(0), recovery_rate: pct(1), loss_rate: pct(1) } });
-figure("recovery.by_profile", byProfile.objects().map((r: any) => ({ profile: r.profile, cases: r.cases, recovery_rate: r.recovery_rate })));
+await showTable(byProfile.select("period", "profile", "cases", "balance", "cash", "written_off", "recovery_rate", "loss_rate"),
+  { title: "Recovery by profile, before and with the method / 各画像回收（实施前后）", format: { balance: num(0), cash: num(0), written_off: num(0), recovery_rate: pct(1), loss_rate: pct(1) } });
+figure("recovery.by_profile", byProfile.objects().map((r: any) => ({ method: r.period === periodOrder[1], profile: r.profile, cases: r.cases, recovery_rate: r.recovery_rate })));
 
 // %%
 const byStrategy = an.recoveryRates(cases, ["period", "strategy"]);
 await show(barChart(byStrategy.objects(), {
   title: "Recovery rate by strategy, before and with the method / 各策略回收率（实施前后）", category: "strategy", value: "recovery_rate",
   group: "period", groupTitle: "Cases opened / 立案时", categoryTitle: "Strategy / 策略", valueTitle: "Recovery rate (% of balance) / 回收率",
-  valueFormat: ".0%", sort: ["ladder", "instalment", "settlement", "legal", "bankruptcy"],
+  valueFormat: ".0%", sort: ["ladder", "instalment", "settlement", "legal", "bankruptcy"], groupOrder: periodOrder,
 }));
 const byPeriod = an.recoveryRates(cases, "period");
 await showTable(byPeriod.select("period", "cases", "balance", "cash", "recovery_rate", "loss_rate"),

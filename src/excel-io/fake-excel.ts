@@ -630,6 +630,8 @@ export class FakeWorkbook {
   readonly latencyMs: number;
   /** Every sync made through a context of this workbook, in order. */
   readonly syncs: FakeSyncRecord[] = [];
+  /** The recalculations asked for (`Application.calculate`'s type: `Full`, `Recalculate`, ...), in order. */
+  readonly calculations: string[] = [];
   active: FakeWorksheet | null = null;
   selection: { sheet: FakeWorksheet; rects: Rect[] } | null = null;
   private nextId = 1;
@@ -1037,8 +1039,10 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly application: ApplicationProxy;
 
   constructor(private readonly ctx: FakeRequestContext) {
+    this.application = new ApplicationProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, () => ({ book: ctx.book, sheet: null }), "TableCollection");
     this.names = new NamedItemCollectionProxy(ctx);
@@ -1053,6 +1057,17 @@ class WorkbookProxy {
       if (sel.rects.length > 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).");
       return { sheet: sel.sheet, rect: sel.rects[0] };
     });
+  }
+}
+
+/** The application: only calculate(), recorded in FakeWorkbook.calculations. */
+class ApplicationProxy extends ClientObject<FakeWorkbook> {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => ctx.book, "Application");
+  }
+
+  calculate(calculationType: string): void {
+    this.call("calculate", [calculationType], (book) => void book.calculations.push(calculationType));
   }
 }
 
@@ -1766,6 +1781,8 @@ export interface FakeOfficeOptions {
   readonly displayLanguage?: string;
   /** Office.onReady's platform (default `OfficeOnline`, Excel on the web). */
   readonly platform?: string;
+  /** The newest ExcelApi requirement set supported (default `1.17`; `1.8` for an Excel too old for the triage). */
+  readonly excelApi?: string;
 }
 
 /** What installFakeOffice put on the global object. */
@@ -1803,7 +1820,8 @@ export function installFakeOffice(globalObject: object, workbook: FakeWorkbook, 
           if (name !== "ExcelApi") return false;
           // Versions compare part by part: 1.9 is older than 1.17.
           const [major, minor = 0] = String(version ?? "1.1").split(".").map(Number);
-          return major < 1 || (major === 1 && minor <= 17);
+          const [newestMajor, newestMinor = 0] = (options.excelApi ?? "1.17").split(".").map(Number);
+          return major < newestMajor || (major === newestMajor && minor <= newestMinor);
         },
       },
       document: {

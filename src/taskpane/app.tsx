@@ -1,9 +1,9 @@
 /**
  * The task pane as a Fluent UI (v9) React app: a header and three tabs, portfolio triage, the workbook's
- * credit policy (the plain-DOM editor of policy-editor.ts, mounted once) and the list of AR functions.
+ * credit policy (policy-tab.tsx) and the list of AR functions.
  * Every tab stays mounted, so switching tabs keeps a run, its mapping and unsaved policy edits.
  */
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import {
   Body1,
   Caption1,
@@ -16,7 +16,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { renderPolicyEditor } from "./policy-editor.js";
+import { PolicyTab } from "./policy-tab.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 import { TriageTab } from "./triage-tab.js";
 import type { ExcelIo, WorkerFactory } from "./triage-run.js";
@@ -103,16 +103,4 @@ export function App({ language, io, createWorker, hasSettings, oldExcel = false 
       </main>
     </FluentProvider>
   );
-}
-
-/** The policy editor of policy-editor.ts (plain DOM, its own styles in taskpane.html), mounted once. */
-function PolicyTab({ language }: { readonly language: PaneLanguage }) {
-  const host = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    renderPolicyEditor(element, language);
-    return () => element.replaceChildren();
-  }, [language]);
-  return <div ref={host} data-testid="policy-editor" />;
 }

@@ -1,7 +1,7 @@
 /**
  * The policy as a form: one text field per setting, in the words an accountant types (`50,000`, `80%`,
  * `30,60,90`, `10:90%,20:95%`), read back through the rules core's own readers so that a bad entry is
- * refused with a message naming the field. No DOM here: policy-editor.ts draws it.
+ * refused with a message naming the field. No DOM here: policy-tab.tsx draws it.
  */
 import {
   formatRate,
@@ -148,4 +148,21 @@ export function formToPolicy(texts: Readonly<Record<string, string>>, base: Poli
 /** The field of the form a RuleError points at, if any. */
 export function fieldOf(error: RuleError): PolicyField | undefined {
   return POLICY_FORM.find((f) => f.key === error.argument);
+}
+
+/** A refused entry as the pane shows it. */
+export interface Refusal {
+  /** The key of the field it points at, if it points at one of the form. */
+  readonly key?: string;
+  /** The reason alone, for next to the field. */
+  readonly detail: string;
+  /** The reason naming the field by its label, in the pane's language (for a message away from the field). */
+  readonly text: string;
+}
+
+/** How the pane shows a RuleError from the form or from a stored policy: by the field's label, not its key. */
+export function describeRefusal(error: RuleError, language: Language): Refusal {
+  const field = fieldOf(error);
+  if (!field) return { detail: error.detail[language], text: error.text(language) };
+  return { key: field.key, detail: error.detail[language], text: `${field.label[language]}${language === "zh" ? "：" : ": "}${error.detail[language]}` };
 }

@@ -73,6 +73,21 @@ export interface PaneText {
   readonly problemsHeading: (count: number) => string;
   readonly problemColumns: { readonly row: string; readonly customer: string; readonly problem: string };
   readonly moreProblems: (count: number) => string;
+  // the policy tab
+  readonly policy: {
+    readonly heading: string;
+    readonly hint: string;
+    readonly save: string;
+    readonly reset: string;
+    readonly saved: string;
+    readonly stored: string;
+    readonly none: string;
+    readonly invalid: string;
+    readonly filled: string;
+    readonly edited: string;
+    readonly refused: string;
+    readonly saveFailed: string;
+  };
   // the functions tab
   readonly functionsHeading: string;
   readonly functionsHint: string;
@@ -145,6 +160,20 @@ const en: PaneText = {
   problemsHeading: (count) => `Rows with problems (${count.toLocaleString("en-US")})`,
   problemColumns: { row: "Row", customer: "Customer", problem: "Problem" },
   moreProblems: (count) => `… and ${count.toLocaleString("en-US")} more in the result sheet.`,
+  policy: {
+    heading: "Credit policy of this workbook",
+    hint: "Every AR formula in this workbook follows these settings; a formula argument still wins.",
+    save: "Save and recalculate",
+    reset: "Reset to the rules' defaults",
+    saved: "Saved in the workbook. Formulas recalculated.",
+    stored: "This workbook's own policy.",
+    none: "Default policy (nothing stored in this workbook yet).",
+    invalid: "The policy stored in this workbook was not used, the defaults apply:",
+    filled: "The rules' defaults are filled in: save to apply them.",
+    edited: "Not saved yet.",
+    refused: "Not saved:",
+    saveFailed: "Saving failed:",
+  },
   functionsHeading: "Functions",
   functionsHint: "Type =AR. in a cell to use them.",
   functions: [
@@ -212,6 +241,20 @@ const zh: PaneText = {
   problemsHeading: (count) => `有问题的行（${count.toLocaleString("zh-CN")}）`,
   problemColumns: { row: "行号", customer: "客户", problem: "问题" },
   moreProblems: (count) => `……另有 ${count.toLocaleString("zh-CN")} 行，见结果工作表。`,
+  policy: {
+    heading: "本工作簿的信用政策",
+    hint: "本工作簿中的所有 AR 公式都按这些设置计算；公式中给出的参数优先。",
+    save: "保存并重新计算",
+    reset: "恢复规则默认值",
+    saved: "已保存到工作簿，公式已重新计算。",
+    stored: "本工作簿自己的政策。",
+    none: "默认政策（本工作簿尚未保存政策）。",
+    invalid: "本工作簿中保存的政策未被采用，现按默认政策计算：",
+    filled: "已填入规则默认值，保存后生效。",
+    edited: "尚未保存。",
+    refused: "未保存：",
+    saveFailed: "保存失败：",
+  },
   functionsHeading: "函数",
   functionsHint: "在单元格中输入 =AR. 即可使用。",
   functions: [

@@ -235,4 +235,22 @@ describe("the fake host's requirement sets", () => {
     expect([supported("1.1"), supported("1.9"), supported("1.17"), supported("1.18"), supported("2.0")]).toEqual([true, true, true, false, false]);
     expect(page.Office!.context.requirements.isSetSupported("WordApi", "1.1")).toBe(false);
   });
+
+  it("can play an older Excel (ExcelApi 1.8: no 1.9)", () => {
+    const page: { Office?: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } } } = {};
+    installFakeOffice(page, new FakeWorkbook(), { excelApi: "1.8" });
+    const supported = (v: string) => page.Office!.context.requirements.isSetSupported("ExcelApi", v);
+    expect([supported("1.1"), supported("1.8"), supported("1.9"), supported("1.17")]).toEqual([true, true, false, false]);
+  });
+});
+
+describe("the fake application", () => {
+  it("records the recalculations asked for, once synced", async () => {
+    const wb = new FakeWorkbook();
+    const ctx = wb.context();
+    ctx.workbook.application.calculate("Full" as Excel.CalculationType);
+    expect(wb.calculations).toEqual([]);
+    await ctx.sync();
+    expect(wb.calculations).toEqual(["Full"]);
+  });
 });

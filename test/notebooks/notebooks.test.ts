@@ -200,17 +200,43 @@ describe("02-recovery-results: triage plus outcomes", () => {
     expect(figureOf(nb, "cases.rows")).toBe(agreement.of);
   });
 
-  it("gets the same recovery rates by profile as the ledger's own cases", () => {
+  it("gets the same recovery rates by profile and period as the ledger's own cases", () => {
     const ledger = generateTables(figureOf(nb, "ledger.options") as GeneratorOptions);
-    const expected = recoveryRates(ledger.cases, "profile").objects() as { profile: string; cases: number; recovery_rate: number }[];
+    const expected = recoveryRates(ledger.cases, ["method", "profile"]).objects() as { method: boolean; profile: string; cases: number; recovery_rate: number }[];
     const printed = figureOf(nb, "recovery.by_profile") as typeof expected;
-    expect(printed.map((r) => r.profile)).toEqual(expected.map((r) => r.profile));
-    printed.forEach((r, i) => {
-      expect(r.cases).toBe(expected[i].cases);
-      expect(r.recovery_rate).toBeCloseTo(expected[i].recovery_rate, 9);
-    });
+    const key = (r: { method: boolean; profile: string }) => `${r.method}/${r.profile}`;
+    expect(printed.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(printed.map(key).sort()).toEqual(["false/temporary", "false/unable", "false/unclear", "false/willful", "true/temporary", "true/unable", "true/unclear", "true/willful"]);
+    for (const r of printed) {
+      const e = expected.find((x) => key(x) === key(r))!;
+      expect(r.cases).toBe(e.cases);
+      expect(r.recovery_rate).toBeCloseTo(e.recovery_rate, 9);
+    }
     const plans = figureOf(nb, "plans") as { plan: string; cases: number }[];
     expect(plans.map((p) => p.plan)).toEqual(expect.arrayContaining(["kept", "broken"]));
+  });
+
+  it("finds, under the method, temporary debtors recovering far more than unable ones and as much as willful ones", () => {
+    const printed = figureOf(nb, "recovery.by_profile") as { method: boolean; profile: string; cases: number; recovery_rate: number }[];
+    const rate = (method: boolean, profile: string) => {
+      const r = printed.find((x) => x.method === method && x.profile === profile);
+      expect(r, `${profile} ${method ? "with" : "before"} the method`).toBeDefined();
+      expect(r!.cases).toBeGreaterThanOrEqual(30); // enough cases for a rate
+      return r!.recovery_rate;
+    };
+    // with the method: temporary (plans) and willful (settlement ladder) about four fifths, unable least
+    expect(rate(true, "temporary")).toBeGreaterThan(0.7);
+    expect(rate(true, "willful")).toBeGreaterThan(0.7);
+    expect(Math.abs(rate(true, "temporary") - rate(true, "willful"))).toBeLessThan(0.05);
+    expect(rate(true, "temporary")).toBeGreaterThan(3 * rate(true, "unable"));
+    expect(rate(true, "unclear")).toBeGreaterThan(rate(true, "unable"));
+    expect(rate(true, "unclear")).toBeLessThan(rate(true, "temporary"));
+    // before the method temporary debtors were left to drag on: below willful ones, and far below their rate with the method
+    expect(rate(false, "temporary")).toBeLessThan(rate(false, "willful"));
+    expect(rate(false, "temporary")).toBeLessThan(0.45);
+    expect(rate(true, "temporary")).toBeGreaterThan(rate(false, "temporary") + 0.3);
+    // every profile recovers more with the method
+    for (const p of ["temporary", "willful", "unclear", "unable"]) expect(rate(true, p)).toBeGreaterThan(rate(false, p));
   });
 
   it("finds instalment plans sized to the cash flow mostly kept, counted on plans old enough to be over", () => {

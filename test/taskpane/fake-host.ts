@@ -25,6 +25,10 @@ export interface HostConfig {
   readonly select: string;
   /** Delay of each sync (ms). */
   readonly latencyMs?: number;
+  /** The newest ExcelApi requirement set this Excel supports (default 1.17). */
+  readonly excelApi?: string;
+  /** Settings already stored in the workbook (Office.context.document.settings), e.g. `ar.policy`. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** What the test reads back. */
@@ -34,6 +38,10 @@ export interface HostProbe {
   mutations(sheet: string): number;
   tableNames(): string[];
   chartCount(sheet: string): number;
+  /** A setting as saved in the workbook (saveAsync), or undefined. */
+  savedSetting(name: string): unknown;
+  /** The recalculations asked for (`Full`, ...). */
+  calculations(): string[];
 }
 
 const page = window as unknown as { __AR_HOST__?: HostConfig; __arHost?: HostProbe };
@@ -58,7 +66,11 @@ function grow(values: FakeCellInput[][], rows: number): FakeCellInput[][] {
   }
   return out;
 }
-installFakeOffice(window, workbook, { displayLanguage: config.displayLanguage });
+const globals = installFakeOffice(window, workbook, { displayLanguage: config.displayLanguage, excelApi: config.excelApi });
+// The settings the workbook was opened with: set and saved, as a previous session left them.
+const settings = (globals.Office.context as { document: { settings: Office.Settings } }).document.settings;
+for (const [name, value] of Object.entries(config.settings ?? {})) settings.set(name, value);
+if (config.settings) settings.saveAsync();
 
 // The custom-functions runtime functions.js expects in the shared runtime: registrations are accepted.
 class CustomFunctionError extends Error {
@@ -80,4 +92,6 @@ page.__arHost = {
   mutations: (name) => workbook.sheet(name).mutations,
   tableNames: () => workbook.tables.filter((t) => !t.deleted).map((t) => t.name),
   chartCount: (name) => workbook.sheet(name).charts.length,
+  savedSetting: (name) => globals.savedSettings.get(name),
+  calculations: () => [...workbook.calculations],
 };

@@ -2,7 +2,9 @@
 // dist/taskpane.html from a local server on 127.0.0.1, with a fake Office host (src/excel-io/fake-excel.ts,
 // bundled by esbuild) served in place of office.js. The test finds the columns of a debtor table,
 // corrects one through the UI, triages, and checks the sheets written in the fake workbook; a customer
-// named `<img src=x onerror=alert(1)>` must show as text. Every other request leaves nothing: the test
+// named `<img src=x onerror=alert(1)>` must show as text. The Policy tab saves (settings `ar.policy`, a full
+// recalculation) or refuses next to the field; an Excel without ExcelApi 1.9 gets the "too old" message.
+// Every other request leaves nothing: the test
 // fails if the page tries one. Needs `npm run build` first (npm test does it) and /usr/bin/chromium.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -144,6 +146,8 @@ async function openPane(config: HostConfig): Promise<{ page: Page; watch: Watch 
 
 const sheetValues = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.values(n), name);
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames());
+const savedSetting = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.savedSetting(n), name);
+const calculations = (page: Page) => page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.calculations());
 const mutations = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.mutations(n), name);
 
 /** With AR_PANE_SCREENSHOTS=<folder>, saves a full-page screenshot there (to look at the pane). */
@@ -288,10 +292,103 @@ describe("the task pane in Chromium on a fake Excel", () => {
     expect(result.map((r) => r["源行号"])).toEqual([2, 3, 4]);
     expect(result[2]).toMatchObject({ 客户: "丙公司", 信用等级: "C", 预警级别: 3 });
     expect(await mutations(page, "应收账款")).toBe(0);
-    // The policy editor lives on in its tab.
+    // The policy editor lives on in its tab, in Chinese, and refuses an inconsistent entry there too.
     await page.getByRole("tab", { name: "信用政策" }).click();
     await expect(page.getByRole("heading", { name: "本工作簿的信用政策" }).isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId("policy-status").textContent()).toBe("默认政策（本工作簿尚未保存政策）。");
+    await page.getByLabel("一、二、三级预警起点（天）").fill("60,30,90");
+    await page.getByRole("button", { name: "保存并重新计算" }).click();
+    await expect(page.getByText("必须递增：60,30,90", { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId("policy-status").textContent()).toBe("未保存：一、二、三级预警起点（天）：必须递增：60,30,90");
+    expect(await savedSetting(page, "ar.policy")).toBeUndefined();
     await screenshot(page, "zh-policy");
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    await page.close();
+  });
+
+  it("edits the workbook's policy: saves what differs from the defaults and recalculates, refuses an inconsistent entry next to its field", async () => {
+    const { page, watch } = await openPane(englishBook());
+    await page.getByRole("tab", { name: "Policy" }).click();
+    await expect(page.getByRole("heading", { name: "Credit policy of this workbook" }).isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId("policy-status").textContent()).toBe("Default policy (nothing stored in this workbook yet).");
+    const grade = page.getByLabel("Credit term, grade A (days)");
+    expect(await grade.inputValue()).toBe("30");
+    await screenshot(page, "en-policy");
+
+    // A change, saved: only that field is stored, and every formula recalculated (a full pass).
+    await grade.fill("45");
+    expect(await page.getByTestId("policy-status").textContent()).toBe("Not saved yet.");
+    await page.getByRole("button", { name: "Save and recalculate" }).click();
+    await page.getByText("Saved in the workbook. Formulas recalculated.").waitFor();
+    expect(await savedSetting(page, "ar.policy")).toEqual({ creditTermDays: { A: 45, B: 15, C: 0 } });
+    expect(await calculations(page)).toEqual(["Full"]);
+    await screenshot(page, "en-policy-saved");
+
+    // Warning levels that do not increase: refused next to the field, named by its label, nothing stored.
+    const warning = page.getByLabel("Warning levels 1, 2, 3 from (days)");
+    await warning.fill("60,30,90");
+    await page.getByRole("button", { name: "Save and recalculate" }).click();
+    await expect(page.getByText("must increase: 60,30,90", { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await warning.getAttribute("aria-invalid")).toBe("true");
+    // the reason is the field's description (next to it), and the field has the focus
+    const describedBy = (await warning.getAttribute("aria-describedby")) ?? "";
+    const descriptions = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    expect(descriptions).toContain("must increase: 60,30,90");
+    expect(await warning.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await page.getByTestId("policy-status").textContent()).toBe("Not saved: Warning levels 1, 2, 3 from (days): must increase: 60,30,90");
+    expect(await savedSetting(page, "ar.policy")).toEqual({ creditTermDays: { A: 45, B: 15, C: 0 } });
+    expect(await calculations(page)).toEqual(["Full"]);
+    await screenshot(page, "en-policy-refused");
+
+    // Editing the field clears its mark; the rules' defaults filled in and saved store nothing at all.
+    await warning.fill("30,60,90");
+    expect(await warning.getAttribute("aria-invalid")).not.toBe("true");
+    await page.getByRole("button", { name: "Reset to the rules' defaults" }).click();
+    expect(await grade.inputValue()).toBe("30");
+    expect(await page.getByTestId("policy-status").textContent()).toBe("The rules' defaults are filled in: save to apply them.");
+    await page.getByRole("button", { name: "Save and recalculate" }).click();
+    await page.getByText("Saved in the workbook. Formulas recalculated.").waitFor();
+    expect(await savedSetting(page, "ar.policy")).toBeUndefined();
+    expect(await calculations(page)).toEqual(["Full", "Full"]);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    await page.close();
+  });
+
+  it("does not use an invalid stored policy and says why, as text", async () => {
+    const stored = { creditTermDays: { A: 45 }, warningDays: [60, 30, 90], [EVIL]: 1 };
+    const { page, watch } = await openPane({ ...englishBook(), settings: { "ar.policy": stored } });
+    await page.getByRole("tab", { name: "Policy" }).click();
+    const status = page.getByTestId("policy-status");
+    await status.waitFor();
+    // the stored key shows as text (no element made of it)
+    expect(await status.textContent()).toBe(`The policy stored in this workbook was not used, the defaults apply: ${EVIL}: is not a policy setting`);
+    // the defaults are shown, not the stored 45
+    expect(await page.getByLabel("Credit term, grade A (days)").inputValue()).toBe("30");
+    expect(await page.evaluate(() => (window as unknown as { __arImages: string[] }).__arImages)).toEqual([]);
+    await screenshot(page, "en-policy-invalid");
+    // a stored policy with only the bad warning levels names that field by its label
+    await page.close();
+    const second = await openPane({ ...englishBook(), settings: { "ar.policy": { warningDays: [60, 30, 90] } } });
+    await second.page.getByRole("tab", { name: "Policy" }).click();
+    expect(await second.page.getByTestId("policy-status").textContent()).toBe(
+      "The policy stored in this workbook was not used, the defaults apply: Warning levels 1, 2, 3 from (days): must increase: 60,30,90",
+    );
+    expect(await savedSetting(second.page, "ar.policy")).toEqual({ warningDays: [60, 30, 90] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...second.watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    await second.page.close();
+  });
+
+  it("says an Excel without ExcelApi 1.9 is too old for the triage, instead of offering it", async () => {
+    const { page, watch } = await openPane({ ...englishBook(), excelApi: "1.8" });
+    await expect(page.getByRole("tab", { name: "Portfolio triage" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/^This version of Excel is too old for the portfolio triage/).isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId("find").count()).toBe(0);
+    expect(await page.getByTestId("run").count()).toBe(0);
+    await screenshot(page, "en-old-excel");
+    // the policy still works: it needs only the settings
+    await page.getByRole("tab", { name: "Policy" }).click();
+    await expect(page.getByRole("heading", { name: "Credit policy of this workbook" }).isVisible()).resolves.toBe(true);
     expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
     await page.close();
   });
