@@ -408,22 +408,12 @@ export function batchesToTable(schema: TableSchema, batches: readonly ColumnBatc
     switch (spec.kind) {
       case "date":
       case "int32": {
-        const out = new Int32Array(total);
-        let at = 0;
-        for (const p of parts) {
-          out.set((p.data as Int32Array).subarray(0, p.n), at);
-          at += p.n;
-        }
+        const out = concatBatches(new Int32Array(total), parts);
         columns[spec.name] = spec.kind === "int32" && out.includes(INT_NULL) ? Array.from(out, (v) => (v === INT_NULL ? null : v)) : out;
         break;
       }
       case "float64": {
-        const out = new Float64Array(total);
-        let at = 0;
-        for (const p of parts) {
-          out.set((p.data as Float64Array).subarray(0, p.n), at);
-          at += p.n;
-        }
+        const out = concatBatches(new Float64Array(total), parts);
         columns[spec.name] = out.some(Number.isNaN) ? Array.from(out, (v) => (Number.isNaN(v) ? null : v)) : out;
         break;
       }
@@ -449,4 +439,14 @@ export function batchesToTable(schema: TableSchema, batches: readonly ColumnBatc
     }
   }
   return aq.table(columns);
+}
+
+/** Copies the filled part of each batch's typed column into `out`, one after the other. */
+function concatBatches<T extends Int32Array | Float64Array>(out: T, parts: readonly { readonly data: unknown; readonly n: number }[]): T {
+  let at = 0;
+  for (const p of parts) {
+    out.set((p.data as T).subarray(0, p.n), at);
+    at += p.n;
+  }
+  return out;
 }
