@@ -18,6 +18,8 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
+import type { Language } from "../core/errors.js";
+import { fitCellText } from "../core/sheet-text.js";
 import { DATE_FORMAT, LEVEL_FILLS } from "../core/triage/style.js";
 
 /** A table read from a file: a header row and the data rows below it, every row as wide as the table. */
@@ -38,6 +40,36 @@ export interface Table {
   readonly encoding?: string;
   /** XLSX only: the name of the worksheet read. */
   readonly sheet?: string;
+  /** CSV only: the field separator found (`,`, `;`, tab, or the one a `sep=` line names). */
+  readonly delimiter?: string;
+  /** What the reader noticed and the user should know (rows read in a way worth checking), in both languages. */
+  readonly notes?: readonly ReaderNote[];
+}
+
+/** A problem with a file (cannot be read, cannot be written), told in both languages. */
+export class TableFileError extends Error {
+  /**
+   * @param en the message in English
+   * @param zh the same in Simplified Chinese
+   */
+  constructor(
+    en: string,
+    readonly zh: string,
+  ) {
+    super(en);
+    this.name = "TableFileError";
+  }
+
+  /** The message in the given language. */
+  text(language: Language): string {
+    return language === "zh" ? this.zh : this.message;
+  }
+}
+
+/** A remark of the reader about the file, in both languages. */
+export interface ReaderNote {
+  readonly en: string;
+  readonly zh: string;
 }
 
 export interface ReadOptions {
@@ -45,6 +77,20 @@ export interface ReadOptions {
   sheet?: string;
   /** CSV: force an encoding. Default `auto`: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030. */
   encoding?: "utf8" | "gb18030" | "auto";
+}
+
+/** What writing had to do to the text of some cells, so that the file opens and says what it holds. */
+export interface WriteReport {
+  /** Cells whose text was longer than Excel's 32,767 characters and was cut, with a marker in the cell. */
+  readonly cutCells: readonly CellAddress[];
+  /** Cells holding control characters (NUL and the like) that were replaced by U+FFFD. */
+  readonly controlCells: readonly CellAddress[];
+}
+
+/** A cell of a written table: 1-based row of the file (1 = header row) and 0-based column. */
+export interface CellAddress {
+  readonly row: number;
+  readonly column: number;
 }
 
 /** A value to write: text, a number, a boolean, or null for an empty cell. */
@@ -72,10 +118,14 @@ const MAX_COLUMNS = 16_384;
 // Formula injection
 
 /**
- * Leading characters that make a spreadsheet read text as a formula (OWASP "CSV injection"): `=`, `+`, `-`,
- * `@`, tab and carriage return, plus their full-width forms, which some spreadsheet programs fold to ASCII.
+ * Leading characters that make a spreadsheet read text as a formula (OWASP "CSV injection", ASVS 5.0
+ * 1.2.10): `=`, `+`, `-`, `@`, tab, carriage return and NUL, the other C0 controls (which some programs
+ * skip before looking at the next character), and the full-width forms that some programs fold to ASCII.
  */
-const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+const FORMULA_TRIGGERS = new Set([
+  "=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20",
+  ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)),
+]);
 
 /**
  * Neutralises text that a spreadsheet would run as a formula by prefixing a single quote: `=1+1` becomes
@@ -127,7 +177,7 @@ function fileKind(path: string, bytes: Buffer): FileKind {
 function shapeTable(
   records: ReadonlyArray<ReadonlyArray<unknown> | undefined>,
   source: string,
-  extra: { encoding?: string; sheet?: string },
+  extra: { encoding?: string; sheet?: string; delimiter?: string },
 ): Table {
   const isEmptyRecord = (record: ReadonlyArray<unknown> | undefined) =>
     record === undefined || record.every((value) => value === "" || value === undefined);
@@ -166,19 +216,90 @@ function shapeTable(
 
 // --- CSV ----------------------------------------------------------------------------------------
 
-/** Decodes CSV bytes: a BOM decides; else strict UTF-8, falling back to GB18030 (Chinese Excel's "CSV"). */
+/** Bytes that start binary files often renamed or mistaken for CSV (zip is handled as .xlsx before). */
+const BINARY_SIGNATURES: readonly (readonly [string, readonly number[]])[] = [
+  ["PDF", [0x25, 0x50, 0x44, 0x46]],
+  ["PNG", [0x89, 0x50, 0x4e, 0x47]],
+  ["JPEG", [0xff, 0xd8, 0xff]],
+  ["GIF", [0x47, 0x49, 0x46, 0x38]],
+  ["gzip", [0x1f, 0x8b]],
+  ["7-Zip", [0x37, 0x7a, 0xbc, 0xaf]],
+  ["RAR", [0x52, 0x61, 0x72, 0x21]],
+];
+
+/**
+ * UTF-16 without a byte order mark, told from the pattern of zero bytes: text in Latin letters, digits and
+ * punctuation has a zero high byte in every other position (odd positions for little-endian). Only a
+ * clear pattern counts: at least a quarter of the sampled pairs, all on one side.
+ */
+function utf16WithoutBom(bytes: Buffer): "utf16le" | "utf16be" | null {
+  const sample = Math.min(bytes.length, 4096) & ~1;
+  if (sample < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample / 2;
+  if (oddZeros >= pairs / 4 && evenZeros === 0) return "utf16le";
+  if (evenZeros >= pairs / 4 && oddZeros === 0) return "utf16be";
+  return null;
+}
+
+/**
+ * Characters that no spreadsheet text file holds: C0 controls other than tab, line feed and carriage
+ * return, and U+FFFD (what a decoder makes of bytes that are not text).
+ */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/g;
+
+/** Refuses bytes that are not a text file, naming what they look like. */
+function refuseBinary(path: string, bytes: Buffer, text: string): void {
+  for (const [kind, signature] of BINARY_SIGNATURES) {
+    if (bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b)) {
+      throw new TableFileError(
+        `${path} is not a text file (it is a ${kind} file): save the table as CSV or .xlsx`,
+        `${path} 不是文本文件（是 ${kind} 文件）：请将表格另存为 CSV 或 .xlsx`,
+      );
+    }
+  }
+  const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  const odd = sample.match(NOT_TEXT)?.length ?? 0;
+  // A stray control character can be a typo in one cell; binary data is full of them.
+  if (odd > 0 && (sample.includes("\u0000") || odd > 8 || odd / Math.max(1, sample.length) > 0.001)) {
+    throw new TableFileError(
+      `${path} is not a text file (it holds binary data): save the table as CSV or .xlsx`,
+      `${path} 不是文本文件（含二进制数据）：请将表格另存为 CSV 或 .xlsx`,
+    );
+  }
+}
+
+/**
+ * Decodes CSV bytes: a BOM decides; else UTF-16 told from its zero bytes; else strict UTF-8, falling back
+ * to GB18030 (Chinese Excel's "CSV").
+ */
 function decodeText(bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): { text: string; encoding: string } {
   const utf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (encoding === "gb18030") return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
   if (encoding === "utf8") {
     return { text: new TextDecoder("utf-8").decode(bytes), encoding: utf8Bom ? "utf8-bom" : "utf8" };
   }
-  if (utf8Bom) return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8-bom" };
+  if (utf8Bom) {
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8-bom" };
+    } catch {
+      return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf8-bom" }; // refuseBinary judges
+    }
+  }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: iconv.decode(bytes, "utf-16le"), encoding: "utf16le" };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(bytes, "utf-16be"), encoding: "utf16be" };
+  }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) {
+    return { text: iconv.decode(bytes, utf16 === "utf16le" ? "utf-16le" : "utf-16be"), encoding: utf16 };
   }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8" };
@@ -192,10 +313,10 @@ function decodeText(bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): { tex
  * semicolon when it occurs more often than the comma; else the comma.
  */
 function detectDelimiter(text: string): { delimiter: string; body: string } {
-  const hint = /^sep=(.)\r?\n/i.exec(text);
+  const hint = /^(?:\uFEFF)?sep=(.)(?:\r\n|\n|\r)/i.exec(text);
   if (hint) return { delimiter: hint[1], body: text.slice(hint[0].length) };
   let i = 0;
-  while (i < text.length && (text[i] === "\n" || text[i] === "\r")) i++;
+  while (i < text.length && (text[i] === "\n" || text[i] === "\r" || text[i] === "\uFEFF")) i++;
   const counts = { ",": 0, ";": 0, "\t": 0 };
   let quoted = false;
   for (; i < text.length; i++) {
@@ -209,22 +330,134 @@ function detectDelimiter(text: string): { delimiter: string; body: string } {
   return { delimiter, body: text };
 }
 
+/** Where a quote makes a CSV ambiguous: its line and column (1-based), and what is wrong. */
+export class CsvQuoteError extends TableFileError {
+  /**
+   * @param line where the quote that opened the field is (1-based line of the file)
+   * @param column its column (1-based character of the line)
+   * @param closedAt for text after the closing quote: where that quote is
+   */
+  constructor(
+    readonly path: string,
+    readonly line: number,
+    readonly column: number,
+    readonly problem: "unclosed" | "text-after-closing-quote",
+    readonly closedAt?: { readonly line: number; readonly column: number },
+  ) {
+    const at = closedAt ?? { line, column };
+    super(
+      problem === "unclosed"
+        ? `cannot read ${path} as CSV: the quote at line ${line}, column ${column} is never closed, so every line after it would run into one cell. Remove the stray quote or close it ("..."), then run again`
+        : `cannot read ${path} as CSV: the quote at line ${line}, column ${column} opens a field that ${at.line !== line ? `runs over into line ${at.line} and ` : ""}goes on after its closing quote (line ${at.line}, column ${at.column}), so where the field ends would be a guess. Remove the stray quote, or quote the whole field and double the quotes inside it (""), then run again`,
+      problem === "unclosed"
+        ? `无法按 CSV 读取 ${path}：第 ${line} 行第 ${column} 列的引号没有闭合，其后各行会并入同一个单元格。请删除多余的引号或补上闭合引号后重试`
+        : `无法按 CSV 读取 ${path}：第 ${line} 行第 ${column} 列的引号开始的字段${at.line !== line ? `延续到第 ${at.line} 行，并` : ""}在闭合引号（第 ${at.line} 行第 ${at.column} 列）之后仍有文字，字段在哪里结束只能猜测。请删除多余的引号，或给整个字段加引号并把其中的引号写成两个（""）后重试`,
+    );
+    this.name = "CsvQuoteError";
+  }
+}
+
+/**
+ * Checks the quotes of a CSV text as RFC 4180 and Excel read them, before any parser guesses: a field
+ * that starts with a quote runs to the next lone quote, which must be followed by the separator, a line
+ * end or the end of the file; a quote inside an unquoted field is an ordinary character (`Acme "Big" Co`).
+ * Throws a CsvQuoteError with the line and column of the first ambiguous quote.
+ */
+function checkQuotes(path: string, text: string, delimiter: string): void {
+  let line = 1;
+  let lineStart = 0;
+  let fieldStart = true;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' && fieldStart) {
+      const openLine = line;
+      const openColumn = i - lineStart + 1;
+      let j = i + 1;
+      for (;;) {
+        if (j >= text.length) throw new CsvQuoteError(path, openLine, openColumn, "unclosed");
+        const c = text[j];
+        if (c === '"') {
+          if (text[j + 1] === '"') {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        if (c === "\n" || (c === "\r" && text[j + 1] !== "\n")) {
+          line++;
+          lineStart = j + 1;
+        }
+        j++;
+      }
+      const after = text[j + 1];
+      if (after !== undefined && after !== delimiter && after !== "\n" && after !== "\r") {
+        throw new CsvQuoteError(path, openLine, openColumn, "text-after-closing-quote", { line, column: j - lineStart + 1 });
+      }
+      i = j;
+      fieldStart = false;
+      continue;
+    }
+    if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      line++;
+      lineStart = i + 1;
+      fieldStart = true;
+    } else {
+      fieldStart = ch === delimiter;
+    }
+  }
+}
+
 function readCsv(path: string, bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): Table {
   const decoded = decodeText(bytes, encoding);
+  // A forced encoding that does not fit the bytes gives U+FFFD: that is the user's call, not binary data.
+  refuseBinary(path, bytes, encoding === "auto" ? decoded.text : decoded.text.replace(/\uFFFD/g, ""));
   const { delimiter, body } = detectDelimiter(decoded.text);
-  let records: string[][];
+  checkQuotes(path, body, delimiter);
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(body, {
+    parsed = parseCsv(body, {
       delimiter,
       bom: true,
+      // Every line ending, mixed in one file (a file edited in two programs): csv-parse otherwise keeps
+      // the first ending it sees and runs the other lines into one field.
+      record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
+      // Only for quotes inside unquoted fields (Excel keeps them as text); checkQuotes has refused every
+      // other quote that would make the parser guess.
       relax_quotes: true,
       skip_empty_lines: false,
-    }) as string[][];
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new Error(`cannot read ${path} as CSV: ${(error as Error).message}`);
   }
-  return shapeTable(records, path, { encoding: decoded.encoding });
+  const records = parsed.map((p) => p.record);
+  const table = shapeTable(records, path, { encoding: decoded.encoding, delimiter });
+  const notes = multiLineNotes(parsed, table.firstRowNumber);
+  return notes.length > 0 ? { ...table, notes } : table;
+}
+
+/**
+ * Records that run over several lines of the file (a quoted field holding a line break). They are read as
+ * the file says, one row each, and named, since a stray but closed quote looks the same.
+ */
+function multiLineNotes(parsed: readonly { record: readonly string[] }[], firstRowNumber: number): ReaderNote[] {
+  const rows: number[] = [];
+  parsed.forEach((p, index) => {
+    const rowNumber = index + 1;
+    if (rowNumber >= firstRowNumber && p.record.some((field) => field.includes("\n") || field.includes("\r"))) {
+      rows.push(rowNumber);
+    }
+  });
+  if (rows.length === 0) return [];
+  const list = rows.slice(0, 10).join(", ") + (rows.length > 10 ? ", ..." : "");
+  return [
+    {
+      en: `${rows.length} row${rows.length === 1 ? " holds" : "s hold"} a line break inside a quoted cell (row${rows.length === 1 ? "" : "s"} ${list}): each was read as one row, as Excel reads it; check ${rows.length === 1 ? "it" : "them"} if a quote may be stray`,
+      zh: `${rows.length} 行的带引号单元格内含换行（第 ${list} 行）：已按 Excel 的读法各读作一行；如引号可能多余，请核对`,
+    },
+  ];
 }
 
 // --- XLSX ---------------------------------------------------------------------------------------
@@ -296,33 +529,52 @@ async function readXlsx(path: string, bytes: Buffer, sheetName: string | undefin
  * leading `'` (see {@link neutraliseFormula}); numbers stay numbers; booleans are `TRUE`/`FALSE`.
  * XLSX: one sheet, bold frozen header row with an autofilter, values as values (text is never a formula),
  * date columns formatted `yyyy-mm-dd`, rows coloured by warning level.
+ *
+ * Both: text longer than Excel's 32,767 characters per cell is cut, with a visible marker in the cell, and
+ * control characters (NUL, ...) become U+FFFD; the report lists the cells concerned.
+ * @throws Error naming the folder when it does not exist, the file when it cannot be written
  */
 export async function writeTable(
   path: string,
   headers: string[],
   rows: OutputValue[][],
   options: WriteOptions = {},
-): Promise<void> {
+): Promise<WriteReport> {
+  if (path.trim() === "") throw new Error("the output file has no name: give one, e.g. --out result.xlsx");
   const ext = nodePath.extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx") throw new Error(`${path}: can only write .xlsx or .csv`);
   await refuseProtected(path, options.protect ?? []);
   const target = nodePath.resolve(path);
-  const temp = nodePath.join(
-    nodePath.dirname(target),
-    `.${nodePath.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const folder = nodePath.dirname(target);
+  const folderStat = await fs.stat(folder).catch(() => undefined);
+  if (!folderStat) throw new Error(`cannot write ${path}: the folder ${folder} does not exist`);
+  if (!folderStat.isDirectory()) throw new Error(`cannot write ${path}: ${folder} is not a folder`);
+  const targetStat = await fs.stat(target).catch(() => undefined);
+  if (targetStat?.isDirectory()) throw new Error(`cannot write ${path}: it is a folder; name a file, e.g. ${nodePath.join(path, "result.xlsx")}`);
+  const temp = nodePath.join(folder, `.${nodePath.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const report = { cutCells: [] as CellAddress[], controlCells: [] as CellAddress[] };
   try {
-    if (ext === ".csv") await fs.writeFile(temp, csvText(headers, rows, options));
-    else await writeXlsx(temp, headers, rows, options);
+    if (ext === ".csv") await fs.writeFile(temp, csvText(headers, rows, options, report));
+    else await writeXlsx(temp, headers, rows, options, report);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
-      throw new Error(`cannot write ${path} (${code}): is it open in Excel, or read-only?`);
+    if (code === "EBUSY" || code === "EPERM" || code === "EACCES" || code === "EROFS") {
+      throw new Error(`cannot write ${path} (${code}): is it open in Excel, or is the file or its folder read-only?`);
     }
+    if (code === "ENOSPC") throw new Error(`cannot write ${path}: the disk is full`);
     throw error;
   }
+  return report;
+}
+
+/** Text fitted to a cell (see fitCellText), noting in the report what was done to it. */
+function cellText(text: string, row: number, column: number, report: WriteReport): string {
+  const fitted = fitCellText(text);
+  if (fitted.cut > 0) (report.cutCells as CellAddress[]).push({ row, column });
+  if (fitted.replaced > 0) (report.controlCells as CellAddress[]).push({ row, column });
+  return fitted.text;
 }
 
 /** Throws when `path` names one of `protect`: the same path, or the same file under another name (link). */
@@ -348,7 +600,7 @@ function isDateSerial(value: number): boolean {
   return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL && Math.floor(value) !== PHANTOM_LEAP_DAY;
 }
 
-function csvCell(value: OutputValue | undefined, isDate: boolean): string {
+function csvCell(value: OutputValue | undefined, isDate: boolean, text: (s: string) => string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
@@ -356,10 +608,10 @@ function csvCell(value: OutputValue | undefined, isDate: boolean): string {
     if (isDate && isDateSerial(value)) return isoFromSerial(Math.floor(value));
     return Object.is(value, -0) ? "0" : String(value);
   }
-  return neutraliseFormula(String(value));
+  return neutraliseFormula(text(String(value)));
 }
 
-function csvText(headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions): string {
+function csvText(headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions, report: WriteReport): string {
   const dates = new Set(options.dateColumns ?? []);
   const width = tableWidth(headers, rows);
   const records: string[][] = [];
@@ -367,8 +619,10 @@ function csvText(headers: readonly string[], rows: readonly OutputValue[][], opt
     while (cells.length < width) cells.push("");
     return cells;
   };
-  records.push(pad(headers.map((header) => csvCell(header, false))));
-  for (const row of rows) records.push(pad(row.map((value, c) => csvCell(value, dates.has(c)))));
+  records.push(pad(headers.map((header, c) => csvCell(header, false, (s) => cellText(s, 1, c, report)))));
+  rows.forEach((row, r) => {
+    records.push(pad(row.map((value, c) => csvCell(value, dates.has(c), (s) => cellText(s, r + 2, c, report)))));
+  });
   return stringifyCsv(records, {
     bom: true,
     record_delimiter: "\r\n",
@@ -428,6 +682,7 @@ async function writeXlsx(
   headers: readonly string[],
   rows: readonly OutputValue[][],
   options: WriteOptions,
+  report: WriteReport,
 ): Promise<void> {
   const width = Math.max(1, tableWidth(headers, rows));
   if (rows.length + 1 > MAX_ROWS) {
@@ -457,7 +712,7 @@ async function writeXlsx(
   const headerRow = sheet.getRow(1);
   for (let c = 0; c < width; c++) {
     const cell = headerRow.getCell(c + 1);
-    cell.value = headers[c] ?? "";
+    cell.value = cellText(headers[c] ?? "", 1, c, report);
     cell.font = { bold: true };
     cell.border = { bottom: { style: "thin" } };
     cell.alignment = { vertical: "top" };
@@ -477,8 +732,10 @@ async function writeXlsx(
         // Not-a-number and infinities cannot be stored in a sheet: keep them as their text.
         cell.value = Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : String(value);
         if (dates.has(c) && Number.isFinite(value)) cell.numFmt = DATE_FORMAT;
-      } else if (typeof value === "string" || typeof value === "boolean") {
+      } else if (typeof value === "string") {
         // exceljs writes a JS string as a string cell, whatever it starts with: never a formula.
+        cell.value = cellText(value, r + 2, c, report);
+      } else if (typeof value === "boolean") {
         cell.value = value;
       }
       if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };

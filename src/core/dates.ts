@@ -106,6 +106,11 @@ export function readDate(value: unknown, argument: string): number {
       const year = Number(m[1]);
       const month = Number(m[2]);
       const day = Number(m[3]);
+      // A time of day is allowed (and ignored) only when it is a real one: 2025-07-31T25:99 is refused.
+      const [hour, minute, second] = [m[4], m[5], m[6]].map((part) => (part === undefined ? 0 : Number(part)));
+      if (hour > 23 || minute > 59 || second > 59) {
+        throw new RuleError(argument, `${show(value)} has no real time of day`, `${show(value)} 的时刻无效`);
+      }
       if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
         throw new RuleError(argument, `${show(value)} is not a real date`, `${show(value)} 不是有效日期`);
       }

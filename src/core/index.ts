@@ -27,4 +27,5 @@ export * from "./prevention.js";
 export * from "./plan.js";
 export * from "./recovery.js";
 export * from "./limitation.js";
+export * from "./sheet-text.js";
 export * from "./triage/index.js";

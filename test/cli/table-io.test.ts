@@ -53,6 +53,7 @@ describe("readTable: CSV", () => {
       firstRowNumber: 2,
       source: fixture("utf8.csv"),
       encoding: "utf8",
+      delimiter: ",",
     });
   });
 

@@ -62,6 +62,11 @@ export const TRIAGE_FIELDS: readonly TriageField[] = Object.freeze([
   "excuse", "lastInterruption", "freeEstate", "ordinaryClaimsTotal",
 ] as const);
 
+/** The fields that hold numbers (amounts and counts), which a file may write as text in its own convention. */
+export const NUMBER_FIELDS: readonly TriageField[] = Object.freeze([
+  "balance", "overdueCount", "largestOverdue", "brokenPromises", "freeCashFlow", "freeEstate", "ordinaryClaimsTotal",
+] as const);
+
 /** The fields without which a row cannot be triaged. */
 export const REQUIRED_FIELDS: readonly TriageField[] = Object.freeze(["customer", "balance", "dueDate"] as const);
 
@@ -424,7 +429,9 @@ export function recogniseColumns(headers: readonly unknown[], overrides: ColumnO
 function overrideColumn(field: TriageField, target: string | number, headers: readonly unknown[]): number {
   if (typeof target === "number") {
     if (!Number.isInteger(target) || target < 0 || target >= headers.length) {
-      throw new RuleError(field, `column ${show(target)} is not a 0-based column of the table (0 to ${headers.length - 1})`, `列号 ${show(target)} 不是表格中的列（从 0 起算，0 至 ${headers.length - 1}）`);
+      // Shown 1-based, as the user counts columns (and as --map takes them).
+      const shown = Number.isInteger(target) ? show(target + 1) : show(target);
+      throw new RuleError(field, `column ${shown} is not a column of the table (1 to ${headers.length})`, `第 ${shown} 列不是表格中的列（1 至 ${headers.length}）`);
     }
     return target;
   }

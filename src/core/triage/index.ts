@@ -6,6 +6,7 @@
  * - triage: one record per input row, in input order, with its problems and verdicts
  * - columns: the output columns and the cells of a record, in English or Chinese
  * - summary: counts and amounts by profile, warning level, aging bucket and grade; the rows with problems
+ * - decimal: the decimal mark of amounts written as text (1.500,00 or 1,500.00), decided from the file
  * - style: the row colours and number formats a result sheet uses (command line and task pane alike)
  */
 export * from "./headers.js";
@@ -14,3 +15,4 @@ export * from "./triage.js";
 export * from "./columns.js";
 export * from "./summary.js";
 export * from "./style.js";
+export * from "./decimal.js";

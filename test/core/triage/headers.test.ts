@@ -149,7 +149,7 @@ describe("recogniseColumns", () => {
     expect(e.message).toBe('balance: no column is headed "Amt"');
     expect(e.zh).toBe('balance：没有标题为 "Amt" 的列');
     e = ruleError(() => recogniseColumns(headers, { dueDate: 3 }));
-    expect(e.message).toBe("dueDate: column 3 is not a 0-based column of the table (0 to 2)");
+    expect(e.message).toBe("dueDate: column 4 is not a column of the table (1 to 3)");
     e = ruleError(() => recogniseColumns(headers, { customer: 0, balance: "customer" }));
     expect(e.message).toBe("balance: column 1 is already mapped to customer");
     e = ruleError(() => recogniseColumns(headers, { amount: 1 } as unknown as Record<TriageField, number>));

@@ -1,0 +1,71 @@
+/**
+ * Text from a debtor's file on its way out: into a spreadsheet cell (CSV or XLSX) or onto a terminal.
+ * Cell text is the user's data, so nothing here changes a printable character; it only cuts what no
+ * cell can hold and replaces what no file or screen should receive.
+ */
+
+/** The most characters an Excel cell holds (Excel's specification limit). */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Control characters that an XLSX cannot store (XML 1.0 refuses them) and that a CSV should not carry
+ * (a NUL ends the text in many programs): C0 controls other than tab, line feed and carriage return.
+ */
+const CELL_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** Text fitted to a cell, and what had to be done to it. */
+export interface CellText {
+  readonly text: string;
+  /** Characters cut beyond {@link MAX_CELL_TEXT} (0 when the text fitted). */
+  readonly cut: number;
+  /** Control characters replaced by U+FFFD. */
+  readonly replaced: number;
+}
+
+/**
+ * Fits text into one spreadsheet cell: control characters become U+FFFD (visible, and legal in XML), and
+ * text longer than Excel's 32,767 characters is cut with a visible marker saying how much was cut, so
+ * that the cell shows it was cut and the file still opens.
+ */
+export function fitCellText(text: string): CellText {
+  let replaced = 0;
+  let out = text;
+  if (CELL_CONTROL.test(out)) {
+    CELL_CONTROL.lastIndex = 0;
+    out = out.replace(CELL_CONTROL, () => {
+      replaced++;
+      return "\uFFFD";
+    });
+  }
+  CELL_CONTROL.lastIndex = 0;
+  if (out.length <= MAX_CELL_TEXT) return { text: out, cut: 0, replaced };
+  const marker = (n: number) => ` …[${n.toLocaleString("en-US")} more characters cut: Excel holds ${MAX_CELL_TEXT.toLocaleString("en-US")} in a cell]`;
+  // The marker's own length depends on the count it shows; one pass with the longest count is enough.
+  let keep = MAX_CELL_TEXT - marker(out.length).length;
+  // Never split a surrogate pair.
+  if (keep > 0 && isHighSurrogate(out.charCodeAt(keep - 1))) keep--;
+  const cut = out.length - keep;
+  return { text: out.slice(0, keep) + marker(cut), cut, replaced };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * Control characters a terminal acts on: C0 and C1 controls, DEL, and the Unicode bidirectional controls
+ * that reorder what is shown (`Trojan Source`). Line feeds are kept only by {@link printableLines}.
+ */
+const TERMINAL_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text safe to print on a terminal: every control character is shown as a visible escape (`\x1b`,
+ * `\u202e`) instead of being sent, so that a debtor's name cannot clear the screen, set the window title
+ * or reorder a line.
+ */
+export function printable(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}

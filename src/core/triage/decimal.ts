@@ -1,0 +1,105 @@
+/**
+ * The decimal mark of amounts written as text. A European export (semicolon CSV) writes one and a half
+ * thousand as `1.500,00` and one and a half as `1,5`; an English one writes `1,500.00` and `1.5`. `1,500`
+ * alone could be either. The file decides: the amounts that can only be read one way show its convention,
+ * and when none does, the user is asked rather than a guess made.
+ */
+import { RuleError } from "../errors.js";
+
+/** The character that separates the whole part of a number from its fraction. */
+export type DecimalMark = "." | ",";
+
+/** How a text amount bears on the decimal mark: evidence for one mark, ambiguous, or not a number. */
+export type MarkEvidence = DecimalMark | "ambiguous" | null;
+
+const SIGN = "[+-]?";
+const BOTH_COMMA_LAST = new RegExp(`^${SIGN}\\d{1,3}(?:\\.\\d{3})+,\\d+$`); // 1.234,56
+const BOTH_DOT_LAST = new RegExp(`^${SIGN}\\d{1,3}(?:,\\d{3})+\\.\\d+$`); // 1,234.56
+const ONE_COMMA = new RegExp(`^${SIGN}(\\d+),(\\d+)$`); // 1,5  1500,50  1,500
+const ONE_DOT = new RegExp(`^${SIGN}(\\d+)\\.(\\d+)$`); // 1.5  1500.50  1.500
+const COMMA_GROUPS = new RegExp(`^${SIGN}\\d{1,3}(?:,\\d{3}){2,}$`); // 1,234,567
+const DOT_GROUPS = new RegExp(`^${SIGN}\\d{1,3}(?:\\.\\d{3}){2,}$`); // 1.234.567
+
+/**
+ * What one text amount says about the decimal mark: `","` or `"."` when it can be read only one way,
+ * `"ambiguous"` for a single separator followed by exactly three digits (`1,500`, `1.500`), null when it
+ * has no separator or is not a number.
+ */
+export function markEvidence(text: string): MarkEvidence {
+  const t = text.trim();
+  if (BOTH_COMMA_LAST.test(t) || DOT_GROUPS.test(t)) return ",";
+  if (BOTH_DOT_LAST.test(t) || COMMA_GROUPS.test(t)) return ".";
+  const comma = ONE_COMMA.exec(t);
+  if (comma) return comma[2].length === 3 && comma[1].length <= 3 && !/^[+-]?0$/.test(comma[1]) ? "ambiguous" : ",";
+  const dot = ONE_DOT.exec(t);
+  if (dot) return dot[2].length === 3 && dot[1].length <= 3 && !/^[+-]?0$/.test(dot[1]) ? "ambiguous" : ".";
+  return null;
+}
+
+/** The decimal mark decided for a file, and the amounts it was decided from. */
+export interface DecimalDecision {
+  readonly mark: DecimalMark;
+  /** How it was decided: the file's own amounts, the user, or the convention of the separator. */
+  readonly source: "amounts" | "user" | "default";
+  /** Up to three amounts that can be read only with this mark (empty unless `source` is "amounts"). */
+  readonly examples: readonly string[];
+  /** How many amounts could be read either way (`1,500`). */
+  readonly ambiguous: number;
+}
+
+/**
+ * Decides the decimal mark of a file's text amounts.
+ * @param texts the text cells of the number columns
+ * @param fieldSeparator the file's field separator: a comma file cannot hold an unquoted decimal comma, so
+ *   its ambiguous amounts are read with the decimal point (`"1,500"` is 1,500); in any other file they are
+ *   a question for the user
+ * @param told the mark the user gave (`--decimal`), which decides
+ * @throws RuleError ("decimal") when the amounts contradict each other, or when some are ambiguous and
+ *   nothing else decides, naming examples and how to answer
+ */
+export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: string, told?: DecimalMark): DecimalDecision {
+  const examples: Record<DecimalMark, string[]> = { ".": [], ",": [] };
+  const ambiguous: string[] = [];
+  for (const text of texts) {
+    const evidence = markEvidence(text);
+    if (evidence === "ambiguous") ambiguous.push(text.trim());
+    else if (evidence !== null) examples[evidence].push(text.trim());
+  }
+  if (told !== undefined) return { mark: told, source: "user", examples: [], ambiguous: ambiguous.length };
+  const dots = examples["."];
+  const commas = examples[","];
+  if (dots.length > 0 && commas.length > 0) {
+    throw new RuleError(
+      "decimal",
+      `the amounts use both decimal marks (${quoteList(dots)} read with a decimal point, ${quoteList(commas)} with a decimal comma): tell which the file uses with --decimal . or --decimal ,`,
+      `金额同时使用了两种小数点（${quoteList(dots)} 为小数点，${quoteList(commas)} 为小数逗号）：请用 --decimal . 或 --decimal , 指定`,
+    );
+  }
+  if (dots.length > 0 || commas.length > 0) {
+    const mark: DecimalMark = dots.length > 0 ? "." : ",";
+    const found = mark === "." ? dots : commas;
+    return { mark, source: "amounts", examples: found.slice(0, 3), ambiguous: ambiguous.length };
+  }
+  if (ambiguous.length > 0 && fieldSeparator !== ",") {
+    throw new RuleError(
+      "decimal",
+      `amounts such as ${quoteList(ambiguous)} can be read two ways (one thousand five hundred, or one and a half), and no other amount in the file settles it: tell which with --decimal , (1,5 is one and a half) or --decimal . (1,500 is one thousand five hundred)`,
+      `${quoteList(ambiguous)} 等金额有两种读法（一千五百或一点五），文件中没有其他金额可以判断：请用 --decimal ,（1,5 为一点五）或 --decimal .（1,500 为一千五百）指定`,
+    );
+  }
+  return { mark: ".", source: "default", examples: [], ambiguous: ambiguous.length };
+}
+
+/**
+ * An amount written with a decimal comma, rewritten with a decimal point and no grouping (`1.234,56` →
+ * `1234.56`, `1,5` → `1.5`, `1.500` → `1500`); any other text unchanged (left to the number reader).
+ */
+export function withDecimalPoint(text: string): string {
+  const evidence = markEvidence(text);
+  if (evidence !== "," && evidence !== "ambiguous") return text;
+  return text.trim().replace(/\./g, "").replace(",", ".");
+}
+
+function quoteList(texts: readonly string[]): string {
+  return texts.slice(0, 3).map((t) => JSON.stringify(t)).join(", ");
+}
