@@ -265,8 +265,9 @@ function refuseBinary(path: string, bytes: Buffer, text: string): void {
   }
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
   const odd = sample.match(NOT_TEXT)?.length ?? 0;
-  // A stray control character can be a typo in one cell; binary data is full of them.
-  if (odd > 0 && (sample.includes("\u0000") || odd > 8 || odd / Math.max(1, sample.length) > 0.001)) {
+  // A few control characters can be junk in a cell or two (they are read, and never printed raw);
+  // binary data is full of them (random bytes: about one in eight).
+  if (odd >= 8 && odd / sample.length >= 0.02) {
     throw new TableFileError(
       `${path} is not a text file (it holds binary data): save the table as CSV or .xlsx`,
       `${path} 不是文本文件（含二进制数据）：请将表格另存为 CSV 或 .xlsx`,
@@ -608,7 +609,8 @@ function csvCell(value: OutputValue | undefined, isDate: boolean, text: (s: stri
     if (isDate && isDateSerial(value)) return isoFromSerial(Math.floor(value));
     return Object.is(value, -0) ? "0" : String(value);
   }
-  return neutraliseFormula(text(String(value)));
+  // Neutralised before fitting, so that a control character in front of `=` still gets its quote.
+  return text(neutraliseFormula(String(value)));
 }
 
 function csvText(headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions, report: WriteReport): string {
