@@ -55,8 +55,9 @@ const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_
  * @returns {{html: string} | {error: string}}
  */
 function withPolicy(html) {
-  if (/http-equiv=["']?content-security-policy/i.test(html)) return { error: "the page already has a Content-Security-Policy <meta>" };
-  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
+  const markup = html.replace(/<!--[\s\S]*?-->/g, ""); // comments may name tags
+  if (/http-equiv=["']?content-security-policy/i.test(markup)) return { error: "the page already has a Content-Security-Policy <meta>" };
+  for (const tag of markup.match(/<script\b[^>]*>/gi) ?? []) {
     if (!/\ssrc=/i.test(tag)) return { error: `inline script ${tag}: the policy refuses it; load it from a file` };
   }
   const charset = /<meta\s+charset=[^>]*>/i.exec(html);
