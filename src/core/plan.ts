@@ -111,6 +111,15 @@ export function instalmentPlan(
 ): InstalmentPlan {
   const owed = balanceCents(balance);
   checkCount(count, policy);
+  if (owed < count) {
+    // Each instalment would be floor(owed / count) = 0 cents: a plan of empty instalments.
+    const amount = formatAmount(amountOf(owed));
+    throw new RuleError(
+      "instalments",
+      `${amount} cannot be split into ${count} instalments of at least 0.01: at most ${owed}`,
+      `${amount} 无法分成 ${count} 期且每期至少 0.01：最多 ${owed} 期`,
+    );
+  }
   const concession = checkConcession(options.concession ?? 0, owed, policy);
   const interval = options.intervalMonths ?? 1;
   if (typeof interval !== "number" || !Number.isInteger(interval) || interval < 1) {
