@@ -122,8 +122,9 @@ describe("instalment plan (rules.md section 4)", () => {
     ["first_due", () => instalmentPlan(1000, 2, { firstDue: 60 }), "first_due: serial 60 is Excel's phantom 1900-02-29"],
     ["first_due", () => instalmentPlan(1000, 2, { firstDue: 0 }), "first_due: 0 is not a date serial"],
     ["first_due", () => instalmentPlan(1000, 3, { firstDue: serialFromCivil(9999, 11, 30) }), "first_due: 9999-11-30: the plan would run past 9999-12-31"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 0 }), "interval_months: 0 is not a whole number of months >= 1"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1.5 }), "interval_months: 1.5 is not a whole number of months >= 1"],
+    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 0 }), "interval_months: 0 is not a whole number of months from 1 to 97,199"],
+    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1.5 }), "interval_months: 1.5 is not a whole number of months from 1 to 97,199"],
+    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1e308 }), "interval_months: 1e+308 is not a whole number of months from 1 to 97,199"],
   ])("refuses a bad %s", (argument, call, message) => {
     expectRuleError(call, argument, message);
   });
