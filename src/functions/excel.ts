@@ -312,9 +312,7 @@ function element<T extends readonly unknown[]>(
       (values as unknown as unknown[])[i] = v;
     }
     // Blank anywhere gives blank, but only after every cell was read: a bad value still shows its error.
-    if (blank) return "";
-    const result = compute(values);
-    return typeof result === "number" && !Number.isFinite(result) ? numError() : result;
+    return blank ? "" : cellValue(compute(values));
   } catch (error) {
     return toExcelError(error);
   }
@@ -345,27 +343,27 @@ export function singleCell(value: unknown, name: string): Cell {
   return isEmpty(cell) ? null : cell;
 }
 
-/**
- * Wraps a whole function body: a CallError becomes its single error cell; nothing escapes. The result is
- * checked on the way out: a number that is not finite becomes #NUM! and anything that is not a cell value
- * an error, so that no NaN, Infinity or undefined ever reaches a cell.
- */
+/** Wraps a whole function body: a CallError becomes its single error cell; nothing escapes. */
 export function guard(body: () => Result[][]): Result[][] {
-  let out: Result[][];
   try {
-    out = body();
+    return body();
   } catch (error) {
     return [[error instanceof CallError ? error.error : toExcelError(error)]];
   }
-  for (const row of out) {
-    for (let c = 0; c < row.length; c++) {
-      const cell: unknown = row[c];
-      if (typeof cell === "number") {
-        if (!Number.isFinite(cell)) row[c] = numError();
-      } else if (typeof cell !== "string" && typeof cell !== "boolean" && !(cell instanceof CustomFunctions.Error)) {
-        row[c] = toExcelError(`no cell value (${String(cell)})`);
-      }
-    }
-  }
-  return out;
+}
+
+/**
+ * A computed value as a cell Excel can show: a number that is not finite becomes #NUM! (Excel's answer to
+ * an overflow) and anything that is not a cell value an error, so that no NaN, Infinity or undefined ever
+ * reaches a cell. mapCells checks every element with it; rows built otherwise go through cellRows.
+ */
+export function cellValue(value: unknown): Result {
+  if (typeof value === "number") return Number.isFinite(value) ? value : numError();
+  if (typeof value === "string" || typeof value === "boolean" || value instanceof CustomFunctions.Error) return value;
+  return toExcelError(`no cell value (${String(value)})`);
+}
+
+/** Rows of computed values (a spilled ladder, a plan) as cells Excel can show (see cellValue). */
+export function cellRows(rows: readonly (readonly unknown[])[]): Result[][] {
+  return rows.map((row) => row.map(cellValue));
 }

@@ -70,7 +70,7 @@ import {
   type Language,
 } from "../core/index.js";
 import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "./workbook-policy.js";
-import { asGrid, guard, mapCells, option, setMessageLanguage, singleCell, valueError, wholeCallArg, type Arg, type Cell, type Result } from "./excel.js";
+import { asGrid, cellRows, guard, mapCells, option, setMessageLanguage, singleCell, valueError, wholeCallArg, type Arg, type Cell, type Result } from "./excel.js";
 
 
 const COUNT = (name: string): Arg<number> => ({ name, blank: "number", read: (v) => readCount(v, name) });
@@ -195,7 +195,7 @@ export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][])
       const rows = mapCells([balanceArg] as const, [grid], ([amount]) => amount);
       const amount = rows[0][0];
       if (typeof amount !== "number") return rows; // blank or error
-      return settlementLadder(amount, ladder).map((rung): Result[] => [rung.days ?? rung.label, rung.rate, rung.amount]);
+      return cellRows(settlementLadder(amount, ladder).map((rung) => [rung.days ?? rung.label, rung.rate, rung.amount]));
     }
     return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance, "balance"), asGrid(days_to_pay, "days_to_pay")], (v) => settlementOffer(v[0], v[1], ladder));
   });
@@ -429,11 +429,13 @@ export function plan(balance: any[][], instalments: any[][], concession?: any[][
     const cashFlow = cells.cashFlow === null ? null : option(() => readNumber(cells.cashFlow, "free_cash_flow"));
     // The largest instalment that fits, once per plan (cashFlowFit's rule: at most the policy's share).
     const largest = cashFlow === null || cashFlow <= 0 ? null : largestInstalmentThatFits(cashFlow, policy);
-    return result.instalments.map((row): Result[] => {
-      const line: Result[] = [row.number, row.dueDate ?? "", row.amount];
-      if (cashFlow !== null) line.push(largest !== null && row.amount <= largest);
-      return line;
-    });
+    return cellRows(
+      result.instalments.map((row) => {
+        const line: Result[] = [row.number, row.dueDate ?? "", row.amount];
+        if (cashFlow !== null) line.push(largest !== null && row.amount <= largest);
+        return line;
+      }),
+    );
   });
 }
 

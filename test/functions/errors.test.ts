@@ -158,7 +158,9 @@ describe("no NaN or Infinity in a cell (item 6)", () => {
   });
 
   it("turns a result that is not finite into #NUM! and a missing cell into an error, at the boundary", () => {
-    const out = excel.guard(() => [[Number.POSITIVE_INFINITY, Number.NaN, 1, "", true, undefined as unknown as string]]);
+    const grid = excel.mapCells([{ name: "x", blank: "number", read: (v) => Number(v) }] as const, [[[1], [2], [3]]], ([x]) => (x === 1 ? Number.POSITIVE_INFINITY : x === 2 ? (undefined as unknown as number) : x));
+    expect(normalise(grid)).toEqual([["#NUM!"], ["#VALUE! internal error: no cell value (undefined)"], [3]]);
+    const out = excel.cellRows([[Number.POSITIVE_INFINITY, Number.NaN, 1, "", true, undefined]]);
     expect(normalise(out)).toEqual([["#NUM!", "#NUM!", 1, "", true, "#VALUE! internal error: no cell value (undefined)"]]);
   });
 });
