@@ -50,11 +50,12 @@ let returnable: ReadonlyMap<string, CustomFunctions.ErrorCode> | null = null;
 
 /**
  * The error code an incoming cell holds, or null for an ordinary cell. Excel hands an error cell to an
- * `any` argument as a CustomFunctions.Error (`code`); other hosts and older builds as a plain object with
- * `code` or `errorCode`; a CSV paste leaves the text itself ("#N/A"). Codes are those of EXCEL_ERRORS
- * (the core's list, shared with the triage); an object with no such code gives "" (not a cell value).
+ * `any` argument as an error object: a CustomFunctions.Error (`code`) or, depending on the host, a plain
+ * object with `code` or `errorCode`; a CSV paste leaves the text itself ("#N/A"). Codes are those of
+ * EXCEL_ERRORS (the core's list, shared with the triage); an object with no such code gives "" (not a
+ * cell value at all).
  */
-export function incomingErrorCode(cell: unknown): string | null {
+function incomingErrorCode(cell: unknown): string | null {
   if (typeof cell === "string") return excelError(cell);
   if (typeof cell !== "object" || cell === null) return null;
   const record = cell as { code?: unknown; errorCode?: unknown };
@@ -71,10 +72,10 @@ export function incomingErrorCode(cell: unknown): string | null {
  * `#VALUE!` naming the original code and the argument. An object that is not a cell value at all gives a
  * `#VALUE!` saying so.
  */
-export function passOn(code: string, argument: string, cell: unknown): CustomFunctions.Error {
+function passOn(code: string, argument: string, cell: unknown): CustomFunctions.Error {
   if (code === "") {
-    const what = Array.isArray(cell) ? "a nested array" : "an object";
-    return valueError(new RuleError(argument, `${what} is not a cell value`, `${what === "an object" ? "对象" : "嵌套数组"}不是单元格的值`).text(messageLanguage));
+    const [en, zh] = Array.isArray(cell) ? ["a nested array", "嵌套数组"] : ["an object", "对象"];
+    return valueError(new RuleError(argument, `${en} is not a cell value`, `${zh}不是单元格的值`).text(messageLanguage));
   }
   returnable ??= returnableCodes();
   const out = returnable.get(code);
@@ -146,7 +147,7 @@ export function asGrid(value: unknown, name: string): Grid | null {
   for (let r = 1; r < value.length; r++) {
     const row: unknown = value[r];
     if (!Array.isArray(row)) throw malformed(name, r, `${row === null ? "null" : typeof row}, not a row of cells`, "不是一行单元格");
-    if (row.length !== width) throw malformed(name, r, `${row.length} cells long, row 1 is ${width}`, `有 ${row.length} 个单元格，第 1 行有 ${width} 个`);
+    if (row.length !== width) throw malformed(name, r, `${row.length} cell${row.length === 1 ? "" : "s"} wide, row 1 ${width}`, `有 ${row.length} 个单元格，第 1 行有 ${width} 个`);
   }
   return width === 0 ? null : (value as Grid);
 }

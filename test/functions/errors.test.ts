@@ -113,7 +113,7 @@ describe("an error cell in a whole-call argument (item 7)", () => {
 describe("malformed ranges (item 10)", () => {
   it("answers #VALUE! naming the argument, never an internal error", () => {
     expect(run("GRADE", [[1], null], one(0), one("good"))).toEqual([["#VALUE! overdue_count: malformed range: row 2 is null, not a row of cells"]]);
-    expect(run("AGING", one(DUE), [[AS_OF, AS_OF], [AS_OF]])).toEqual([["#VALUE! as_of: malformed range: row 2 is 1 cells long, row 1 is 2"]]);
+    expect(run("AGING", one(DUE), [[AS_OF, AS_OF], [AS_OF]])).toEqual([["#VALUE! as_of: malformed range: row 2 is 1 cell wide, row 1 2"]]);
     expect(run("SETTLE", one(1000), one(5), [[10, 0.9], 7])).toEqual([["#VALUE! tiers: malformed range: row 2 is number, not a row of cells"]]);
     expect(run("PLAN", [[1000], null], one(3))).toEqual([["#VALUE! balance: malformed range: row 2 is null, not a row of cells"]]);
     expect(run("RECOVERY", one(1), one(1), one(2), [5, [1]])).toEqual([["#VALUE! employee_claims: malformed range: row 2 is a row among cells"]]);
