@@ -4,6 +4,7 @@
  * so the same text means the same thing everywhere.
  */
 import { RuleError, show } from "./errors.js";
+import { checkAmountBound } from "./money.js";
 
 /** True for a value that stands for an empty cell: null, undefined, "" or white space. */
 export function isEmpty(value: unknown): boolean {
@@ -22,16 +23,22 @@ export function readNumber(value: unknown, argument: string): number {
     if (Number.isFinite(value)) return value;
   } else if (typeof value === "string") {
     const text = toHalfWidth(value.trim());
-    if (PLAIN_NUMBER.test(text)) return Number(text);
-    if (GROUPED_NUMBER.test(text)) return Number(text.replace(/,/g, ""));
+    const n = PLAIN_NUMBER.test(text) ? Number(text) : GROUPED_NUMBER.test(text) ? Number(text.replace(/,/g, "")) : Number.NaN;
+    // "1e999" has the shape of a number but reads as Infinity: no rule can work with it.
+    if (Number.isFinite(n)) return n;
+    if (n === n) throw new RuleError(argument, `${show(value)} is too large a number`, `${show(value)} 数值过大`);
   }
   throw new RuleError(argument, `${show(value)} is not a number`, `${show(value)} 不是数字`);
 }
 
-/** Reads an amount of money: a number >= 0. */
+/**
+ * Reads an amount of money: a number from 0 to MAX_AMOUNT (the largest amount whose cents are exact), the
+ * one bound every money argument of every function shares.
+ */
 export function readAmount(value: unknown, argument: string): number {
   const n = readNumber(value, argument);
   if (n < 0) throw new RuleError(argument, `${show(value)} is negative; amounts must be >= 0`, `${show(value)} 为负数，金额不能小于 0`);
+  checkAmountBound(n, value, argument);
   return n;
 }
 

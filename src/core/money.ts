@@ -9,7 +9,6 @@
  */
 import Decimal from "decimal.js";
 import { RuleError, show } from "./errors.js";
-import { formatAmount } from "./format.js";
 
 const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
@@ -69,8 +68,38 @@ export function sumMoney(amounts: readonly number[]): number {
   return cents / 100;
 }
 
-/** The largest amount whose cents are still exact integers in a double (about 90 trillion). */
-export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+/**
+ * The largest amount handled, 90,071,992,547,409.91: its cents (Number.MAX_SAFE_INTEGER) are the largest
+ * whole number a double holds exactly, so sums and splits in cents stay exact. One bound for every money
+ * argument (readAmount, amountToCents), so that no function answers where another refuses.
+ */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER / 100;
+/** MAX_AMOUNT as messages state it (formatAmount would show the double nearest to it, ...409.9). */
+export const MAX_AMOUNT_TEXT = "90,071,992,547,409.91";
+
+/**
+ * Refuses, naming the argument, an amount above MAX_AMOUNT.
+ * @param amount the amount read
+ * @param value what the user gave (shown in the message)
+ */
+export function checkAmountBound(amount: number, value: unknown, argument: string): void {
+  if (amount > MAX_AMOUNT) {
+    throw new RuleError(argument, `${show(value)} is above the largest amount handled, ${MAX_AMOUNT_TEXT}`, `${show(value)} 超过可处理的最大金额 ${MAX_AMOUNT_TEXT}`);
+  }
+}
+
+/**
+ * An amount worked out from an entered amount (an offer, a payout, an advance), never above the amount as
+ * entered: rounding 0.005 half up gives 0.01, more than was owed, so such a result is rounded down to the
+ * cent instead (0.005 gives 0, 1.005 gives 1).
+ * @param result the amount rounded to the cent
+ * @param entered the amount it must not exceed, as the user entered it
+ */
+export function notAbove(result: number, entered: number): number {
+  if (result <= entered) return result;
+  // Down to the cent on the decimal value (1.005 is 1.00, not 1.00499... rounded): rare, so decimal.js.
+  return noNegativeZero(new Money(entered).toDecimalPlaces(2, Decimal.ROUND_DOWN).toNumber());
+}
 
 /**
  * An amount in whole cents, rounded half away from zero on its decimal value (1.005 is 101 cents), for
@@ -81,9 +110,7 @@ export function amountToCents(value: unknown, argument: string): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw new RuleError(argument, `${show(value)} must be an amount >= 0`, `${show(value)} 必须是大于等于 0 的金额`);
   }
-  if (value > MAX_AMOUNT) {
-    throw new RuleError(argument, `${show(value)} is too large (at most ${formatAmount(MAX_AMOUNT)})`, `${show(value)} 过大（最多 ${formatAmount(MAX_AMOUNT)}）`);
-  }
+  checkAmountBound(value, value, argument);
   // roundMoney is exact on the decimal value (decimal.js only near a half-cent tie), and its result times
   // 100 is within a hair of a whole number of cents.
   return Math.round(roundMoney(value) * 100);

@@ -48,6 +48,9 @@ export interface PlanOptions {
   readonly intervalMonths?: number;
 }
 
+/** The most months between instalments: the span of Excel's calendar, 1900-01 to 9999-12. */
+const MAX_INTERVAL_MONTHS = 97_199;
+
 /** The balance in cents: an amount of at least one cent. */
 function balanceCents(balance: number): number {
   const cents = amountToCents(balance, "balance");
@@ -111,10 +114,20 @@ export function instalmentPlan(
 ): InstalmentPlan {
   const owed = balanceCents(balance);
   checkCount(count, policy);
+  if (owed < count) {
+    // Each instalment would be floor(owed / count) = 0 cents: a plan of empty instalments.
+    const amount = formatAmount(amountOf(owed));
+    throw new RuleError(
+      "instalments",
+      `${amount} cannot be split into ${count} instalments of at least 0.01: at most ${owed}`,
+      `${amount} 无法分成 ${count} 期且每期至少 0.01：最多 ${owed} 期`,
+    );
+  }
   const concession = checkConcession(options.concession ?? 0, owed, policy);
   const interval = options.intervalMonths ?? 1;
-  if (typeof interval !== "number" || !Number.isInteger(interval) || interval < 1) {
-    throw new RuleError("interval_months", `${show(interval)} is not a whole number of months >= 1`, `${show(interval)} 不是大于等于 1 的整数月数`);
+  // At most the months Excel's calendar spans (1900-01 to 9999-12): beyond, no second instalment has a date.
+  if (typeof interval !== "number" || !Number.isInteger(interval) || interval < 1 || interval > MAX_INTERVAL_MONTHS) {
+    throw new RuleError("interval_months", `${show(interval)} is not a whole number of months from 1 to 97,199`, `${show(interval)} 不是 1 到 97,199 之间的整数月数`);
   }
   const firstDue = options.firstDue === null || options.firstDue === undefined ? null : readDate(options.firstDue, "first_due");
   const dueDates = firstDue === null ? null : planDueDates(firstDue, count, interval);

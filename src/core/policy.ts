@@ -97,14 +97,20 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
 export type PolicyOverrides = { -readonly [K in keyof Policy]?: Policy[K] };
 
 /**
- * Checks aging bucket edges: whole numbers >= 1, strictly increasing, at least one.
+ * The most days a count of days past due (or a ladder's deadline) can be: the span of Excel's calendar,
+ * 1900-01-01 to 9999-12-31. An edge beyond it could never be reached, and would only make labels absurd.
+ */
+export const MAX_DAYS = 2_958_465;
+
+/**
+ * Checks aging bucket edges: whole numbers from 1 to MAX_DAYS, strictly increasing, at least one.
  * @returns the edges, for chaining
  */
 export function checkAgingEdges(edges: readonly number[], field = "agingEdges"): readonly number[] {
   if (edges.length === 0) throw new RuleError(field, "needs at least one edge, e.g. 30,60,90", "至少需要一个分界，如 30,60,90");
   edges.forEach((edge, i) => {
-    if (!Number.isInteger(edge) || edge < 1) {
-      throw new RuleError(field, `${show(edge)} is not a whole number of days >= 1`, `${show(edge)} 不是大于等于 1 的整数天数`);
+    if (!Number.isInteger(edge) || edge < 1 || edge > MAX_DAYS) {
+      throw new RuleError(field, `${show(edge)} is not a whole number of days from 1 to 2,958,465 (the span of Excel's calendar)`, `${show(edge)} 不是 1 到 2,958,465（Excel 日历的跨度）之间的整数天数`);
     }
     if (i > 0 && edge <= edges[i - 1]) {
       throw new RuleError(field, `edges must increase: ${edges.join(",")}`, `分界必须递增：${edges.join(",")}`);
@@ -120,8 +126,8 @@ export function checkAgingEdges(edges: readonly number[], field = "agingEdges"):
 export function checkSettlementTiers(tiers: readonly SettlementTier[], field = "settlementTiers"): readonly SettlementTier[] {
   if (tiers.length === 0) throw new RuleError(field, "needs at least one tier, e.g. 10:0.90,20:0.95", "至少需要一档，如 10:0.90,20:0.95");
   tiers.forEach((tier, i) => {
-    if (!Number.isInteger(tier.days) || tier.days < 0) {
-      throw new RuleError(field, `days ${show(tier.days)} is not a whole number >= 0`, `天数 ${show(tier.days)} 不是大于等于 0 的整数`);
+    if (!Number.isInteger(tier.days) || tier.days < 0 || tier.days > MAX_DAYS) {
+      throw new RuleError(field, `days ${show(tier.days)} is not a whole number from 0 to 2,958,465`, `天数 ${show(tier.days)} 不是 0 到 2,958,465 之间的整数`);
     }
     if (!(tier.rate > 0 && tier.rate <= 1)) {
       throw new RuleError(field, `rate ${show(tier.rate)} is not in (0, 1]`, `比率 ${show(tier.rate)} 不在 (0, 1] 之内`);
@@ -209,8 +215,8 @@ export function checkProvisionRates(rates: readonly ProvisionRate[], field = "pr
   }
   rates.forEach((r, i) => {
     if (r.upTo === null && i < rates.length - 1) throw new RuleError(field, "only the last rate may be open-ended", "只有最后一档可以不设上限");
-    if (r.upTo !== null && (!Number.isInteger(r.upTo) || r.upTo < 0)) {
-      throw new RuleError(field, `bound ${show(r.upTo)} is not a whole number of days >= 0`, `上限 ${show(r.upTo)} 不是大于等于 0 的整数天数`);
+    if (r.upTo !== null && (!Number.isInteger(r.upTo) || r.upTo < 0 || r.upTo > MAX_DAYS)) {
+      throw new RuleError(field, `bound ${show(r.upTo)} is not a whole number of days from 0 to 2,958,465`, `上限 ${show(r.upTo)} 不是 0 到 2,958,465 之间的整数天数`);
     }
     const previous = rates[i - 1];
     if (r.upTo !== null && previous && previous.upTo !== null && r.upTo <= previous.upTo) {

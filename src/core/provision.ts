@@ -5,7 +5,7 @@
  */
 import { RuleError, show } from "./errors.js";
 import { flatten, isEmpty, readNumber, readRate } from "./input.js";
-import { moneyTimes } from "./money.js";
+import { moneyTimes, notAbove } from "./money.js";
 import { checkProvisionRates, DEFAULT_POLICY, type ProvisionRate } from "./policy.js";
 import { formatRate } from "./format.js";
 
@@ -16,11 +16,12 @@ export function provisionRate(daysPastDue: number, rates: readonly ProvisionRate
 }
 
 /**
- * The provision for one receivable: balance x the loss rate of its band, to the cent.
+ * The provision for one receivable: balance x the loss rate of its band, to the cent, never above the
+ * balance as entered.
  * @example provision(100000, 45) === 3000 (31-90 days: 3%)
  */
 export function provision(balance: number, daysPastDue: number, rates: readonly ProvisionRate[] = DEFAULT_POLICY.provisionRates): number {
-  return moneyTimes(balance, provisionRate(daysPastDue, rates));
+  return notAbove(moneyTimes(balance, provisionRate(daysPastDue, rates)), balance);
 }
 
 /** Labels of the bands, for reports: `not due`, `1-30`, `31-90`, `91-180`, `180+`. */

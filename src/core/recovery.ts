@@ -11,7 +11,7 @@
 import { RuleError, show, type Reason } from "./errors.js";
 import { addDays, addMonths, calendarDay, isoFromSerial, readDate } from "./dates.js";
 import { formatAmount, formatRate } from "./format.js";
-import { amountToCents, mulDivCents } from "./money.js";
+import { amountToCents, mulDivCents, notAbove } from "./money.js";
 import { isEmpty, readNumber } from "./input.js";
 
 
@@ -95,7 +95,9 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
 
   const rate = pool >= totalCents ? 1 : pool / totalCents;
   const share = mulDivCents(pool, claimCents, totalCents);
-  const payoutCents = Math.min(claimCents, share, pool);
+  // Never more than the claim as entered: 1.005 is 101 cents rounded, but pays at most 1.00.
+  const claimLimit = Math.round(notAbove(claimCents / 100, claim) * 100);
+  const payoutCents = Math.min(claimLimit, share, pool);
   let reasons: Reason[] | undefined;
   return {
     payout: payoutCents / 100,

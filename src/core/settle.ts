@@ -4,7 +4,7 @@
  */
 import { RuleError, show } from "./errors.js";
 import { readNumber, readRate, flatten, isEmpty } from "./input.js";
-import { moneyTimes, roundMoney } from "./money.js";
+import { moneyTimes, notAbove, roundMoney } from "./money.js";
 import { checkSettlementTiers, DEFAULT_POLICY, type SettlementTier } from "./policy.js";
 
 /**
@@ -17,12 +17,17 @@ export function settlementRate(daysToPay: number, tiers: readonly SettlementTier
 }
 
 /**
- * The amount to accept (rounded to the cent) for paying within `daysToPay` days.
+ * The amount to accept (rounded to the cent) for paying within `daysToPay` days; never more than the
+ * balance as entered (0.005 gives 0, not 0.01: see notAbove).
  * @example settlementOffer(1000000, 10) === 900000; settlementOffer(800000, 15) === 760000
  */
 export function settlementOffer(balance: number, daysToPay: number, tiers: readonly SettlementTier[] = DEFAULT_POLICY.settlementTiers): number {
-  const rate = settlementRate(daysToPay, tiers);
-  return rate === 1 ? roundMoney(balance) : moneyTimes(balance, rate);
+  return offerAt(balance, settlementRate(daysToPay, tiers));
+}
+
+/** balance x rate to the cent, never above the balance as entered. */
+function offerAt(balance: number, rate: number): number {
+  return notAbove(rate === 1 ? roundMoney(balance) : moneyTimes(balance, rate), balance);
 }
 
 /** One rung of the ladder: pay within `days` (null: after the last deadline) and `amount` settles it. */
@@ -39,8 +44,8 @@ export interface LadderRung {
  * deadline. `settlementLadder(1000000)`: 10 days 900,000; 20 days 950,000; >20 days 1,000,000.
  */
 export function settlementLadder(balance: number, tiers: readonly SettlementTier[] = DEFAULT_POLICY.settlementTiers): LadderRung[] {
-  const rungs: LadderRung[] = tiers.map((t) => ({ days: t.days, label: String(t.days), rate: t.rate, amount: moneyTimes(balance, t.rate) }));
-  rungs.push({ days: null, label: `>${tiers[tiers.length - 1].days}`, rate: 1, amount: roundMoney(balance) });
+  const rungs: LadderRung[] = tiers.map((t) => ({ days: t.days, label: String(t.days), rate: t.rate, amount: offerAt(balance, t.rate) }));
+  rungs.push({ days: null, label: `>${tiers[tiers.length - 1].days}`, rate: 1, amount: offerAt(balance, 1) });
   return rungs;
 }
 

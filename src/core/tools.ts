@@ -3,7 +3,8 @@
  * trade credit insurance (国内贸易信用保险).
  */
 import { RuleError, show } from "./errors.js";
-import { moneyTimes, roundMoney } from "./money.js";
+import { moneyTimes, notAbove, roundMoney } from "./money.js";
+import { formatRate } from "./format.js";
 import { DEFAULT_POLICY } from "./policy.js";
 
 /** What factoring a receivable gives: cash now, the reserve paid when the customer pays, the fee. */
@@ -38,11 +39,18 @@ export function factoring(amount: number, advanceRate = DEFAULT_POLICY.factoring
     throw new RuleError("fee_rate", `${show(feeRate)} is not a fee rate from 0 up to 1 (e.g. 0.02 or 2%)`, `${show(feeRate)} 不是 0 到 1 之间的费率（如 0.02 或 2%）`);
   }
   if (advanceRate + feeRate > 1) {
-    throw new RuleError("fee_rate", "advance rate plus fee rate cannot exceed 100% of the receivable", "预付比例加手续费率不能超过应收账款的 100%");
+    // The advance is what must fit in what the fee leaves (the fee may be the policy's default, not typed).
+    const most = formatRate(Math.max(0, 1 - feeRate));
+    throw new RuleError(
+      "advance_rate",
+      `${formatRate(advanceRate)} plus the fee rate ${formatRate(feeRate)} is more than 100% of the receivable: at most ${most}`,
+      `${formatRate(advanceRate)} 加手续费率 ${formatRate(feeRate)} 超过应收账款的 100%：最多 ${most}`,
+    );
   }
-  const advance = moneyTimes(amount, advanceRate);
-  const fee = moneyTimes(amount, feeRate);
-  const total = roundMoney(amount);
+  // Never more than the amount as entered (0.005 is 0 to the cent here, not 0.01).
+  const total = notAbove(roundMoney(amount), amount);
+  const advance = Math.min(moneyTimes(amount, advanceRate), total);
+  const fee = Math.min(moneyTimes(amount, feeRate), total);
   // In cents, so that advance + reserve is the amount exactly.
   return { advance, reserve: (Math.round(total * 100) - Math.round(advance * 100)) / 100, fee, net: (Math.round(total * 100) - Math.round(fee * 100)) / 100 };
 }
@@ -52,8 +60,8 @@ export function factoring(amount: number, advanceRate = DEFAULT_POLICY.factoring
  * @example insurancePayout(800000) === 640000 (the chemical firm of the article)
  */
 export function insurancePayout(loss: number, indemnityRate = DEFAULT_POLICY.insuranceIndemnityRate): number {
-  checkRate(indemnityRate, "indemnity_rate");
-  return moneyTimes(loss, indemnityRate);
+  checkRate(indemnityRate, "rate"); // AR.INSURE's argument
+  return notAbove(moneyTimes(loss, indemnityRate), loss);
 }
 
 /**
@@ -62,5 +70,5 @@ export function insurancePayout(loss: number, indemnityRate = DEFAULT_POLICY.ins
  */
 export function insurancePremium(insuredAmount: number, premiumRate = DEFAULT_POLICY.insurancePremiumRate): number {
   checkRate(premiumRate, "rate");
-  return moneyTimes(insuredAmount, premiumRate);
+  return notAbove(moneyTimes(insuredAmount, premiumRate), insuredAmount);
 }

@@ -70,7 +70,7 @@ import {
   type Language,
 } from "../core/index.js";
 import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "./workbook-policy.js";
-import { asGrid, guard, mapCells, option, setMessageLanguage, singleCell, valueError, type Arg, type Cell, type Result } from "./excel.js";
+import { asGrid, cellRows, guard, mapCells, option, setMessageLanguage, singleCell, valueError, wholeCallArg, type Arg, type Cell, type Result } from "./excel.js";
 
 
 const COUNT = (name: string): Arg<number> => ({ name, blank: "number", read: (v) => readCount(v, name) });
@@ -107,7 +107,7 @@ export function grade(overdue_count: any[][], overdue_amount: any[][], cash_flow
     );
     const cashFlowArg: Arg<CashFlow> = { name: "cash_flow", blank: "zero-is-blank", read: (v) => readCashFlow(v) };
     const args = [COUNT("overdue_count"), AMOUNT("overdue_amount"), cashFlowArg, AMOUNT("small_limit", policy.smallAmountLimit)] as const;
-    return mapCells(args, [asGrid(overdue_count), asGrid(overdue_amount), asGrid(cash_flow), asGrid(small_limit)], ([count, amount, cashFlow, limit]) => {
+    return mapCells(args, [asGrid(overdue_count, "overdue_count"), asGrid(overdue_amount, "overdue_amount"), asGrid(cash_flow, "cash_flow"), asGrid(small_limit, "small_limit")], ([count, amount, cashFlow, limit]) => {
       checkOverdueRecord(count, amount);
       const letter = gradeOfRule(gradeRule(count, amount, cashFlow, limit));
       if (what === "grade") return letter;
@@ -128,7 +128,7 @@ export function term(grade: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
     const gradeArg: Arg<CreditGrade> = { name: "grade", blank: "zero-is-blank", read: (v) => readGrade(v) };
-    return mapCells([gradeArg], [asGrid(grade)], ([letter]) => creditTerm(letter, policy));
+    return mapCells([gradeArg], [asGrid(grade, "grade")], ([letter]) => creditTerm(letter, policy));
   });
 }
 
@@ -151,12 +151,12 @@ export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges
       { bucket: ["bucket", "en"], days: ["days", "en"], level: ["level", "en"], action: ["action", "en"], 账龄段: ["bucket", "zh"], 账龄: ["bucket", "zh"], 天数: ["days", "zh"], 逾期天数: ["days", "zh"], 预警级别: ["level", "zh"], 级别: ["level", "zh"], 行动: ["action", "zh"] },
       "bucket",
     );
-    const edgeList = edges === null || edges === undefined ? policy.agingEdges : option(() => readAgingEdges(edges, "edges"));
+    const edgeList = edges === null || edges === undefined ? policy.agingEdges : option(() => readAgingEdges(wholeCallArg(edges, "edges"), "edges"));
     const warningDays = policy.warningDays;
     const labels = bucketLabels(edgeList, language);
     const actions = LADDER_ACTIONS[language];
     const args = [DATE("due_date"), DATE("as_of")] as const;
-    const grids = [asGrid(due_date), asGrid(as_of)];
+    const grids = [asGrid(due_date, "due_date"), asGrid(as_of, "as_of")];
     switch (what) {
       case "days":
         return mapCells(args, grids, (v) => daysPastDue(v[0], v[1]));
@@ -185,19 +185,19 @@ export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges
 export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
-    const ladder = tiers === null || tiers === undefined ? policy.settlementTiers : option(() => readSettlementTiers(tiers, "tiers"));
+    const ladder = tiers === null || tiers === undefined ? policy.settlementTiers : option(() => readSettlementTiers(wholeCallArg(tiers, "tiers"), "tiers"));
     const balanceArg = AMOUNT("balance");
     if (days_to_pay === null || days_to_pay === undefined) {
-      const grid = asGrid(balance);
+      const grid = asGrid(balance, "balance");
       if (grid !== null && (grid.length !== 1 || grid[0].length !== 1)) {
         return [[valueError("days_to_pay: needed when balance is a range (the ladder spills for one balance only)")]];
       }
       const rows = mapCells([balanceArg] as const, [grid], ([amount]) => amount);
       const amount = rows[0][0];
       if (typeof amount !== "number") return rows; // blank or error
-      return settlementLadder(amount, ladder).map((rung): Result[] => [rung.days ?? rung.label, rung.rate, rung.amount]);
+      return cellRows(settlementLadder(amount, ladder).map((rung) => [rung.days ?? rung.label, rung.rate, rung.amount]));
     }
-    return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance), asGrid(days_to_pay)], (v) => settlementOffer(v[0], v[1], ladder));
+    return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance, "balance"), asGrid(days_to_pay, "days_to_pay")], (v) => settlementOffer(v[0], v[1], ladder));
   });
 }
 
@@ -221,7 +221,7 @@ export function factor(amount: any[][], advance_rate?: any[][], fee_rate?: any[]
       "advance",
     );
     const args = [AMOUNT("amount"), RATE("advance_rate", policy.factoringAdvanceRate), RATE("fee_rate", policy.factoringFeeRate)] as const;
-    return mapCells(args, [asGrid(amount), asGrid(advance_rate), asGrid(fee_rate)], (v) => factoring(v[0], v[1], v[2])[what]);
+    return mapCells(args, [asGrid(amount, "amount"), asGrid(advance_rate, "advance_rate"), asGrid(fee_rate, "fee_rate")], (v) => factoring(v[0], v[1], v[2])[what]);
   });
 }
 
@@ -239,7 +239,7 @@ export function insure(loss: any[][], rate?: any[][], output?: any[][]): any[][]
     const [what] = readOutput<"payout" | "premium">(output, { payout: ["payout", "en"], premium: ["premium", "en"], 赔付: ["payout", "zh"], 保费: ["premium", "zh"] }, "payout");
     const premium = what === "premium";
     const args = [AMOUNT("loss"), RATE("rate", premium ? policy.insurancePremiumRate : policy.insuranceIndemnityRate)] as const;
-    return mapCells(args, [asGrid(loss), asGrid(rate)], (v) => (premium ? insurancePremium(v[0], v[1]) : insurancePayout(v[0], v[1])));
+    return mapCells(args, [asGrid(loss, "loss"), asGrid(rate, "rate")], (v) => (premium ? insurancePremium(v[0], v[1]) : insurancePayout(v[0], v[1])));
   });
 }
 
@@ -254,9 +254,9 @@ export function insure(loss: any[][], rate?: any[][], output?: any[][]): any[][]
 export function provision(balance: any[][], days_past_due: any[][], rates?: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
-    const bands = rates === null || rates === undefined ? policy.provisionRates : option(() => readProvisionRates(rates, "rates"));
+    const bands = rates === null || rates === undefined ? policy.provisionRates : option(() => readProvisionRates(wholeCallArg(rates, "rates"), "rates"));
     const args = [AMOUNT("balance"), COUNT("days_past_due")] as const;
-    return mapCells(args, [asGrid(balance), asGrid(days_past_due)], (v) => provisionFor(v[0], v[1], bands));
+    return mapCells(args, [asGrid(balance, "balance"), asGrid(days_past_due, "days_past_due")], (v) => provisionFor(v[0], v[1], bands));
   });
 }
 
@@ -295,7 +295,7 @@ export function profile(business_operating: any[][], income_stable?: any[][], tu
       { name: "broken_promises", blank: "number", read: (v: Cell) => readBrokenPromises(v), fallback: null } as Arg<number | null>,
       SIGNAL("refuses_contact"), SIGNAL("insolvent"), SIGNAL("dishonest_debtor"), SIGNAL("operations_stopped"),
     ] as const;
-    const grids = [business_operating, income_stable, turnover_decline, proposed_plan, excuses, contradiction, broken_promises, refuses_contact, insolvent, dishonest_debtor, operations_stopped].map(asGrid);
+    const grids = [business_operating, income_stable, turnover_decline, proposed_plan, excuses, contradiction, broken_promises, refuses_contact, insolvent, dishonest_debtor, operations_stopped].map((value, i) => asGrid(value, args[i].name));
     return mapCells(args, grids, (v) => {
       if (v.every((x) => x === null || x === 0)) return ""; // an empty row: nothing known
       const result = debtorProfile(
@@ -328,7 +328,7 @@ export function channel(balance: any[][], days_past_due: any[][], profile?: any[
     );
     const profileArg: Arg<DebtorProfile | null> = { name: "profile", blank: "zero-is-blank", read: (v) => readProfile(v), fallback: null };
     const args = [AMOUNT("balance"), COUNT("days_past_due"), profileArg] as const;
-    return mapCells(args, [asGrid(balance), asGrid(days_past_due), asGrid(profile)], (v) => {
+    return mapCells(args, [asGrid(balance, "balance"), asGrid(days_past_due, "days_past_due"), asGrid(profile, "profile")], (v) => {
       const step = collectionStep(v[0], v[1], v[2], policy);
       if (what === "code") return step.code;
       if (what === "step") return describeStep(step, language);
@@ -350,7 +350,7 @@ export function confirm(last_confirmation: any[][], as_of: any[][], output?: any
   return guard(() => {
     const policy = workbookPolicy();
     const [what, language] = readOutput<"status" | "due" | "reasons">(output, { status: ["status", "en"], due: ["due", "en"], reasons: ["reasons", "en"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] }, "status");
-    return mapCells([DATE("last_confirmation"), DATE("as_of")] as const, [asGrid(last_confirmation), asGrid(as_of)], (v) => {
+    return mapCells([DATE("last_confirmation"), DATE("as_of")] as const, [asGrid(last_confirmation, "last_confirmation"), asGrid(as_of, "as_of")], (v) => {
       const result = confirmationOverdue(v[0], v[1], policy);
       if (what === "due") return result.dueBy;
       if (what === "reasons") return reasonText(result.reasons, language);
@@ -376,7 +376,7 @@ export function evidence(signed_contract: any[][], reconciliation?: any[][], col
     const [what, language] = readOutput<"missing" | "count">(output, { missing: ["missing", "en"], count: ["count", "en"], 缺少: ["missing", "zh"], 数量: ["count", "zh"] }, "missing");
     const excuseArg: Arg<Excuse | null> = { name: "excuse", blank: "zero-is-blank", read: (v) => readExcuse(v), fallback: null };
     const args = [SIGNAL("signed_contract"), SIGNAL("reconciliation"), SIGNAL("collection_records"), SIGNAL("delivery_proof"), SIGNAL("acceptance_form"), excuseArg] as const;
-    const grids = [signed_contract, reconciliation, collection_records, delivery_proof, acceptance_form, excuse].map(asGrid);
+    const grids = [signed_contract, reconciliation, collection_records, delivery_proof, acceptance_form, excuse].map((value, i) => asGrid(value, args[i].name));
     return mapCells(args, grids, (v) => {
       if (v.every((x) => x === null)) return "";
       const missing = missingEvidence({ signedContract: v[0], reconciliation: v[1], collectionRecords: v[2], deliveryProof: v[3], acceptanceForm: v[4] }, v[5]);
@@ -429,11 +429,13 @@ export function plan(balance: any[][], instalments: any[][], concession?: any[][
     const cashFlow = cells.cashFlow === null ? null : option(() => readNumber(cells.cashFlow, "free_cash_flow"));
     // The largest instalment that fits, once per plan (cashFlowFit's rule: at most the policy's share).
     const largest = cashFlow === null || cashFlow <= 0 ? null : largestInstalmentThatFits(cashFlow, policy);
-    return result.instalments.map((row): Result[] => {
-      const line: Result[] = [row.number, row.dueDate ?? "", row.amount];
-      if (cashFlow !== null) line.push(largest !== null && row.amount <= largest);
-      return line;
-    });
+    return cellRows(
+      result.instalments.map((row) => {
+        const line: Result[] = [row.number, row.dueDate ?? "", row.amount];
+        if (cashFlow !== null) line.push(largest !== null && row.amount <= largest);
+        return line;
+      }),
+    );
   });
 }
 
@@ -453,7 +455,7 @@ export function recovery(claim: any[][], free_estate: any[][], ordinary_claims_t
   return guard(() => {
     const [what, language] = readOutput<"payout" | "rate" | "reasons">(output, { payout: ["payout", "en"], rate: ["rate", "en"], reasons: ["reasons", "en"], 受偿额: ["payout", "zh"], 清偿率: ["rate", "zh"], 原因: ["reasons", "zh"] }, "payout");
     const args = [AMOUNT("claim"), AMOUNT("free_estate"), AMOUNT("ordinary_claims_total"), AMOUNT("employee_claims", 0), AMOUNT("tax_claims", 0), AMOUNT("expenses", 0)] as const;
-    const grids = [claim, free_estate, ordinary_claims_total, employee_claims, tax_claims, expenses].map(asGrid);
+    const grids = [claim, free_estate, ordinary_claims_total, employee_claims, tax_claims, expenses].map((value, i) => asGrid(value, args[i].name));
     return mapCells(args, grids, (v) => {
       const r = bankruptcyRecovery(v[0], { freeEstate: v[1], ordinaryClaimsTotal: v[2], employeeClaims: v[3], taxClaims: v[4], expenses: v[5] });
       if (what === "rate") return r.ordinaryRate;
@@ -474,7 +476,7 @@ export function claimdeadline(announcement: any[][], period?: any[][], output?: 
   return guard(() => {
     const [what, language] = readOutput<"date" | "reasons">(output, { date: ["date", "en"], reasons: ["reasons", "en"], 日期: ["date", "zh"], 原因: ["reasons", "zh"] }, "date");
     const periodArg: Arg<FilingPeriod> = { name: "period", blank: "zero-is-blank", read: (v) => readFilingPeriod(v, "period"), fallback: {} };
-    return mapCells([DATE("announcement"), periodArg] as const, [asGrid(announcement), asGrid(period)], (v) => {
+    return mapCells([DATE("announcement"), periodArg] as const, [asGrid(announcement, "announcement"), asGrid(period, "period")], (v) => {
       const r = claimFilingDeadline(v[0], v[1]);
       return what === "reasons" ? reasonText(r.reasons, language) : r.lastDay;
     });
@@ -497,7 +499,7 @@ export function limitation(last_interruption: any[][], as_of: any[][], output?: 
       { days: ["days", "en"], end: ["end", "en"], status: ["status", "en"], reasons: ["reasons", "en"], 天数: ["days", "zh"], 届满日: ["end", "zh"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] },
       "days",
     );
-    return mapCells([DATE("last_interruption"), DATE("as_of")] as const, [asGrid(last_interruption), asGrid(as_of)], (v) => {
+    return mapCells([DATE("last_interruption"), DATE("as_of")] as const, [asGrid(last_interruption, "last_interruption"), asGrid(as_of, "as_of")], (v) => {
       const days = limitationDaysLeft(v[0], v[1], policy);
       if (what === "days") return days;
       if (what === "end") return limitationEnd(v[0], policy);

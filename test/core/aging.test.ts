@@ -49,7 +49,7 @@ describe("aging ladder (rules.md section 2)", () => {
   it("refuses bad edges naming the argument", () => {
     expect(() => readAgingEdges("60,30")).toThrow("edges: edges must increase: 60,30");
     expect(() => readAgingEdges("30,x")).toThrow('edges: "x" is not a number');
-    expect(() => readAgingEdges("0,30")).toThrow("edges: 0 is not a whole number of days >= 1");
+    expect(() => readAgingEdges("0,30")).toThrow("edges: 0 is not a whole number of days from 1 to 2,958,465");
     expect(() => readAgingEdges("30.5")).toThrow(/^edges: 30.5 is not a whole number/);
     expect(() => readAgingEdges("")).toThrow(/^edges: needs at least one edge/);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { moneyTimes, roundMoney, sumMoney } from "../../src/core/money.js";
+import { amountToCents, MAX_AMOUNT, MAX_AMOUNT_TEXT, moneyTimes, notAbove, roundMoney, sumMoney } from "../../src/core/money.js";
+import { readAmount, readNumber } from "../../src/core/input.js";
 
 describe("roundMoney: half away from zero on the decimal value", () => {
   it.each([
@@ -62,8 +63,7 @@ describe("sumMoney", () => {
 });
 
 describe("exact cents", () => {
-  it("amountToCents rounds the decimal value half away from zero", async () => {
-    const { amountToCents } = await import("../../src/core/money.js");
+  it("amountToCents rounds the decimal value half away from zero", () => {
     expect(amountToCents(1.005, "x")).toBe(101);
     expect(amountToCents(1200000, "x")).toBe(120000000);
     expect(() => amountToCents(-1, "balance")).toThrow(/^balance: -1 must be an amount >= 0/);
@@ -101,5 +101,40 @@ describe("moneyTimes agrees with exact decimal arithmetic", () => {
     expect(moneyTimes(-0.01, 0.5)).toBe(-0.01);
     expect(moneyTimes(1234.57, 0.9)).toBe(1111.11); // 1111.113
     expect(moneyTimes(100.01, 0.95)).toBe(95.01); // 95.0095
+  });
+});
+
+describe("the one bound on amounts (issue 9, item 6)", () => {
+  it("is the largest amount whose cents are a safe integer, stated exactly", () => {
+    expect(MAX_AMOUNT * 100).toBe(Number.MAX_SAFE_INTEGER);
+    expect(Number(MAX_AMOUNT_TEXT.replace(/,/g, ""))).toBe(MAX_AMOUNT);
+    expect(amountToCents(MAX_AMOUNT, "x")).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+  });
+
+  it("refuses the same amounts in readAmount and amountToCents, with the same message", () => {
+    expect(readAmount(MAX_AMOUNT, "balance")).toBe(MAX_AMOUNT);
+    expect(readAmount("90071992547409.91", "balance")).toBe(MAX_AMOUNT);
+    expect(() => readAmount(1e308, "balance")).toThrow(/^balance: 1e\+308 is above the largest amount handled, 90,071,992,547,409\.91$/);
+    expect(() => amountToCents(1e308, "balance")).toThrow(/^balance: 1e\+308 is above the largest amount handled, 90,071,992,547,409\.91$/);
+    expect(() => readAmount(90071992547410, "claim")).toThrow(/^claim: 90071992547410 is above the largest amount handled/);
+  });
+
+  it("refuses texts that read as Infinity or are not numbers, naming the argument", () => {
+    expect(() => readAmount("1e999", "amount")).toThrow('amount: "1e999" is too large a number');
+    expect(() => readNumber("-1e999", "x")).toThrow('x: "-1e999" is too large a number');
+    expect(() => readAmount("Infinity", "amount")).toThrow('amount: "Infinity" is not a number');
+    expect(() => readAmount("NaN", "amount")).toThrow('amount: "NaN" is not a number');
+    expect(() => readAmount(Number.POSITIVE_INFINITY, "amount")).toThrow("amount: Infinity is not a number");
+    expect(() => readAmount(Number.NaN, "amount")).toThrow("amount: NaN is not a number");
+  });
+});
+
+describe("notAbove: never more than the amount as entered (issue 9, item 9)", () => {
+  it("rounds down what rounding up would put above the entered amount", () => {
+    expect(notAbove(roundMoney(0.005), 0.005)).toBe(0);
+    expect(notAbove(roundMoney(1.005), 1.005)).toBe(1);
+    expect(notAbove(roundMoney(1234.565), 1234.565)).toBe(1234.56);
+    expect(notAbove(roundMoney(0.29), 0.29)).toBe(0.29);
+    expect(notAbove(5, 10)).toBe(5);
   });
 });

@@ -110,18 +110,21 @@ describe("instalment plan (rules.md section 4)", () => {
     ["balance", () => instalmentPlan(0.004, 1), "balance: 0.004 must be above 0"],
     ["balance", () => instalmentPlan(-100, 12), "balance: -100 must be an amount >= 0"],
     ["balance", () => instalmentPlan(Number.NaN, 12), "balance: NaN must be an amount >= 0"],
-    ["balance", () => instalmentPlan(1e15, 12), "balance: 1000000000000000 is too large"],
+    ["balance", () => instalmentPlan(1e15, 12), "balance: 1000000000000000 is above the largest amount handled, 90,071,992,547,409.91"],
     ["instalments", () => instalmentPlan(1000, 0), "instalments: 0 is not a whole number"],
     ["instalments", () => instalmentPlan(1000, 1.5), "instalments: 1.5 is not a whole number"],
     ["instalments", () => instalmentPlan(1000, Number.NaN), "instalments: NaN is not a whole number"],
+    ["instalments", () => instalmentPlan(0.01, 3), "instalments: 0.01 cannot be split into 3 instalments of at least 0.01: at most 1"],
+    ["instalments", () => instalmentPlan(0.23, 24), "instalments: 0.23 cannot be split into 24 instalments of at least 0.01: at most 23"],
     ["concession", () => instalmentPlan(1000, 2, { concession: -1 }), "concession: -1 must be an amount >= 0"],
     ["concession", () => instalmentPlan(1000, 2, { concession: Number.POSITIVE_INFINITY }), "concession: Infinity must be an amount >= 0"],
     ["concession", () => instalmentPlan(1000, 2, { concession: 1000 }, withOverrides({ planMaxConcessionRate: 1 })), "concession: 1,000 must be less than the balance 1,000"],
     ["first_due", () => instalmentPlan(1000, 2, { firstDue: 60 }), "first_due: serial 60 is Excel's phantom 1900-02-29"],
     ["first_due", () => instalmentPlan(1000, 2, { firstDue: 0 }), "first_due: 0 is not a date serial"],
     ["first_due", () => instalmentPlan(1000, 3, { firstDue: serialFromCivil(9999, 11, 30) }), "first_due: 9999-11-30: the plan would run past 9999-12-31"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 0 }), "interval_months: 0 is not a whole number of months >= 1"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1.5 }), "interval_months: 1.5 is not a whole number of months >= 1"],
+    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 0 }), "interval_months: 0 is not a whole number of months from 1 to 97,199"],
+    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1.5 }), "interval_months: 1.5 is not a whole number of months from 1 to 97,199"],
+    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1e308 }), "interval_months: 1e+308 is not a whole number of months from 1 to 97,199"],
   ])("refuses a bad %s", (argument, call, message) => {
     expectRuleError(call, argument, message);
   });
@@ -133,6 +136,8 @@ describe("instalment plan (rules.md section 4)", () => {
         count: fc.integer({ min: 1, max: maxCount }),
         share: fc.double({ min: 0, max: 1, noNaN: true }),
       })
+      // At least one cent per instalment (fewer cents than instalments is refused).
+      .map(({ balanceCents, count, share }) => ({ balanceCents: Math.max(balanceCents, count), count, share }))
       .map(({ balanceCents, count, share }) => {
         const limit = Math.floor(balanceCents * DEFAULT_POLICY.planMaxConcessionRate);
         const concessionCents = share === 1 ? limit : Math.min(Math.floor(limit * share), balanceCents - 1);
@@ -184,6 +189,7 @@ describe("instalment plan (rules.md section 4)", () => {
   it("without a concession, all instalments but the last are equal and the last differs by the remainder only", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e13 }), fc.integer({ min: 1, max: 24 }), (balanceCents, count) => {
+        fc.pre(balanceCents >= count);
         const amounts = instalmentPlan(balanceCents / 100, count).instalments.map((i) => cents(i.amount));
         const each = Math.floor(balanceCents / count);
         expect(amounts.slice(0, -1)).toEqual(Array(count - 1).fill(each));

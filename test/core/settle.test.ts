@@ -22,7 +22,11 @@ describe("settlement ladder (rules.md section 4)", () => {
   it("rounds offers to the cent on the decimal product", () => {
     expect(settlementOffer(100.01, 5)).toBe(90.01); // 90.009
     expect(settlementOffer(100.01, 15)).toBe(95.01); // 95.0095
-    expect(settlementOffer(1234.565, 30)).toBe(1234.57);
+    // The full balance is never more than the balance as entered: 1234.565 is offered as 1234.56.
+    expect(settlementOffer(1234.565, 30)).toBe(1234.56);
+    expect(settlementOffer(0.005, 23)).toBe(0);
+    expect(settlementOffer(1.005, 5)).toBe(0.9); // 0.9045 rounds to 0.90, within the balance
+    expect(settlementLadder(0.005).map((r) => r.amount)).toEqual([0, 0, 0]);
   });
 
   it("reads tiers as text or a two-column range", () => {

@@ -16,7 +16,8 @@ describe("factoring with recourse (rules.md section 6)", () => {
     [0, 0.02, /^advance_rate: 0 is not a rate above 0/],
     [1.2, 0.02, /^advance_rate: /],
     [0.8, -0.01, /^fee_rate: -0.01 is not a fee rate/],
-    [0.9, 0.2, /^fee_rate: advance rate plus fee rate cannot exceed 100%/],
+    [0.9, 0.2, /^advance_rate: 90% plus the fee rate 20% is more than 100% of the receivable: at most 80%$/],
+    [1, 0.02, /^advance_rate: 100% plus the fee rate 2% is more than 100% of the receivable: at most 98%$/],
   ])("refuses advance %s / fee %s", (advance, fee, pattern) => {
     expect(() => factoring(1000, advance, fee)).toThrow(pattern);
   });
@@ -47,7 +48,7 @@ describe("trade credit insurance (rules.md section 6)", () => {
   });
 
   it("refuses bad rates naming the argument", () => {
-    expect(() => insurancePayout(100, 0)).toThrow(/^indemnity_rate: /);
+    expect(() => insurancePayout(100, 0)).toThrow(/^rate: /); // AR.INSURE's argument is `rate`
     expect(() => insurancePremium(100, 1.5)).toThrow(/^rate: /);
   });
 });

@@ -95,6 +95,7 @@ export const CASES: readonly Case[] = [
     expected: [['#VALUE! due_date: "2025-02-30" is not a real date'], [/^#VALUE! due_date: "tomorrow" is not a date/], [/^#VALUE! due_date: -3 is not a date serial/], [/^#VALUE! due_date: true is not a date/], [/^#VALUE! due_date: serial 60 is Excel's phantom 1900-02-29/]],
   },
   { name: "bad broadcast as_of fills the column with its error", id: "AGING", args: [col(d("2025-01-01"), d("2025-01-02")), one("today"), one("days")], expected: [[/^#VALUE! as_of: "today" is not a date/], [/^#VALUE! as_of: "today" is not a date/]] },
+  { name: "edges beyond Excel's calendar", id: "AGING", args: [one(d("2025-01-01")), one(d("2025-07-27")), null, one(1e308)], expected: [["#VALUE! edges: 1e+308 is not a whole number of days from 1 to 2,958,465 (the span of Excel's calendar)"]] },
   { name: "bad edges", id: "AGING", args: [one(d("2025-01-01")), one(d("2025-07-27")), null, one("90,60")], expected: [["#VALUE! edges: edges must increase: 90,60"]] },
   { name: "output must be one cell", id: "AGING", args: [one(d("2025-01-01")), one(d("2025-07-27")), [["days", "level"]]], expected: [["#VALUE! output: must be a single value, not a range"]] },
 
@@ -108,20 +109,27 @@ export const CASES: readonly Case[] = [
   { name: "negative balance", id: "SETTLE", args: [one(-5), one(5)], expected: [["#VALUE! balance: -5 is negative; amounts must be >= 0"]] },
   { name: "ladder needs one balance", id: "SETTLE", args: [col(1, 2), null], expected: [["#VALUE! days_to_pay: needed when balance is a range (the ladder spills for one balance only)"]] },
   { name: "negative days", id: "SETTLE", args: [one(1000), one(-1)], expected: [["#VALUE! days_to_pay: -1 is not a whole number >= 0"]] },
-  { name: "rounding to the cent", id: "SETTLE", args: [col(100.01, 1234.565), col(15, 30)], expected: [[95.01], [1234.57]] },
+  { name: "rounding to the cent, never above the balance as entered", id: "SETTLE", args: [col(100.01, 1234.565, 0.005, 1.005), col(15, 30, 23, 25)], expected: [[95.01], [1234.56], [0], [1]] },
+  { name: "amounts above the one bound are refused", id: "SETTLE", args: [col(1e308, 10000000000000, "1e999", "Infinity"), one(5)], expected: [["#VALUE! balance: 1e+308 is above the largest amount handled, 90,071,992,547,409.91"], [9000000000000], ['#VALUE! balance: "1e999" is too large a number'], ['#VALUE! balance: "Infinity" is not a number']] },
+  { name: "the ladder of a balance above the bound", id: "SETTLE", args: [one(1e308), null, null], expected: [["#VALUE! balance: 1e+308 is above the largest amount handled, 90,071,992,547,409.91"]] },
 
   // FACTOR
   { name: "article: 1,500,000 overdue 30 days -> 1,200,000 cash", id: "FACTOR", args: [one(1500000), null, null, null], expected: [[1200000]] },
   { name: "fee, reserve and net", id: "FACTOR", args: [one(1000000), null, null, [["fee"]]], expected: [[20000]] },
   { name: "reserve per row, rates as percentages", id: "FACTOR", args: [col(1000000, 500000), one("85%"), one("3%"), one("尾款")], expected: [[150000], [75000]] },
   { name: "net", id: "FACTOR", args: [one(1000000), one(0.8), one(0.01), one("net")], expected: [[990000]] },
-  { name: "bad rates", id: "FACTOR", args: [col(1000, 1000), col(0.9, 1.5), one(0.2)], expected: [["#VALUE! fee_rate: advance rate plus fee rate cannot exceed 100% of the receivable"], ['#VALUE! advance_rate: 1.5 is not a rate between 0 and 1 (e.g. 0.9 or 90%)']] },
+  { name: "bad rates", id: "FACTOR", args: [col(1000, 1000), col(0.9, 1.5), one(0.2)], expected: [["#VALUE! advance_rate: 90% plus the fee rate 20% is more than 100% of the receivable: at most 80%"], ['#VALUE! advance_rate: 1.5 is not a rate between 0 and 1 (e.g. 0.9 or 90%)']] },
+  { name: "an advance of 100% with the default fee blames advance_rate", id: "FACTOR", args: [one(1000), one(1), null, null], expected: [["#VALUE! advance_rate: 100% plus the fee rate 2% is more than 100% of the receivable: at most 98%"]] },
+  { name: "huge amounts: refused, never NaN", id: "FACTOR", args: [col(1e308, "1e999"), null, null, one("net")], expected: [["#VALUE! amount: 1e+308 is above the largest amount handled, 90,071,992,547,409.91"], ['#VALUE! amount: "1e999" is too large a number']] },
+  { name: "reserve and net never above the amount as entered", id: "FACTOR", args: [col(0.005, 1.005), one(1), one(0), one("net")], expected: [[0], [1]] },
 
   // INSURE
   { name: "article: 800,000 lost -> 640,000 paid", id: "INSURE", args: [one(800000), null, null], expected: [[640000]] },
   { name: "premium at the default and a given rate", id: "INSURE", args: [col(10000000, 10000000), col(null, "0.5%"), one("premium")], expected: [[100000], [50000]] },
   { name: "Chinese output word", id: "INSURE", args: [one(10000000), one(0.02), one("保费")], expected: [[200000]] },
   { name: "negative loss", id: "INSURE", args: [one(-1)], expected: [["#VALUE! loss: -1 is negative; amounts must be >= 0"]] },
+  { name: "a rate of 0 names rate, the argument's name", id: "INSURE", args: [one(1000), one(0)], expected: [[/^#VALUE! rate: 0 is not a rate above 0/]] },
+  { name: "payout never above the loss as entered", id: "INSURE", args: [col(0.005, 2.675), one(1)], expected: [[0], [2.67]] },
 
   // PROVISION
   { name: "provision down a column by days past due", id: "PROVISION", args: [col(100000, 100000, 100000, 100000, 100000, 100000, 0), col(0, 30, 31, 90, 91, 181, 0)], expected: [[1000], [2000], [3000], [3000], [20000], [50000], [0]] },
@@ -163,12 +171,16 @@ export const CASES: readonly Case[] = [
   { name: "concession above the policy limit", id: "PLAN", args: [one(1200000), one(12), one(100000)], expected: [["#VALUE! concession: 100,000 is above the policy limit of 5% of the balance (60,000)"]] },
   { name: "too many instalments", id: "PLAN", args: [one(1000), one(25)], expected: [[/^#VALUE! instalments: /]] },
   { name: "blank balance", id: "PLAN", args: [one(""), one(12)], expected: [[""]] },
+  { name: "no instalment of 0", id: "PLAN", args: [one(0.01), one(3)], expected: [["#VALUE! instalments: 0.01 cannot be split into 3 instalments of at least 0.01: at most 1"]] },
+  { name: "balance above the bound", id: "PLAN", args: [one(1e308), one(3)], expected: [["#VALUE! balance: 1e+308 is above the largest amount handled, 90,071,992,547,409.91"]] },
   { name: "one plan at a time", id: "PLAN", args: [col(1, 2), one(12)], expected: [["#VALUE! balance: must be a single value, not a range"]] },
 
   // RECOVERY
   { name: "waterfall then pro rata", id: "RECOVERY", args: [one(500000), one(1000000), one(4000000), one(100000), one(50000), one(50000)], expected: [[100000]] },
   { name: "pro rata rate", id: "RECOVERY", args: [one(500000), one(1000000), one(4000000), one(100000), one(50000), one(50000), one("rate")], expected: [[0.2]] },
   { name: "priority classes eat the estate", id: "RECOVERY", args: [col(500000, 500000), col(300000, 2000000), one(1000000), one(400000)], expected: [[0], [500000]] },
+  { name: "never more than the claim as entered", id: "RECOVERY", args: [col(1.005, 0.005), one(1000000), col(1.005, 1)], expected: [[1], [0]] },
+  { name: "amounts above the bound, the same message as everywhere", id: "RECOVERY", args: [one(1), one(1e308), one(10)], expected: [["#VALUE! free_estate: 1e+308 is above the largest amount handled, 90,071,992,547,409.91"]] },
   { name: "claim above the total", id: "RECOVERY", args: [one(5), one(100), one(4)], expected: [[/^#VALUE! ordinary_claims_total: /]] },
 
   // CLAIMDEADLINE (art. 45: 30 days to 3 months from the day after the announcement)

@@ -17,7 +17,7 @@ import { checkOverdueRecord, creditTerm, gradeOfRule, gradeReasons, gradeRule, r
 import { ageReceivable, bucketIndex, bucketLabels, daysPastDue, LADDER_ACTIONS, warningLevel, type WarningLevel } from "../aging.js";
 import { debtorProfile, readSignal, readTurnoverDecline, type DebtorProfile, type DebtorSignals, type ProfileResult, type TurnoverDecline } from "../profile.js";
 import { collectionStep, type CollectionStep } from "../channel.js";
-import { moneyTimes, roundMoney } from "../money.js";
+import { MAX_AMOUNT, moneyTimes, notAbove, roundMoney } from "../money.js";
 import { instalmentPlan, instalmentsNeeded } from "../plan.js";
 import { bankruptcyRecovery, MAX_FILING_MONTHS, MIN_FILING_DAYS } from "../recovery.js";
 import { confirmationOverdue, missingEvidence, readExcuse, type ConfirmationResult, type Excuse } from "../prevention.js";
@@ -285,15 +285,15 @@ class RecordImpl implements TriageRecord {
 
   /**
    * The settlement ladder as settlementLadder computes it (moneyTimes per tier, then roundMoney of the
-   * full balance), without its labels: the amounts of AR.SETTLE.
+   * full balance, each never above the balance as entered), without its labels: the amounts of AR.SETTLE.
    */
   get offers(): readonly number[] | null {
     const balance = this.balance;
     if (balance === null) return null;
     const rates = this.#run.tierRates;
     const offers: number[] = new Array(rates.length + 1);
-    for (let i = 0; i < rates.length; i++) offers[i] = moneyTimes(balance, rates[i]);
-    offers[rates.length] = roundMoney(balance);
+    for (let i = 0; i < rates.length; i++) offers[i] = notAbove(moneyTimes(balance, rates[i]), balance);
+    offers[rates.length] = notAbove(roundMoney(balance), balance);
     return offers;
   }
 
@@ -995,7 +995,11 @@ class Run {
     const value = this.cells[column];
     if (typeof value === "string") {
       switch (kind) {
-        case AMOUNT:
+        case AMOUNT: {
+          const n = plainNumber(value);
+          if (n <= MAX_AMOUNT) return n; // not NaN, within readAmount's bound
+          break;
+        }
         case NUMBER: {
           const n = plainNumber(value);
           if (n === n) return n; // not NaN
@@ -1026,7 +1030,7 @@ class Run {
     }
     switch (kind) {
       case AMOUNT:
-        if (typeof value === "number" && value >= 0 && value < Infinity) return value;
+        if (typeof value === "number" && value >= 0 && value <= MAX_AMOUNT) return value;
         break;
       case NUMBER:
         if (typeof value === "number" && value > -Infinity && value < Infinity) return value;
@@ -1059,8 +1063,8 @@ class Run {
     const value = this.cells[column];
     if (typeof value === "string") {
       const n = plainNumber(value);
-      if (n === n) return n; // not NaN
-    } else if (typeof value === "number" && value >= 0 && value < Infinity) {
+      if (n <= MAX_AMOUNT) return n; // not NaN, within readAmount's bound
+    } else if (typeof value === "number" && value >= 0 && value <= MAX_AMOUNT) {
       return value;
     }
     return this.read(AMOUNT, column, field, required);

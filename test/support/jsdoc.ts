@@ -1,0 +1,34 @@
+/**
+ * The Excel signature of every AR function as custom-functions-metadata reads it: the `@customfunction`
+ * id and the `@param` names of the JSDoc in src/functions/functions.ts, the names Excel shows, with the
+ * exported function each belongs to and the output words its body accepts.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface Signature {
+  /** The Excel id (`GRADE`). */
+  readonly id: string;
+  /** The exported function's name (`grade`). */
+  readonly fn: string;
+  /** The `@param` names, in order. */
+  readonly params: readonly string[];
+  /** The words its `output` argument accepts (empty when it has none). */
+  readonly outputWords: readonly string[];
+}
+
+export function signatures(): Signature[] {
+  const source = readFileSync(join(__dirname, "../../src/functions/functions.ts"), "utf8");
+  const out: Signature[] = [];
+  const block = /\/\*\*((?:(?!\*\/)[\s\S])*?@customfunction\s+(\w+)(?:(?!\*\/)[\s\S])*?)\*\/\s*export function (\w+)\(/g;
+  for (const m of source.matchAll(block)) {
+    const params = [...m[1].matchAll(/@param\s+(\w+)/g)].map((p) => p[1]);
+    // The body up to the next exported function: its readOutput words ("key: [" entries).
+    const start = (m.index ?? 0) + m[0].length;
+    const next = source.indexOf("\nexport function ", start);
+    const body = source.slice(start, next < 0 ? undefined : next);
+    const outputWords = params.includes("output") ? [...body.matchAll(/(?:"([^"]+)"|([\p{L}_]+)): \["[^"]+", "(?:en|zh)"\]/gu)].map((w) => w[1] ?? w[2]) : [];
+    out.push({ id: m[2], fn: m[3], params, outputWords });
+  }
+  return out;
+}
