@@ -99,7 +99,7 @@ export async function runTriage(options: Options): Promise<string[]> {
       `找不到${recognition.missingRequired.map(label).join("、")}列（表头：${table.headers.join("、")}）；请用 --map 指定，如 --map ${recognition.missingRequired[0]}="表头"`,
     );
   }
-  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber });
+  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem });
   const summary = summarise(output.records, output.policy);
   const lines: string[] = [];
   const amount = (n: number) => formatAmount(n);
