@@ -84,9 +84,10 @@ function messageOf(error: unknown): string {
  * @param bytes the file's bytes (a zip)
  * @param sheetName the sheet to read, by name (case-insensitive, as Excel compares names); default: the
  *   first visible worksheet
+ * @param limits `maxCells`: most non-empty cells (default MAX_CELLS; tests lower it)
  * @throws WorkbookError for a damaged workbook, a missing sheet, or a sheet beyond Excel's limits
  */
-export async function readXlsx(path: string, bytes: Buffer, sheetName?: string): Promise<XlsxSheet> {
+export async function readXlsx(path: string, bytes: Buffer, sheetName?: string, limits: { readonly maxCells?: number } = {}): Promise<XlsxSheet> {
   const zip = await openZip(path, bytes);
 
   // The workbook part: where the package's relationships say, else where Excel puts it.
@@ -131,7 +132,7 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string):
   const stringsPath = rels.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const stringsFile = zip.get(stringsPath.toLowerCase());
   const strings = stringsFile ? await readSharedStrings(path, stringsPath, stringsFile) : [];
-  const records = await readSheet(path, chosen.name, sheetFile, strings, book.dateSystem);
+  const records = await readSheet(path, chosen.name, sheetFile, strings, book.dateSystem, limits.maxCells ?? MAX_CELLS);
   return { records, sheet: chosen.name, dateSystem: book.dateSystem };
 }
 
@@ -316,6 +317,7 @@ async function readSheet(
   file: CentralDirectoryFile,
   strings: readonly string[],
   dateSystem: DateSystem,
+  maxCells: number,
 ): Promise<(unknown[] | undefined)[]> {
   const records: (unknown[] | undefined)[] = [];
   const merges: string[] = [];
@@ -418,8 +420,12 @@ async function readSheet(
         if (record === null) break; // a cell outside a row: nothing to file it under
         const cell = cellValue();
         if (cell === undefined) break;
-        if (++cells > MAX_CELLS) {
-          throw beyond(`has more than ${number(MAX_CELLS)} filled cells, more than the triage holds in memory`, `的非空单元格超过 ${number(MAX_CELLS)} 个，超出分诊可在内存中处理的数量`);
+        if (++cells > maxCells) {
+          throw new WorkbookError(
+            path,
+            `the sheet "${name}" has more than ${number(maxCells)} filled cells, more than the triage holds in memory: keep only the columns the triage needs, or split the rows into several files`,
+            `工作表“${name}”的非空单元格超过 ${number(maxCells)} 个，超出分诊可在内存中处理的数量：请只保留分诊需要的列，或把行拆分到多个文件`,
+          );
         }
         record[column] = cell;
         break;
