@@ -168,6 +168,8 @@ async function partText(path: string, file: CentralDirectoryFile): Promise<strin
 
 /** A tag's name without its namespace prefix (`x:row` from some generators is `row`). */
 function local(name: string): string {
+  // The sheet's own tags (c, v, f, t, is, row) are short and unprefixed: no search for those.
+  if (name.length <= 3 && name.charCodeAt(1) !== 58) return name;
   const colon = name.indexOf(":");
   return colon < 0 ? name : name.slice(colon + 1);
 }
