@@ -5,14 +5,15 @@
  * costs its cell values and never one string of its whole XML (exceljs's non-streaming reader fails on
  * such sheets with `Invalid string length`, its issue #1868).
  *
- * Why not exceljs's own streaming reader (`stream.xlsx.WorkbookReader`): checked on exceljs 4.4.0, its
- * worksheet reader turns the cached result of a formula that gave an error into NaN (`#DIV/0!` is lost)
- * and a boolean result into 1 or 0, keeps only the last run of an inline rich string, reads a shared
- * string with a phonetic guide (`<rPh>`, Japanese Excel) as the guide instead of the text, ignores sheets
- * whose part is not named `sheetN.xml`, fails with a TypeError when the workbook's relationships come
- * before workbook.xml in the zip, and copies every sheet to a temporary file when the sheets come before
- * the shared strings (as in every file its own streaming writer makes). Reading the parts ourselves with
- * the same two libraries gives what the non-streaming reader gave, cell for cell.
+ * Why not exceljs's own streaming reader (`stream.xlsx.WorkbookReader`): on exceljs 4.4.0 its worksheet
+ * reader drops the cached error of a formula (`=1/0` saved as `#DIV/0!` comes back without a result) and
+ * gives a boolean result as 1 or 0 (both tried); and, by its source, it keeps only the last run of an
+ * inline rich string, reads a shared string with a phonetic guide (`<rPh>`, Japanese Excel) as the guide
+ * instead of the text, never emits a sheet whose part is not named `sheetN.xml`, throws a TypeError when
+ * the workbook's relationships come before workbook.xml in the zip, and copies every sheet to a temporary
+ * file when the sheets come before the shared strings (as in every file its own streaming writer makes).
+ * Reading the parts ourselves with the same two libraries gives what the non-streaming reader gave, cell
+ * for cell (test/cli/table-io.test.ts), and picks the sheet from workbook.xml before reading any row.
  *
  * Values are kept as the file holds them: numbers (dates included, as serials of the workbook's date
  * system, formatted or not: styles are not needed, and no Date round trip can move a time of day), text,
