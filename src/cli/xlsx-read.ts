@@ -42,6 +42,11 @@ export const MAX_SHEET_COLUMNS = 16_384;
  * cell once read, triaged and written): 25 million cells is about 1.5 GB, under Node's default heap.
  */
 export const MAX_CELLS = 25_000_000;
+/**
+ * Most characters of shared text held for a workbook (the shared strings are read whole before the
+ * sheet): 400 million characters is up to 800 MB, near what one sheet of MAX_CELLS cells may need.
+ */
+export const MAX_SHARED_TEXT = 400_000_000;
 
 /** A worksheet as read: its rows by sheet row number, and what the caller needs to know about it. */
 export interface XlsxSheet {
@@ -85,10 +90,16 @@ function messageOf(error: unknown): string {
  * @param bytes the file's bytes (a zip)
  * @param sheetName the sheet to read, by name (case-insensitive, as Excel compares names); default: the
  *   first visible worksheet
- * @param limits `maxCells`: most non-empty cells (default MAX_CELLS; tests lower it)
+ * @param limits `maxCells`: most non-empty cells (default MAX_CELLS), `maxSharedText`: most characters of
+ *   shared text (default MAX_SHARED_TEXT); tests lower them
  * @throws WorkbookError for a damaged workbook, a missing sheet, or a sheet beyond Excel's limits
  */
-export async function readXlsx(path: string, bytes: Buffer, sheetName?: string, limits: { readonly maxCells?: number } = {}): Promise<XlsxSheet> {
+export async function readXlsx(
+  path: string,
+  bytes: Buffer,
+  sheetName?: string,
+  limits: { readonly maxCells?: number; readonly maxSharedText?: number } = {},
+): Promise<XlsxSheet> {
   const zip = await openZip(path, bytes);
 
   // The workbook part: where the package's relationships say, else where Excel puts it.
@@ -132,7 +143,7 @@ export async function readXlsx(path: string, bytes: Buffer, sheetName?: string, 
 
   const stringsPath = rels.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const stringsFile = zip.get(stringsPath.toLowerCase());
-  const strings = stringsFile ? await readSharedStrings(path, stringsPath, stringsFile) : [];
+  const strings = stringsFile ? await readSharedStrings(path, stringsPath, stringsFile, limits.maxSharedText ?? MAX_SHARED_TEXT) : [];
   const records = await readSheet(path, chosen.name, sheetFile, strings, book.dateSystem, limits.maxCells ?? MAX_CELLS);
   return { records, sheet: chosen.name, dateSystem: book.dateSystem };
 }
@@ -238,8 +249,9 @@ async function stream(parser: SaxesParser, part: Readable): Promise<void> {
 }
 
 /** The shared strings, each as its plain text (rich text runs joined, phonetic guides left out). */
-async function readSharedStrings(path: string, part: string, file: CentralDirectoryFile): Promise<string[]> {
+async function readSharedStrings(path: string, part: string, file: CentralDirectoryFile, maxText: number): Promise<string[]> {
   const strings: string[] = [];
+  let total = 0;
   const parser = new SaxesParser();
   let inItem = false;
   let inText = false;
@@ -259,7 +271,19 @@ async function readSharedStrings(path: string, part: string, file: CentralDirect
   parser.on("cdata", onText);
   parser.on("closetag", (tag: SaxesTagPlain) => {
     switch (local(tag.name)) {
-      case "si": strings.push(text); inItem = false; break;
+      case "si":
+        // Every shared text is held while the sheet is read: refuse before they outgrow memory.
+        total += text.length + 16;
+        if (total > maxText) {
+          throw new WorkbookError(
+            path,
+            `its shared texts (${part}) hold more than ${number(maxText)} characters, more than the triage holds in memory: keep only the sheet and the columns the triage needs`,
+            `其共享文本（${part}）超过 ${number(maxText)} 个字符，超出分诊可在内存中处理的数量：请只保留需要分诊的工作表和列`,
+          );
+        }
+        strings.push(text);
+        inItem = false;
+        break;
       case "rPh": phonetic--; break;
       case "t": inText = false; break;
     }
@@ -267,6 +291,7 @@ async function readSharedStrings(path: string, part: string, file: CentralDirect
   try {
     await stream(parser, file.stream());
   } catch (error) {
+    if (error instanceof WorkbookError) throw error;
     throw damaged(path, `its shared texts (${part}) cannot be read (${messageOf(error)})`, `其共享文本（${part}）无法读取（${messageOf(error)}）`);
   }
   return strings;

@@ -125,7 +125,7 @@ async function refused(input: string): Promise<{ en: string; zh: string }> {
   const e = error as RuleError;
   expect(e.message.startsWith(`${input}: `)).toBe(true);
   expect(e.text("zh").startsWith(`${input}：`)).toBe(true);
-  expect(e.message).not.toMatch(/Cannot (set|read) properties|undefined|TypeError|FILE_ENDED/);
+  expect(e.message).not.toMatch(/Cannot (set|read) properties|of undefined|TypeError|FILE_ENDED/);
   expect(existsSync(out)).toBe(false); // nothing triaged, nothing written
   return { en: e.message, zh: e.text("zh") };
 }
@@ -278,6 +278,14 @@ describe("a damaged workbook is refused with a plain message naming the file and
     expect((await refused(badIndex)).en).toContain('the sheet "Sheet1" cannot be read (cell A2 refers to shared text 7, which the workbook does not have)');
   });
 
+  it("an entity bomb (billion laughs) is refused, not expanded", async () => {
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>`;
+    const path = await craft(file("bomb.xlsx"), { "xl/worksheets/sheet1.xml": bomb });
+    expect((await refused(path)).en).toMatch(/the sheet "Sheet1" cannot be read \(.*undefined entity\.?\)/);
+  });
+
   it("a sheet asked for by name that the workbook does not have names the sheets it has", async () => {
     const path = await valid();
     const error = await runTriage(parseArguments([path, "--sheet", "Debtors"], AS_OF)).catch((e: unknown) => e);
@@ -317,6 +325,18 @@ describe("sheets beyond Excel's limits are refused early, naming the limit", () 
       `${path}: the sheet "Sheet1" has more than 10 filled cells, more than the triage holds in memory: keep only the columns the triage needs, or split the rows into several files`,
     );
     expect((await readXlsx(path, readFileSync(path), undefined, { maxCells: 13 })).records.length).toBe(6);
+  });
+
+  it("more shared text than the triage holds in memory", async () => {
+    const path = await craft(file("many-strings.xlsx"), {
+      "xl/sharedStrings.xml": stringsXml(Array.from({ length: 100 }, (_, i) => `<t>text number ${i}</t>`)),
+      "xl/worksheets/sheet1.xml": sheetXml(HEADER),
+    });
+    const error = await readXlsx(path, readFileSync(path), undefined, { maxSharedText: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkbookError);
+    expect((error as Error).message).toBe(
+      `${path}: its shared texts (xl/sharedStrings.xml) hold more than 1,000 characters, more than the triage holds in memory: keep only the sheet and the columns the triage needs`,
+    );
   });
 });
 
