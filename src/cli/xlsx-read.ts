@@ -427,6 +427,13 @@ async function readSheet(
       case "rPh": phonetic++; break;
       case "t": if (inInline && phonetic === 0) capture = INLINE; break;
       case "mergeCell": if (a.ref !== undefined) merges.push(a.ref); break;
+      case "dimension": {
+        // The used range, before the rows: a sheet that says it goes beyond Excel's rows is refused at once,
+        // not after a million rows were read (a sheet without it is caught at its first row beyond).
+        const last = rowOf((a.ref ?? "").split(":").at(-1) ?? "");
+        if (last >= MAX_SHEET_ROWS) throw beyond(`goes beyond Excel's limit of ${number(MAX_SHEET_ROWS)} rows (its used range is ${a.ref})`, `超出 Excel 的 ${number(MAX_SHEET_ROWS)} 行上限（已用区域为 ${a.ref}）`);
+        break;
+      }
     }
   });
   const onText = (text: string) => {

@@ -310,6 +310,15 @@ describe("sheets beyond Excel's limits are refused early, naming the limit", () 
     expect(zh).toContain("超出 Excel 的 1,048,576 行上限");
   });
 
+  it("a used range beyond 1,048,576 rows, before any row is read", async () => {
+    const path = await craft(file("says-too-many.xlsx"), {
+      "xl/worksheets/sheet1.xml":
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:H2000000"/>' +
+        `<sheetData>${HEADER}<row r="2">${text("A2", "A")}</row></sheetData></worksheet>`,
+    });
+    expect((await refused(path)).en).toContain(`the sheet "Sheet1" goes beyond Excel's limit of 1,048,576 rows (its used range is A1:H2000000)`);
+  });
+
   it("a column beyond 16,384 (XFD)", async () => {
     const path = await craft(file("too-wide.xlsx"), { "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2">${text("XFE2", "far")}</row>`) });
     expect((await refused(path)).en).toContain("goes beyond Excel's limit of 16,384 columns (cell XFE2)");
