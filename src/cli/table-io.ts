@@ -6,9 +6,9 @@
  * non-empty row is returned, blank rows included, so the triage can report them. Writing never turns text
  * into a formula: CSV text that Excel would run is neutralised, and .xlsx text is written as text.
  *
- * Dates: an .xlsx date cell becomes its Excel 1900 serial (whole days for dates, with the fraction for
- * date-times). exceljs hands dates over as JS `Date`s built from the serial in UTC, so the serial is
- * recovered with UTC arithmetic only: the result never depends on the machine's time zone.
+ * Dates: an .xlsx date cell is the serial number the file holds (whole days for dates, with the fraction
+ * for date-times), in the workbook's date system (`Table.dateSystem`), never a JS Date: the result
+ * never depends on the machine's time zone. XLSX reading is in xlsx-read.ts (streamed).
  */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
@@ -21,6 +21,8 @@ import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
 import type { Language } from "../core/errors.js";
 import { fitCellText } from "../core/sheet-text.js";
 import { DATE_FORMAT, LEVEL_FILLS } from "../core/triage/style.js";
+import type { DateSystem } from "../core/triage/triage.js";
+import { readXlsx } from "./xlsx-read.js";
 
 /** A table read from a file: a header row and the data rows below it, every row as wide as the table. */
 export interface Table {
@@ -29,7 +31,7 @@ export interface Table {
   /**
    * The data rows, each `headers.length` long. CSV cells are strings exactly as in the file ("" when
    * empty). XLSX cells are numbers, strings, booleans, date serials (numbers), error texts such as "#N/A",
-   * or "" when empty.
+   * or "" when empty; a formula saved without its computed value is an UncomputedFormula (core/triage/cells).
    */
   readonly rows: unknown[][];
   /** Sheet row number of `rows[0]` (1-based, as Excel numbers rows): `rows[i]` is row `firstRowNumber + i`. */
@@ -40,6 +42,11 @@ export interface Table {
   readonly encoding?: string;
   /** XLSX only: the name of the worksheet read. */
   readonly sheet?: string;
+  /**
+   * XLSX only: the workbook's date system. In a `1904` workbook, date serials (numbers) count from
+   * 1904-01-01: pass it to the triage (TriageOptions.dateSystem), which moves them onto the 1900 count.
+   */
+  readonly dateSystem?: DateSystem;
   /** CSV only: the field separator found (`,`, `;`, tab, or the one a `sep=` line names). */
   readonly delimiter?: string;
   /** What the reader noticed and the user should know (rows read in a way worth checking), in both languages. */
@@ -107,9 +114,6 @@ export interface WriteOptions {
   protect?: string[];
 }
 
-const MS_PER_DAY = 86_400_000;
-/** 1899-12-30, day 0 of Excel's 1900 date system as Excel counts from 1900-03-01 on (and as exceljs counts). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** Excel's sheet limits. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
@@ -146,8 +150,10 @@ export function neutraliseFormula(text: string): string {
 export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
   const bytes = await fs.readFile(path);
   switch (fileKind(path, bytes)) {
-    case "xlsx":
-      return readXlsx(path, bytes, options.sheet);
+    case "xlsx": {
+      const read = await readXlsx(path, bytes, options.sheet);
+      return shapeTable(read.records, path, { sheet: read.sheet, dateSystem: read.dateSystem });
+    }
     case "csv":
       return readCsv(path, bytes, options.encoding ?? "auto");
     case "ole":
@@ -177,7 +183,7 @@ function fileKind(path: string, bytes: Buffer): FileKind {
 function shapeTable(
   records: ReadonlyArray<ReadonlyArray<unknown> | undefined>,
   source: string,
-  extra: { encoding?: string; sheet?: string; delimiter?: string },
+  extra: { encoding?: string; sheet?: string; delimiter?: string; dateSystem?: DateSystem },
 ): Table {
   const isEmptyRecord = (record: ReadonlyArray<unknown> | undefined) =>
     record === undefined || record.every((value) => value === "" || value === undefined);
@@ -459,63 +465,6 @@ function multiLineNotes(parsed: readonly { record: readonly string[] }[], firstR
       zh: `${rows.length} 行的带引号单元格内含换行（第 ${list} 行）：已按 Excel 的读法各读作一行；如引号可能多余，请核对`,
     },
   ];
-}
-
-// --- XLSX ---------------------------------------------------------------------------------------
-
-/** The Excel 1900 serial of a Date as exceljs builds it (UTC milliseconds from the serial). */
-function serialFromDate(date: Date): number | string {
-  const ms = date.getTime();
-  return Number.isFinite(ms) ? (ms - EXCEL_EPOCH_MS) / MS_PER_DAY : "#VALUE!";
-}
-
-/** A cell's value as the triage sees it. */
-function plainValue(value: unknown): unknown {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? value : "#NUM!";
-  if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return serialFromDate(value);
-  if (typeof value === "object") {
-    const object = value as Record<string, unknown>;
-    if ("formula" in object || "sharedFormula" in object) return plainValue(object.result);
-    if ("error" in object) return String(object.error);
-    if (Array.isArray(object.richText)) {
-      return object.richText.map((run: { text?: unknown }) => (run.text === undefined ? "" : String(run.text))).join("");
-    }
-    if ("text" in object) return plainValue(object.text); // a hyperlink: its text (plain or rich)
-  }
-  return String(value);
-}
-
-async function readXlsx(path: string, bytes: Buffer, sheetName: string | undefined): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings ask for its own Buffer type; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new Error(`cannot read ${path} as an .xlsx workbook: ${(error as Error).message}`);
-  }
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw new Error(`${path} has no worksheet`);
-  let sheet: ExcelJS.Worksheet | undefined;
-  if (sheetName !== undefined) {
-    sheet = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (!sheet) {
-      throw new Error(`${path} has no sheet named "${sheetName}" (sheets: ${sheets.map((s) => `"${s.name}"`).join(", ")})`);
-    }
-  } else {
-    sheet = sheets.find((s) => s.state === "visible") ?? sheets[0];
-  }
-  const records: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const record: unknown[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      // A merged range holds its value in the top-left cell only; the others read as empty.
-      record[columnNumber - 1] = cell.type === ExcelJS.ValueType.Merge ? "" : plainValue(cell.value);
-    });
-    records[rowNumber - 1] = record;
-  });
-  return shapeTable(records, path, { sheet: sheet.name });
 }
 
 // ------------------------------------------------------------------------------------------------

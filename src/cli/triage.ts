@@ -121,14 +121,14 @@ export async function runTriage(options: Options): Promise<string[]> {
     );
   }
   const decimalLine = readDecimalMark(table, recognition.mapping, options.decimal, zh);
-  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber });
+  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem });
   const summary = summarise(output.records, output.policy);
   const lines: string[] = [];
   const amount = (n: number) => formatAmount(n);
   lines.push(
     zh
-      ? `${basename(table.source)}（${table.encoding ?? table.sheet ?? ""}）截至 ${isoFromSerial(output.asOf)}：${summary.rows} 行，正常 ${summary.ok}，有问题 ${summary.problem}，空行 ${summary.blank}；已分诊余额 ${amount(summary.amount)}`
-      : `${basename(table.source)} (${table.encoding ?? table.sheet ?? ""}) as of ${isoFromSerial(output.asOf)}: ${summary.rows} rows, ${summary.ok} ok, ${summary.problem} with problems, ${summary.blank} blank; ${amount(summary.amount)} triaged`,
+      ? `${basename(table.source)}（${table.encoding ?? table.sheet ?? ""}${table.dateSystem === "1904" ? "，1904 日期系统" : ""}）截至 ${isoFromSerial(output.asOf)}：${summary.rows} 行，正常 ${summary.ok}，有问题 ${summary.problem}，空行 ${summary.blank}；已分诊余额 ${amount(summary.amount)}`
+      : `${basename(table.source)} (${table.encoding ?? table.sheet ?? ""}${table.dateSystem === "1904" ? ", 1904 date system" : ""}) as of ${isoFromSerial(output.asOf)}: ${summary.rows} rows, ${summary.ok} ok, ${summary.problem} with problems, ${summary.blank} blank; ${amount(summary.amount)} triaged`,
   );
   if (table.rows.length === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   for (const note of table.notes ?? []) lines.push(zh ? `注意：${note.zh}` : `note: ${note.en}`);

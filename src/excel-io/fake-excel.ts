@@ -87,7 +87,11 @@ interface Typed {
 
 const EMPTY: Typed = { stored: undefined, quotePrefix: false };
 
-function typeString(text: string, numberFormat: string): Typed {
+/**
+ * @param dateOffset days to subtract from a typed date's 1900 serial: 1462 in a 1904 workbook, which
+ *   stores the date counted from 1904-01-01
+ */
+function typeString(text: string, numberFormat: string, dateOffset = 0): Typed {
   if (text === "") return EMPTY;
   if (numberFormat === "@") return { stored: text, quotePrefix: false };
   // A text starting with a letter other than t/f (TRUE, FALSE) is text: the common case, without a regex.
@@ -109,7 +113,7 @@ function typeString(text: string, numberFormat: string): Typed {
   const iso = ISO_DATE.exec(text);
   if (iso) {
     const serial = dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    if (serial === serial) return { stored: serial, quotePrefix: false, numberFormat: "m/d/yyyy" };
+    if (serial === serial && serial - dateOffset >= 0) return { stored: serial - dateOffset, quotePrefix: false, numberFormat: "m/d/yyyy" };
   }
   return { stored: text, quotePrefix: false };
 }
@@ -462,7 +466,7 @@ export class FakeWorksheet {
         } else if (typeof v !== "string" || !typed || startsAsText(v)) {
           target[column] = v;
         } else {
-          const t = typeString(v, this.numberFormatAt(row, column));
+          const t = typeString(v, this.numberFormatAt(row, column), this.workbook.use1904DateSystem ? 1462 : 0);
           target[column] = t.stored;
           if (t.quotePrefix) this.quoted.add(key);
           if (t.numberFormat !== undefined && this.numberFormatAt(row, column) === "General") this.cellFormats.set(key, t.numberFormat);
@@ -605,6 +609,8 @@ export interface FakeWorkbookOptions {
   readonly cellsPerReadLimit?: number;
   /** Delay of each sync in milliseconds (a browser test can watch the progress). */
   readonly latencyMs?: number;
+  /** The workbook counts dates from 1904-01-01 (older Mac Excel's default; `Workbook.use1904DateSystem`). */
+  readonly use1904DateSystem?: boolean;
 }
 
 interface SyncFailure {
@@ -628,6 +634,8 @@ export class FakeWorkbook {
   readonly payloadLimit: number;
   readonly cellsPerReadLimit: number;
   readonly latencyMs: number;
+  /** The 1904 date system: cells hold serials counted from 1904-01-01 (Workbook.use1904DateSystem). */
+  use1904DateSystem: boolean;
   /** Every sync made through a context of this workbook, in order. */
   readonly syncs: FakeSyncRecord[] = [];
   /** The recalculations asked for (`Application.calculate`'s type: `Full`, `Recalculate`, ...), in order. */
@@ -644,6 +652,7 @@ export class FakeWorkbook {
     this.payloadLimit = options.payloadLimit ?? 5_000_000;
     this.cellsPerReadLimit = options.cellsPerReadLimit ?? 5_000_000;
     this.latencyMs = options.latencyMs ?? 0;
+    this.use1904DateSystem = options.use1904DateSystem ?? false;
   }
 
   // ---- setting up ----
@@ -1035,13 +1044,14 @@ interface RangeTarget {
   readonly rect: Rect;
 }
 
-class WorkbookProxy {
+class WorkbookProxy extends ClientObject<FakeWorkbook> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly application: ApplicationProxy;
 
-  constructor(private readonly ctx: FakeRequestContext) {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => ctx.book, "Workbook");
     this.application = new ApplicationProxy(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, () => ({ book: ctx.book, sheet: null }), "TableCollection");
@@ -1057,6 +1067,16 @@ class WorkbookProxy {
       if (sel.rects.length > 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).");
       return { sheet: sel.sheet, rect: sel.rects[0] };
     });
+  }
+
+  /** Whether the workbook uses the 1904 date system (ExcelApi 1.16; load it first). */
+  get use1904DateSystem(): boolean {
+    return this.read("use1904DateSystem") as boolean;
+  }
+
+  protected override snapshot(prop: string, target: FakeWorkbook, result: { responseBytes: number; cellsRead: number }): unknown {
+    if (prop === "use1904DateSystem") return target.use1904DateSystem;
+    return super.snapshot(prop, target, result);
   }
 }
 

@@ -9,6 +9,7 @@
  * Values only: dates arrive as serial numbers and error cells as their text (`#N/A`, `#DIV/0!`), which is
  * what the core reads.
  */
+import type { DateSystem } from "../core/triage/triage.js";
 import { checkAborted, errorMessage, isPayloadError, PaneError } from "./errors.js";
 import { DEFAULT_CHUNK_ROWS, DEFAULT_MAX_REQUEST_BYTES, jsonByteLength, MAX_CELLS_PER_READ, OPERATION_OVERHEAD } from "./payload.js";
 import type { ChunkOptions, PortfolioLocation, TransferReport } from "./types.js";
@@ -123,4 +124,33 @@ export async function readPortfolioRows(context: Excel.RequestContext, location:
     options.onProgress?.(rows.length, total);
   }
   return { rows, report: { syncs, chunks, maxRequestBytes: maxBytes, totalBytes } };
+}
+
+/** The ExcelApi requirement set that tells a workbook's date system (`Workbook.use1904DateSystem`). */
+export const DATE_SYSTEM_API = "1.16";
+
+/** Whether the host supports an ExcelApi version (Office.context.requirements); false outside Office. */
+function excelApiSupported(version: string): boolean {
+  try {
+    const requirements = typeof Office === "undefined" ? undefined : Office.context?.requirements;
+    return typeof requirements?.isSetSupported === "function" && requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The workbook's date system. In a `1904` workbook (older Mac Excel's default) date cells hold serials
+ * counted from 1904-01-01, 1,462 days fewer than the 1900 count the core reads: the triage must be told
+ * (TriageOptions.dateSystem). Read from `Workbook.use1904DateSystem` where the host has it (ExcelApi
+ * 1.16); an older Excel cannot say, and `1900` (every Windows and web workbook's default) is assumed.
+ * @param supported whether the host has ExcelApi 1.16 (default: asks Office.context.requirements)
+ */
+export async function readDateSystem(context: Excel.RequestContext, supported: boolean = excelApiSupported(DATE_SYSTEM_API)): Promise<DateSystem> {
+  if (!supported) return "1900";
+  // Not yet in this project's Office typings (@types/office-js 1.0.612): the property as Office documents it.
+  const workbook = context.workbook as unknown as { load(property: string): void; readonly use1904DateSystem: boolean };
+  workbook.load("use1904DateSystem");
+  await context.sync();
+  return workbook.use1904DateSystem ? "1904" : "1900";
 }

@@ -77,6 +77,11 @@ export interface TriageSheetData {
   readonly source: PortfolioLocation;
   /** Excel serial of the as-of date. */
   readonly asOf: number;
+  /**
+   * The workbook's date system (default 1900). The summary sheet writes its as-of date in it (a 1900
+   * serial in a 1904 workbook would show four years late) and says when it is 1904.
+   */
+  readonly dateSystem?: "1900" | "1904";
 }
 
 /** Options of writeTriageSheets. */

@@ -14,7 +14,7 @@
  *
  * API sets: ExcelApi 1.6 (conditional formats), 1.7 (freezePanes).
  */
-import { triageColumns, recordCells, type TriageOutput } from "../core/index.js";
+import { DATE_1904_OFFSET, triageColumns, recordCells, type TriageOutput } from "../core/index.js";
 import { AMOUNT_FORMAT, DATE_FORMAT, isAmountColumn, LEVEL_FILLS } from "../core/triage/style.js";
 import { abortError, checkAborted, errorMessage, PaneError } from "./errors.js";
 import { formatAddress } from "./locate.js";
@@ -30,6 +30,8 @@ const TEXT = {
     incomplete: " (incomplete)",
     title: "Portfolio triage",
     asOf: "as of",
+    dateSystem: "date system",
+    dateSystem1904: "1904 (dates count from 1904-01-01, as in older Mac Excel; read as such)",
     source: "source",
     resultSheet: "result sheet",
     rows: "rows",
@@ -56,6 +58,8 @@ const TEXT = {
     incomplete: "（未完成）",
     title: "应收账款组合分诊",
     asOf: "截至日期",
+    dateSystem: "日期系统",
+    dateSystem1904: "1904（日期从 1904-01-01 起算，旧版 Mac Excel 的默认设置；已按此读取）",
     source: "数据来源",
     resultSheet: "结果工作表",
     rows: "行数",
@@ -148,6 +152,7 @@ export function triageSheetData(
     language,
     source,
     asOf: output.asOf,
+    dateSystem: output.dateSystem,
   };
 }
 
@@ -488,7 +493,10 @@ async function writeSummary(batches: Batches, sheet: Excel.Worksheet, data: Tria
     return rows.length - 1;
   };
   bold.push(add(T.title));
-  const asOfRow = add(T.asOf, data.asOf);
+  // In a 1904 workbook a date cell shows its serial counted from 1904-01-01: the as-of date moved onto that count.
+  const in1904 = data.dateSystem === "1904";
+  const asOfRow = add(T.asOf, in1904 ? data.asOf - DATE_1904_OFFSET : data.asOf);
+  if (in1904) add(T.dateSystem, T.dateSystem1904);
   add(T.source, data.source.tableName === undefined ? data.source.address : `${data.source.tableName} (${data.source.address})`);
   add(T.resultSheet, resultName);
   add(T.rows, s.rows);

@@ -3,7 +3,7 @@
  * write). Kept apart from triage-run.ts so that the orchestration runs in Node tests on a fake Excel.
  */
 import { locatePortfolio } from "../excel-io/locate.js";
-import { readPortfolioRows } from "../excel-io/read.js";
+import { readDateSystem, readPortfolioRows } from "../excel-io/read.js";
 import { writeTriageSheets } from "../excel-io/write.js";
 import type { ExcelIo } from "./triage-run.js";
 
@@ -22,5 +22,6 @@ export function officeExcelIo(): ExcelIo {
     read: readPortfolioRows,
     write: writeTriageSheets,
     tables: listTables,
+    dateSystem: (context) => readDateSystem(context),
   };
 }

@@ -13,6 +13,7 @@ import {
   triageColumns,
   triagePortfolio,
   type ColumnMapping,
+  type DateSystem,
   type Language,
   type Policy,
   type TriageSummary,
@@ -36,6 +37,8 @@ export interface TriageRequest {
   readonly language: Language;
   /** Sheet row number of rows[0]. */
   readonly firstRowNumber: number;
+  /** The workbook's date system (default 1900): numbers in date columns of a 1904 workbook are moved onto the 1900 count. */
+  readonly dateSystem?: DateSystem;
   readonly chunkRows?: number;
 }
 
@@ -99,6 +102,7 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
       asOf: request.asOf,
       policy: request.policy,
       firstRowNumber: request.firstRowNumber,
+      dateSystem: request.dateSystem,
     });
     const { records, policy } = output;
     const triageMs = now() - t;

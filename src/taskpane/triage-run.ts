@@ -4,7 +4,7 @@
  * progress and stopping when the AbortSignal fires. Excel and the worker come in as parameters, so Node
  * tests drive it with a fake Excel and an in-process worker.
  */
-import { checkMapping, recogniseColumns, RuleError, type ColumnRecognition, type Language, type Policy, type TriageSummary } from "../core/index.js";
+import { checkMapping, recogniseColumns, RuleError, type ColumnRecognition, type DateSystem, type Language, type Policy, type TriageSummary } from "../core/index.js";
 import type {
   CellValue,
   ChunkOptions,
@@ -27,6 +27,8 @@ export interface ExcelIo {
   write(context: Excel.RequestContext, data: TriageSheetData, options: ChunkOptions): Promise<WriteReport>;
   /** The names of the workbook's Excel tables (for the "table" source), when the host can list them. */
   tables?(context: Excel.RequestContext): Promise<string[]>;
+  /** The workbook's date system (readDateSystem); without it, 1900. */
+  dateSystem?(context: Excel.RequestContext): Promise<DateSystem>;
 }
 
 /** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
@@ -142,6 +144,8 @@ export interface RunOptions {
 /** What a finished run did. */
 export interface RunResult {
   readonly location: PortfolioLocation;
+  /** The workbook's date system the dates were read in. */
+  readonly dateSystem: DateSystem;
   readonly summary: TriageSummary;
   /** Records written (input rows up to the last non-blank one). */
   readonly records: number;
@@ -203,9 +207,12 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
   t = clock();
   report("read", 0, location.rowCount);
   const chunkRows = options.excelChunkRows;
-  const { rows, report: readReport } = await io.run((context) =>
-    io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) }),
-  );
+  // The date system with the rows: in a 1904 workbook every date cell is 1,462 days short of the core's count.
+  const { rows, report: readReport, dateSystem } = await io.run(async (context) => {
+    const system: DateSystem = io.dateSystem ? await io.dateSystem(context) : "1900";
+    const read = await io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) });
+    return { ...read, dateSystem: system };
+  });
   timings.read = clock() - t;
   checkAborted(signal);
 
@@ -219,6 +226,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     policy: input.policy,
     language: input.language,
     firstRowNumber: location.headerRow + 1,
+    dateSystem,
     chunkRows: options.workerChunkRows ?? DEFAULT_CHUNK_ROWS,
   };
   const triaged = await triageInWorker(createWorker, request, { signal, onProgress: (done, total) => report("triage", done, total) });
@@ -236,11 +244,13 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     language: input.language,
     source: location,
     asOf: input.asOf,
+    dateSystem,
   };
   const written = await io.run((context) => io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }));
   timings.write = clock() - t;
   return {
     location,
+    dateSystem,
     summary: triaged.summary,
     records: triaged.records,
     trailingBlankRows: triaged.trailingBlankRows,

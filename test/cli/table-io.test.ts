@@ -161,8 +161,12 @@ describe("readTable: XLSX", () => {
     );
   });
 
-  it("gives 1900-system serials for a workbook in the 1904 date system", async () => {
-    expect((await readTable(fixture("date1904.xlsx"))).rows).toEqual([[LEAP_DAY]]);
+  it("gives a 1904 workbook's serials as it holds them, and says it counts from 1904 (the triage moves them)", async () => {
+    // Formatted as a date or not, a cell holds its 1904 serial; reading it as a Date would fix only the
+    // formatted cells, and the plain numbers would stay four years off. The triage moves both (dateSystem).
+    const table = await readTable(fixture("date1904.xlsx"));
+    expect(table).toMatchObject({ dateSystem: "1904", rows: [[LEAP_DAY - 1462]] });
+    expect((await readTable(fixture("portfolio.xlsx"))).dateSystem).toBe("1900");
   });
 
   it("refuses old .xls, files that are not workbooks and unknown types, naming the file", async () => {

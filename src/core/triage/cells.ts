@@ -5,7 +5,7 @@
  * accept and give the same value; everything else goes to the core reader, whose RuleError becomes the
  * row's problem.
  */
-import { RuleError, type Reason } from "../errors.js";
+import { RuleError, show, type Reason } from "../errors.js";
 import { FIELD_LABELS, type TriageField } from "./headers.js";
 
 /** The error values Excel (and its CSV export) shows in a cell. */
@@ -111,6 +111,33 @@ const DAYS_BEFORE_MONTH: readonly number[] = [0, 31, 59, 90, 120, 151, 181, 212,
 /** Most distinct texts a column remembers. */
 const CACHE_LIMIT = 100_000;
 
+/**
+ * A formula cell whose file holds no computed value (a workbook written by a script and never opened in
+ * Excel, which computes and saves the results): file readers put one in the cell instead of "", so that
+ * the triage says what is wrong with the cell rather than calling it blank. `formula` is its text without
+ * "=" ("" when the file does not say, as for the cells of a shared formula).
+ */
+export class UncomputedFormula {
+  constructor(readonly formula: string) {}
+
+  /** The formula as Excel shows it (`=B2*2`), or "(formula)" when its text is unknown. */
+  toString(): string {
+    return this.formula === "" ? "(formula)" : `=${this.formula}`;
+  }
+}
+
+/** A cell holding a formula without a computed value (UncomputedFormula), as a problem of the field. */
+export function uncomputedFormulaProblem(field: TriageField, cell: UncomputedFormula): Reason {
+  const label = FIELD_LABELS[field];
+  const formula = cell.formula === "" ? "" : ` ${show(`=${cell.formula}`)}`;
+  const formulaZh = cell.formula === "" ? "" : `（${show(`=${cell.formula}`)}）`;
+  return {
+    code: `uncomputed-formula:${field}`,
+    en: `${label.en}: the cell holds a formula${formula} without a computed value (the file was not saved by Excel); open and save the file in Excel to compute it`,
+    zh: `${label.zh}：单元格是公式${formulaZh}，但文件中没有计算结果（文件不是由 Excel 保存的）；请在 Excel 中打开并保存文件以计算公式`,
+  };
+}
+
 /** A text a column's reader refused, with the problem to report (remembered like a value). */
 export class Refused {
   constructor(readonly problem: Reason) {}
@@ -182,7 +209,7 @@ export class ColumnTexts<T> {
 const RECENT_SLOTS = 32;
 
 /** The kinds of problem a row can have; the code of a problem is `kind:field` (or `duplicate`, `blank-row`). */
-export type ProblemKind = "missing" | "invalid" | "error-value";
+export type ProblemKind = "missing" | "invalid" | "error-value" | "uncomputed-formula";
 
 const MISSING: Readonly<Record<TriageField, Reason>> = Object.fromEntries(
   (Object.keys(FIELD_LABELS) as TriageField[]).map((field) => {

@@ -10,7 +10,7 @@
  * - style: the row colours and number formats a result sheet uses (command line and task pane alike)
  */
 export * from "./headers.js";
-export { EXCEL_ERRORS, excelError } from "./cells.js";
+export { EXCEL_ERRORS, excelError, UncomputedFormula } from "./cells.js";
 export * from "./triage.js";
 export * from "./columns.js";
 export * from "./summary.js";

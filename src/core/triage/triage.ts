@@ -23,7 +23,7 @@ import { bankruptcyRecovery, MAX_FILING_MONTHS, MIN_FILING_DAYS } from "../recov
 import { confirmationOverdue, missingEvidence, readExcuse, type ConfirmationResult, type Excuse } from "../prevention.js";
 import { limitationDaysLeft, limitationEnd, limitationReasons, limitationStatus, type LimitationStatus } from "../limitation.js";
 import { FIELD_LABELS, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "./headers.js";
-import { BLANK, ColumnTexts, customerKey, FirstSeen, isoDateSerial, keyHash, plainKeyHash, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, Refused } from "./cells.js";
+import { BLANK, ColumnTexts, customerKey, FirstSeen, isoDateSerial, keyHash, plainKeyHash, errorValueProblem, excelError, invalidProblem, isBlank, missingProblem, plainNumber, Refused, UncomputedFormula, uncomputedFormulaProblem } from "./cells.js";
 
 /** `ok`: everything read; `problem`: something could not be read (see problems); `blank`: a blank row between data rows. */
 export type TriageStatus = "ok" | "problem" | "blank";
@@ -39,7 +39,20 @@ export interface TriageOptions {
   readonly policy?: Policy;
   /** Sheet row number of rows[0]; default 2 (the row under the header). */
   readonly firstRowNumber?: number;
+  /**
+   * The date system of the workbook the rows come from (default `1900`). In a `1904` workbook (older Mac
+   * Excel) a date cell holds a serial counted from 1904-01-01, 1,462 days fewer than Excel's 1900 count:
+   * numbers in date columns are moved onto the 1900 count; dates written as text are not numbers and
+   * stay as they read. Every serial the triage gives (due dates, limitation ends) is a 1900 serial.
+   */
+  readonly dateSystem?: DateSystem;
 }
+
+/** Excel's two date systems: serials counted from 1899-12-30 (`1900`) or from 1904-01-01 (`1904`). */
+export type DateSystem = "1900" | "1904";
+
+/** Days from the 1900 system's day 0 to the 1904 system's: a 1904 serial plus this is the 1900 serial. */
+export const DATE_1904_OFFSET = 1462;
 
 /** An instalment plan sized to the debtor's free cash flow (AR.PLAN with instalmentsNeeded instalments). */
 export interface InstalmentProposal {
@@ -133,6 +146,8 @@ export interface TriageOutput {
   readonly asOf: number;
   /** The policy used. */
   readonly policy: Policy;
+  /** The date system the date cells were read in (TriageOptions.dateSystem). */
+  readonly dateSystem: DateSystem;
 }
 
 // ---- reasons that explain a missing verdict ------------------------------------------------------------
@@ -702,6 +717,9 @@ class Run {
   private readonly signalValues: (boolean | TurnoverDecline | number | null)[] = new Array(SIGNAL_FIELDS.length).fill(null);
   private readonly held: (boolean | null)[] = [null, null, null, null, null];
 
+  /** Days added to a number in a date column: DATE_1904_OFFSET in a 1904 workbook, else 0. */
+  dateOffset = 0;
+
   constructor(mapping: ColumnMapping, readonly asOf: number, readonly policy: Policy, readonly firstRow: number, rows: number) {
     const col = {} as { [F in TriageField]: number };
     for (const field of TRIAGE_FIELDS) col[field] = mapping[field] ?? -1;
@@ -973,6 +991,9 @@ class Run {
       if (name !== "") return name;
     } else if (typeof value === "number" || typeof value === "boolean") {
       return String(value);
+    } else if (value instanceof UncomputedFormula) {
+      this.problem(uncomputedFormulaProblem("customer", value));
+      return null;
     } else if (value !== null && value !== undefined) {
       this.problem(invalidProblem("customer", new RuleError("customer", `${show(value)} is not a name`, `${show(value)} 不是名称`)));
       return null;
@@ -1039,7 +1060,19 @@ class Run {
         if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
         break;
       case DATE:
-        if (typeof value === "number" && value >= 1 && value < 2958466 && value !== 60) return readDate(value, field);
+        if (typeof value === "number") {
+          // A 1904 workbook's serial moved onto the 1900 count first, so that the checks see the real day.
+          const serial = value + this.dateOffset;
+          if (serial >= 1 && serial < 2958466 && serial !== 60) return readDate(serial, field);
+          if (this.dateOffset !== 0) {
+            try {
+              return readDate(serial, field);
+            } catch (e) {
+              this.problem(invalidProblem(field, e));
+              return FAILED;
+            }
+          }
+        }
         break;
       case SIGNAL:
         if (typeof value === "boolean") return value;
@@ -1049,6 +1082,10 @@ class Run {
     if (value === null || value === undefined) {
       if (required) this.problem(missingProblem(field));
       return null;
+    }
+    if (value instanceof UncomputedFormula) {
+      this.problem(uncomputedFormulaProblem(field, value));
+      return FAILED;
     }
     try {
       return reader(kind, field)(value);
@@ -1402,7 +1439,9 @@ export function checkMapping(mapping: ColumnMapping): void {
  * - days left and status of the limitation period (AR.LIMITATION) when the row has a date.
  * @param rows the data rows (cells as Excel gives them: numbers, text, booleans, null or "")
  * @param mapping the column of each field (recogniseColumns's mapping)
- * @throws RuleError only for a bad mapping, as-of date, first row number or policy
+ * - in a 1904 workbook (`options.dateSystem`), numbers in date columns count from 1904-01-01.
+ * A formula cell a file holds without its computed value (UncomputedFormula) is a problem of its field.
+ * @throws RuleError only for a bad mapping, as-of date, first row number, date system or policy
  */
 export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, options: TriageOptions): TriageOutput {
   checkMapping(mapping);
@@ -1415,7 +1454,12 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   }
   let last = rows.length - 1;
   while (last >= 0 && isBlankRow(rows[last])) last--;
+  const dateSystem = options.dateSystem ?? "1900";
+  if (dateSystem !== "1900" && dateSystem !== "1904") {
+    throw new RuleError("dateSystem", `${show(dateSystem)} is not an Excel date system (1900 or 1904)`, `${show(dateSystem)} 不是 Excel 日期系统（1900 或 1904）`);
+  }
   const run = new Run(mapping, asOf, policy, first, last + 1);
+  if (dateSystem === "1904") run.dateOffset = DATE_1904_OFFSET;
   const records: RecordImpl[] = new Array(last + 1);
   // A bad cell is a RuleError thrown by a core reader and caught here, row after row in a messy ledger
   // (credit balances, say): without a stack trace, which nobody reads, it costs a tenth. The run is
@@ -1440,7 +1484,7 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   } finally {
     errors.stackTraceLimit = stackTraceLimit;
   }
-  return { records, trailingBlankRows: rows.length - 1 - last, asOf, policy };
+  return { records, trailingBlankRows: rows.length - 1 - last, asOf, policy, dateSystem };
 }
 
 /** The text of each shared list of reasons, per language, built once. */
