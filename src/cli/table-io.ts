@@ -504,7 +504,7 @@ export async function writeTable(
   const temp = nodePath.join(folder, `.${nodePath.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const report = { cutCells: [] as CellAddress[], controlCells: [] as CellAddress[] };
   try {
-    if (ext === ".csv") await fs.writeFile(temp, csvText(headers, rows, options, report));
+    if (ext === ".csv") await writeCsv(temp, headers, rows, options, report);
     else await writeXlsx(temp, headers, rows, options, report);
     await fs.rename(temp, target);
   } catch (error) {
@@ -562,24 +562,40 @@ function csvCell(value: OutputValue | undefined, isDate: boolean, text: (s: stri
   return text(neutraliseFormula(String(value)));
 }
 
-function csvText(headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions, report: WriteReport): string {
+/** Rows per piece of CSV text: a whole result as one string would pass V8's ~512 MB limit near 400,000 rows. */
+const CSV_CHUNK_ROWS = 5_000;
+
+/** Writes the CSV piece by piece (UTF-8 with BOM, CRLF, RFC 4180 quoting), never the whole file as one string. */
+async function writeCsv(file: string, headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions, report: WriteReport): Promise<void> {
   const dates = new Set(options.dateColumns ?? []);
   const width = tableWidth(headers, rows);
-  const records: string[][] = [];
   const pad = (cells: string[]) => {
     while (cells.length < width) cells.push("");
     return cells;
   };
-  records.push(pad(headers.map((header, c) => csvCell(header, false, (s) => cellText(s, 1, c, report)))));
-  rows.forEach((row, r) => {
-    records.push(pad(row.map((value, c) => csvCell(value, dates.has(c), (s) => cellText(s, r + 2, c, report)))));
-  });
-  return stringifyCsv(records, {
-    bom: true,
-    record_delimiter: "\r\n",
-    quote_record_delimiter: true,
-    escape_formulas: false, // done above, on text only
-  });
+  const handle = await fs.open(file, "w");
+  try {
+    let records: string[][] = [pad(headers.map((header, c) => csvCell(header, false, (s) => cellText(s, 1, c, report))))];
+    let first = true;
+    const flush = async () => {
+      const text = stringifyCsv(records, {
+        bom: first,
+        record_delimiter: "\r\n",
+        quote_record_delimiter: true,
+        escape_formulas: false, // done in csvCell, on text only
+      });
+      await handle.write(text);
+      first = false;
+      records = [];
+    };
+    for (let r = 0; r < rows.length; r++) {
+      records.push(pad(rows[r].map((value, c) => csvCell(value, dates.has(c), (s) => cellText(s, r + 2, c, report)))));
+      if (records.length >= CSV_CHUNK_ROWS) await flush();
+    }
+    if (records.length > 0 || first) await flush();
+  } finally {
+    await handle.close();
+  }
 }
 
 function tableWidth(headers: readonly string[], rows: readonly OutputValue[][]): number {
