@@ -18,7 +18,7 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
-import type { Language } from "../core/errors.js";
+import type { Language, Reason } from "../core/errors.js";
 import { fitCellText } from "../core/sheet-text.js";
 import { DATE_FORMAT, LEVEL_FILLS } from "../core/triage/style.js";
 import type { DateSystem } from "../core/triage/triage.js";
@@ -47,6 +47,11 @@ export interface Table {
    * 1904-01-01: pass it to the triage (TriageOptions.dateSystem), which moves them onto the 1900 count.
    */
   readonly dateSystem?: DateSystem;
+  /**
+   * CSV only: rows that cannot be trusted as read (0-based index into `rows` -> reason), such as a line
+   * with more fields than the header; pass them to the triage (TriageOptions.rowProblems).
+   */
+  readonly rowProblems?: ReadonlyMap<number, Reason>;
   /** CSV only: the field separator found (`,`, `;`, tab, or the one a `sep=` line names). */
   readonly delimiter?: string;
   /** What the reader noticed and the user should know (rows read in a way worth checking), in both languages. */
@@ -82,8 +87,11 @@ export interface ReaderNote {
 export interface ReadOptions {
   /** XLSX: the worksheet to read, by name (case-insensitive, as Excel compares names). Default: the first visible one. */
   sheet?: string;
-  /** CSV: force an encoding. Default `auto`: UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030. */
-  encoding?: "utf8" | "gb18030" | "auto";
+  /**
+   * CSV: force an encoding. Default `auto`: a BOM, UTF-16 by its zero bytes, UTF-8 when the bytes are valid
+   * UTF-8, GB18030 when they look like Chinese text in it; anything else is refused, saying what it looks like.
+   */
+  encoding?: CsvEncoding;
 }
 
 /** What writing had to do to the text of some cells, so that the file opens and says what it holds. */
@@ -259,8 +267,8 @@ function utf16WithoutBom(bytes: Buffer): "utf16le" | "utf16be" | null {
  */
 const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/g;
 
-/** Refuses bytes that are not a text file, naming what they look like. */
-function refuseBinary(path: string, bytes: Buffer, text: string): void {
+/** Refuses a file that starts like a known binary format, naming it. */
+function refuseBinarySignature(path: string, bytes: Buffer): void {
   for (const [kind, signature] of BINARY_SIGNATURES) {
     if (bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b)) {
       throw new TableFileError(
@@ -269,6 +277,10 @@ function refuseBinary(path: string, bytes: Buffer, text: string): void {
       );
     }
   }
+}
+
+/** Refuses text full of characters no spreadsheet text holds (binary data, or bytes decoded wrongly). */
+function refuseBinary(path: string, text: string): void {
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
   const odd = sample.match(NOT_TEXT)?.length ?? 0;
   // A few control characters can be junk in a cell or two (they are read, and never printed raw);
@@ -281,23 +293,94 @@ function refuseBinary(path: string, bytes: Buffer, text: string): void {
   }
 }
 
+/** The encodings a CSV can be forced to (`--encoding`), besides `auto`. */
+export const CSV_ENCODINGS = ["utf8", "gb18030", "big5", "shift_jis", "windows-1252"] as const;
+/** A CSV encoding to force, or `auto` to detect it. */
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number] | "auto";
+
+/** How bytes that are not UTF-8 look: UTF-8 with a few bad bytes, or a legacy double-byte or single-byte text. */
+interface NotUtf8 {
+  /** Byte offset of the first sequence that is not UTF-8, and its 1-based line. */
+  readonly firstBad: { readonly offset: number; readonly line: number };
+  /** Well-formed UTF-8 sequences of two bytes or more (Chinese text in UTF-8 is full of them). */
+  readonly utf8Sequences: number;
+  /** Bytes above ASCII that start no well-formed UTF-8 sequence. */
+  readonly badBytes: number;
+  /** Double-byte pairs in GB2312's range (the common hanzi and symbols of a Chinese GBK/GB18030 file). */
+  readonly gbPairs: number;
+  /** Other bytes above ASCII: a lead byte with a trail outside GB2312, or a byte no pair explains. */
+  readonly otherPairs: number;
+}
+
+/** The length of the well-formed UTF-8 sequence at `i` (2-4), or 0. */
+function utf8SequenceAt(bytes: Buffer, i: number): number {
+  const b = bytes[i];
+  const cont = (k: number) => i + k < bytes.length && (bytes[i + k] & 0xc0) === 0x80;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b >= 0xf0 && b <= 0xf4) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/** Looks at bytes that failed strict UTF-8 decoding: where, and what they look like instead. */
+function notUtf8(bytes: Buffer): NotUtf8 {
+  let firstBad = -1;
+  let utf8Sequences = 0;
+  let badBytes = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      utf8Sequences++;
+      i += n;
+    } else {
+      if (firstBad < 0) firstBad = i;
+      badBytes++;
+      i++;
+    }
+  }
+  let gbPairs = 0;
+  let otherPairs = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const trail = i + 1 < bytes.length ? bytes[i + 1] : -1;
+    const digit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39;
+    const high = (b: number | undefined) => b !== undefined && b >= 0x81 && b <= 0xfe;
+    if (high(lead) && digit(trail) && high(bytes[i + 2]) && digit(bytes[i + 3])) {
+      gbPairs++; // GB18030's four-byte form (𠮷 and the rest of Unicode)
+      i += 4;
+      continue;
+    }
+    if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) gbPairs++;
+    else otherPairs++;
+    i += lead >= 0x81 && lead <= 0xfe && trail >= 0x40 ? 2 : 1;
+  }
+  let line = 1;
+  const bad = Math.max(0, firstBad);
+  for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
+  return { firstBad: { offset: bad, line }, utf8Sequences, badBytes, gbPairs, otherPairs };
+}
+
 /**
- * Decodes CSV bytes: a BOM decides; else UTF-16 told from its zero bytes; else strict UTF-8, falling back
- * to GB18030 (Chinese Excel's "CSV").
+ * Decodes CSV bytes: a BOM decides; else UTF-16 told from its zero bytes; else strict UTF-8; else GB18030
+ * (Chinese Excel's "CSV") when the bytes look like Chinese text in it. Anything else is refused with what
+ * it looks like, never decoded into the wrong characters: UTF-8 with a few bad bytes (their line is
+ * named), Western (Windows-1252) or Japanese (Shift-JIS) text, which GB18030 would turn into hanzi.
+ * A forced encoding is decoded as told.
  */
-function decodeText(bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): { text: string; encoding: string } {
+function decodeText(path: string, bytes: Buffer, encoding: CsvEncoding): { text: string; encoding: string } {
   const utf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (encoding === "gb18030") return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
   if (encoding === "utf8") {
     return { text: new TextDecoder("utf-8").decode(bytes), encoding: utf8Bom ? "utf8-bom" : "utf8" };
   }
-  if (utf8Bom) {
-    try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8-bom" };
-    } catch {
-      return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf8-bom" }; // refuseBinary judges
-    }
-  }
+  if (encoding !== "auto") return { text: iconv.decode(bytes, encoding), encoding };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: iconv.decode(bytes, "utf-16le"), encoding: "utf16le" };
   }
@@ -309,10 +392,30 @@ function decodeText(bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): { tex
     return { text: iconv.decode(bytes, utf16 === "utf16le" ? "utf-16le" : "utf-16be"), encoding: utf16 };
   }
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf8" };
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: utf8Bom ? "utf8-bom" : "utf8" };
   } catch {
-    return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
+    // not UTF-8: judged below
   }
+  // Binary data is not UTF-8 either: say that first, rather than guess at an encoding. Control bytes tell
+  // it (ASCII controls are the same in every encoding tried here).
+  refuseBinary(path, String.fromCharCode(...bytes.subarray(0, 65_536).filter((b) => b < 0x80)));
+  const look = notUtf8(bytes);
+  const where = `line ${look.firstBad.line} (byte ${look.firstBad.offset + 1})`;
+  const whereZh = `第 ${look.firstBad.line} 行（第 ${look.firstBad.offset + 1} 个字节）`;
+  // Text in another encoding makes a well-formed UTF-8 sequence only now and then; UTF-8 with a few
+  // damaged bytes has more good sequences than bad bytes.
+  if (utf8Bom || (look.utf8Sequences > 0 && look.utf8Sequences >= look.badBytes)) {
+    throw new TableFileError(
+      `${path} is UTF-8 text with bytes that are not UTF-8, first at ${where}: the file may be cut or pasted together from another program. Fix that line, or read it anyway with --encoding utf8 (the bad bytes show as �)`,
+      `${path} 是 UTF-8 文本，但含有无效字节，首处在${whereZh}：文件可能被截断或由其他程序拼接。请修正该行，或用 --encoding utf8 照读（无效字节显示为 �）`,
+    );
+  }
+  // Chinese GBK/GB18030 text is mostly pairs in GB2312's range; Windows-1252 and Shift-JIS text is not.
+  if (look.gbPairs > 0 && look.otherPairs <= look.gbPairs / 10) return { text: iconv.decode(bytes, "gb18030"), encoding: "gb18030" };
+  throw new TableFileError(
+    `${path} is neither UTF-8 nor Chinese GB18030 text (first unreadable byte at ${where}): it may be Western (Windows-1252, Latin-1), Japanese (Shift-JIS) or Traditional Chinese (Big5) text. Save it from Excel as "CSV UTF-8", or name its encoding: --encoding windows-1252, shift_jis, big5 or gb18030`,
+    `${path} 既不是 UTF-8 也不是中文 GB18030 文本（首个无法识别的字节在${whereZh}）：可能是西文（Windows-1252、Latin-1）、日文（Shift-JIS）或繁体中文（Big5）文本。请在 Excel 中另存为“CSV UTF-8”，或指定编码：--encoding windows-1252、shift_jis、big5 或 gb18030`,
+  );
 }
 
 /**
@@ -415,10 +518,11 @@ function checkQuotes(path: string, text: string, delimiter: string): void {
   }
 }
 
-function readCsv(path: string, bytes: Buffer, encoding: "utf8" | "gb18030" | "auto"): Table {
-  const decoded = decodeText(bytes, encoding);
+function readCsv(path: string, bytes: Buffer, encoding: CsvEncoding): Table {
+  refuseBinarySignature(path, bytes);
+  const decoded = decodeText(path, bytes, encoding);
   // A forced encoding that does not fit the bytes gives U+FFFD: that is the user's call, not binary data.
-  refuseBinary(path, bytes, encoding === "auto" ? decoded.text : decoded.text.replace(/\uFFFD/g, ""));
+  refuseBinary(path, encoding === "auto" ? decoded.text : decoded.text.replace(/\uFFFD/g, ""));
   const { delimiter, body } = detectDelimiter(decoded.text);
   checkQuotes(path, body, delimiter);
   let parsed: { record: string[]; info: { lines: number } }[];
@@ -442,7 +546,32 @@ function readCsv(path: string, bytes: Buffer, encoding: "utf8" | "gb18030" | "au
   const records = parsed.map((p) => p.record);
   const table = shapeTable(records, path, { encoding: decoded.encoding, delimiter });
   const notes = multiLineNotes(parsed, table.firstRowNumber);
-  return notes.length > 0 ? { ...table, notes } : table;
+  const rowProblems = widerThanHeader(records, table);
+  return { ...table, ...(notes.length > 0 ? { notes } : {}), ...(rowProblems.size > 0 ? { rowProblems } : {}) };
+}
+
+/**
+ * Lines with values beyond the header's last column: a separator inside an unquoted value (`1,500` in a
+ * comma file) has shifted their cells, so what reads as the due date may be part of the amount. Each is
+ * a problem of its row (TriageOptions.rowProblems), never read as if nothing happened.
+ */
+function widerThanHeader(records: readonly (readonly string[])[], table: Table): Map<number, Reason> {
+  const problems = new Map<number, Reason>();
+  let headerWidth = table.headers.length;
+  while (headerWidth > 0 && table.headers[headerWidth - 1].trim() === "") headerWidth--;
+  table.rows.forEach((_, i) => {
+    const record = records[table.firstRowNumber - 1 + i];
+    if (record === undefined || record.length <= headerWidth) return;
+    let fields = record.length;
+    while (fields > headerWidth && record[fields - 1].trim() === "") fields--;
+    if (fields <= headerWidth) return;
+    problems.set(i, {
+      code: "csv-extra-fields",
+      en: `this line has ${fields} fields but the header has ${headerWidth}: a separator inside a value (an amount like 1,500 without quotes?) has shifted the cells; fix the line`,
+      zh: `此行有 ${fields} 个字段，而表头只有 ${headerWidth} 个：某个值中的分隔符（如未加引号的 1,500）使各列错位；请修正此行`,
+    });
+  });
+  return problems;
 }
 
 /**

@@ -7,7 +7,7 @@
  *   --as-of <date>                  report date (ISO or 2025年7月31日); default today
  *   --map <field>=<header|column>   correct the column recognition, e.g. --map balance="Amt due" (repeatable)
  *   --sheet <name>                  the worksheet of an .xlsx (default: the first visible one)
- *   --encoding <utf8|gb18030>       force a CSV's encoding (default: detected)
+ *   --encoding <name>               force a CSV's encoding: utf8, gb18030, big5, shift_jis, windows-1252 (default: detected)
  *   --lang <en|zh>                  language of the output and the summary (default en)
  *   --decimal <.|,>                 the decimal mark of amounts written as text (default: decided from the file)
  */
@@ -34,7 +34,7 @@ import {
   type Language,
   type TriageField,
 } from "../core/index.js";
-import { readTable, TableFileError, writeTable, type Table, type WriteReport } from "./table-io.js";
+import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
 /** The sample portfolio that `npm run triage` uses without a file. */
 export const SAMPLE = join(__dirname, "../../samples/portfolio.csv");
@@ -45,12 +45,12 @@ interface Options {
   asOf: number;
   overrides: Record<string, string | number>;
   sheet?: string;
-  encoding?: "utf8" | "gb18030";
+  encoding?: CsvEncoding;
   language: Language;
   decimal?: DecimalMark;
 }
 
-const USAGE = "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030] [--lang en|zh] [--decimal .|,]";
+const USAGE = "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,]";
 
 /** Today's date in the machine's calendar: the one date of the triage that comes from the clock. */
 function today(): number {
@@ -81,8 +81,9 @@ export function parseArguments(argv: readonly string[], todaySerial: number = to
     else if (arg === "--sheet") options.sheet = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
-      if (e !== "utf8" && e !== "gb18030") throw new Error(`--encoding: ${e} is not utf8 or gb18030`);
-      options.encoding = e;
+      const known = CSV_ENCODINGS.find((name) => name === e || name.replace(/[-_]/g, "") === e.replace(/[-_]/g, ""));
+      if (known === undefined) throw new Error(`--encoding: ${e} is not one of ${CSV_ENCODINGS.join(", ")}`);
+      options.encoding = known;
     } else if (arg === "--lang") {
       const l = value().toLowerCase();
       if (l !== "en" && l !== "zh") throw new Error(`--lang: ${l} is not en or zh`);
@@ -121,7 +122,7 @@ export async function runTriage(options: Options): Promise<string[]> {
     );
   }
   const decimalLine = readDecimalMark(table, recognition.mapping, options.decimal, zh);
-  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem });
+  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem, rowProblems: table.rowProblems });
   const summary = summarise(output.records, output.policy);
   const lines: string[] = [];
   const amount = (n: number) => formatAmount(n);
@@ -242,6 +243,11 @@ function printableLines(text: string): string {
 }
 
 async function main(): Promise<void> {
+  // Output piped into a program that stops reading (`| head`): stop quietly, as command-line tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   let options: Options;
   try {
     options = parseArguments(process.argv.slice(2));

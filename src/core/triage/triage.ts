@@ -46,6 +46,12 @@ export interface TriageOptions {
    * stay as they read. Every serial the triage gives (due dates, limitation ends) is a 1900 serial.
    */
   readonly dateSystem?: DateSystem;
+  /**
+   * Problems a file reader found in rows before any cell was read (0-based index into `rows` -> reason),
+   * e.g. a CSV line with more fields than the header, whose cells are likely shifted. Each becomes the
+   * first problem of its row, so the row is reported and never trusted as ok.
+   */
+  readonly rowProblems?: ReadonlyMap<number, Reason>;
 }
 
 /** Excel's two date systems: serials counted from 1899-12-30 (`1900`) or from 1904-01-01 (`1904`). */
@@ -906,6 +912,18 @@ class Run {
     }
   }
 
+  /** True for a row the rules failed on (its one problem says so). */
+  isFailed(index: number): boolean {
+    return this.failedRows.has(index);
+  }
+
+  /** A problem a file reader found in a row, put first among the row's problems (not on blank rows). */
+  readerProblem(index: number, reason: Reason): void {
+    const problems = this.problemLists[index];
+    if (problems !== undefined && problems[0] === BLANK_ROW) return;
+    this.problemLists[index] = problems === undefined ? [reason] : [reason, ...problems];
+  }
+
   /** A blank row between data rows. */
   blank(index: number): RecordImpl {
     this.problemLists[index] = [BLANK_ROW];
@@ -1481,6 +1499,9 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
       }
     }
     run.markDuplicates(records.length);
+    for (const [index, reason] of options.rowProblems ?? []) {
+      if (Number.isInteger(index) && index >= 0 && index <= last && !run.isFailed(index)) run.readerProblem(index, reason);
+    }
   } finally {
     errors.stackTraceLimit = stackTraceLimit;
   }
