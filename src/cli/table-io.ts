@@ -423,7 +423,8 @@ function decodeText(path: string, bytes: Buffer, encoding: CsvEncoding): { text:
  * semicolon when it occurs more often than the comma; else the comma.
  */
 function detectDelimiter(text: string): { delimiter: string; body: string } {
-  const hint = /^(?:\uFEFF)?sep=(.)(?:\r\n|\n|\r)/i.exec(text);
+  // Excel writes `sep=;`; a file saved again by Excel may pad it with separators (`sep=;;;`).
+  const hint = /^(?:\uFEFF)?"?sep=(.)\1*"?(?:\r\n|\n|\r)/i.exec(text);
   if (hint) return { delimiter: hint[1], body: text.slice(hint[0].length) };
   let i = 0;
   while (i < text.length && (text[i] === "\n" || text[i] === "\r" || text[i] === "\uFEFF")) i++;
@@ -630,7 +631,8 @@ export async function writeTable(
   if (!folderStat.isDirectory()) throw new Error(`cannot write ${path}: ${folder} is not a folder`);
   const targetStat = await fs.stat(target).catch(() => undefined);
   if (targetStat?.isDirectory()) throw new Error(`cannot write ${path}: it is a folder; name a file, e.g. ${nodePath.join(path, "result.xlsx")}`);
-  const temp = nodePath.join(folder, `.${nodePath.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // A short name of its own: the target's name plus a suffix could pass the file system's name limit.
+  const temp = nodePath.join(folder, `.ar-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   const report = { cutCells: [] as CellAddress[], controlCells: [] as CellAddress[] };
   try {
     if (ext === ".csv") await writeCsv(temp, headers, rows, options, report);
@@ -643,6 +645,8 @@ export async function writeTable(
       throw new Error(`cannot write ${path} (${code}): is it open in Excel, or is the file or its folder read-only?`);
     }
     if (code === "ENOSPC") throw new Error(`cannot write ${path}: the disk is full`);
+    if (code === "ENAMETOOLONG") throw new Error(`cannot write ${path}: the name is too long for the file system`);
+    if (typeof code === "string") throw new Error(`cannot write ${path} (${code}): ${(error as Error).message.replace(/^[A-Z]+: /, "").split(",")[0]}`);
     throw error;
   }
   return report;

@@ -67,6 +67,8 @@ export function parseArguments(argv: readonly string[], todaySerial: number = to
     const value = (): string => {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      // `--out --lang zh`: the value was forgotten, and the next option would be taken for it.
+      if (/^--[a-z]/.test(v)) throw new Error(`${arg} needs a value (got the option ${v})\n${USAGE}`);
       return v;
     };
     if (arg === "--out" || arg === "-o") {
@@ -118,7 +120,7 @@ export async function runTriage(options: Options): Promise<string[]> {
     throw new RuleError(
       "columns",
       `no column for ${recognition.missingRequired.map(label).join(", ")} among the headers ${table.headers.map((h) => JSON.stringify(h)).join(", ")}; name it with --map, e.g. --map ${recognition.missingRequired[0]}="Your header"`,
-      `找不到${recognition.missingRequired.map(label).join("、")}列（表头：${table.headers.join("、")}）；请用 --map 指定，如 --map ${recognition.missingRequired[0]}="表头"`,
+      `找不到${recognition.missingRequired.map(label).join("、")}列（表头：${table.headers.map((h) => JSON.stringify(h)).join("、")}）；请用 --map 指定，如 --map ${recognition.missingRequired[0]}="表头"`,
     );
   }
   const decimalLine = readDecimalMark(table, recognition.mapping, options.decimal, zh);

@@ -110,6 +110,6 @@ export function flatten(value: unknown): unknown[] {
 }
 
 /** Full-width digits and signs (０-９，．％) to their ASCII forms, as Chinese input methods may type them. */
-function toHalfWidth(text: string): string {
+export function toHalfWidth(text: string): string {
   return /[\uFF01-\uFF5E]/.test(text) ? text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : text;
 }

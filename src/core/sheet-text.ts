@@ -8,10 +8,11 @@
 export const MAX_CELL_TEXT = 32_767;
 
 /**
- * Control characters that an XLSX cannot store (XML 1.0 refuses them) and that a CSV should not carry
- * (a NUL ends the text in many programs): C0 controls other than tab, line feed and carriage return.
+ * Control characters that an XLSX cannot store (XML 1.0 refuses C0 controls) or should not (DEL and the
+ * C1 controls, which XML discourages and terminals act on), and that a CSV should not carry (a NUL ends
+ * the text in many programs): all but tab, line feed and carriage return.
  */
-const CELL_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const CELL_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Text fitted to a cell, and what had to be done to it. */
 export interface CellText {
@@ -53,10 +54,11 @@ function isHighSurrogate(code: number): boolean {
 }
 
 /**
- * Control characters a terminal acts on: C0 and C1 controls, DEL, and the Unicode bidirectional controls
- * that reorder what is shown (`Trojan Source`). Line feeds are kept only by {@link printableLines}.
+ * Characters a terminal acts on or does not show: C0 and C1 controls, DEL, the Unicode bidirectional
+ * controls that reorder what is shown (`Trojan Source`), and the invisible ones (zero-width spaces and
+ * joiners, soft hyphen, byte order mark) that would make `"2025-01-31\u200b" is not a date` look wrong.
  */
-const TERMINAL_CONTROL = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const TERMINAL_CONTROL = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /**
  * Text safe to print on a terminal: every control character is shown as a visible escape (`\x1b`,

@@ -246,3 +246,61 @@ describe("the command line itself", () => {
     expect(() => parseArguments([path, "--decimal", ";"], asOf)).toThrow(/--decimal: ";" is not \. or ,/);
   });
 });
+
+describe("found by a hostile review", () => {
+  it("a line with more fields than the header (an unquoted 1,500) is a problem of its row, not a due date in 1901", async () => {
+    const run = await triage(file("shift.csv", `${HEADER}\nAcme,1,500,2025-01-01\nBeta,200,2025-01-01\n`), 2);
+    expect(run.column("status")).toEqual(["problem", "ok"]);
+    expect(String(run.column("problems")[0])).toMatch(/^this line has 4 fields but the header has 3: a separator inside a value/);
+    // trailing empty fields are not extra fields
+    expect((await triage(file("trailing.csv", `${HEADER}\nAcme,1,2025-01-01,,,\n`), 1)).counts.ok).toBe(1);
+  });
+
+  it("Western, Japanese and Traditional Chinese files are refused with what they look like, never read as hanzi", async () => {
+    const latin1 = file("latin1.csv", iconv.encode(`${HEADER}\nMüller GmbH,100,2025-01-01\nSociété Générale,200,2025-01-01\n`, "latin1"));
+    await expect(runTriage(parseArguments([latin1], asOf))).rejects.toThrow(/is neither UTF-8 nor Chinese GB18030 text \(first unreadable byte at line 2 \(byte 28\)\): it may be Western/);
+    const run = await triage(latin1, 2, "--encoding", "windows-1252");
+    expect(run.column("customer")).toEqual(["Müller GmbH", "Société Générale"]);
+    const sjis = file("sjis.csv", iconv.encode(`${HEADER}\n株式会社ソニー,100,2025-01-01\nトヨタ,5,2025-01-01\n`, "shift_jis"));
+    await expect(runTriage(parseArguments([sjis], asOf))).rejects.toThrow(/is neither UTF-8 nor Chinese GB18030/);
+    expect((await triage(sjis, 2, "--encoding", "shift_jis")).column("customer")).toEqual(["株式会社ソニー", "トヨタ"]);
+    const big5 = file("big5.csv", iconv.encode(`${HEADER}\n張三公司,100,2025-01-01\n`, "big5"));
+    await expect(runTriage(parseArguments([big5], asOf))).rejects.toThrow(/Traditional Chinese \(Big5\)/);
+    expect((await triage(big5, 1, "--encoding", "big5")).column("customer")).toEqual(["張三公司"]);
+    // Simplified Chinese in GBK is still detected
+    const gbk = file("gbk.csv", iconv.encode(`客户,余额,到期日\n北京鑫源贸易有限公司,200,2025-01-01\n`, "gbk"));
+    expect((await triage(gbk, 1)).column("customer")).toEqual(["北京鑫源贸易有限公司"]);
+  });
+
+  it("UTF-8 with a few damaged bytes is refused with their line, not decoded as GB18030", async () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\nAcme,1,2025-01-01\n张三公司,2,2025-01-01\n`), Buffer.from([0x42, 0xff, 0xfe]), Buffer.from("Name,300,2025-01-01\n")]);
+    const path = file("utf8-bad.csv", bytes);
+    await expect(runTriage(parseArguments([path], asOf))).rejects.toThrow(/is UTF-8 text with bytes that are not UTF-8, first at line 4 \(byte 72\)/);
+    const run = await triage(path, 3, "--encoding", "utf8");
+    expect(run.column("customer")).toEqual(["Acme", "张三公司", "B\uFFFD\uFFFDName"]);
+  });
+
+  it("full-width amounts follow the file's decimal mark; an unquoted 1.500 in a comma file is asked about", async () => {
+    const semi = file("fw.csv", "customer;balance;due date\nA;1.500,50;2025-01-01\nB;１,５００;2025-01-01\nC;１，５;2025-01-01\n");
+    expect((await triage(semi, 3)).column("balance")).toEqual(["1500.5", "1.5", "1.5"]);
+    const comma = file("dot.csv", `${HEADER}\nA,1.500,2025-01-01\nB,2.500,2025-01-01\n`);
+    await expect(runTriage(parseArguments([comma], asOf))).rejects.toThrow(/"1\.500", "2\.500" can be read two ways/);
+    expect((await triage(comma, 2, "--decimal", ",")).column("balance")).toEqual(["1500", "2500"]);
+    expect((await triage(file("dot2.csv", `${HEADER}\nA,1.500,2025-01-01\nB,12.50,2025-01-01\n`), 2)).column("balance")).toEqual(["1.5", "12.5"]);
+  });
+
+  it("a sep= line padded by Excel, a forgotten option value, DEL and C1 controls in cells", async () => {
+    const run = await triage(file("sep.csv", `sep=;;;\r\ncustomer;balance;due date\r\nA;1,5;2025-01-01\r\n`), 1);
+    expect(run.column("balance")).toEqual(["1.5"]);
+    expect(() => parseArguments(["in.csv", "--out", "--lang", "zh"], asOf)).toThrow(/^--out needs a value \(got the option --lang\)/);
+    const controls = await triage(file("c1.csv", `${HEADER}\nA\u007fB\u0085C,1,2025-01-01\n`), 1);
+    expect(controls.column("customer")).toEqual(["A\uFFFDB\uFFFDC"]);
+    expect(printable("2025-01-31\u200b")).toBe("2025-01-31\\u200b");
+  });
+
+  it("an output name the file system refuses is named plainly", async () => {
+    const path = file("ok.csv", `${HEADER}\nA,1,2025-01-01\n`);
+    const long = join(dir, `${"a".repeat(300)}.csv`);
+    await expect(runTriage(parseArguments([path, "--out", long], asOf))).rejects.toThrow(/: the name is too long for the file system$/);
+  });
+});

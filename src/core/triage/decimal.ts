@@ -5,12 +5,16 @@
  * and when none does, the user is asked rather than a guess made.
  */
 import { RuleError } from "../errors.js";
+import { toHalfWidth } from "../input.js";
 
 /** The character that separates the whole part of a number from its fraction. */
 export type DecimalMark = "." | ",";
 
-/** How a text amount bears on the decimal mark: evidence for one mark, ambiguous, or not a number. */
-export type MarkEvidence = DecimalMark | "ambiguous" | null;
+/**
+ * How a text amount bears on the decimal mark: evidence for one mark; ambiguous, with the one separator
+ * it has followed by three digits (`1,500`: "ambiguous-comma", `1.500`: "ambiguous-dot"); or nothing.
+ */
+export type MarkEvidence = DecimalMark | "ambiguous-comma" | "ambiguous-dot" | null;
 
 const SIGN = "[+-]?";
 const BOTH_COMMA_LAST = new RegExp(`^${SIGN}\\d{1,3}(?:\\.\\d{3})+,\\d+$`); // 1.234,56
@@ -22,17 +26,17 @@ const DOT_GROUPS = new RegExp(`^${SIGN}\\d{1,3}(?:\\.\\d{3}){2,}$`); // 1.234.56
 
 /**
  * What one text amount says about the decimal mark: `","` or `"."` when it can be read only one way,
- * `"ambiguous"` for a single separator followed by exactly three digits (`1,500`, `1.500`), null when it
- * has no separator or is not a number.
+ * ambiguous for a single separator followed by exactly three digits (`1,500`, `1.500`), null when it
+ * has no separator or is not a number. Full-width digits and separators count as their ASCII forms.
  */
 export function markEvidence(text: string): MarkEvidence {
-  const t = text.trim();
+  const t = toHalfWidth(text.trim());
   if (BOTH_COMMA_LAST.test(t) || DOT_GROUPS.test(t)) return ",";
   if (BOTH_DOT_LAST.test(t) || COMMA_GROUPS.test(t)) return ".";
   const comma = ONE_COMMA.exec(t);
-  if (comma) return comma[2].length === 3 && comma[1].length <= 3 && !/^[+-]?0$/.test(comma[1]) ? "ambiguous" : ",";
+  if (comma) return comma[2].length === 3 && comma[1].length <= 3 && !/^[+-]?0$/.test(comma[1]) ? "ambiguous-comma" : ",";
   const dot = ONE_DOT.exec(t);
-  if (dot) return dot[2].length === 3 && dot[1].length <= 3 && !/^[+-]?0$/.test(dot[1]) ? "ambiguous" : ".";
+  if (dot) return dot[2].length === 3 && dot[1].length <= 3 && !/^[+-]?0$/.test(dot[1]) ? "ambiguous-dot" : ".";
   return null;
 }
 
@@ -51,8 +55,8 @@ export interface DecimalDecision {
  * Decides the decimal mark of a file's text amounts.
  * @param texts the text cells of the number columns
  * @param fieldSeparator the file's field separator: a comma file cannot hold an unquoted decimal comma, so
- *   its ambiguous amounts are read with the decimal point (`"1,500"` is 1,500); in any other file they are
- *   a question for the user
+ *   its quoted `"1,500"` is read with the decimal point (one thousand five hundred); every other ambiguous
+ *   amount (`1.500` in any file, `1,500` where the separator is not the comma) is a question for the user
  * @param told the mark the user gave (`--decimal`), which decides
  * @throws RuleError ("decimal") when the amounts contradict each other, or when some are ambiguous and
  *   nothing else decides, naming examples and how to answer
@@ -60,9 +64,13 @@ export interface DecimalDecision {
 export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: string, told?: DecimalMark): DecimalDecision {
   const examples: Record<DecimalMark, string[]> = { ".": [], ",": [] };
   const ambiguous: string[] = [];
+  const questions: string[] = [];
   for (const text of texts) {
     const evidence = markEvidence(text);
-    if (evidence === "ambiguous") ambiguous.push(text.trim());
+    if (evidence === "ambiguous-comma" || evidence === "ambiguous-dot") {
+      ambiguous.push(text.trim());
+      if (evidence === "ambiguous-dot" || fieldSeparator !== ",") questions.push(text.trim());
+    }
     else if (evidence !== null) examples[evidence].push(text.trim());
   }
   if (told !== undefined) return { mark: told, source: "user", examples: [], ambiguous: ambiguous.length };
@@ -80,11 +88,11 @@ export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: strin
     const found = mark === "." ? dots : commas;
     return { mark, source: "amounts", examples: found.slice(0, 3), ambiguous: ambiguous.length };
   }
-  if (ambiguous.length > 0 && fieldSeparator !== ",") {
+  if (questions.length > 0) {
     throw new RuleError(
       "decimal",
-      `amounts such as ${quoteList(ambiguous)} can be read two ways (one thousand five hundred, or one and a half), and no other amount in the file settles it: tell which with --decimal , (1,5 is one and a half) or --decimal . (1,500 is one thousand five hundred)`,
-      `${quoteList(ambiguous)} 等金额有两种读法（一千五百或一点五），文件中没有其他金额可以判断：请用 --decimal ,（1,5 为一点五）或 --decimal .（1,500 为一千五百）指定`,
+      `amounts such as ${quoteList(questions)} can be read two ways (one thousand five hundred, or one and a half), and no other amount in the file settles it: tell which with --decimal , (1.500 is one thousand five hundred, 1,5 one and a half) or --decimal . (1,500 is one thousand five hundred, 1.5 one and a half)`,
+      `${quoteList(questions)} 等金额有两种读法（一千五百或一点五），文件中没有其他金额可以判断：请用 --decimal ,（1.500 为一千五百，1,5 为一点五）或 --decimal .（1,500 为一千五百，1.5 为一点五）指定`,
     );
   }
   return { mark: ".", source: "default", examples: [], ambiguous: ambiguous.length };
@@ -96,8 +104,8 @@ export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: strin
  */
 export function withDecimalPoint(text: string): string {
   const evidence = markEvidence(text);
-  if (evidence !== "," && evidence !== "ambiguous") return text;
-  return text.trim().replace(/\./g, "").replace(",", ".");
+  if (evidence !== "," && evidence !== "ambiguous-comma" && evidence !== "ambiguous-dot") return text;
+  return toHalfWidth(text.trim()).replace(/\./g, "").replace(",", ".");
 }
 
 function quoteList(texts: readonly string[]): string {
