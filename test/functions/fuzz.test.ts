@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FakeExcelError, installExcelGlobals } from "../support/excel-globals.js";
-import { signatures, type Signature } from "../support/jsdoc.js";
+import { GOOD, signatures, type Signature } from "../support/jsdoc.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the functions take what Excel passes
 type Fn = (...args: any[]) => unknown;
@@ -88,24 +88,6 @@ function expectedCode(code: string): string {
   return RETURNABLE.has(code) ? code : "#VALUE!";
 }
 
-/** A call of every function that works (one cell per argument), to put one error into. */
-const GOOD: Record<string, readonly unknown[]> = {
-  GRADE: [1, 20000, "good", 50000, "grade"],
-  TERM: ["A"],
-  AGING: [45000, 45100, "bucket", "30,60,90"],
-  SETTLE: [1000, 5, "10:0.9,20:0.95"],
-  FACTOR: [1000, 0.8, 0.02, "advance"],
-  INSURE: [1000, 0.8, "payout"],
-  PROVISION: [1000, 10, "0:1%,30:2%,*:50%"],
-  PROFILE: ["yes", "yes", "none", "yes", "no", "no", 0, "no", "no", "no", "no", "profile"],
-  CHANNEL: [1000, 10, "temporary", "step"],
-  CONFIRM: [45000, 45010, "status"],
-  EVIDENCE: ["yes", "yes", "yes", "yes", "yes", "none", "missing"],
-  PLAN: [1000, 3, 10, 45000, 1, 500],
-  RECOVERY: [100, 1000, 10000, 10, 10, 10, "payout"],
-  CLAIMDEADLINE: [45000, 45, "date"],
-  LIMITATION: [45000, 45100, "days"],
-};
 
 describe("the formula fuzz", () => {
   it("finds every exported custom function in the JSDoc", () => {

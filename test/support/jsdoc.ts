@@ -32,3 +32,22 @@ export function signatures(): Signature[] {
   }
   return out;
 }
+
+/** A call of every function with every argument given and good (one cell each), to make one argument bad or an error. */
+export const GOOD: Record<string, readonly unknown[]> = {
+  GRADE: [1, 20000, "good", 50000, "grade"],
+  TERM: ["A"],
+  AGING: [45000, 45100, "bucket", "30,60,90"],
+  SETTLE: [1000, 5, "10:0.9,20:0.95"],
+  FACTOR: [1000, 0.8, 0.02, "advance"],
+  INSURE: [1000, 0.8, "payout"],
+  PROVISION: [1000, 10, "0:1%,30:2%,*:50%"],
+  PROFILE: ["yes", "yes", "none", "yes", "no", "no", 0, "no", "no", "no", "no", "profile"],
+  CHANNEL: [1000, 10, "temporary", "step"],
+  CONFIRM: [45000, 45010, "status"],
+  EVIDENCE: ["yes", "yes", "yes", "yes", "yes", "none", "missing"],
+  PLAN: [1000, 3, 10, 45000, 1, 500],
+  RECOVERY: [100, 1000, 10000, 10, 10, 10, "payout"],
+  CLAIMDEADLINE: [45000, 45, "date"],
+  LIMITATION: [45000, 45100, "days"],
+};
