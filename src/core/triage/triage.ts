@@ -10,7 +10,7 @@
  * The texts (reasons, labels) are built when they are read, not while the portfolio is triaged.
  */
 import { reasonText, RuleError, show, type Language, type Reason } from "../errors.js";
-import { readDate } from "../dates.js";
+import { isoFromSerial, readDate } from "../dates.js";
 import { readAmount, readCount, readNumber } from "../input.js";
 import { DEFAULT_POLICY, validatePolicy, type CreditGrade, type Policy } from "../policy.js";
 import { checkOverdueRecord, creditTerm, gradeOfRule, gradeReasons, gradeRule, readCashFlow, type CashFlow, type GradeRule } from "../grade.js";
@@ -52,6 +52,19 @@ export interface TriageOptions {
    * first problem of its row, so the row is reported and never trusted as ok.
    */
   readonly rowProblems?: ReadonlyMap<number, Reason>;
+}
+
+/** Days past due beyond which a due date is taken for a number that is not a date (100 years). */
+const IMPLAUSIBLE_DAYS_PAST_DUE = 36_525;
+
+/** The problem of a due date more than 100 years before the as-of date. */
+function implausibleDueDate(serial: number): Reason {
+  const iso = isoFromSerial(serial);
+  return {
+    code: "implausible:dueDate",
+    en: `due date: ${iso} is more than 100 years ago: is the cell a number rather than a date (a serial such as 500, or a shifted amount)?`,
+    zh: `到期日：${iso} 早于 100 年前：该单元格是否为数字而非日期（如序号 500，或错位的金额）？`,
+  };
 }
 
 /** Excel's two date systems: serials counted from 1899-12-30 (`1900`) or from 1904-01-01 (`1904`). */
@@ -955,6 +968,8 @@ class Run {
     }
     const balance = this.amount(col.balance, "balance", true);
     const due = this.date(col.dueDate, "dueDate", true);
+    // A number that is not a date reads as a serial of 1900-1901 (`500`, a shifted amount): say so.
+    if (typeof due === "number" && this.asOf - due > IMPLAUSIBLE_DAYS_PAST_DUE) this.problem(implausibleDueDate(due));
 
     // ---- grade (rules.md section 1)
     if (this.hasGradeColumns) this.gradeRow(index);
