@@ -256,6 +256,12 @@ describe("found by a hostile review", () => {
     expect((await triage(file("trailing.csv", `${HEADER}\nAcme,1,2025-01-01,,,\n`), 1)).counts.ok).toBe(1);
   });
 
+  it("a number in the due-date column that reads as a date of 1900 is a problem, not 45,000 days past due", async () => {
+    const run = await triage(file("serial.csv", `${HEADER}\nA,100,500\nB,100,44\nC,100,45800\n`), 3);
+    expect(run.column("status")).toEqual(["problem", "problem", "ok"]);
+    expect(String(run.column("problems")[0])).toBe("due date: 1901-05-14 is more than 100 years ago: is the cell a number rather than a date (a serial such as 500, or a shifted amount)?");
+  });
+
   it("Western, Japanese and Traditional Chinese files are refused with what they look like, never read as hanzi", async () => {
     const latin1 = file("latin1.csv", iconv.encode(`${HEADER}\nMüller GmbH,100,2025-01-01\nSociété Générale,200,2025-01-01\n`, "latin1"));
     await expect(runTriage(parseArguments([latin1], asOf))).rejects.toThrow(/is neither UTF-8 nor Chinese GB18030 text \(first unreadable byte at line 2 \(byte 28\)\): it may be Western/);
