@@ -143,7 +143,7 @@ export async function runTriage(options: Options): Promise<string[]> {
     const used = recognition.mapping[d.field] ?? d.usedColumn;
     lines.push(
       zh
-        ? `${label(d.field)}：第 ${d.column + 1} 列 ${JSON.stringify(d.header)} 未使用，已采用第 ${used + 1} 列 ${JSON.stringify(table.headers[used])}（${used < d.column ? "标题同样匹配时取靠左的一列" : "其标题匹配得更准确"}）；如应采用前者：--map ${d.field}=${d.column + 1}`
+        ? `${label(d.field)}：第 ${d.column + 1} 列 ${JSON.stringify(d.header)} 未使用，已采用第 ${used + 1} 列 ${JSON.stringify(table.headers[used])}（${used < d.column ? "标题同样匹配时取靠左的一列" : "其标题匹配得更准确"}）；如要改用第 ${d.column + 1} 列：--map ${d.field}=${d.column + 1}`
         : `${label(d.field)}: column ${d.column + 1} ${JSON.stringify(d.header)} not used; took column ${used + 1} ${JSON.stringify(table.headers[used])} (${used < d.column ? "the leftmost of equally good matches" : "its header matches more exactly"}); to take the other: --map ${d.field}=${d.column + 1}`,
     );
   }
