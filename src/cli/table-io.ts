@@ -18,11 +18,14 @@ import { stringify as stringifyCsv } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
-import type { Language, Reason } from "../core/errors.js";
+import type { Reason } from "../core/errors.js";
 import { fitCellText } from "../core/sheet-text.js";
 import { DATE_FORMAT, LEVEL_FILLS } from "../core/triage/style.js";
 import type { DateSystem } from "../core/triage/triage.js";
+import { TableFileError } from "./file-error.js";
 import { readXlsx } from "./xlsx-read.js";
+
+export { TableFileError } from "./file-error.js";
 
 /** A table read from a file: a header row and the data rows below it, every row as wide as the table. */
 export interface Table {
@@ -56,26 +59,6 @@ export interface Table {
   readonly delimiter?: string;
   /** What the reader noticed and the user should know (rows read in a way worth checking), in both languages. */
   readonly notes?: readonly ReaderNote[];
-}
-
-/** A problem with a file (cannot be read, cannot be written), told in both languages. */
-export class TableFileError extends Error {
-  /**
-   * @param en the message in English
-   * @param zh the same in Simplified Chinese
-   */
-  constructor(
-    en: string,
-    readonly zh: string,
-  ) {
-    super(en);
-    this.name = "TableFileError";
-  }
-
-  /** The message in the given language. */
-  text(language: Language): string {
-    return language === "zh" ? this.zh : this.message;
-  }
 }
 
 /** A remark of the reader about the file, in both languages. */
@@ -473,9 +456,11 @@ export class CsvQuoteError extends TableFileError {
  * that starts with a quote runs to the next lone quote, which must be followed by the separator, a line
  * end or the end of the file; a quote inside an unquoted field is an ordinary character (`Acme "Big" Co`).
  * Throws a CsvQuoteError with the line and column of the first ambiguous quote.
+ * @returns true when a quoted field holds a line break (the only way a record runs over several lines)
  */
-function checkQuotes(path: string, text: string, delimiter: string): void {
+function checkQuotes(path: string, text: string, delimiter: string): boolean {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let spansLines = false;
   // From quote to quote (most files have few), so that a million-row file costs one indexOf pass.
   for (let q = text.indexOf('"', start); q >= 0; q = text.indexOf('"', q + 1)) {
     const before = text[q - 1];
@@ -491,8 +476,13 @@ function checkQuotes(path: string, text: string, delimiter: string): void {
       const at = lineAndColumn(text, q, start);
       throw new CsvQuoteError(path, at.line, at.column, "text-after-closing-quote", lineAndColumn(text, close, start));
     }
+    if (!spansLines) {
+      const field = text.slice(q + 1, close);
+      spansLines = field.includes("\n") || field.includes("\r");
+    }
     q = close;
   }
+  return spansLines;
 }
 
 /** The 1-based line (CRLF, LF and a lone CR each end one) and column of a position in the text. */
@@ -515,7 +505,7 @@ function readCsv(path: string, bytes: Buffer, encoding: CsvEncoding): Table {
   // A forced encoding that does not fit the bytes gives U+FFFD: that is the user's call, not binary data.
   refuseBinary(path, encoding === "auto" ? decoded.text : decoded.text.replace(/\uFFFD/g, ""));
   const { delimiter, body } = detectDelimiter(decoded.text);
-  checkQuotes(path, body, delimiter);
+  const spansLines = checkQuotes(path, body, delimiter);
   let records: string[][];
   try {
     records = parseCsv(body, {
@@ -534,7 +524,7 @@ function readCsv(path: string, bytes: Buffer, encoding: CsvEncoding): Table {
     throw new Error(`cannot read ${path} as CSV: ${(error as Error).message}`);
   }
   const table = shapeTable(records, path, { encoding: decoded.encoding, delimiter });
-  const notes = multiLineNotes(records, table.firstRowNumber);
+  const notes = spansLines ? multiLineNotes(records, table.firstRowNumber) : [];
   const rowProblems = widerThanHeader(records, table);
   return { ...table, ...(notes.length > 0 ? { notes } : {}), ...(rowProblems.size > 0 ? { rowProblems } : {}) };
 }

@@ -140,7 +140,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   lines.push(`${zh ? "列" : "columns"}: ${columns.join("; ")}`);
   // A header that names a field already taken: say which column was used, which was not and why.
   for (const d of recognition.duplicates) {
-    const used = recognition.mapping[d.field] ?? d.usedColumn;
+    const used = d.usedColumn;
     lines.push(
       zh
         ? `${label(d.field)}：第 ${d.column + 1} 列 ${JSON.stringify(d.header)} 未使用，已采用第 ${used + 1} 列 ${JSON.stringify(table.headers[used])}（${used < d.column ? "标题同样匹配时取靠左的一列" : "其标题匹配得更准确"}）；如要改用第 ${d.column + 1} 列：--map ${d.field}=${d.column + 1}`
@@ -200,9 +200,10 @@ async function readInput(options: Options): Promise<Table> {
  */
 function readDecimalMark(table: Table, mapping: Readonly<Partial<Record<TriageField, number>>>, told: DecimalMark | undefined, zh: boolean): string | null {
   const columns = NUMBER_FIELDS.map((f) => mapping[f]).filter((c): c is number => c !== undefined);
-  const texts: string[] = [];
-  for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") texts.push(row[c] as string);
-  const decision = decideDecimalMark(texts, table.delimiter ?? ",", told);
+  function* texts(): Generator<string> {
+    for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") yield row[c] as string;
+  }
+  const decision = decideDecimalMark(texts(), table.delimiter ?? ",", told);
   if (decision.mark === ",") {
     for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") row[c] = withDecimalPoint(row[c] as string);
   }

@@ -30,7 +30,7 @@ import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import unzipper, { type CentralDirectoryFile } from "unzipper";
-import { RuleError } from "../core/errors.js";
+import { TableFileError } from "./file-error.js";
 import { UncomputedFormula } from "../core/triage/cells.js";
 import type { DateSystem } from "../core/triage/triage.js";
 
@@ -58,10 +58,10 @@ export interface XlsxSheet {
   readonly dateSystem: DateSystem;
 }
 
-/** A workbook that cannot be read as it is, or a sheet beyond Excel's limits: the message names the file. */
-export class WorkbookError extends RuleError {
+/** A workbook that cannot be read as it is, or a sheet beyond Excel's limits: the message starts with the file. */
+export class WorkbookError extends TableFileError {
   constructor(path: string, en: string, zh: string) {
-    super(path, en, zh);
+    super(`${path}: ${en}`, `${path}：${zh}`);
     this.name = "WorkbookError";
   }
 }

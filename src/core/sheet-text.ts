@@ -12,7 +12,8 @@ export const MAX_CELL_TEXT = 32_767;
  * C1 controls, which XML discourages and terminals act on), and that a CSV should not carry (a NUL ends
  * the text in many programs): all but tab, line feed and carriage return.
  */
-const CELL_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CELL_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CELL_CONTROLS = new RegExp(CELL_CONTROL.source, "g");
 
 /** Text fitted to a cell, and what had to be done to it. */
 export interface CellText {
@@ -30,15 +31,12 @@ export interface CellText {
  */
 export function fitCellText(text: string): CellText {
   let replaced = 0;
-  let out = text;
-  if (CELL_CONTROL.test(out)) {
-    CELL_CONTROL.lastIndex = 0;
-    out = out.replace(CELL_CONTROL, () => {
-      replaced++;
-      return "\uFFFD";
-    });
-  }
-  CELL_CONTROL.lastIndex = 0;
+  const out = CELL_CONTROL.test(text)
+    ? text.replace(CELL_CONTROLS, () => {
+        replaced++;
+        return "\uFFFD";
+      })
+    : text;
   if (out.length <= MAX_CELL_TEXT) return { text: out, cut: 0, replaced };
   const marker = (n: number) => ` …[${n.toLocaleString("en-US")} more characters cut: Excel holds ${MAX_CELL_TEXT.toLocaleString("en-US")} in a cell]`;
   // The marker's own length depends on the count it shows; one pass with the longest count is enough.

@@ -62,20 +62,22 @@ export interface DecimalDecision {
  *   nothing else decides, naming examples and how to answer
  */
 export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: string, told?: DecimalMark): DecimalDecision {
-  const examples: Record<DecimalMark, string[]> = { ".": [], ",": [] };
-  const ambiguous: string[] = [];
-  const questions: string[] = [];
+  // Counts, with the first three examples of each kind: a million amounts are read once and kept nowhere.
+  const found = { ".": { count: 0, examples: [] as string[] }, ",": { count: 0, examples: [] as string[] }, question: { count: 0, examples: [] as string[] } };
+  let ambiguous = 0;
+  const note = (kind: keyof typeof found, text: string) => {
+    if (found[kind].count++ < 3) found[kind].examples.push(text.trim());
+  };
   for (const text of texts) {
     const evidence = markEvidence(text);
     if (evidence === "ambiguous-comma" || evidence === "ambiguous-dot") {
-      ambiguous.push(text.trim());
-      if (evidence === "ambiguous-dot" || fieldSeparator !== ",") questions.push(text.trim());
-    }
-    else if (evidence !== null) examples[evidence].push(text.trim());
+      ambiguous++;
+      if (evidence === "ambiguous-dot" || fieldSeparator !== ",") note("question", text);
+    } else if (evidence !== null) note(evidence, text);
   }
-  if (told !== undefined) return { mark: told, source: "user", examples: [], ambiguous: ambiguous.length };
-  const dots = examples["."];
-  const commas = examples[","];
+  if (told !== undefined) return { mark: told, source: "user", examples: [], ambiguous };
+  const dots = found["."].examples;
+  const commas = found[","].examples;
   if (dots.length > 0 && commas.length > 0) {
     throw new RuleError(
       "decimal",
@@ -85,9 +87,9 @@ export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: strin
   }
   if (dots.length > 0 || commas.length > 0) {
     const mark: DecimalMark = dots.length > 0 ? "." : ",";
-    const found = mark === "." ? dots : commas;
-    return { mark, source: "amounts", examples: found.slice(0, 3), ambiguous: ambiguous.length };
+    return { mark, source: "amounts", examples: mark === "." ? dots : commas, ambiguous };
   }
+  const questions = found.question.examples;
   if (questions.length > 0) {
     throw new RuleError(
       "decimal",
@@ -95,7 +97,7 @@ export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: strin
       `${quoteList(questions)} 等金额有两种读法（一千五百或一点五），文件中没有其他金额可以判断：请用 --decimal ,（1.500 为一千五百，1,5 为一点五）或 --decimal .（1,500 为一千五百，1.5 为一点五）指定`,
     );
   }
-  return { mark: ".", source: "default", examples: [], ambiguous: ambiguous.length };
+  return { mark: ".", source: "default", examples: [], ambiguous };
 }
 
 /**
