@@ -147,6 +147,22 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // Tests read Arquero rows and Vega specs as plain records, and feed control characters on purpose.
+    files: ["test/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "no-control-regex": "off" },
+  },
+  {
+    // Excel I/O: every sync goes through syncOr() (errors named in English and Chinese), which the Office rules cannot
+    // follow, so they see loads that are never synced; geometry is loaded through the GEOMETRY constant, seen as an empty load.
+    files: ["src/excel-io/locate.ts"],
+    rules: {
+      "office-addins/call-sync-before-read": "off",
+      "office-addins/call-sync-after-load": "off",
+      "office-addins/load-object-before-read": "off",
+      "office-addins/no-empty-load": "off",
+    },
+  },
+  {
     // Notebook cells hand tslab's display and Vega's views untyped values.
     files: ["notebooks/src/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

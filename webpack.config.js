@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Build of the Excel add-in: the custom functions (shared runtime), the task pane, their metadata
 // (English from JSDoc, Simplified Chinese derived from it by id) and the manifest.
 const path = require("path");

@@ -205,6 +205,7 @@ async function cases(): Promise<Record<string, Run>> {
   // evaluated with new Function, because node:vm slows every global lookup such as Math or Array through
   // its interceptors, a cost no Excel runtime has.)
   const excel = makeExcelGlobals();
+  // eslint-disable-next-line no-new-func -- the built bundle, run as Excel runs it (see above)
   new Function("CustomFunctions", "Office", readFileSync(join(process.cwd(), "dist/functions.js"), "utf8"))(excel.CustomFunctions, excel.Office);
   const built = (id: string) => {
     const fn = excel.associations.get(id) as ((...a: unknown[]) => unknown[][]) | undefined;

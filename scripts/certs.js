@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // HTTPS certificates for the dev server (https://localhost:3000), without sudo and without touching any
 // trust store:
 //   1. the Office dev certificates that `npx office-addin-dev-certs install` leaves in

@@ -51,7 +51,6 @@ export interface WriteOffRateOptions {
 export function writeOffRates(invoices: ColumnTable, options: WriteOffRateOptions = {}): ColumnTable {
   requireColumns(invoices, ["issue_date", "amount", "written_off", "writeoff_date", ...(options.segment ? [options.segment] : [])], "writeOffRates");
   const by = options.by ?? "month";
-  const fn = by === "month" ? "ar_month" : "ar_quarter";
   const window = options.rolling ?? (by === "month" ? 12 : 4);
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`rolling must be a whole number >= 1, not ${window}`);
   const seg = options.segment ? [options.segment] : [];

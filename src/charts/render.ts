@@ -47,7 +47,7 @@ export function textWidth(text: string, fontSize = 11, fontWeight?: number | str
   for (const ch of text) {
     if (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)) em += 1;
     else if (/[A-Z]/.test(ch)) em += 0.64;
-    else if (/[ .,:;'|!il()\[\]]/.test(ch)) em += 0.27;
+    else if (/[ .,:;'|!il()[\]]/.test(ch)) em += 0.27;
     else em += 0.54;
   }
   const bold = fontWeight === "bold" || Number(fontWeight) >= 600;

@@ -12,6 +12,7 @@ export const MAX_CELL_TEXT = 32_767;
  * C1 controls, which XML discourages and terminals act on), and that a CSV should not carry (a NUL ends
  * the text in many programs): all but tab, line feed and carriage return.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const CELL_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const CELL_CONTROLS = new RegExp(CELL_CONTROL.source, "g");
 
@@ -56,6 +57,7 @@ function isHighSurrogate(code: number): boolean {
  * controls that reorder what is shown (`Trojan Source`), and the invisible ones (zero-width spaces and
  * joiners, soft hyphen, byte order mark) that would make `"2025-01-31\u200b" is not a date` look wrong.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const TERMINAL_CONTROL = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /**

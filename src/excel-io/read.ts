@@ -89,6 +89,8 @@ export async function readPortfolioRows(context: Excel.RequestContext, location:
     }
     try {
       syncs++;
+      // One sync per chunk of at most DEFAULT_MAX_REQUEST_BYTES: reading a large range needs several, by design (payload limit).
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
       if (isPayloadError(error) && retries < MAX_RETRIES) {

@@ -10,7 +10,6 @@ import { parseArguments, runTriage } from "../../src/cli/triage.js";
 import { readTable, type Table } from "../../src/cli/table-io.js";
 import { readDate, serialFromCivil } from "../../src/core/index.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the functions take what Excel passes
 type Fn = (...args: any[]) => unknown[][];
 let fns: Record<string, Fn>;
 let input: Table;

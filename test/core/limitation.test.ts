@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { limitationDaysLeft, limitationEnd, limitationReasons, limitationStatus } from "../../src/core/limitation.js";
 import { addDays, isoFromSerial, serialFromCivil } from "../../src/core/dates.js";
-import { RuleError } from "../../src/core/errors.js";
 import { withOverrides } from "../../src/core/policy.js";
 import { expectRuleError } from "../support/rule-error.js";
 

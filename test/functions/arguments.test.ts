@@ -5,7 +5,6 @@ import { installExcelGlobals } from "../support/excel-globals.js";
 import { GOOD, signatures } from "../support/jsdoc.js";
 import { normalise } from "./cases.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the functions take what Excel passes
 type Fn = (...args: any[]) => unknown[][];
 let fns: Record<string, Fn>;
 

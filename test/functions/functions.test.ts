@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { installExcelGlobals } from "../support/excel-globals.js";
 import { CASES, matches, normalise } from "./cases.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the functions take what Excel passes
 type Fn = (...args: any[]) => unknown;
 let fns: Record<string, Fn>;
 let excel: ReturnType<typeof installExcelGlobals>;

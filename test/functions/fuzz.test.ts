@@ -8,7 +8,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FakeExcelError, installExcelGlobals } from "../support/excel-globals.js";
 import { GOOD, signatures, type Signature } from "../support/jsdoc.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the functions take what Excel passes
 type Fn = (...args: any[]) => unknown;
 let fns: Record<string, Fn>;
 

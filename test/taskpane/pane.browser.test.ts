@@ -521,6 +521,7 @@ describe("the pages' Content-Security-Policy", () => {
       add(document.body, button).click();
       // In a task of the page's own (CDP lets code it evaluates directly use eval whatever the policy).
       const [evalResult, functionResult] = await new Promise<string[]>((resolve) =>
+        // eslint-disable-next-line no-eval, no-new-func -- the test tries eval and new Function: the policy must refuse both
         setTimeout(() => resolve([fromString(() => (0, eval)("window.__arEval = 'ran'")), fromString(() => new Function("window.__arFunction = 'ran'")())]), 0),
       );
       const outsideScript = document.createElement("script");
