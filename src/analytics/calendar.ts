@@ -49,11 +49,6 @@ export function quarterOfMonth(month: number): number {
   return Math.floor(month / 3);
 }
 
-/** Calendar year of a month index. */
-export function yearOfMonth(month: number): number {
-  return Math.floor(month / 12);
-}
-
 /** Serial of the first day of a month index. */
 export function monthStart(month: number): number {
   const year = Math.floor(month / 12);

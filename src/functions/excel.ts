@@ -4,7 +4,7 @@
  * becomes cells (values, "" for blank, `#VALUE!` with a message). Nothing else happens here: the rules
  * are in src/core.
  *
- * Behaviour (spec/functions.md): ranges of the same shape are processed element by element and the
+ * Behaviour (docs/functions.md): ranges of the same shape are processed element by element and the
  * result spills with that shape; a one-cell argument is broadcast; blank inputs give ""; a bad value is a
  * `#VALUE!` in its own cell only; an Excel error in an argument comes out with its own code, as Excel's own
  * functions pass it on; no NaN or Infinity reaches a cell (#NUM! instead); nothing ever throws out of a

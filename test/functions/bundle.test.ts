@@ -10,7 +10,7 @@ import { CASES, matches, normalise } from "./cases.js";
 
 const dist = join(__dirname, "../../dist");
 
-/** The public interface: every function's id and argument order (spec/functions.md, issue 3). */
+/** The public interface: every function's id and argument order (docs/functions.md, issue 3). */
 const CONTRACT: Record<string, string[]> = {
   GRADE: ["overdue_count", "overdue_amount", "cash_flow", "small_limit", "output"],
   TERM: ["grade"],

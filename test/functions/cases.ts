@@ -1,6 +1,6 @@
 /**
  * Excel-shaped calls of the AR functions and what Excel must show: shared by the source-level test and
- * the test of the built bundle, so both prove the same contract (spec/functions.md).
+ * the test of the built bundle, so both prove the same contract (docs/functions.md).
  * Arguments are what Excel passes for `any[][]` parameters: a 1x1 or NxM array, null for an omitted
  * argument, 0 for an empty cell inside a range or an empty date cell on desktop.
  * An error cell is written "#VALUE! message".

@@ -13,7 +13,7 @@ beforeAll(async () => {
   fns = { ...Object.fromEntries(Object.entries(m).filter(([, f]) => typeof f === "function").map(([name, f]) => [name.toUpperCase(), f as Fn])), setLanguage: setMessageLanguage as Fn };
 });
 
-describe("AR functions, from the sources (spec/functions.md)", () => {
+describe("AR functions, from the sources (docs/functions.md)", () => {
   it.each(CASES)("$id: $name", (c) => {
     fns.setLanguage(c.language ?? "en-US");
     const actual = normalise(fns[c.id](...c.args));
