@@ -2,14 +2,14 @@
  * `npm run bench:triage`: the portfolio triage of the rules core on 100,000 and 1,000,000 generated debtor
  * rows (cells as a sheet or a CSV gives them), each size in its own process: rows per second, best of
  * several runs after a warm-up, and peak memory. Then the Excel I/O layer of the task pane on the fake
- * Excel (src/excel-io/fake-excel.ts), with its default chunks: locate and read the portfolio, triage it,
+ * Excel (test/support/fake-excel/), with its default chunks: locate and read the portfolio, triage it,
  * write the result and summary sheets; rows per second, syncs, chunks, the largest request or response
  * and the bytes in all (as the layer estimates them and as the fake measures them), the share of the time
  * spent inside the fake (the stand-in for Excel's own work), and peak memory.
  */
 import { execFileSync } from "node:child_process";
 import { recogniseColumns, recordCells, serialFromCivil, summarise, triagePortfolio } from "../src/core/index.js";
-import { FakeWorkbook } from "../src/excel-io/fake-excel.js";
+import { FakeWorkbook } from "../test/support/fake-excel/index.js";
 import { locatePortfolio, readPortfolioRows, triageSheetData, writeTriageSheets } from "../src/excel-io/index.js";
 
 const args = process.argv.slice(2);

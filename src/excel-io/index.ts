@@ -1,7 +1,7 @@
 /**
  * The Excel I/O layer of the triage pane: locate the portfolio, read it in chunks, write the result and
  * summary sheets in chunks. Office-typed, no DOM: the pane runs it on Excel, the tests and the benchmark on
- * the fake Excel (fake-excel.ts, imported separately so that the pane's bundle does not carry it).
+ * the fake Excel (test/support/fake-excel/, outside src so that the pane's bundle never carries it).
  */
 export * from "./types.js";
 export * from "./errors.js";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { FakeWorkbook, installFakeOffice } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
 import { locatePortfolio, readPortfolioRows, triageSheetData, writeTriageSheets } from "../../src/excel-io/index.js";
 import { recogniseColumns, serialFromCivil, summarise, triagePortfolio } from "../../src/core/index.js";
 

@@ -1,7 +1,7 @@
 // Finding the portfolio: a selected range, a single cell standing for its region, the region down past a
 // blank row, a named table, a selection inside a table; bilingual errors; at most two syncs, no data read.
 import { describe, expect, it } from "vitest";
-import { FakeWorkbook } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook } from "../support/fake-excel/index.js";
 import { locatePortfolio } from "../../src/excel-io/locate.js";
 import { PaneError } from "../../src/excel-io/errors.js";
 

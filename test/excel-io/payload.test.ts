@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { excelText, jsonByteLength } from "../../src/excel-io/payload.js";
 import { uniqueSheetName, uniqueTableName } from "../../src/excel-io/write.js";
-import { FakeWorkbook } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook } from "../support/fake-excel/index.js";
 
 const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 

@@ -2,7 +2,7 @@
 // syncs growing with the chunks (several chunks per sync) and never with the rows, a retry in smaller
 // chunks when rows turn out longer than measured, values as Excel gives them (serials, error texts), abort.
 import { describe, expect, it } from "vitest";
-import { FakeWorkbook, fakeError, type FakeCellInput } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook, fakeError, type FakeCellInput } from "../support/fake-excel/index.js";
 import { locatePortfolio } from "../../src/excel-io/locate.js";
 import { readPortfolioRows } from "../../src/excel-io/read.js";
 import { PaneError } from "../../src/excel-io/errors.js";

@@ -1,5 +1,5 @@
 // Test portfolios on the fake Excel, triaged by the core as the pane does: locate, read, triage, cells.
-import { FakeWorkbook, type FakeCellInput } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook, type FakeCellInput } from "../support/fake-excel/index.js";
 import { locatePortfolio } from "../../src/excel-io/locate.js";
 import { readPortfolioRows } from "../../src/excel-io/read.js";
 import { triageSheetData } from "../../src/excel-io/write.js";

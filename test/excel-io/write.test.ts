@@ -2,7 +2,7 @@
 // frozen header, sized columns), the summary sheet with its chart, unique names on every run, text that
 // stays text, chunks under the ceiling, and a failure or an abort that leaves the workbook as it was.
 import { describe, expect, it } from "vitest";
-import { FakeWorkbook } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook } from "../support/fake-excel/index.js";
 import { writeTriageSheets } from "../../src/excel-io/write.js";
 import { PaneError } from "../../src/excel-io/errors.js";
 import { LEVEL_FILLS } from "../../src/core/triage/style.js";

@@ -3,7 +3,7 @@
 // passes to the worker, so that the verdicts are those of the same table in a 1900 workbook.
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
-import { FakeWorkbook, installFakeOffice } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
 import { readDateSystem } from "../../src/excel-io/read.js";
 import { officeExcelIo } from "../../src/taskpane/office-io.js";
 import { inspectPortfolio, runTriage } from "../../src/taskpane/triage-run.js";

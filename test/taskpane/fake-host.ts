@@ -3,7 +3,7 @@
 // set before the page's scripts run), installs Office, Excel and OfficeExtension on the page, a stub of
 // the custom-functions runtime (functions.js registers the AR functions), and exposes the workbook for
 // the test to inspect (window.__arHost).
-import { FakeWorkbook, installFakeOffice, type FakeCellInput } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook, installFakeOffice, type FakeCellInput } from "../support/fake-excel/index.js";
 
 /** A sheet of the test workbook. */
 export interface HostSheet {

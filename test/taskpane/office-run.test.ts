@@ -3,7 +3,7 @@
 // new sheets; the source is never written; a cancelled write leaves nothing behind.
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
-import { FakeWorkbook, installFakeOffice } from "../../src/excel-io/fake-excel.js";
+import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
 import { officeExcelIo } from "../../src/taskpane/office-io.js";
 import { withChoice } from "../../src/taskpane/pane-model.js";
 import { inspectPortfolio, isAbortError, runTriage, type RunProgress } from "../../src/taskpane/triage-run.js";

@@ -1,5 +1,5 @@
 // The task pane in a real browser: Debian's Chromium (playwright-core, headless) loads the built
-// dist/taskpane.html from a local server on 127.0.0.1, with a fake Office host (src/excel-io/fake-excel.ts,
+// dist/taskpane.html from a local server on 127.0.0.1, with a fake Office host (test/support/fake-excel/,
 // bundled by esbuild) served in place of office.js. The test finds the columns of a debtor table,
 // corrects one through the UI, triages, and checks the sheets written in the fake workbook; a customer
 // named `<img src=x onerror=alert(1)>` must show as text. The Policy tab saves (settings `ar.policy`, a full

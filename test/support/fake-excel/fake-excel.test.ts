@@ -2,7 +2,8 @@
 // PropertyNotLoaded error, the 5 MB and 5,000,000-cell limits, a failing sync leaving what ran before it,
 // strings written to `values` read as typed text (the formula hazard), and the Office globals of a page.
 import { describe, expect, it } from "vitest";
-import { FakeOfficeError, FakeWorkbook, fakeError, installFakeOffice } from "../../src/excel-io/fake-excel.js";
+import { EXCEL_ERRORS } from "../../../src/core/index.js";
+import { FakeOfficeError, FakeWorkbook, fakeError, installFakeOffice } from "./index.js";
 
 async function officeError(promise: Promise<unknown>): Promise<FakeOfficeError> {
   try {
@@ -105,6 +106,13 @@ describe("fake Excel: strings written to values are read as typed", () => {
     const sheet = await typed(["00123", "-5", "1,234.5", "12%", "true", "#N/A", "2025-07-31", "2025-02-30", "Acme"]);
     expect(sheet.values("A1:A9").map((r) => r[0])).toEqual([123, -5, 1234.5, 0.12, true, "#N/A", 45869, "2025-02-30", "Acme"]);
     expect(sheet.numberFormatAt(6, 0)).toBe("m/d/yyyy");
+  });
+
+  it("knows every error value of the core's list, #EXTERNAL! and #PYTHON! included (typed in lower case, read in upper)", async () => {
+    const codes = [...EXCEL_ERRORS];
+    expect(codes).toEqual(expect.arrayContaining(["#EXTERNAL!", "#PYTHON!", "#BLOCKED!", "#GETTING_DATA"]));
+    const sheet = await typed(codes.map((c) => c.toLowerCase()));
+    expect(sheet.values(`A1:A${codes.length}`).map((r) => r[0])).toEqual(codes);
   });
 
   it("keeps text after a leading apostrophe (without it) and in a cell formatted as text", async () => {
