@@ -12,7 +12,7 @@
  */
 import { isoToSerial } from "../analytics/calendar.js";
 import { writeLedgerFiles, type LedgerFormat } from "../analytics/io.js";
-import { GENERATOR_KNOBS, LEDGER_TABLES, resolveOptions, type GeneratorKnob, type GeneratorOptions, type LedgerTableName } from "../analytics/generator.js";
+import { GENERATOR_KNOBS, LEDGER_TABLES, resolveOptions, type GeneratorKnob, type GeneratorOptions, type LedgerTableName } from "../analytics/generator/index.js";
 
 /** The flags that say where and how to write, not what to generate. */
 export const OUTPUT_KNOBS: readonly GeneratorKnob[] = Object.freeze([

@@ -19,7 +19,7 @@ import {
   type CashFlow,
   type DebtorSignals,
 } from "../../src/core/index.js";
-import { generateLedger, generateTables, LEDGER_TABLES, resolveOptions, type GeneratorOptions, type Ledger } from "../../src/analytics/generator.js";
+import { generateLedger, generateTables, LEDGER_TABLES, resolveOptions, type GeneratorOptions, type Ledger } from "../../src/analytics/generator/index.js";
 import { monthEnd, monthIndex, serialToIso } from "../../src/analytics/calendar.js";
 
 const rows = (t: ColumnTable) => t.objects() as Record<string, any>[];
@@ -47,7 +47,7 @@ describe("generator: determinism", () => {
   it("gives the same ledger in other time zones (a separate process)", () => {
     const here = digest(generateTables({ invoices: 5_000, seed: 1 }));
     const code = [
-      'const { generateTables, LEDGER_TABLES } = require("./src/analytics/generator.ts");',
+      'const { generateTables, LEDGER_TABLES } = require("./src/analytics/generator/index.ts");',
       'const { createHash } = require("node:crypto");',
       "const l = generateTables({ invoices: 5000, seed: 1 });",
       'const h = createHash("sha256"); for (const n of LEDGER_TABLES) h.update(n).update(JSON.stringify(l[n].objects()));',
