@@ -23,7 +23,7 @@ export * from "./calendar.js";
 export * from "./prng.js";
 export * from "./names.js";
 export * from "./formats.js";
-export * from "./generator.js";
+export * from "./generator/index.js";
 export * from "./columns.js";
 export * from "./grouping.js";
 export * from "./series.js";

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { ArrowStreamWriter, arrowToTable, csvHeader, csvParseOptions, csvRows, typedDates, type TableSchema } from "./formats.js";
-import { generateLedger, LEDGER_TABLES, ledgerSchemas, type GenerationSummary, type GeneratorOptions, type LedgerTableName } from "./generator.js";
+import { generateLedger, LEDGER_TABLES, ledgerSchemas, type GenerationSummary, type GeneratorOptions, type LedgerTableName } from "./generator/index.js";
 import { parseIbm, type IbmInvoices } from "./ibm.js";
 import { parseFdic, parseFred, type QuarterlySeries } from "./macro.js";
 

@@ -1,10 +1,10 @@
 /**
- * Command line: generate a seeded demo ledger to CSV and/or Arrow files (src/analytics/generator.ts).
+ * Command line: generate a seeded demo ledger to CSV and/or Arrow files (src/analytics/generator/).
  *
  *   npm run generate -- --invoices 1000000 --seed 1 --out data/demo [--format csv,arrow]
  *
  * `npm run generate -- --help` lists every knob with its meaning, unit and default. The descriptions
- * live in one place, {@link GENERATOR_KNOBS} (generator.ts) plus the two output flags here
+ * live in one place, {@link GENERATOR_KNOBS} (generator/options.ts) plus the two output flags here
  * ({@link OUTPUT_KNOBS}); the table in notebooks/README.md is {@link knobsMarkdown} and a test keeps it so.
  *
  * Exit codes: 0 done (or --help), 2 a bad command line (the message names the flag), 1 a failure while
@@ -12,7 +12,7 @@
  */
 import { isoToSerial } from "../analytics/calendar.js";
 import { writeLedgerFiles, type LedgerFormat } from "../analytics/io.js";
-import { GENERATOR_KNOBS, LEDGER_TABLES, resolveOptions, type GeneratorKnob, type GeneratorOptions, type LedgerTableName } from "../analytics/generator.js";
+import { GENERATOR_KNOBS, LEDGER_TABLES, resolveOptions, type GeneratorKnob, type GeneratorOptions, type LedgerTableName } from "../analytics/generator/index.js";
 
 /** The flags that say where and how to write, not what to generate. */
 export const OUTPUT_KNOBS: readonly GeneratorKnob[] = Object.freeze([

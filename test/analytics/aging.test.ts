@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { averageRollRates, monthEndAging, overdueShare, rollRates } from "../../src/analytics/aging.js";
 import { monthIndex } from "../../src/analytics/calendar.js";
-import { generateTables } from "../../src/analytics/generator.js";
+import { generateTables } from "../../src/analytics/generator/index.js";
 import { compareBeforeAfter } from "../../src/analytics/trends.js";
 import { d, threeInvoices } from "./fixtures.js";
 

@@ -18,7 +18,7 @@ import {
   type ColumnBatch,
   type TableSchema,
 } from "../../src/analytics/formats.js";
-import { generateLedger, generateTables, ledgerSchemas } from "../../src/analytics/generator.js";
+import { generateLedger, generateTables, ledgerSchemas } from "../../src/analytics/generator/index.js";
 import { isoToSerial } from "../../src/analytics/calendar.js";
 
 const schema: TableSchema = {

@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ColumnTable } from "arquero";
 import {
@@ -17,7 +19,7 @@ import {
   type CashFlow,
   type DebtorSignals,
 } from "../../src/core/index.js";
-import { generateLedger, generateTables, LEDGER_TABLES, resolveOptions, type Ledger } from "../../src/analytics/generator.js";
+import { generateLedger, generateTables, LEDGER_TABLES, resolveOptions, type GeneratorOptions, type Ledger } from "../../src/analytics/generator/index.js";
 import { monthEnd, monthIndex, serialToIso } from "../../src/analytics/calendar.js";
 
 const rows = (t: ColumnTable) => t.objects() as Record<string, any>[];
@@ -45,7 +47,7 @@ describe("generator: determinism", () => {
   it("gives the same ledger in other time zones (a separate process)", () => {
     const here = digest(generateTables({ invoices: 5_000, seed: 1 }));
     const code = [
-      'const { generateTables, LEDGER_TABLES } = require("./src/analytics/generator.ts");',
+      'const { generateTables, LEDGER_TABLES } = require("./src/analytics/generator/index.ts");',
       'const { createHash } = require("node:crypto");',
       "const l = generateTables({ invoices: 5000, seed: 1 });",
       'const h = createHash("sha256"); for (const n of LEDGER_TABLES) h.update(n).update(JSON.stringify(l[n].objects()));',
@@ -65,6 +67,73 @@ describe("generator: determinism", () => {
     expect(only.invoices.objects()).toEqual(full.invoices.objects());
     expect(only.summary.rows).toEqual(full.summary.rows);
   });
+});
+
+/**
+ * Ledgers pinned by their digest (every table and the summary), computed once on the generator as it was
+ * before it was split into modules: any change to the stream of draws or to a table shows here. The
+ * combinations reach every knob of GENERATOR_KNOBS (and CLI_KNOBS) and a policy set from code.
+ */
+const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: string }[] = [
+  { options: { invoices: 5_000, seed: 1 }, digest: "4950bbc667926208" },
+  { options: { invoices: 20_000, seed: 42 }, digest: "cdd2636f07f5c588" },
+  { options: { invoices: 8_000, seed: 7, language: "zh", months: 30, start: "2020-06-10", batchRows: 1_000 }, digest: "ef49555f9e3c82f6" },
+  {
+    options: {
+      invoices: 12_000, seed: 2024, customers: 90, language: "mixed", regions: ["North", "South", "Export"], baseBadDebtRate: 0.12,
+      profileShares: { temporary: 0.2, willful: 0.5, unable: 0.3 }, cashFlowShares: { good: 0.3, fair: 0.4, poor: 0.3 },
+      policyDate: "2022-04-15", overdueEventDays: 15, writeOffAfterDays: 90, medianAmount: 4_500,
+    },
+    digest: "12707dc64d524cbb",
+  },
+  { options: { invoices: 6_000, seed: 123_456_789, policyDate: null, termBeforeDays: 45, months: 36, start: 44_927 }, digest: "c22e1cb56166d1dc" },
+  { options: { invoices: 6_000, seed: 5, tables: ["invoices", "cases"], batchRows: 777, policyDate: "2021-01-01" }, digest: "bff9a8ba0ee42a20" },
+  {
+    options: {
+      invoices: 10_000, seed: 9, baseBadDebtRate: 0.2, writeOffAfterDays: 365,
+      policy: { ...DEFAULT_POLICY, creditTermDays: { A: 45, B: 20, C: 7 }, planMaxInstalments: 8, planMaxConcessionRate: 0.1, settlementTiers: [{ days: 5, rate: 0.85 }, { days: 15, rate: 0.92 }] },
+    },
+    digest: "bc4a10cec14eb157",
+  },
+];
+
+/** A digest of every table of a ledger and its summary. */
+function pinnedDigest(ledger: Ledger): string {
+  const h = createHash("sha256");
+  for (const name of LEDGER_TABLES) h.update(name).update(JSON.stringify(ledger[name].objects()));
+  h.update(JSON.stringify(ledger.summary));
+  return h.digest("hex").slice(0, 16);
+}
+
+describe("generator: pinned ledgers", () => {
+  it.each(PINNED.map((p, i) => [i, p] as const))("gives ledger %i its pinned digest", (_, { options, digest: expected }) => {
+    expect(pinnedDigest(generateTables(options))).toBe(expected);
+  });
+
+  it("gives the same digests in the notebooks' CommonJS build (tsconfig.notebooks.json)", () => {
+    const root = join(__dirname, "../..");
+    const out = mkdtempSync(join(tmpdir(), "ar-generator-cjs-"));
+    try {
+      const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+      execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.notebooks.json"), "--outDir", out, "--declaration", "false"], { cwd: root, encoding: "utf8" });
+      const code = [
+        `const { generateTables, LEDGER_TABLES } = require(${JSON.stringify(join(out, "analytics", "index.js"))});`,
+        'const { createHash } = require("node:crypto");',
+        `const options = ${JSON.stringify(PINNED.map((p) => p.options))};`,
+        "const digests = options.map((o) => {",
+        "  const l = generateTables(o);",
+        '  const h = createHash("sha256"); for (const n of LEDGER_TABLES) h.update(n).update(JSON.stringify(l[n].objects()));',
+        '  h.update(JSON.stringify(l.summary)); return h.digest("hex").slice(0, 16);',
+        "});",
+        "process.stdout.write(JSON.stringify(digests));",
+      ].join("\n");
+      const env = { ...process.env, NODE_PATH: join(root, "node_modules"), TZ: "Asia/Shanghai" };
+      const digests = JSON.parse(execFileSync(process.execPath, ["-e", code], { cwd: out, env, encoding: "utf8" })) as string[];
+      expect(digests).toEqual(PINNED.map((p) => p.digest));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe("generator: the core's rules", () => {

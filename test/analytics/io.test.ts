@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dataDir, ledgerFileName, projectRoot, readLedger, readLedgerTable, writeLedgerFiles } from "../../src/analytics/io.js";
-import { generateTables, LEDGER_TABLES } from "../../src/analytics/generator.js";
+import { generateTables, LEDGER_TABLES } from "../../src/analytics/generator/index.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ar-ledger-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

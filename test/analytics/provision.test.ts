@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { checkProvisionRates, DEFAULT_POLICY, provision } from "../../src/core/index.js";
 import { bandEdges, provisionAsOf, provisionMatrix, ratesFromMatrix } from "../../src/analytics/provision.js";
-import { generateTables } from "../../src/analytics/generator.js";
+import { generateTables } from "../../src/analytics/generator/index.js";
 import { threeInvoices } from "./fixtures.js";
 
 describe("provision matrix from history", () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import { attachCustomerColumns, compareBeforeAfter, writeOffRates, writeOffToReceivables } from "../../src/analytics/trends.js";
 import { monthEndAging } from "../../src/analytics/aging.js";
-import { generateTables } from "../../src/analytics/generator.js";
+import { generateTables } from "../../src/analytics/generator/index.js";
 import { monthIndex } from "../../src/analytics/calendar.js";
 import { d, threeInvoices } from "./fixtures.js";
 

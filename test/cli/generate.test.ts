@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readLedger } from "../../src/analytics/io.js";
-import { GENERATOR_KNOBS, LEDGER_TABLES, ledgerSchemas, resolveOptions } from "../../src/analytics/generator.js";
+import { GENERATOR_KNOBS, LEDGER_TABLES, ledgerSchemas, resolveOptions } from "../../src/analytics/generator/index.js";
 import { CLI_KNOBS, helpText, knobsMarkdown, OUTPUT_KNOBS, parseArgs, UsageError } from "../../src/cli/generate.js";
 
 const root = resolve(__dirname, "../..");
