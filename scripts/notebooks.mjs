@@ -14,7 +14,8 @@
 // Jupyter state stays in the project: JUPYTER_PATH, JUPYTER_DATA_DIR, JUPYTER_RUNTIME_DIR and
 // JUPYTER_CONFIG_DIR point into .jupyter/ (gitignored). Environment: JUPYTER (the jupyter command,
 // default /usr/bin/jupyter), AR_PYTHON (the Python that has jupyter_client, default /usr/bin/python3),
-// AR_NOTEBOOK_PORT (default 8888), AR_DATA_DIR (the real data folder, default ../shared/data).
+// AR_NOTEBOOK_PORT (default 8888), AR_DATA_DIR (the IBM sample's folder, default ../shared/data;
+// the Fed/FDIC series ship in data/).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

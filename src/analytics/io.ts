@@ -1,7 +1,11 @@
 /**
  * Files for the analyses (Node only; the analysis modules themselves never touch the file system):
- * where the shared real data lives, writing generated ledgers to CSV and Arrow files batch by batch, and
+ * where the real data lives, writing generated ledgers to CSV and Arrow files batch by batch, and
  * reading ledger tables and the real data sets back as Arquero tables.
+ *
+ * Two homes for real data: the Federal Reserve and FDIC series ship in the repository (`data/`, public
+ * domain, see data/README.md) and are always read from there, so every clone gets the same figures; the
+ * IBM sample states no licence, so it is not shipped and is read from `../shared/data` or `$AR_DATA_DIR`.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -26,7 +30,10 @@ export function projectRoot(from: string = process.cwd()): string {
   }
 }
 
-/** The shared real-data folder: `$AR_DATA_DIR`, else `../shared/data` from the project root. */
+/**
+ * The folder of the data the project may not ship (the IBM sample): `$AR_DATA_DIR`, else `../shared/data`
+ * from the project root. It may be absent: see {@link ibmSampleAvailable}.
+ */
 export function dataDir(): string {
   const env = process.env.AR_DATA_DIR;
   return env && env.trim() ? path.resolve(env) : path.resolve(projectRoot(), "../shared/data");
@@ -127,17 +134,39 @@ export async function readLedger(dir: string, tables: readonly LedgerTableName[]
   return out;
 }
 
-/** The IBM "Accounts Receivable" sample from the data folder (see ibm.ts). */
-export function loadIbm(dir: string = dataDir()): IbmInvoices {
-  return parseIbm(fs.readFileSync(path.join(dir, "WA_Fn-UseC_-Accounts-Receivable.csv"), "utf8"));
+/**
+ * The public series shipped with the project: `data/` under the project root (`fred/`, `fdic/`). No
+ * fallback to `../shared/data`: the files are part of the checkout, and reading whatever lies beside it
+ * would make the figures depend on the machine.
+ */
+export function publicDataDir(): string {
+  return path.resolve(projectRoot(), "data");
 }
 
-/** A FRED series file from the data folder by its id (`DRALACBS`, `DRBLACBS`, `DRCLACBS`). */
-export function loadFred(id: string, dir: string = dataDir()): QuarterlySeries {
+/** File name of the IBM sample in {@link dataDir}. */
+export const IBM_SAMPLE_FILE = "WA_Fn-UseC_-Accounts-Receivable.csv";
+
+/** Path of the IBM sample in a data folder (default {@link dataDir}); the file may not exist. */
+export function ibmSampleFile(dir: string = dataDir()): string {
+  return path.join(dir, IBM_SAMPLE_FILE);
+}
+
+/** Whether the IBM sample is there: it is not shipped, so tests and notebook 03 skip it when absent. */
+export function ibmSampleAvailable(dir: string = dataDir()): boolean {
+  return fs.existsSync(ibmSampleFile(dir));
+}
+
+/** The IBM "Accounts Receivable" sample from the data folder (see ibm.ts); throws when it is absent. */
+export function loadIbm(dir: string = dataDir()): IbmInvoices {
+  return parseIbm(fs.readFileSync(ibmSampleFile(dir), "utf8"));
+}
+
+/** A FRED series file by its id (`DRALACBS`, `DRBLACBS`, `DRCLACBS`), by default the shipped copy in `data/fred`. */
+export function loadFred(id: string, dir: string = path.join(publicDataDir(), "fred")): QuarterlySeries {
   return parseFred(fs.readFileSync(path.join(dir, `${id}.csv`), "utf8"));
 }
 
-/** The FDIC net charge-off ratio of Cathay Bank from the data folder. */
-export function loadFdic(dir: string = dataDir()): QuarterlySeries {
+/** The FDIC net charge-off ratio of Cathay Bank, by default the shipped copy in `data/fdic`. */
+export function loadFdic(dir: string = path.join(publicDataDir(), "fdic")): QuarterlySeries {
   return parseFdic(fs.readFileSync(path.join(dir, "fdic_CATY_NTLNLSCOQR_timeseries.csv"), "utf8"));
 }

@@ -4,23 +4,41 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dataDir, ledgerFileName, projectRoot, readLedger, readLedgerTable, writeLedgerFiles } from "../../src/analytics/io.js";
+import {
+  dataDir, ibmSampleAvailable, ibmSampleFile, ledgerFileName, loadFdic, loadFred, projectRoot, publicDataDir, readLedger, readLedgerTable, writeLedgerFiles,
+} from "../../src/analytics/io.js";
 import { generateTables, LEDGER_TABLES } from "../../src/analytics/generator/index.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "ar-ledger-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const root = join(__dirname, "../..");
 
-describe("data folder", () => {
-  it("is ../shared/data from the project root, or $AR_DATA_DIR", () => {
+describe("data folders", () => {
+  it("reads the public series from data/ in the project, whatever lies beside it", () => {
     expect(projectRoot(join(root, "src", "analytics"))).toBe(root);
+    const saved = process.env.AR_DATA_DIR;
+    try {
+      process.env.AR_DATA_DIR = tmp; // no series there: the shipped copies are read all the same
+      expect(publicDataDir()).toBe(join(root, "data"));
+      for (const id of ["DRALACBS", "DRBLACBS", "DRCLACBS"]) expect(existsSync(join(root, "data", "fred", `${id}.csv`))).toBe(true);
+      expect(existsSync(join(root, "data", "fdic", "fdic_CATY_NTLNLSCOQR_timeseries.csv"))).toBe(true);
+      expect(loadFred("DRALACBS").numRows()).toBe(140);
+      expect(loadFdic().numRows()).toBe(166);
+    } finally {
+      if (saved === undefined) delete process.env.AR_DATA_DIR;
+      else process.env.AR_DATA_DIR = saved;
+    }
+  });
+
+  it("looks for the IBM sample in ../shared/data from the project root, or $AR_DATA_DIR", () => {
     const saved = process.env.AR_DATA_DIR;
     try {
       delete process.env.AR_DATA_DIR;
       expect(dataDir()).toBe(join(root, "..", "shared", "data"));
-      expect(existsSync(join(dataDir(), "DRALACBS.csv"))).toBe(true);
       process.env.AR_DATA_DIR = tmp;
       expect(dataDir()).toBe(tmp);
+      expect(ibmSampleFile()).toBe(join(tmp, "WA_Fn-UseC_-Accounts-Receivable.csv"));
+      expect(ibmSampleAvailable()).toBe(false); // absent is a normal state: the sample is not shipped
     } finally {
       if (saved === undefined) delete process.env.AR_DATA_DIR;
       else process.env.AR_DATA_DIR = saved;

@@ -1,4 +1,4 @@
-// Fed delinquency rates and the FDIC charge-off ratio (../shared/data): loaders, peaks and troughs found
+// Fed delinquency rates and the FDIC charge-off ratio (shipped in data/fred and data/fdic): loaders, peaks and troughs found
 // in the files (and checked against the files' own values), rolling means, turning points, correlation.
 //   DRALACBS (all loans, 1985Q1-2019Q4): peak 7.40% in 2010Q1, trough 1.44% in 2019Q4
 //   DRCLACBS (consumer): peak 4.85% in 2009Q2; DRBLACBS (business): the series' high is its first quarter

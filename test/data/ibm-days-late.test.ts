@@ -1,14 +1,13 @@
 // A real check of days past due: the IBM Watson "Accounts Receivable" sample (2,466 settled invoices,
-// ../shared/data, not copied into the repo). Its DaysLate column is the days past due at settlement,
+// ../shared/data or $AR_DATA_DIR, not shipped: no licence stated; skipped when absent). Its DaysLate column is the days past due at settlement,
 // computed by someone else: our daysPastDue(DueDate, SettledDate) must agree on every invoice, and
 // AR.AGING through the Excel function must agree with the core.
 import { beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { agingBucket, daysPastDue, serialFromCivil, warningLevel } from "../../src/core/index.js";
+import { ibmSampleFile } from "../../src/analytics/io.js";
 import { installExcelGlobals } from "../support/excel-globals.js";
-
-const file = join(__dirname, "../../../shared/data/WA_Fn-UseC_-Accounts-Receivable.csv");
+import { ibmPresent, ibmSuite } from "../support/ibm-sample.js";
 
 /** The file's US-order dates, M/D/YYYY, as Excel serials. */
 function usDate(text: string): number {
@@ -21,8 +20,8 @@ interface Invoice { invoice: string; due: number; settled: number; daysLate: num
 let invoices: Invoice[];
 
 beforeAll(() => {
-  if (!existsSync(file)) throw new Error(`missing ${file}: the shared data folder must sit beside the project`);
-  const lines = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l !== "");
+  if (!ibmPresent) return;
+  const lines = readFileSync(ibmSampleFile(), "utf8").split(/\r?\n/).filter((l) => l !== "");
   const header = lines[0].split(",");
   const col = (name: string) => header.indexOf(name);
   invoices = lines.slice(1).map((line) => {
@@ -31,7 +30,7 @@ beforeAll(() => {
   });
 });
 
-describe("IBM invoice histories: DaysLate = days past due at settlement", () => {
+describe.skipIf(!ibmPresent)(ibmSuite("IBM invoice histories: DaysLate = days past due at settlement"), () => {
   it("reads every invoice", () => {
     expect(invoices.length).toBe(2466);
     expect(invoices[0].invoice).toBe("0000611365"); // kept as text
