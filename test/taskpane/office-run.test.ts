@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
 import { FakeWorkbook, installFakeOffice } from "../../src/excel-io/fake-excel.js";
-import { officeExcelIo } from "../../src/taskpane/office-io.js";
+import { officeExcelIo } from "../../src/office/excel-io.js";
 import { withChoice } from "../../src/taskpane/pane-model.js";
 import { inspectPortfolio, isAbortError, runTriage, type RunProgress } from "../../src/taskpane/triage-run.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
