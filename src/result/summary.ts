@@ -205,10 +205,12 @@ export function summaryHeadline(summary: TriageSummary, source: SummarySource, a
   const amount = formatAmount(s.amount);
   if (language === "zh") {
     const system = source.dateSystem === "1904" ? "，1904 日期系统" : "";
-    return `${source.name}（${source.detail}${system}）截至 ${isoFromSerial(asOf)}：${s.rows} 行，正常 ${s.ok}，有问题 ${s.problem}，空行 ${s.blank}；已分诊余额 ${amount}`;
+    const counts = `${s.rows} 行，正常 ${s.ok}，有问题 ${s.problem}，空行 ${s.blank}`;
+    return `${source.name}（${source.detail}${system}）截至 ${isoFromSerial(asOf)}：${counts}；已分诊余额 ${amount}`;
   }
   const system = source.dateSystem === "1904" ? ", 1904 date system" : "";
-  return `${source.name} (${source.detail}${system}) as of ${isoFromSerial(asOf)}: ${s.rows} rows, ${s.ok} ok, ${s.problem} with problems, ${s.blank} blank; ${amount} triaged`;
+  const counts = `${s.rows} rows, ${s.ok} ok, ${s.problem} with problems, ${s.blank} blank`;
+  return `${source.name} (${source.detail}${system}) as of ${isoFromSerial(asOf)}: ${counts}; ${amount} triaged`;
 }
 
 /** The command line's shorter title of the profile breakdown (the sheet's is "by debtor profile"). */
@@ -229,7 +231,8 @@ export function summaryLines(summary: TriageSummary, language: Language): string
   const breakdown = (title: string, groups: TriageSummary["byLevel"]) => {
     lines.push(title + colon);
     for (const g of groups) {
-      if (g.count > 0) lines.push(`  ${g[language].padEnd(zh ? 10 : 24)} ${String(g.count).padStart(6)}  ${formatAmount(g.amount).padStart(16)}`);
+      if (g.count === 0) continue;
+      lines.push(`  ${g[language].padEnd(zh ? 10 : 24)} ${String(g.count).padStart(6)}  ${formatAmount(g.amount).padStart(16)}`);
     }
   };
   breakdown(TERMINAL_BY_PROFILE[language], summary.byProfile);

@@ -24,7 +24,7 @@ function setUp(latencyMs = 0): void {
 
 beforeEach(() => setUp());
 
-describe("a triage run in Office (office-io.ts on src/excel-io)", () => {
+describe("a triage run in Office (src/office/excel-io.ts on src/excel-io)", () => {
   it("finds the selected table, takes the user's correction and writes the result and summary sheets", async () => {
     const io = officeExcelIo();
     const found = await inspectPortfolio(io, { kind: "selection" });
