@@ -8,7 +8,8 @@
  * spent inside the fake (the stand-in for Excel's own work), and peak memory.
  */
 import { execFileSync } from "node:child_process";
-import { recogniseColumns, recordCells, serialFromCivil, summarise, triagePortfolio } from "../src/core/index.js";
+import { recogniseColumns, serialFromCivil, summarise, triagePortfolio } from "../src/core/index.js";
+import { recordCells } from "../src/result/index.js";
 import { FakeWorkbook } from "../test/support/fake-excel/index.js";
 import { locatePortfolio, readPortfolioRows, triageSheetData, writeTriageSheets } from "../src/excel-io/index.js";
 

@@ -20,8 +20,8 @@ import iconv from "iconv-lite";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
 import type { Reason } from "../core/errors.js";
 import { fitCellText } from "../core/sheet-text.js";
-import { DATE_FORMAT, LEVEL_FILLS } from "../core/triage/style.js";
-import type { DateSystem } from "../core/triage/triage.js";
+import type { DateSystem } from "../core/index.js";
+import { DATE_FORMAT, displayWidth, LEVEL_FILLS, neutraliseFormula } from "../result/index.js";
 import { TableFileError } from "./file-error.js";
 import { readXlsx } from "./xlsx-read.js";
 
@@ -108,27 +108,6 @@ export interface WriteOptions {
 /** Excel's sheet limits. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-
-// ------------------------------------------------------------------------------------------------
-// Formula injection
-
-/**
- * Leading characters that make a spreadsheet read text as a formula (OWASP "CSV injection", ASVS 5.0
- * 1.2.10): `=`, `+`, `-`, `@`, tab, carriage return and NUL, the other C0 controls (which some programs
- * skip before looking at the next character), and the full-width forms that some programs fold to ASCII.
- */
-const FORMULA_TRIGGERS = new Set([
-  "=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20",
-  ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)),
-]);
-
-/**
- * Neutralises text that a spreadsheet would run as a formula by prefixing a single quote: `=1+1` becomes
- * `'=1+1`. Other text is returned unchanged. Only for text: numbers are written as numbers and never pass here.
- */
-export function neutraliseFormula(text: string): string {
-  return text.length > 0 && FORMULA_TRIGGERS.has(text[0]) ? `'${text}` : text;
-}
 
 // ------------------------------------------------------------------------------------------------
 // Reading
@@ -723,30 +702,6 @@ const LEVEL_ARGB: Record<number, string> = Object.fromEntries(
 function levelOf(value: OutputValue | undefined): number {
   const level = typeof value === "number" ? value : typeof value === "string" && /^\s*[0-3]\s*$/.test(value) ? Number(value) : 0;
   return Number.isInteger(level) ? level : 0;
-}
-
-/** Display width of text in Excel's character units: CJK and full-width characters count twice. */
-function displayWidth(text: string): number {
-  let widest = 0;
-  for (const line of text.split(/\r?\n/)) {
-    let width = 0;
-    for (const ch of line) {
-      const code = ch.codePointAt(0) ?? 0;
-      width +=
-        (code >= 0x1100 && code <= 0x115f) ||
-        (code >= 0x2e80 && code <= 0xa4cf) ||
-        (code >= 0xac00 && code <= 0xd7a3) ||
-        (code >= 0xf900 && code <= 0xfaff) ||
-        (code >= 0xfe30 && code <= 0xfe4f) ||
-        (code >= 0xff00 && code <= 0xff60) ||
-        (code >= 0xffe0 && code <= 0xffe6) ||
-        code >= 0x20000
-          ? 2
-          : 1;
-    }
-    widest = Math.max(widest, width);
-  }
-  return widest;
 }
 
 /** Sheet name Excel accepts: no `\ / ? * [ ] :`, not starting or ending with `'`, 1-31 characters. */

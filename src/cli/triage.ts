@@ -16,15 +16,10 @@ import {
   FIELD_LABELS,
   readDate,
   recogniseColumns,
-  recordCells,
   RuleError,
-  serialFromCivil,
   summarise,
   TRIAGE_FIELDS,
-  triageColumns,
   triagePortfolio,
-  isoFromSerial,
-  formatAmount,
   decideDecimalMark,
   withDecimalPoint,
   printable,
@@ -34,6 +29,7 @@ import {
   type Language,
   type TriageField,
 } from "../core/index.js";
+import { RESULT_TEXT, resultTable, summaryHeadline, summaryLines, todaySerial } from "../result/index.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
 /** The sample portfolio that `npm run triage` uses without a file. */
@@ -52,15 +48,12 @@ interface Options {
 
 const USAGE = "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,]";
 
-/** Today's date in the machine's calendar: the one date of the triage that comes from the clock. */
-function today(): number {
-  const now = new Date();
-  return serialFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-/** Reads the command line; throws an Error with a message for the user. */
-export function parseArguments(argv: readonly string[], todaySerial: number = today()): Options {
-  const options: Options = { file: SAMPLE, asOf: todaySerial, overrides: {}, language: "en" };
+/**
+ * Reads the command line; throws an Error with a message for the user.
+ * @param today the as-of date without --as-of (default today's date in the machine's calendar)
+ */
+export function parseArguments(argv: readonly string[], today: number = todaySerial()): Options {
+  const options: Options = { file: SAMPLE, asOf: today, overrides: {}, language: "en" };
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -127,12 +120,8 @@ export async function runTriage(options: Options): Promise<string[]> {
   const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem, rowProblems: table.rowProblems });
   const summary = summarise(output.records, output.policy);
   const lines: string[] = [];
-  const amount = (n: number) => formatAmount(n);
-  lines.push(
-    zh
-      ? `${basename(table.source)}（${table.encoding ?? table.sheet ?? ""}${table.dateSystem === "1904" ? "，1904 日期系统" : ""}）截至 ${isoFromSerial(output.asOf)}：${summary.rows} 行，正常 ${summary.ok}，有问题 ${summary.problem}，空行 ${summary.blank}；已分诊余额 ${amount(summary.amount)}`
-      : `${basename(table.source)} (${table.encoding ?? table.sheet ?? ""}${table.dateSystem === "1904" ? ", 1904 date system" : ""}) as of ${isoFromSerial(output.asOf)}: ${summary.rows} rows, ${summary.ok} ok, ${summary.problem} with problems, ${summary.blank} blank; ${amount(summary.amount)} triaged`,
-  );
+  const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
+  lines.push(summaryHeadline(summary, source, output.asOf, options.language));
   if (table.rows.length === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   for (const note of table.notes ?? []) lines.push(zh ? `注意：${note.zh}` : `note: ${note.en}`);
   if (decimalLine) lines.push(decimalLine);
@@ -148,25 +137,13 @@ export async function runTriage(options: Options): Promise<string[]> {
     );
   }
   if (recognition.unmatched.length > 0) lines.push(`${zh ? "未识别的列" : "columns not used"}: ${recognition.unmatched.join(", ")}`);
-  const breakdown = (title: string, groups: readonly { en: string; zh: string; count: number; amount: number }[]) => {
-    lines.push(title);
-    for (const g of groups) if (g.count > 0) lines.push(`  ${(zh ? g.zh : g.en).padEnd(zh ? 10 : 24)} ${String(g.count).padStart(6)}  ${amount(g.amount).padStart(16)}`);
-  };
-  breakdown(zh ? "按客户画像：" : "by profile:", summary.byProfile);
-  breakdown(zh ? "按预警级别：" : "by warning level:", summary.byLevel);
-  if (summary.problemRows.length > 0) {
-    lines.push(zh ? "有问题的行：" : "rows with problems:");
-    for (const p of summary.problemRows.slice(0, 20)) {
-      lines.push(`  ${zh ? "第" : "row "}${p.sourceRow}${zh ? "行" : ""} ${p.customer}: ${zh ? p.problem.zh : p.problem.en}${p.problemCount > 1 ? ` (+${p.problemCount - 1})` : ""}`);
-    }
-    if (summary.problemRows.length > 20) lines.push(`  ... ${summary.problemRows.length - 20} more`);
-  }
+  lines.push(...summaryLines(summary, options.language));
   if (options.out) {
-    const cols = triageColumns(output.policy);
-    const cells = output.records.map((r) => recordCells(r, options.language, output.policy));
-    const report = await writeTable(options.out, cols.map((c) => (zh ? c.zh : c.en)), cells, {
-      sheetName: zh ? "分诊结果" : "Triage",
-      levelColumn: cols.findIndex((c) => c.key === "level"),
+    const result = resultTable(output, options.language);
+    const cells = result.rows;
+    const report = await writeTable(options.out, result.headers, cells, {
+      sheetName: RESULT_TEXT[options.language].result,
+      levelColumn: result.columnKeys.indexOf("level"),
       protect: [options.file],
     });
     lines.push(zh ? `已写入 ${options.out}：${cells.length} 行` : `wrote ${options.out}: ${cells.length} rows, one per input row`);

@@ -8,7 +8,7 @@
  * API sets: ExcelApi 1.7 (Range.getSurroundingRegion), 1.9 (Range.getTables).
  */
 import { PaneError, checkAborted, errorMessage, officeErrorCode } from "./errors.js";
-import { columnLetters } from "./payload.js";
+import { columnLetters } from "../result/index.js";
 import type { PortfolioLocation, PortfolioSource } from "./types.js";
 
 /** Most columns a portfolio may have: more means whole rows were selected, not a debtor table. */

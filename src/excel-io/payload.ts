@@ -1,8 +1,7 @@
 /**
- * Excel's transfer limits and how the layer measures what it sends: the JSON size of cell values, and the
- * text a cell must be given so that Excel keeps it as that text.
+ * Excel's transfer limits and how the layer measures what it sends: the JSON size of cell values. (The
+ * text a cell must be given so that Excel keeps it as that text is excelText, in src/result/cell-text.ts.)
  */
-import type { CellValue } from "./types.js";
 
 /** Excel on the web refuses a request or a response larger than this (documented as 5 MB). */
 export const EXCEL_PAYLOAD_LIMIT = 5_000_000;
@@ -117,59 +116,4 @@ function scanBytes(s: string): number {
     else n += 2;
   }
   return n;
-}
-
-const FORMULA_STARTS = new Set(["=", "+", "-", "@", "'", "#", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
-const BOOLEAN = /^\s*(true|false)\s*$/i;
-/** A month name followed by a number reads as a date in an English Excel ("Jan 2025", "March 5", "Jul-25"). */
-const MONTH_DATE = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
-/** A word of three letters or more that is not (the start of) a month name: no number or date has one. */
-const PLAIN_WORD = /(?<![A-Za-z])(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[A-Za-z]{3,}/i;
-const NOT_ASCII = /[^\x00-\x7f]/;
-/** First letters of the months, lower case (j, f, m, a, s, o, n, d). */
-const MONTH_STARTS = new Set([..."jfmasond"].map((ch) => ch.charCodeAt(0)));
-
-/**
- * The text to write to `Range.values` so that Excel keeps `text` as that text. Excel treats a string
- * written to `values` as if it were typed: `=...`, `+...`, `-...` (and `@...`) become formulas, `00123`,
- * `1e5`, `12%`, `2025-07-31`, `31 July 2025`, `TRUE`, `#N/A` become numbers, dates, booleans or errors,
- * and a leading `'` is swallowed. A leading apostrophe makes Excel store the rest as text (its quote
- * prefix) without changing the value read back, so such texts get one; everything else is written as it
- * is. The test errs on the side of the apostrophe, which is harmless where it was not needed. Cheaper than formatting
- * cells as text ("@") first, which would be one more request per chunk and would also turn later numbers into text.
- */
-export function excelText(text: string): string {
-  if (text.length === 0) return text;
-  const first = text[0];
-  if (FORMULA_STARTS.has(first)) return `'${text}`;
-  const c = text.charCodeAt(0);
-  if (c >= 0x3000) return text; // CJK
-  const lower = c | 32;
-  if (lower >= 97 && lower <= 122) {
-    // Most texts (names, verdicts) start with a letter: only booleans and month-led dates need the prefix,
-    // and only texts starting like one are given to the regexes.
-    if ((lower === 116 || lower === 102) && text.length <= 12 && BOOLEAN.test(text)) return `'${text}`;
-    return MONTH_STARTS.has(lower) && MONTH_DATE.test(text) ? `'${text}` : text;
-  }
-  // Anything else (digits, spaces, brackets, currency) may read as a number, a date or a time, unless it
-  // has a word of three letters or more that is not a month ("2 overdue events", "10 instalments of ...").
-  // Texts beyond ASCII are prefixed: Chinese Excel reads 2025年7月31日 as a date.
-  return NOT_ASCII.test(text) || !PLAIN_WORD.test(text) ? `'${text}` : text;
-}
-
-/** A cell value as it must be written: text made safe with excelText, the rest as it is. */
-export function excelCell(value: CellValue): CellValue {
-  return typeof value === "string" ? excelText(value) : value;
-}
-
-/** Column letters of a 0-based column index (0 → A, 26 → AA). */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

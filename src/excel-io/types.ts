@@ -55,7 +55,7 @@ export interface ChunkOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What the result sheet is made of: ready-made cells (from the core's triageColumns/recordCells). */
+/** What the result sheet is made of: ready-made cells (src/result: resultTable). */
 export interface TriageSheetData {
   /** Column headers, in the pane's language. */
   readonly headers: readonly string[];

@@ -7,80 +7,32 @@
  * (Excel on the web refuses a request over 5 MB); formats come after the values, in a fixed number of
  * requests: the table, one number format per amount column, one conditional format per warning level, the
  * frozen header, column widths from a sample of rows. Text is written so that Excel keeps it as text
- * (payload.ts excelText): a customer called `=HYPERLINK(...)` stays a name, never a formula.
+ * (result/cell-text.ts excelText): a customer called `=HYPERLINK(...)` stays a name, never a formula.
  *
  * On failure (a sync refused half-way, or the signal aborted) the sheets written so far are deleted; if
  * that fails too, they are renamed with an "(incomplete)" mark. A rerun picks fresh names.
  *
  * API sets: ExcelApi 1.6 (conditional formats), 1.7 (freezePanes).
  */
-import { DATE_1904_OFFSET, triageColumns, recordCells, type TriageOutput } from "../core/index.js";
-import { AMOUNT_FORMAT, DATE_FORMAT, isAmountColumn, LEVEL_FILLS } from "../core/triage/style.js";
+import type { TriageOutput } from "../core/index.js";
+import {
+  AMOUNT_FORMAT,
+  columnLetters,
+  DATE_FORMAT,
+  displayWidth,
+  excelText,
+  isAmountColumn,
+  LEVEL_FILLS,
+  RESULT_TEXT,
+  resultTable,
+  summarySheet,
+  triageColumns,
+  type Language,
+} from "../result/index.js";
 import { abortError, checkAborted, errorMessage, PaneError } from "./errors.js";
 import { formatAddress } from "./locate.js";
-import { columnLetters, DEFAULT_CHUNK_ROWS, DEFAULT_MAX_REQUEST_BYTES, excelText, jsonByteLength, OPERATION_OVERHEAD, SHEET_COLUMNS, SHEET_ROWS } from "./payload.js";
+import { DEFAULT_CHUNK_ROWS, DEFAULT_MAX_REQUEST_BYTES, jsonByteLength, OPERATION_OVERHEAD, SHEET_COLUMNS, SHEET_ROWS } from "./payload.js";
 import type { CellValue, PortfolioLocation, TriageSheetData, WriteOptions, WriteReport } from "./types.js";
-
-type Language = "en" | "zh";
-
-const TEXT = {
-  en: {
-    result: "Triage",
-    summary: "Triage summary",
-    incomplete: " (incomplete)",
-    title: "Portfolio triage",
-    asOf: "as of",
-    dateSystem: "date system",
-    dateSystem1904: "1904 (dates count from 1904-01-01, as in older Mac Excel; read as such)",
-    source: "source",
-    resultSheet: "result sheet",
-    rows: "rows",
-    ok: "ok",
-    problem: "with problems",
-    blank: "blank rows",
-    triaged: "triaged (balance and due date read)",
-    amount: "triaged balance",
-    amountHeader: "balance",
-    countHeader: "rows",
-    byLevel: "by warning level",
-    byProfile: "by debtor profile",
-    byBucket: "by aging bucket",
-    byGrade: "by credit grade",
-    problems: "rows with problems",
-    problemHeaders: ["source row", "customer", "first problem", "problems"],
-    more: (n: number, sheet: string) => `... and ${n} more rows with problems: filter the status column of the sheet ${sheet}`,
-    none: "none",
-    chart: "Balance by warning level",
-  },
-  zh: {
-    result: "分诊结果",
-    summary: "分诊汇总",
-    incomplete: "（未完成）",
-    title: "应收账款组合分诊",
-    asOf: "截至日期",
-    dateSystem: "日期系统",
-    dateSystem1904: "1904（日期从 1904-01-01 起算，旧版 Mac Excel 的默认设置；已按此读取）",
-    source: "数据来源",
-    resultSheet: "结果工作表",
-    rows: "行数",
-    ok: "正常",
-    problem: "有问题",
-    blank: "空行",
-    triaged: "已分诊（余额和到期日可读）",
-    amount: "已分诊余额",
-    amountHeader: "余额",
-    countHeader: "行数",
-    byLevel: "按预警级别",
-    byProfile: "按客户画像",
-    byBucket: "按账龄段",
-    byGrade: "按信用等级",
-    problems: "有问题的行",
-    problemHeaders: ["源行号", "客户", "首个问题", "问题数"],
-    more: (n: number, sheet: string) => `……另有 ${n} 行有问题：请在工作表“${sheet}”中按状态列筛选`,
-    none: "无",
-    chart: "各预警级别余额",
-  },
-} as const;
 
 /** Table names start with this (ASCII: a table name is used in formulas such as `=SUM(ARTriage[balance])`). */
 const TABLE_BASE = "ARTriage";
@@ -126,7 +78,7 @@ export function uniqueTableName(base: string, existing: Iterable<string>): strin
 
 /**
  * The result sheet's data from a triage run: the columns of its policy in the language, one row per
- * record (recordCells), each row's warning level (what its level cell shows, as the command line colours
+ * record (resultTable), each row's warning level (what its level cell shows, as the command line colours
  * it; null without one), the summary, where the portfolio came from and the as-of date.
  */
 export function triageSheetData(
@@ -135,19 +87,12 @@ export function triageSheetData(
   source: PortfolioLocation,
   language: Language,
 ): TriageSheetData {
-  const columns = triageColumns(output.policy);
-  const rows: CellValue[][] = new Array(output.records.length);
-  const levels: (0 | 1 | 2 | 3 | null)[] = new Array(output.records.length);
-  for (let i = 0; i < output.records.length; i++) {
-    const record = output.records[i];
-    rows[i] = recordCells(record, language, output.policy);
-    levels[i] = record.level;
-  }
+  const table = resultTable(output, language);
   return {
-    headers: columns.map((c) => (language === "zh" ? c.zh : c.en)),
-    columnKeys: columns.map((c) => c.key),
-    rows,
-    levels,
+    headers: table.headers,
+    columnKeys: table.columnKeys,
+    rows: table.rows,
+    levels: table.levels,
     summary,
     language,
     source,
@@ -169,13 +114,6 @@ function keysOf(data: TriageSheetData): (string | undefined)[] {
 
 // ------------------------------------------------------------------------------------------------
 // Writing
-
-/** Display width of a text in characters: CJK and full-width characters count twice. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) w += text.charCodeAt(i) >= 0x2e80 ? 2 : 1;
-  return w;
-}
 
 /**
  * A row as Excel must receive it: exactly `width` cells, text made safe, no NaN (which JSON cannot carry).
@@ -321,7 +259,7 @@ function levelRuns(levels: readonly (0 | 1 | 2 | 3 | null)[]): { start: number; 
  * @throws PaneError `too-many-rows`, `write-failed` (after cleaning up), `aborted` (after cleaning up)
  */
 export async function writeTriageSheets(context: Excel.RequestContext, data: TriageSheetData, options: WriteOptions = {}): Promise<WriteReport> {
-  const T = TEXT[data.language];
+  const T = RESULT_TEXT[data.language];
   const width = data.headers.length;
   const n = data.rows.length;
   if (n + 1 > SHEET_ROWS) {
@@ -481,54 +419,17 @@ function sizeColumns(batches: Batches, sheet: Excel.Worksheet, headers: readonly
 
 /** The summary sheet: the run's figures, breakdowns with a chart of the balance by level, the rows with problems. */
 async function writeSummary(batches: Batches, sheet: Excel.Worksheet, data: TriageSheetData, resultName: string, rowCap: number, problemLimit: number): Promise<void> {
-  const T = TEXT[data.language];
-  const zh = data.language === "zh";
   const s = data.summary;
-  const WIDTH = 4;
-  const rows: CellValue[][] = [];
-  const bold: number[] = [];
-  const amounts: number[] = [];
-  const add = (...cells: CellValue[]) => {
-    rows.push(cells);
-    return rows.length - 1;
-  };
-  bold.push(add(T.title));
-  // In a 1904 workbook a date cell shows its serial counted from 1904-01-01: the as-of date moved onto that count.
-  const in1904 = data.dateSystem === "1904";
-  const asOfRow = add(T.asOf, in1904 ? data.asOf - DATE_1904_OFFSET : data.asOf);
-  if (in1904) add(T.dateSystem, T.dateSystem1904);
-  add(T.source, data.source.tableName === undefined ? data.source.address : `${data.source.tableName} (${data.source.address})`);
-  add(T.resultSheet, resultName);
-  add(T.rows, s.rows);
-  add(T.ok, s.ok);
-  add(T.problem, s.problem);
-  add(T.blank, s.blank);
-  add(T.triaged, s.triaged);
-  amounts.push(add(T.amount, s.amount));
-  let levelBlock = -1;
-  const breakdowns = [
-    [T.byLevel, s.byLevel],
-    [T.byProfile, s.byProfile],
-    [T.byBucket, s.byBucket],
-    [T.byGrade, s.byGrade],
-  ] as const;
-  for (const [title, groups] of breakdowns) {
-    add();
-    const head = add(title, T.amountHeader, T.countHeader);
-    bold.push(head);
-    if (groups === s.byLevel) levelBlock = head;
-    for (const g of groups) amounts.push(add(zh ? g.zh : g.en, g.amount, g.count));
-  }
-  add();
-  bold.push(add(`${T.problems} (${s.problemRows.length})`));
-  if (s.problemRows.length === 0) add(T.none);
-  else {
-    bold.push(add(...T.problemHeaders));
-    for (const p of s.problemRows.slice(0, problemLimit)) add(p.sourceRow, p.customer, zh ? p.problem.zh : p.problem.en, p.problemCount);
-    if (s.problemRows.length > problemLimit) add(T.more(s.problemRows.length - problemLimit, resultName));
-  }
-
-  await writeRows(batches, sheet, 0, rows, WIDTH, rowCap);
+  const { rows, width, bold, amounts, asOfRow, levelBlock } = summarySheet({
+    summary: s,
+    language: data.language,
+    asOf: data.asOf,
+    dateSystem: data.dateSystem,
+    source: data.source,
+    resultSheet: resultName,
+    problemRowLimit: problemLimit,
+  });
+  await writeRows(batches, sheet, 0, rows, width, rowCap);
   await batches.makeRoom(4 * 1024);
   sheet.getRangeByIndexes(asOfRow, 1, 1, 1).numberFormat = [[DATE_FORMAT]];
   batches.queued(16);
@@ -537,13 +438,13 @@ async function writeSummary(batches: Batches, sheet: Excel.Worksheet, data: Tria
     batches.queued(16);
   }
   for (const r of bold) {
-    sheet.getRangeByIndexes(r, 0, 1, WIDTH).format.font.bold = true;
+    sheet.getRangeByIndexes(r, 0, 1, width).format.font.bold = true;
     batches.queued(16);
   }
-  sizeColumns(batches, sheet, [], rows, WIDTH);
+  sizeColumns(batches, sheet, [], rows, width);
   // The chart: balance by warning level, from the level block's labels and amounts.
   const chart = sheet.charts.add("ColumnClustered", sheet.getRangeByIndexes(levelBlock, 0, 1 + s.byLevel.length, 2), "Columns");
-  chart.title.text = T.chart;
+  chart.title.text = RESULT_TEXT[data.language].chart;
   chart.legend.visible = false;
   chart.setPosition("F2", "M20");
   batches.queued(128);

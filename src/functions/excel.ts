@@ -11,6 +11,7 @@
  * function.
  */
 import { excelError, isEmpty, RuleError, type Language } from "../core/index.js";
+import { pickLanguage } from "../result/locale.js";
 
 /** A cell value as Excel passes it to a custom function. */
 export type Cell = number | string | boolean | null;
@@ -22,9 +23,9 @@ export type Result = number | string | boolean | CustomFunctions.Error;
 /** Language of error messages: follows Excel's display language (set when Office is ready). */
 let messageLanguage: Language = "en";
 
-/** Sets the language of error messages (from `Office.context.displayLanguage`). */
+/** Sets the language of error messages from Office's display language (`zh-CN`: Chinese; see pickLanguage). */
 export function setMessageLanguage(displayLanguage: string | undefined): void {
-  messageLanguage = displayLanguage && displayLanguage.toLowerCase().startsWith("zh") ? "zh" : "en";
+  messageLanguage = pickLanguage(displayLanguage);
 }
 
 /** `#VALUE!` with a message (the only error code, with #N/A, that shows a message). */

@@ -69,7 +69,8 @@ import {
   type CreditGrade,
   type Language,
 } from "../core/index.js";
-import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "./workbook-policy.js";
+import { officeDisplayLanguage } from "../office/display-language.js";
+import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "../office/workbook-policy.js";
 import { asGrid, cellRows, guard, mapCells, option, setMessageLanguage, singleCell, valueError, wholeCallArg, type Arg, type Cell, type Result } from "./excel.js";
 
 
@@ -515,7 +516,7 @@ export function limitation(last_interruption: any[][], as_of: any[][], output?: 
 // replaces the defaults (then formulas computed before that are computed again).
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   Office.onReady(() => {
-    setMessageLanguage(Office.context?.displayLanguage);
+    setMessageLanguage(officeDisplayLanguage());
     const loaded = loadWorkbookPolicy();
     if (loaded.stored && !loaded.problem && typeof Excel !== "undefined") recalculateWorkbook().catch(() => undefined);
   });

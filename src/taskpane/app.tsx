@@ -16,10 +16,11 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import type { ExcelIo } from "../office/excel-io.js";
 import { PolicyTab } from "./policy-tab.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 import { TriageTab } from "./triage-tab.js";
-import type { ExcelIo, WorkerFactory } from "./triage-run.js";
+import type { WorkerFactory } from "./triage-run.js";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },

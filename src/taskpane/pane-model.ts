@@ -7,12 +7,12 @@ import {
   HEADER_WORDS,
   readDate,
   REQUIRED_FIELDS,
-  serialFromCivil,
   TRIAGE_FIELDS,
   type TriageField,
 } from "../core/index.js";
 import type { PortfolioLocation } from "../excel-io/types.js";
-import { columnLetter, type PaneLanguage, type PaneText } from "./texts.js";
+import { columnLetters } from "../result/index.js";
+import type { PaneLanguage, PaneText } from "./texts.js";
 
 /** Field -> 0-based column of the located range (the core's ColumnMapping, editable). */
 export type Mapping = Partial<Record<TriageField, number>>;
@@ -29,14 +29,14 @@ export function columnChoices(location: PortfolioLocation, text: PaneText): Colu
   const choices: ColumnChoice[] = [{ value: "", label: text.notUsed }];
   location.headers.forEach((header, i) => {
     const shown = header.trim() === "" ? text.noHeader : header;
-    choices.push({ value: String(i), label: text.columnOption(columnLetter(location.firstColumn + i), shown) });
+    choices.push({ value: String(i), label: text.columnOption(columnLetters(location.firstColumn + i), shown) });
   });
   return choices;
 }
 
 /** The sheet column letter of a 0-based column of the range. */
 export function letterOf(location: PortfolioLocation, column: number): string {
-  return columnLetter(location.firstColumn + column);
+  return columnLetters(location.firstColumn + column);
 }
 
 /** A problem of one field of the mapping. */
@@ -97,11 +97,6 @@ export function headerWords(field: TriageField): readonly string[] {
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The Excel serial of today's local date. */
-export function todaySerial(now: Date = new Date()): number {
-  return serialFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 /** The Excel serial of the as-of date typed (`2025-07-31`, `2025/7/31`, `2025年7月31日`), or null when it is no date. */

@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Body1Strong, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
 import { DEFAULT_POLICY, RuleError, type Policy } from "../core/index.js";
-import { loadWorkbookPolicy, saveWorkbookPolicy } from "../functions/workbook-policy.js";
+import { loadWorkbookPolicy, saveWorkbookPolicy } from "../office/workbook-policy.js";
 import { describeRefusal, formToPolicy, POLICY_FORM, POLICY_GROUPS, policyToForm, type PolicyField } from "./policy-form.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 

@@ -6,23 +6,15 @@
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
-import { officeExcelIo } from "./office-io.js";
-import { pickLanguage, TEXT, type PaneLanguage } from "./texts.js";
+import { officeDisplayLanguage } from "../office/display-language.js";
+import { officeExcelIo } from "../office/excel-io.js";
+import { pickLanguage } from "../result/locale.js";
+import { TEXT, type PaneLanguage } from "./texts.js";
 import type { WorkerLike } from "./triage-run.js";
-
-export { pickLanguage } from "./texts.js";
 
 /** A fresh triage worker: its own chunk (triage-worker.js), served from the pane's origin. */
 function createTriageWorker(): WorkerLike {
   return new Worker(/* webpackChunkName: "triage-worker" */ new URL("./triage.worker.ts", import.meta.url), { name: "ar-triage" }) as unknown as WorkerLike;
-}
-
-function displayLanguage(): string | undefined {
-  try {
-    return Office.context?.displayLanguage;
-  } catch {
-    return undefined;
-  }
 }
 
 function mount(root: HTMLElement, language: PaneLanguage, inOffice: boolean): void {
@@ -54,7 +46,7 @@ function start(): void {
     mount(root, pickLanguage(navigator.language), false);
     return;
   }
-  void Office.onReady(() => mount(root, pickLanguage(displayLanguage() || navigator.language), true));
+  void Office.onReady(() => mount(root, pickLanguage(officeDisplayLanguage() || navigator.language), true));
 }
 
 start();

@@ -1,24 +1,19 @@
 /**
- * The task pane's texts in English and Simplified Chinese, and the choice of language from Office's
- * display language. Pure data and string functions: no DOM, no Office, so tests read them in Node.
+ * The task pane's texts in English and Simplified Chinese (the summary's come from src/result, shared with
+ * the summary sheet). Pure data and string functions: no DOM, no Office, so tests read them in Node.
  * Sheet text (headers, customer names) is never part of these strings' markup: the pane puts it in React
  * text nodes.
  */
-import type { Language } from "../core/index.js";
+import { PANE_SUMMARY_TEXT, type Language, type PaneSummaryText } from "../result/index.js";
 
-/** The pane's language: the core's two languages. */
+/** The pane's language: the core's two languages (picked by pickLanguage, src/result). */
 export type PaneLanguage = Language;
-
-/** zh-* (zh-CN, zh-TW, zh-Hans, ...) gives Chinese; anything else, or nothing, gives English. */
-export function pickLanguage(displayLanguage: string | null | undefined): PaneLanguage {
-  return /^zh(-|_|$)/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
-}
 
 /** The phases of a triage run, in order. */
 export type RunPhase = "locate" | "read" | "triage" | "write";
 
-/** Every text of the pane, one shape for both languages. */
-export interface PaneText {
+/** Every text of the pane, one shape for both languages; the result's summary texts are src/result's. */
+export interface PaneText extends PaneSummaryText {
   readonly htmlLang: string;
   readonly numberLocale: string;
   readonly product: string;
@@ -66,13 +61,6 @@ export interface PaneText {
   // the result
   readonly doneTitle: string;
   readonly done: (rows: number, resultSheet: string, summarySheet: string) => string;
-  readonly counts: (ok: number, problem: number, blank: number) => string;
-  readonly byLevel: string;
-  readonly byProfile: string;
-  readonly groupColumns: { readonly group: string; readonly count: string; readonly amount: string };
-  readonly problemsHeading: (count: number) => string;
-  readonly problemColumns: { readonly row: string; readonly customer: string; readonly problem: string };
-  readonly moreProblems: (count: number) => string;
   // the policy tab
   readonly policy: {
     readonly heading: string;
@@ -95,18 +83,6 @@ export interface PaneText {
   readonly notInExcel: string;
   /** Excel is there but older than the API set the triage needs. */
   readonly oldExcel: string;
-}
-
-/** The column letters of a 0-based column: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(column: number): string {
-  let n = column + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 const en: PaneText = {
@@ -153,13 +129,7 @@ const en: PaneText = {
   fixMapping: "Correct the columns first.",
   doneTitle: "Done",
   done: (rows, result, summary) => `${rows.toLocaleString("en-US")} rows triaged into the sheet “${result}”, with the summary in “${summary}”. The debtor table was not changed.`,
-  counts: (ok, problem, blank) => `${ok.toLocaleString("en-US")} ok, ${problem.toLocaleString("en-US")} with problems, ${blank.toLocaleString("en-US")} blank.`,
-  byLevel: "By warning level",
-  byProfile: "By debtor profile",
-  groupColumns: { group: "", count: "Rows", amount: "Balance" },
-  problemsHeading: (count) => `Rows with problems (${count.toLocaleString("en-US")})`,
-  problemColumns: { row: "Row", customer: "Customer", problem: "Problem" },
-  moreProblems: (count) => `… and ${count.toLocaleString("en-US")} more in the result sheet.`,
+  ...PANE_SUMMARY_TEXT.en,
   policy: {
     heading: "Credit policy of this workbook",
     hint: "Every AR formula in this workbook follows these settings; a formula argument still wins.",
@@ -234,13 +204,7 @@ const zh: PaneText = {
   fixMapping: "请先更正列的对应关系。",
   doneTitle: "完成",
   done: (rows, result, summary) => `已分诊 ${rows.toLocaleString("zh-CN")} 行，结果在工作表“${result}”，汇总在“${summary}”。原表未做任何修改。`,
-  counts: (ok, problem, blank) => `正常 ${ok.toLocaleString("zh-CN")} 行，有问题 ${problem.toLocaleString("zh-CN")} 行，空行 ${blank.toLocaleString("zh-CN")} 行。`,
-  byLevel: "按预警级别",
-  byProfile: "按客户画像",
-  groupColumns: { group: "", count: "行数", amount: "余额" },
-  problemsHeading: (count) => `有问题的行（${count.toLocaleString("zh-CN")}）`,
-  problemColumns: { row: "行号", customer: "客户", problem: "问题" },
-  moreProblems: (count) => `……另有 ${count.toLocaleString("zh-CN")} 行，见结果工作表。`,
+  ...PANE_SUMMARY_TEXT.zh,
   policy: {
     heading: "本工作簿的信用政策",
     hint: "本工作簿中的所有 AR 公式都按这些设置计算；公式中给出的参数优先。",

@@ -3,14 +3,12 @@
  * the pane and the worker. Pure: no DOM, no Office, so Node tests run it in-process.
  *
  * The worker triages every row (triagePortfolio), summarises the records, and posts the result sheet's
- * cells (recordCells) and row levels back in chunks, so that the pane shows progress and never holds the
+ * cells and row levels (src/result: resultHead, resultRows) back in chunks, so that the pane shows progress and never holds the
  * records themselves (they are views over per-run arrays and do not cross postMessage).
  */
 import {
-  recordCells,
   RuleError,
   summarise,
-  triageColumns,
   triagePortfolio,
   type ColumnMapping,
   type DateSystem,
@@ -19,6 +17,7 @@ import {
   type TriageSummary,
 } from "../core/index.js";
 import type { CellValue } from "../excel-io/types.js";
+import { resultHead, resultRows, type RowLevel } from "../result/index.js";
 
 /** Rows of cells per chunk posted back (a few MB at most for 30 columns of text). */
 export const DEFAULT_CHUNK_ROWS = 5_000;
@@ -69,9 +68,6 @@ export function workerHandler(post: (message: WorkerMessage) => void): (message:
   };
 }
 
-/** A row's warning level as its level cell shows it (the row's colour), or null without one. */
-export type RowLevel = 0 | 1 | 2 | 3 | null;
-
 /** Messages from the worker, in the order they come: triaged, chunk..., done (or error at any point). */
 export type WorkerMessage =
   /** Every row triaged; the cells follow. */
@@ -108,19 +104,10 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
     const triageMs = now() - t;
     t = now();
     const language = request.language;
-    const columns = triageColumns(policy);
-    post({ type: "triaged", records: records.length, headers: columns.map((c) => c[language]), columnKeys: columns.map((c) => c.key) });
+    post({ type: "triaged", records: records.length, ...resultHead(policy, language) });
     const size = Math.max(1, Math.floor(request.chunkRows ?? DEFAULT_CHUNK_ROWS));
     for (let from = 0; from < records.length; from += size) {
-      const to = Math.min(records.length, from + size);
-      const rows: CellValue[][] = new Array(to - from);
-      const levels: RowLevel[] = new Array(to - from);
-      for (let i = from; i < to; i++) {
-        const record = records[i];
-        rows[i - from] = recordCells(record, language, policy);
-        // as excel-io's triageSheetData does: the level the row's level cell shows
-        levels[i - from] = record.level;
-      }
+      const { rows, levels } = resultRows(records, language, policy, from, Math.min(records.length, from + size));
       post({ type: "chunk", from, rows, levels });
     }
     const cellsMs = now() - t;

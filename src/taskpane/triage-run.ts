@@ -5,31 +5,12 @@
  * tests drive it with a fake Excel and an in-process worker.
  */
 import { checkMapping, recogniseColumns, RuleError, type ColumnRecognition, type DateSystem, type Language, type Policy, type TriageSummary } from "../core/index.js";
-import type {
-  CellValue,
-  ChunkOptions,
-  PortfolioLocation,
-  PortfolioSource,
-  TransferReport,
-  TriageSheetData,
-  WriteReport,
-} from "../excel-io/types.js";
+import type { CellValue, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
+import type { ExcelIo } from "../office/excel-io.js";
+import type { RowLevel } from "../result/index.js";
 import type { PaneText, RunPhase } from "./texts.js";
-import { DEFAULT_CHUNK_ROWS, ROWS_PER_MESSAGE, type PaneMessage, type RowLevel, type TriageRequest, type WorkerMessage } from "./triage-compute.js";
+import { DEFAULT_CHUNK_ROWS, ROWS_PER_MESSAGE, type PaneMessage, type TriageRequest, type WorkerMessage } from "./triage-compute.js";
 import type { Mapping } from "./pane-model.js";
-
-/** The Excel side of a run: `Excel.run` and the excel-io functions (src/excel-io). */
-export interface ExcelIo {
-  /** Excel.run: runs a batch with a fresh request context. */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  locate(context: Excel.RequestContext, source: PortfolioSource): Promise<PortfolioLocation>;
-  read(context: Excel.RequestContext, location: PortfolioLocation, options: ChunkOptions): Promise<{ rows: unknown[][]; report: TransferReport }>;
-  write(context: Excel.RequestContext, data: TriageSheetData, options: ChunkOptions): Promise<WriteReport>;
-  /** The names of the workbook's Excel tables (for the "table" source), when the host can list them. */
-  tables?(context: Excel.RequestContext): Promise<string[]>;
-  /** The workbook's date system (readDateSystem); without it, 1900. */
-  dateSystem?(context: Excel.RequestContext): Promise<DateSystem>;
-}
 
 /** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
 export interface WorkerLike {

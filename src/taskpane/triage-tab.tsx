@@ -30,7 +30,8 @@ import {
 } from "@fluentui/react-components";
 import { REQUIRED_FIELDS, TRIAGE_FIELDS, type SummaryGroup, type TriageField } from "../core/index.js";
 import type { PortfolioSource } from "../excel-io/types.js";
-import { workbookPolicy } from "../functions/workbook-policy.js";
+import type { ExcelIo } from "../office/excel-io.js";
+import { workbookPolicy } from "../office/workbook-policy.js";
 import {
   asOfSerial,
   columnChoices,
@@ -52,7 +53,6 @@ import {
   overallProgress,
   runTriage,
   throttleProgress,
-  type ExcelIo,
   type Inspection,
   type RunProgress,
   type RunResult,

@@ -7,7 +7,8 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { neutraliseFormula, readTable, writeTable } from "../../src/cli/table-io.js";
+import { readTable, writeTable } from "../../src/cli/table-io.js";
+import { neutraliseFormula } from "../../src/result/cell-text.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => join(here, "fixtures", name);

@@ -2,7 +2,8 @@
 // UTF-8; text Excel would turn into something else gets the apostrophe; sheet and table names are unique.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { excelText, jsonByteLength } from "../../src/excel-io/payload.js";
+import { jsonByteLength } from "../../src/excel-io/payload.js";
+import { excelText } from "../../src/result/cell-text.js";
 import { uniqueSheetName, uniqueTableName } from "../../src/excel-io/write.js";
 import { FakeWorkbook } from "../support/fake-excel/index.js";
 

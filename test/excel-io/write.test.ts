@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { FakeWorkbook } from "../support/fake-excel/index.js";
 import { writeTriageSheets } from "../../src/excel-io/write.js";
 import { PaneError } from "../../src/excel-io/errors.js";
-import { LEVEL_FILLS } from "../../src/core/triage/style.js";
+import { LEVEL_FILLS } from "../../src/result/style.js";
 import { ledgerWorkbook, triageOf } from "./support.js";
 
 async function paneError(promise: Promise<unknown>): Promise<PaneError> {

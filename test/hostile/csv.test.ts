@@ -9,7 +9,8 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, readTable } from "../../src/cli/table-io.js";
+import { readTable } from "../../src/cli/table-io.js";
+import { neutraliseFormula } from "../../src/result/cell-text.js";
 import { parseArguments, runTriage } from "../../src/cli/triage.js";
 import { MAX_CELL_TEXT, printable, serialFromCivil } from "../../src/core/index.js";
 

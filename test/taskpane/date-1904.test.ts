@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
 import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
 import { readDateSystem } from "../../src/excel-io/read.js";
-import { officeExcelIo } from "../../src/taskpane/office-io.js";
+import { officeExcelIo } from "../../src/office/excel-io.js";
 import { inspectPortfolio, runTriage } from "../../src/taskpane/triage-run.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
 

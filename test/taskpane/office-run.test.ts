@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
 import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
-import { officeExcelIo } from "../../src/taskpane/office-io.js";
+import { officeExcelIo } from "../../src/office/excel-io.js";
 import { withChoice } from "../../src/taskpane/pane-model.js";
 import { inspectPortfolio, isAbortError, runTriage, type RunProgress } from "../../src/taskpane/triage-run.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
@@ -24,7 +24,7 @@ function setUp(latencyMs = 0): void {
 
 beforeEach(() => setUp());
 
-describe("a triage run in Office (office-io.ts on src/excel-io)", () => {
+describe("a triage run in Office (src/office/excel-io.ts on src/excel-io)", () => {
   it("finds the selected table, takes the user's correction and writes the result and summary sheets", async () => {
     const io = officeExcelIo();
     const found = await inspectPortfolio(io, { kind: "selection" });

@@ -1,7 +1,7 @@
-// The pane's language and texts: Office's display language picks English or Chinese, both tables say the
-// same things, and the Chinese one is Chinese.
+// The pane's texts: both tables say the same things, and the Chinese one is Chinese (the language is
+// picked by src/result/locale.ts, tested in test/result/locale.test.ts).
 import { describe, expect, it } from "vitest";
-import { columnLetter, pickLanguage, TEXT, type PaneText } from "../../src/taskpane/texts.js";
+import { TEXT, type PaneText } from "../../src/taskpane/texts.js";
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -17,24 +17,6 @@ function texts(table: PaneText): [string, string][] {
   walk(table, "");
   return out;
 }
-
-describe("the pane's language", () => {
-  it.each([
-    ["zh-CN", "zh"],
-    ["zh-TW", "zh"],
-    ["zh-Hans", "zh"],
-    ["ZH_cn", "zh"],
-    ["zh", "zh"],
-    ["en-US", "en"],
-    ["de-DE", "en"],
-    ["", "en"],
-    [undefined, "en"],
-    [null, "en"],
-    ["zhx", "en"],
-  ])("%j gives %s", (display, language) => {
-    expect(pickLanguage(display)).toBe(language);
-  });
-});
 
 describe("the pane's texts", () => {
   it("have the same entries in both languages", () => {
@@ -57,9 +39,5 @@ describe("the pane's texts", () => {
     expect(TEXT.en.progress(12500, 100000)).toBe("12,500 of 100,000 rows");
     expect(TEXT.zh.progress(12500, 100000)).toBe("12,500 / 100,000 行");
     expect(TEXT.en.done(3, "Triage", "Triage summary")).toContain("“Triage”");
-  });
-
-  it("name sheet columns by their letters", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA", "XFD"]);
   });
 });

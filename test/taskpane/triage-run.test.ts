@@ -2,7 +2,8 @@
 // orchestration (locate -> read -> worker -> write) with its phases, progress, cancel and errors, on a
 // stand-in Excel that records what it was asked.
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_POLICY, recogniseColumns, RuleError, serialFromCivil, triageColumns, validatePolicy } from "../../src/core/index.js";
+import { DEFAULT_POLICY, recogniseColumns, RuleError, serialFromCivil, validatePolicy } from "../../src/core/index.js";
+import { triageColumns } from "../../src/result/index.js";
 import type { ChunkOptions, PortfolioLocation, PortfolioSource, TriageSheetData, WriteReport } from "../../src/excel-io/types.js";
 import { computeTriage, workerHandler, type PaneMessage, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
 import {
@@ -15,9 +16,9 @@ import {
   throttleProgress,
   triageInWorker,
   TriageWorkerError,
-  type ExcelIo,
   type RunProgress,
 } from "../../src/taskpane/triage-run.js";
+import type { ExcelIo } from "../../src/office/excel-io.js";
 import { TEXT } from "../../src/taskpane/texts.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
 

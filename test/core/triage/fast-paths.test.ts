@@ -16,7 +16,7 @@ import { PROFILE_NAMES, readSignal } from "../../../src/core/profile.js";
 import { CONFIRMATION_STATUS_NAMES, EVIDENCE_COMPLETE } from "../../../src/core/prevention.js";
 import { LIMITATION_STATUS_NAMES } from "../../../src/core/limitation.js";
 import { reasonsText, triagePortfolio, type ColumnMapping, type TriageRecord } from "../../../src/core/triage/triage.js";
-import { recordCells, triageColumns } from "../../../src/core/triage/columns.js";
+import { recordCells, triageColumns } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import {
   BLANK, ColumnTexts, customerKey, EXCEL_ERRORS, excelError, errorValueProblem, FirstSeen, invalidProblem, isBlank, isoDateSerial, keyHash, plainKeyHash, Refused, sameKey,

@@ -12,7 +12,7 @@ import { collectionStep } from "../../../src/core/channel.js";
 import { settlementLadder } from "../../../src/core/settle.js";
 import { reasonsText, triagePortfolio, type ColumnMapping } from "../../../src/core/triage/triage.js";
 import { reasonText } from "../../../src/core/errors.js";
-import { recordCells, TRIAGE_COLUMNS } from "../../../src/core/triage/columns.js";
+import { recordCells, TRIAGE_COLUMNS } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import { customerKey, FirstSeen, isBlank, isoDateSerial, plainNumber, sameKey, UncomputedFormula } from "../../../src/core/triage/cells.js";
 

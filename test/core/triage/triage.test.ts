@@ -4,7 +4,7 @@ import { serialFromCivil } from "../../../src/core/dates.js";
 import { DEFAULT_POLICY, withOverrides } from "../../../src/core/policy.js";
 import { recogniseColumns } from "../../../src/core/triage/headers.js";
 import { FILE_CLAIM_REMINDER, triagePortfolio, type ColumnMapping, type TriageRecord } from "../../../src/core/triage/triage.js";
-import { recordCells, TRIAGE_COLUMNS, triageColumns } from "../../../src/core/triage/columns.js";
+import { recordCells, TRIAGE_COLUMNS, triageColumns } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import { ruleError } from "../../support/rule-error.js";
 import { AS_OF, HEADERS, ROWS } from "./portfolio.js";

@@ -1,6 +1,6 @@
 /**
  * How a triage result looks in a sheet, shared by the command line's .xlsx output and the task pane's result
- * sheet so that both colour a row the same way. Plain data: no Office, no Node.
+ * sheet so that both colour a row the same way.
  */
 
 /**

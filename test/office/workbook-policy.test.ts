@@ -7,7 +7,12 @@ import { DEFAULT_POLICY, withOverrides } from "../../src/core/index.js";
 
 installExcelGlobals();
 const { grade, settle } = await import("../../src/functions/functions.js");
-const store = await import("../../src/functions/workbook-policy.js");
+const store = await import("../../src/office/workbook-policy.js");
+
+/** A restart of the runtime: the policy in force (one slot on the global object) back to the defaults. */
+function restartRuntime(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for("ar-recovery.workbook-policy")] = { policy: DEFAULT_POLICY };
+}
 
 /** A workbook's settings: `saved` is what the file holds. */
 class FakeSettings {
@@ -56,7 +61,7 @@ beforeEach(() => {
     run: async (batch: (ctx: unknown) => Promise<void>) =>
       batch({ workbook: { application: { calculate: (type: string) => calculations.push(type) } }, sync: async () => undefined }),
   };
-  store.usePolicy(DEFAULT_POLICY);
+  restartRuntime();
 });
 
 describe("the workbook policy", () => {
@@ -78,7 +83,7 @@ describe("the workbook policy", () => {
 
   it("travels with the file: a reopened workbook reads it back", async () => {
     await store.saveWorkbookPolicy(withOverrides({ creditTermDays: { A: 45, B: 20, C: 0 } }));
-    store.usePolicy(DEFAULT_POLICY); // the runtime restarts
+    restartRuntime();
     const reopened = new FakeSettings();
     reopened.saved = { ...settings.saved };
     ((globalThis as Record<string, unknown>).Office as { context: { document: { settings: unknown } } }).context.document.settings = reopened;

@@ -4,7 +4,7 @@
  *
  * In the shared runtime the functions (functions.js) and the task pane (taskpane.js) are two bundles in
  * one page, each with its own copy of this module; the policy in force therefore lives in one slot on the
- * runtime's global object, which both copies read and write.
+ * runtime's global object (Symbol.for("ar-recovery.workbook-policy")), which both copies read and write.
  */
 import { DEFAULT_POLICY, policyChanges, readPolicy, RuleError, validatePolicy, type Policy } from "../core/index.js";
 
@@ -26,11 +26,6 @@ function slot(): Slot {
 /** The policy every AR function reads now. */
 export function workbookPolicy(): Policy {
   return slot().policy;
-}
-
-/** Puts a (validated) policy in force for this runtime, without storing it. */
-export function usePolicy(policy: Policy): void {
-  slot().policy = validatePolicy(policy);
 }
 
 /** What loading found: the policy in force, and the stored policy's problem if it had one. */

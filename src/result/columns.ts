@@ -3,15 +3,25 @@
  * the cells of one record, in English or Chinese. Texts are built here, when a row is written, not while
  * the portfolio is triaged.
  */
-import { reasonText, type Language, type Reason } from "../errors.js";
-import { bucketLabels, LADDER_ACTIONS } from "../aging.js";
-import { describeStep } from "../channel.js";
-import { formatRate } from "../format.js";
-import { LIMITATION_STATUS_NAMES } from "../limitation.js";
-import { DEFAULT_POLICY, type Policy } from "../policy.js";
-import { PROFILE_NAMES } from "../profile.js";
-import { CONFIRMATION_STATUS_NAMES, EVIDENCE_COMPLETE } from "../prevention.js";
-import { reasonsText, sharedReasonText, type TriageRecord, type TriageStatus } from "./triage.js";
+import {
+  bucketLabels,
+  CONFIRMATION_STATUS_NAMES,
+  DEFAULT_POLICY,
+  describeStep,
+  EVIDENCE_COMPLETE,
+  formatRate,
+  LADDER_ACTIONS,
+  LIMITATION_STATUS_NAMES,
+  PROFILE_NAMES,
+  reasonsText,
+  reasonText,
+  sharedReasonText,
+  type Language,
+  type Policy,
+  type Reason,
+  type TriageRecord,
+  type TriageStatus,
+} from "../core/index.js";
 
 /** One output column: a stable key and its header in each language. */
 export interface TriageColumn {
@@ -102,7 +112,7 @@ function text(reason: Reason, language: Language): string {
  * The cells of one record in the order of `triageColumns(policy)`: numbers as numbers (source row,
  * balance, term, days, level, offers, recovery payout, days left), texts in the language, "" for an
  * empty verdict. The recovery column holds the payout when it could be estimated, else the reminder to
- * file the claim. Cell texts are not escaped: the writer of a CSV file neutralises `=`, `+`, `-`, `@`.
+ * file the claim. Cell texts are not escaped: the writers make them safe (cell-text.ts).
  * @param policy the policy the record was triaged with (its tiers and bucket edges)
  */
 export function recordCells(record: TriageRecord, language: Language, policy: Policy = DEFAULT_POLICY): (string | number | boolean)[] {

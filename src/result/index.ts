@@ -1,0 +1,16 @@
+/**
+ * The triage result as a table, for the command line, the task pane's worker and the Excel I/O alike.
+ * Presentation on top of the rules core: pure (no Office, no DOM, no Node), built on src/core only.
+ * - columns: the result's columns (headers in English and Chinese) and the cells of one record
+ * - table: the header row and the rows of a run, with each row's warning level
+ * - style: the row fills per warning level and the number formats of amounts and dates
+ * - summary: the summary's labels, as the summary sheet's rows, the command line's lines and the pane's tables
+ * - cell-text: formula-safe text, display width, column letters
+ * - locale: the user's language and today's date as a serial
+ */
+export * from "./columns.js";
+export * from "./table.js";
+export * from "./style.js";
+export * from "./summary.js";
+export * from "./cell-text.js";
+export * from "./locale.js";

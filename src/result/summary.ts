@@ -1,0 +1,299 @@
+/**
+ * The summary of a triage run as people read it, in English and Chinese: the summary sheet's rows (task
+ * pane), the lines the command line prints, and the pane's summary tables. One set of labels for the three;
+ * the counts themselves are the core's (summarise).
+ */
+import { DATE_1904_OFFSET, formatAmount, isoFromSerial, type DateSystem, type Language, type TriageSummary } from "../core/index.js";
+import type { ResultCell } from "./table.js";
+
+/** The texts of the result and summary sheets, one shape for both languages. */
+export interface ResultText {
+  /** Name of the result sheet (the pane's new sheet, the command line's .xlsx sheet). */
+  readonly result: string;
+  /** Name of the summary sheet. */
+  readonly summary: string;
+  /** Appended to the name of a sheet a failed write could not remove. */
+  readonly incomplete: string;
+  readonly title: string;
+  readonly asOf: string;
+  readonly dateSystem: string;
+  readonly dateSystem1904: string;
+  readonly source: string;
+  readonly resultSheet: string;
+  readonly rows: string;
+  readonly ok: string;
+  readonly problem: string;
+  readonly blank: string;
+  readonly triaged: string;
+  readonly amount: string;
+  readonly amountHeader: string;
+  readonly countHeader: string;
+  readonly byLevel: string;
+  readonly byProfile: string;
+  readonly byBucket: string;
+  readonly byGrade: string;
+  readonly problems: string;
+  readonly problemHeaders: readonly [string, string, string, string];
+  readonly more: (n: number, sheet: string) => string;
+  readonly none: string;
+  readonly chart: string;
+}
+
+/** The result and summary sheets' texts by language. */
+export const RESULT_TEXT: Readonly<Record<Language, ResultText>> = {
+  en: {
+    result: "Triage",
+    summary: "Triage summary",
+    incomplete: " (incomplete)",
+    title: "Portfolio triage",
+    asOf: "as of",
+    dateSystem: "date system",
+    dateSystem1904: "1904 (dates count from 1904-01-01, as in older Mac Excel; read as such)",
+    source: "source",
+    resultSheet: "result sheet",
+    rows: "rows",
+    ok: "ok",
+    problem: "with problems",
+    blank: "blank rows",
+    triaged: "triaged (balance and due date read)",
+    amount: "triaged balance",
+    amountHeader: "balance",
+    countHeader: "rows",
+    byLevel: "by warning level",
+    byProfile: "by debtor profile",
+    byBucket: "by aging bucket",
+    byGrade: "by credit grade",
+    problems: "rows with problems",
+    problemHeaders: ["source row", "customer", "first problem", "problems"],
+    more: (n, sheet) => `... and ${n} more rows with problems: filter the status column of the sheet ${sheet}`,
+    none: "none",
+    chart: "Balance by warning level",
+  },
+  zh: {
+    result: "分诊结果",
+    summary: "分诊汇总",
+    incomplete: "（未完成）",
+    title: "应收账款组合分诊",
+    asOf: "截至日期",
+    dateSystem: "日期系统",
+    dateSystem1904: "1904（日期从 1904-01-01 起算，旧版 Mac Excel 的默认设置；已按此读取）",
+    source: "数据来源",
+    resultSheet: "结果工作表",
+    rows: "行数",
+    ok: "正常",
+    problem: "有问题",
+    blank: "空行",
+    triaged: "已分诊（余额和到期日可读）",
+    amount: "已分诊余额",
+    amountHeader: "余额",
+    countHeader: "行数",
+    byLevel: "按预警级别",
+    byProfile: "按客户画像",
+    byBucket: "按账龄段",
+    byGrade: "按信用等级",
+    problems: "有问题的行",
+    problemHeaders: ["源行号", "客户", "首个问题", "问题数"],
+    more: (n, sheet) => `……另有 ${n} 行有问题：请在工作表“${sheet}”中按状态列筛选`,
+    none: "无",
+    chart: "各预警级别余额",
+  },
+};
+
+// ------------------------------------------------------------------------------------------------
+// The summary sheet
+
+/** What the summary sheet shows besides the summary. */
+export interface SummarySheetInput {
+  readonly summary: TriageSummary;
+  readonly language: Language;
+  /** Excel serial of the as-of date (1900 count). */
+  readonly asOf: number;
+  /** The workbook's date system: in a 1904 workbook the as-of cell holds the 1904 count, and a line says so. */
+  readonly dateSystem?: DateSystem;
+  /** Where the portfolio came from. */
+  readonly source: { readonly address: string; readonly tableName?: string };
+  /** The result sheet's name. */
+  readonly resultSheet: string;
+  /** Most rows with problems listed (the rest are counted in one line). */
+  readonly problemRowLimit: number;
+}
+
+/** The summary sheet as rows of cells, and which rows to format how. */
+export interface SummarySheet {
+  /** Rows of at most `width` cells; an empty row is `[]`. */
+  readonly rows: ResultCell[][];
+  readonly width: number;
+  /** Rows in bold (the title and the headers of the blocks). */
+  readonly bold: number[];
+  /** Rows whose second cell is an amount. */
+  readonly amounts: number[];
+  /** The row whose second cell is the as-of date. */
+  readonly asOfRow: number;
+  /** The header row of the breakdown by warning level, followed by one row per level: the chart's data. */
+  readonly levelBlock: number;
+}
+
+/**
+ * The summary sheet: the run's figures, the breakdowns by warning level, profile, aging bucket and grade
+ * (amount, then count), and the rows with problems.
+ */
+export function summarySheet(input: SummarySheetInput): SummarySheet {
+  const T = RESULT_TEXT[input.language];
+  const zh = input.language === "zh";
+  const s = input.summary;
+  const rows: ResultCell[][] = [];
+  const bold: number[] = [];
+  const amounts: number[] = [];
+  const add = (...cells: ResultCell[]) => {
+    rows.push(cells);
+    return rows.length - 1;
+  };
+  bold.push(add(T.title));
+  // In a 1904 workbook a date cell shows its serial counted from 1904-01-01: the as-of date moved onto that count.
+  const in1904 = input.dateSystem === "1904";
+  const asOfRow = add(T.asOf, in1904 ? input.asOf - DATE_1904_OFFSET : input.asOf);
+  if (in1904) add(T.dateSystem, T.dateSystem1904);
+  add(T.source, input.source.tableName === undefined ? input.source.address : `${input.source.tableName} (${input.source.address})`);
+  add(T.resultSheet, input.resultSheet);
+  add(T.rows, s.rows);
+  add(T.ok, s.ok);
+  add(T.problem, s.problem);
+  add(T.blank, s.blank);
+  add(T.triaged, s.triaged);
+  amounts.push(add(T.amount, s.amount));
+  let levelBlock = -1;
+  const breakdowns = [
+    [T.byLevel, s.byLevel],
+    [T.byProfile, s.byProfile],
+    [T.byBucket, s.byBucket],
+    [T.byGrade, s.byGrade],
+  ] as const;
+  for (const [title, groups] of breakdowns) {
+    add();
+    const head = add(title, T.amountHeader, T.countHeader);
+    bold.push(head);
+    if (groups === s.byLevel) levelBlock = head;
+    for (const g of groups) amounts.push(add(zh ? g.zh : g.en, g.amount, g.count));
+  }
+  add();
+  bold.push(add(`${T.problems} (${s.problemRows.length})`));
+  const limit = input.problemRowLimit;
+  if (s.problemRows.length === 0) add(T.none);
+  else {
+    bold.push(add(...T.problemHeaders));
+    for (const p of s.problemRows.slice(0, limit)) add(p.sourceRow, p.customer, zh ? p.problem.zh : p.problem.en, p.problemCount);
+    if (s.problemRows.length > limit) add(T.more(s.problemRows.length - limit, input.resultSheet));
+  }
+  return { rows, width: 4, bold, amounts, asOfRow, levelBlock };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The command line's printout
+
+/** The file a summary is about, as the command line names it. */
+export interface SummarySource {
+  /** The file's name. */
+  readonly name: string;
+  /** The CSV's encoding or the worksheet read. */
+  readonly detail: string;
+  readonly dateSystem?: DateSystem;
+}
+
+/** The first line of the printout: the file, the as-of date, the counts and the triaged balance. */
+export function summaryHeadline(summary: TriageSummary, source: SummarySource, asOf: number, language: Language): string {
+  const s = summary;
+  const amount = formatAmount(s.amount);
+  if (language === "zh") {
+    const system = source.dateSystem === "1904" ? "，1904 日期系统" : "";
+    const counts = `${s.rows} 行，正常 ${s.ok}，有问题 ${s.problem}，空行 ${s.blank}`;
+    return `${source.name}（${source.detail}${system}）截至 ${isoFromSerial(asOf)}：${counts}；已分诊余额 ${amount}`;
+  }
+  const system = source.dateSystem === "1904" ? ", 1904 date system" : "";
+  const counts = `${s.rows} rows, ${s.ok} ok, ${s.problem} with problems, ${s.blank} blank`;
+  return `${source.name} (${source.detail}${system}) as of ${isoFromSerial(asOf)}: ${counts}; ${amount} triaged`;
+}
+
+/** The command line's shorter title of the profile breakdown (the sheet's is "by debtor profile"). */
+const TERMINAL_BY_PROFILE: Readonly<Record<Language, string>> = { en: "by profile", zh: RESULT_TEXT.zh.byProfile };
+
+/** Rows with problems the command line prints (the rest are counted). */
+const TERMINAL_PROBLEM_ROWS = 20;
+
+/**
+ * The printout's breakdowns (by profile, by warning level: label, count, amount, groups with rows only)
+ * and its first rows with problems. Lines may hold a debtor's text: print them through `printable`.
+ */
+export function summaryLines(summary: TriageSummary, language: Language): string[] {
+  const zh = language === "zh";
+  const T = RESULT_TEXT[language];
+  const colon = zh ? "：" : ":";
+  const lines: string[] = [];
+  const breakdown = (title: string, groups: TriageSummary["byLevel"]) => {
+    lines.push(title + colon);
+    for (const g of groups) {
+      if (g.count === 0) continue;
+      lines.push(`  ${g[language].padEnd(zh ? 10 : 24)} ${String(g.count).padStart(6)}  ${formatAmount(g.amount).padStart(16)}`);
+    }
+  };
+  breakdown(TERMINAL_BY_PROFILE[language], summary.byProfile);
+  breakdown(T.byLevel, summary.byLevel);
+  const problems = summary.problemRows;
+  if (problems.length > 0) {
+    lines.push(T.problems + colon);
+    for (const p of problems.slice(0, TERMINAL_PROBLEM_ROWS)) {
+      const more = p.problemCount > 1 ? ` (+${p.problemCount - 1})` : "";
+      lines.push(`  ${zh ? `第${p.sourceRow}行` : `row ${p.sourceRow}`} ${p.customer}: ${p.problem[language]}${more}`);
+    }
+    if (problems.length > TERMINAL_PROBLEM_ROWS) lines.push(`  ... ${problems.length - TERMINAL_PROBLEM_ROWS} more`);
+  }
+  return lines;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The task pane's summary
+
+/** The texts of the pane's summary (its counts, breakdown tables and rows with problems). */
+export interface PaneSummaryText {
+  readonly counts: (ok: number, problem: number, blank: number) => string;
+  readonly byLevel: string;
+  readonly byProfile: string;
+  readonly groupColumns: { readonly group: string; readonly count: string; readonly amount: string };
+  readonly problemsHeading: (count: number) => string;
+  readonly problemColumns: { readonly row: string; readonly customer: string; readonly problem: string };
+  readonly moreProblems: (count: number) => string;
+}
+
+/** A label as a heading: its first letter upper case ("by warning level" → "By warning level"). */
+function heading(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+function paneSummaryText(language: Language): PaneSummaryText {
+  const T = RESULT_TEXT[language];
+  const locale = language === "zh" ? "zh-CN" : "en-US";
+  const n = (count: number) => count.toLocaleString(locale);
+  const shared = {
+    byLevel: heading(T.byLevel),
+    byProfile: heading(T.byProfile),
+    groupColumns: { group: "", count: heading(T.countHeader), amount: heading(T.amountHeader) },
+  };
+  if (language === "zh") {
+    return {
+      ...shared,
+      counts: (ok, problem, blank) => `正常 ${n(ok)} 行，有问题 ${n(problem)} 行，空行 ${n(blank)} 行。`,
+      problemsHeading: (count) => `${T.problems}（${n(count)}）`,
+      problemColumns: { row: "行号", customer: "客户", problem: "问题" },
+      moreProblems: (count) => `……另有 ${n(count)} 行，见结果工作表。`,
+    };
+  }
+  return {
+    ...shared,
+    counts: (ok, problem, blank) => `${n(ok)} ok, ${n(problem)} with problems, ${n(blank)} blank.`,
+    problemsHeading: (count) => `${heading(T.problems)} (${n(count)})`,
+    problemColumns: { row: "Row", customer: "Customer", problem: "Problem" },
+    moreProblems: (count) => `… and ${n(count)} more in the result sheet.`,
+  };
+}
+
+/** The pane's summary texts by language. */
+export const PANE_SUMMARY_TEXT: Readonly<Record<Language, PaneSummaryText>> = { en: paneSummaryText("en"), zh: paneSummaryText("zh") };
