@@ -3,10 +3,16 @@
  * (input.ts, dates.ts, grade.ts, profile.ts, prevention.ts) with fast paths for the common cells, so that
  * a million rows read in well under a second. The fast paths only accept what the core reader would
  * accept and give the same value; everything else goes to the core reader, whose RuleError becomes the
- * row's problem.
+ * row's problem. CellReader reads the cells of one row at a time, for the run.
  */
 import { RuleError, show, type Reason } from "../errors.js";
-import { FIELD_LABELS, type TriageField } from "./headers.js";
+import { readDate } from "../dates.js";
+import { readAmount, readCount, readNumber } from "../input.js";
+import { MAX_AMOUNT } from "../money.js";
+import { readCashFlow, type CashFlow } from "../grade.js";
+import { readSignal, readTurnoverDecline, type TurnoverDecline } from "../profile.js";
+import { readExcuse, type Excuse } from "../prevention.js";
+import { FIELD_LABELS, type TriageField } from "./headers.js"; 
 
 /** The error values Excel (and its CSV export) shows in a cell. */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
@@ -252,132 +258,254 @@ function strip(text: string, prefix: string): string {
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
-/**
- * A key under which two spellings of one customer meet, compared with `sameKey`: case, width and runs
- * of white space ignored (`ACME  Ltd`, `acme ltd`, `ＡＣＭＥ Ltd`). A name of plain ASCII or CJK with
- * single spaces is its own key, without a copy (case is folded when keys are hashed and compared);
- * any other name is normalised (NFKC, lower case, single spaces).
- */
-export function customerKey(name: string): string {
-  let space = false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const isSpace = c === 32;
-    if (c < 32 || (c > 126 && c < 0x4e00) || c > 0x9fff || (isSpace && space)) {
-      return name.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
-    }
-    space = isSpace;
-  }
-  return name;
-}
+// ---- reading the cells of a row -------------------------------------------------------------------------
 
-/** ASCII A-Z as a-z: how customer keys are hashed and compared. */
-function fold(c: number): number {
-  return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-/** The hash FirstSeen files a customer key under: FNV-1a of the case-folded key, as a 32-bit integer. */
-export function keyHash(key: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ fold(key.charCodeAt(i)), 0x01000193);
-  return h;
-}
+// How a cell is read: each kind is one core reader (see reader).
+export const AMOUNT = 0;
+export const NUMBER = 1;
+export const COUNT = 2;
+export const DATE = 3;
+export const SIGNAL = 4;
+export const TURNOVER = 5;
+export const CASH_FLOW = 6;
+export const EXCUSE = 7;
+/** How a cell is read (AMOUNT ... EXCUSE). */
+export type CellKind = NumberKind | WordKind;
+/** The kinds of a cell that reads as a number. */
+export type NumberKind = typeof AMOUNT | typeof NUMBER | typeof COUNT | typeof DATE;
+/** The kinds of a column of words: each distinct text is read once (see CellReader.prepareWords). */
+export type WordKind = typeof SIGNAL | typeof TURNOVER | typeof CASH_FLOW | typeof EXCUSE;
 
 /**
- * keyHash(name) for a name that is its own customerKey (plain ASCII or CJK with single spaces), in the
- * same pass that checks it; NaN for any other name (whose key is customerKey's normalised form).
+ * The core's reader for a kind of cell, naming the field in its RuleError. A number it reads as
+ * Infinity ("1e400" for readNumber) is refused: no rule can work with it.
  */
-export function plainKeyHash(name: string): number {
-  let h = 0x811c9dc5 | 0;
-  let space = false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    const isSpace = c === 32;
-    // customerKey's test for a name that needs normalising
-    if (c < 32 || (c > 126 && c < 0x4e00) || c > 0x9fff || (isSpace && space)) return Number.NaN;
-    space = isSpace;
-    h = Math.imul(h ^ fold(c), 0x01000193);
+export function reader(kind: CellKind, field: TriageField): (value: unknown) => unknown {
+  const finite = (n: number, value: unknown): number => {
+    if (!Number.isFinite(n)) throw new RuleError(field, `${show(value)} is too large a number`, `${show(value)} 数值过大`);
+    return n;
+  };
+  switch (kind) {
+    case AMOUNT: return (v) => finite(readAmount(v, field), v);
+    case NUMBER: return (v) => finite(readNumber(v, field), v);
+    case COUNT: return (v) => readCount(v, field);
+    case DATE: return (v) => readDate(v, field);
+    case SIGNAL: return (v) => readSignal(v, field);
+    case TURNOVER: return (v) => readTurnoverDecline(v, field);
+    case CASH_FLOW: return (v) => readCashFlow(v, field);
+    default: return (v) => readExcuse(v, field) ?? "none";
   }
-  return h;
 }
 
-/** Whether two customer keys are the same customer (ASCII case folded). */
-export function sameKey(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (fold(a.charCodeAt(i)) !== fold(b.charCodeAt(i))) return false;
-  return true;
-}
+/** A failed read: the cell's problem is already on the row. */
+export const FAILED = Symbol("failed");
+/** What a cell reads as: its value, null for a blank cell, FAILED when it cannot be read. */
+export type Read<T> = T | null | typeof FAILED;
 
 /**
- * The first row each customer key was seen in (keys compared as sameKey does): an open-addressing hash
- * table on a typed array, each slot holding
- * a key's hash next to its number (one cache line per probe), about three times faster than a Map for a
- * million customer names, and without a copy of the keys.
+ * Reads the cells of one row at a time, each as its field's core reader would, and keeps the row's problems:
+ * the texts of each column are read once each (ColumnTexts), numbers and plain texts take fast paths.
  */
-export class FirstSeen {
-  /** Slots: [hash, 1 + index of the key] pairs; 0 as index: empty. */
-  private table: Int32Array;
-  private slots: number;
-  private rows: Int32Array;
-  /** The keys in the order first seen (`count` of them), in an array sized for the expected keys. */
-  private readonly keys: string[];
-  private count = 0;
+export class CellReader {
+  /** Days added to a number in a date column: DATE_1904_OFFSET in a 1904 workbook, else 0. */
+  dateOffset = 0;
+  /** The problems of the row being read (null until its first one). */
+  problems: Reason[] | null = null;
+  /** The row being read. */
+  private cells: readonly unknown[] = [];
+  /** The texts of each column, read once each (see ColumnTexts). */
+  private readonly texts: (ColumnTexts<unknown> | undefined)[] = [];
 
-  /** @param expected how many keys to expect (the table grows beyond it) */
-  constructor(expected = 1024) {
-    let slots = 1024;
-    while (slots < expected * 2) slots *= 2;
-    this.slots = slots;
-    this.table = new Int32Array(2 * slots);
-    this.rows = new Int32Array(slots / 2);
-    this.keys = new Array<string>(slots / 2);
+  /** Starts reading a row. */
+  startRow(cells: readonly unknown[]): void {
+    this.cells = cells;
+    this.problems = null;
   }
 
-  /** The row `key` (a customerKey) was first seen in; or, the first time, -1 after remembering `row` for it. */
-  firstRow(key: string, row: number): number {
-    return this.firstRowHashed(key, keyHash(key), row);
+  /** Adds a problem to the row being read. */
+  problem(reason: Reason): void {
+    if (this.problems === null) this.problems = [reason]; // sized for the one problem most rows with any have
+    else this.problems.push(reason);
   }
 
-  /** firstRow with the key's hash (keyHash) already computed. */
-  firstRowHashed(key: string, h: number, row: number): number {
-    const mask = this.slots - 1;
-    const table = this.table;
-    let slot = (h ^ (h >>> 16)) & mask;
-    for (;;) {
-      const entry = table[2 * slot + 1];
-      if (entry === 0) break;
-      if (table[2 * slot] === h && sameKey(this.keys[entry - 1], key)) return this.rows[entry - 1];
-      slot = (slot + 1) & mask;
-    }
-    const index = this.count++;
-    this.keys[index] = key;
-    if (index >= this.rows.length) {
-      const rows = new Int32Array(this.rows.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-    }
-    this.rows[index] = row;
-    table[2 * slot] = h;
-    table[2 * slot + 1] = index + 1;
-    if (this.count * 2 >= this.slots) this.grow();
-    return -1;
+  /** Readies a column of words for word(): its texts' cache, made when the run starts. */
+  prepareWords(kind: WordKind, column: number, field: TriageField): void {
+    this.columnTexts(kind, column, field);
   }
 
-  private grow(): void {
-    const old = this.table;
-    this.slots *= 2;
-    const mask = this.slots - 1;
-    const table = new Int32Array(2 * this.slots);
-    for (let s = 0; s < old.length; s += 2) {
-      const entry = old[s + 1];
-      if (entry === 0) continue;
-      const h = old[s];
-      let slot = (h ^ (h >>> 16)) & mask;
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = h;
-      table[2 * slot + 1] = entry;
+  /** The customer in `column`: a name (trimmed), or null with the row's problem (blank, an Excel error, not a name). */
+  customer(column: number): string | null {
+    const value = this.cells[column];
+    if (typeof value === "string") {
+      const n = value.length;
+      if (n !== 0) {
+        // A name from a printable ASCII character other than "#" to another: no error value, nothing to trim.
+        const first = value.charCodeAt(0);
+        const last = value.charCodeAt(n - 1);
+        if (first > 32 && first < 127 && first !== 35 && last > 32 && last < 127) return value;
+      }
+      const error = excelError(value);
+      if (error !== null) {
+        this.problem(errorValueProblem("customer", error));
+        return null;
+      }
+      const name = value.trim();
+      if (name !== "") return name;
+    } else if (typeof value === "number" || typeof value === "boolean") {
+      return String(value);
+    } else if (value instanceof UncomputedFormula) {
+      this.problem(uncomputedFormulaProblem("customer", value));
+      return null;
+    } else if (value !== null && value !== undefined) {
+      this.problem(invalidProblem("customer", new RuleError("customer", `${show(value)} is not a name`, `${show(value)} 不是名称`)));
+      return null;
     }
-    this.table = table;
+    this.problem(missingProblem("customer"));
+    return null;
+  }
+  /**
+   * Reads the cell in `column` of the current row for `field`. Null for a blank cell (a problem when
+   * `required`), FAILED when it holds an Excel error or the core's reader refuses it (the problem is
+   * added). Number cells and plain texts take a fast path that gives what the reader would.
+   */
+  read(kind: NumberKind, column: number, field: TriageField, required?: boolean): Read<number>;
+  read(kind: typeof SIGNAL, column: number, field: TriageField): Read<boolean>;
+  read(kind: typeof TURNOVER, column: number, field: TriageField): Read<TurnoverDecline>;
+  read(kind: typeof CASH_FLOW, column: number, field: TriageField): Read<CashFlow>;
+  read(kind: typeof EXCUSE, column: number, field: TriageField): Read<Excuse | "none">;
+  read(kind: CellKind, column: number, field: TriageField, required = false): Read<unknown> {
+    const value = this.cells[column];
+    if (typeof value === "string") {
+      switch (kind) {
+        case AMOUNT: {
+          const n = plainNumber(value);
+          if (n <= MAX_AMOUNT) return n; // not NaN, within readAmount's bound
+          break;
+        }
+        case NUMBER: {
+          const n = plainNumber(value);
+          if (n === n) return n; // not NaN
+          break;
+        }
+        case COUNT: {
+          const n = plainNumber(value);
+          if (Number.isInteger(n)) return n; // plain digits: >= 0
+          break;
+        }
+        case DATE: {
+          const serial = isoDateSerial(value);
+          if (serial === serial) return serial;
+          break;
+        }
+      }
+      // Blanks, Excel error values and every other text, each distinct text checked and read once.
+      const read = this.columnTexts(kind, column, field).get(value);
+      if (read === BLANK) {
+        if (required) this.problem(missingProblem(field));
+        return null;
+      }
+      if (read instanceof Refused) {
+        this.problem(read.problem);
+        return FAILED;
+      }
+      return read;
+    }
+    switch (kind) {
+      case AMOUNT:
+        if (typeof value === "number" && value >= 0 && value <= MAX_AMOUNT) return value;
+        break;
+      case NUMBER:
+        if (typeof value === "number" && value > -Infinity && value < Infinity) return value;
+        break;
+      case COUNT:
+        if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
+        break;
+      case DATE:
+        if (typeof value === "number") {
+          // A 1904 workbook's serial moved onto the 1900 count first, so that the checks see the real day.
+          const serial = value + this.dateOffset;
+          if (serial >= 1 && serial < 2958466 && serial !== 60) return readDate(serial, field);
+          if (this.dateOffset !== 0) {
+            try {
+              return readDate(serial, field);
+            } catch (e) {
+              this.problem(invalidProblem(field, e));
+              return FAILED;
+            }
+          }
+        }
+        break;
+      case SIGNAL:
+        if (typeof value === "boolean") return value;
+        if (value === 1 || value === 0) return value === 1; // as readSignal reads 1 and 0
+        break;
+    }
+    if (value === null || value === undefined) {
+      if (required) this.problem(missingProblem(field));
+      return null;
+    }
+    if (value instanceof UncomputedFormula) {
+      this.problem(uncomputedFormulaProblem(field, value));
+      return FAILED;
+    }
+    try {
+      return reader(kind, field)(value);
+    } catch (e) {
+      this.problem(invalidProblem(field, e));
+      return FAILED;
+    }
+  }
+
+  /** Reads an amount as read does, with its fast paths small enough to be inlined where it is read. */
+  amount(column: number, field: TriageField, required: boolean): Read<number> {
+    const value = this.cells[column];
+    if (typeof value === "string") {
+      const n = plainNumber(value);
+      if (n <= MAX_AMOUNT) return n; // not NaN, within readAmount's bound
+    } else if (typeof value === "number" && value >= 0 && value <= MAX_AMOUNT) {
+      return value;
+    }
+    return this.read(AMOUNT, column, field, required);
+  }
+
+  /** Reads a date as read does, with its fast path for ISO text small enough to be inlined where it is read. */
+  date(column: number, field: TriageField, required: boolean): Read<number> {
+    const value = this.cells[column];
+    if (typeof value === "string") {
+      const serial = isoDateSerial(value);
+      if (serial === serial) return serial; // not NaN
+    }
+    return this.read(DATE, column, field, required);
+  }
+
+  /**
+   * Reads a cell of a word column (a signal, turnover, cash flow or excuse), as read does: a text straight
+   * from the column's texts (made when the run starts), anything else through read.
+   */
+  word(kind: typeof SIGNAL, column: number, field: TriageField): Read<boolean>;
+  word(kind: typeof TURNOVER, column: number, field: TriageField): Read<TurnoverDecline>;
+  word(kind: typeof CASH_FLOW, column: number, field: TriageField): Read<CashFlow>;
+  word(kind: typeof EXCUSE, column: number, field: TriageField): Read<Excuse | "none">;
+  word(kind: WordKind, column: number, field: TriageField): Read<unknown> {
+    const value = this.cells[column];
+    if (typeof value !== "string") return this.read(kind as typeof SIGNAL, column, field);
+    const read = (this.texts[column] as ColumnTexts<unknown>).get(value);
+    if (read === BLANK) return null;
+    if (read instanceof Refused) {
+      this.problem(read.problem);
+      return FAILED;
+    }
+    return read;
+  }
+
+  /** The texts of a column (each column is always read as one kind, for one field). */
+  private columnTexts(kind: CellKind, column: number, field: TriageField): ColumnTexts<unknown> {
+    let texts = this.texts[column];
+    if (texts === undefined) {
+      // Amounts and numbers rarely repeat: remember only the texts refused (placeholders such as "n/a").
+      texts = new ColumnTexts<unknown>(reader(kind, field), field, kind !== AMOUNT && kind !== NUMBER);
+      this.texts[column] = texts;
+    }
+    return texts;
   }
 }

@@ -19,8 +19,9 @@ import { reasonsText, triagePortfolio, type ColumnMapping, type TriageRecord } f
 import { recordCells, triageColumns } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import {
-  BLANK, ColumnTexts, customerKey, EXCEL_ERRORS, excelError, errorValueProblem, FirstSeen, invalidProblem, isBlank, isoDateSerial, keyHash, plainKeyHash, Refused, sameKey,
+  BLANK, ColumnTexts, EXCEL_ERRORS, excelError, errorValueProblem, invalidProblem, isBlank, isoDateSerial, Refused,
 } from "../../../src/core/triage/cells.js";
+import { customerKey, FirstSeen, keyHash, plainKeyHash, sameKey } from "../../../src/core/triage/customers.js";
 
 const AS_OF = serialFromCivil(2025, 7, 27);
 

@@ -14,7 +14,8 @@ import { reasonsText, triagePortfolio, type ColumnMapping } from "../../../src/c
 import { reasonText } from "../../../src/core/errors.js";
 import { recordCells, TRIAGE_COLUMNS } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
-import { customerKey, FirstSeen, isBlank, isoDateSerial, plainNumber, sameKey, UncomputedFormula } from "../../../src/core/triage/cells.js";
+import { isBlank, isoDateSerial, plainNumber, UncomputedFormula } from "../../../src/core/triage/cells.js";
+import { customerKey, FirstSeen, sameKey } from "../../../src/core/triage/customers.js";
 
 const AS_OF = serialFromCivil(2025, 7, 27);
 
