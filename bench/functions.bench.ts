@@ -37,7 +37,15 @@ import {
 } from "../src/core/index.js";
 
 type Grid = (number | string)[][];
-interface CaseResult { name: string; rows: number; bestMs: number; medianMs: number; rowsPerSecond: number; peakRssMB: number; heapMB: number }
+interface CaseResult {
+  name: string;
+  rows: number;
+  bestMs: number;
+  medianMs: number;
+  rowsPerSecond: number;
+  peakRssMB: number;
+  heapMB: number;
+}
 
 const args = process.argv.slice(2);
 const text = (name: string): string | undefined => {
@@ -62,7 +70,7 @@ const AS_OF = 45658 + 400;
 /** Deterministic pseudo-random inputs (no Math.random: the same data on every run). */
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** A deterministic number in [0, 1) for row i: lets separately made columns agree on a row's kind. */
@@ -84,7 +92,12 @@ function pick<T>(rnd: () => number, choices: readonly (readonly [number, T])[]):
   return choices[choices.length - 1][1];
 }
 /** A yes/no/blank signal cell. */
-const yn = (rnd: () => number, yes: number, no: number, blank: number) => pick(rnd, [[yes, "yes"], [no, "no"], [blank, ""]] as const);
+const yn = (rnd: () => number, yes: number, no: number, blank: number) =>
+  pick(rnd, [
+    [yes, "yes"],
+    [no, "no"],
+    [blank, ""],
+  ] as const);
 
 /**
  * The debtor kind of row i for the AR.PROFILE signals: 0 temporarily distressed, 1 willful, 2 unable,
@@ -110,11 +123,13 @@ function inputs(rows: number, plans: number) {
     return out;
   };
   const made = new Map<string, unknown>();
-  const lazy = <T>(name: string, make: () => T) => () => {
-    let grid = made.get(name) as T | undefined;
-    if (!grid) made.set(name, (grid = make()));
-    return grid;
-  };
+  const lazy =
+    <T>(name: string, make: () => T) =>
+    () => {
+      let grid = made.get(name) as T | undefined;
+      if (!grid) made.set(name, (grid = make()));
+      return grid;
+    };
   const count = lazy("count", () => column(2, (rnd) => (rnd() < 0.6 ? 0 : Math.floor(rnd() * 4))));
   const claim = lazy("claim", () => column(20, (rnd) => Math.round(rnd() * 1_000_000_00) / 100));
   const planBalance = lazy("planBalance", () => cells(40, (rnd) => Math.round((10_000 + rnd() * 4_990_000) * 100) / 100));
@@ -124,17 +139,213 @@ function inputs(rows: number, plans: number) {
   const [Y, N, B] = ["yes", "no", ""];
   const profileSignals = [
     // business_operating: never blank, so that no row is empty (an empty row gives a blank cell)
-    signal("business_operating", 30, [[[1, Y]], [[4, Y], [1, N]], [[3, N], [1, Y]], [[1, Y], [1, N]]]),
-    signal("income_stable", 31, [[[3, Y], [2, B]], [[1, Y], [1, B]], [[2, N], [1, B]], [[1, Y], [1, N], [1, B]]]),
-    signal("turnover_decline", 32, [[[2, "none"], [2, "short-term"], [1, B]], [[2, "none"], [1, B]], [[2, "persistent"], [1, B]], [[1, "none"], [1, "short-term"], [1, "persistent"], [1, B]]]),
-    signal("proposed_plan", 33, [[[1, Y]], [[2, N], [1, B]], [[1, N], [1, B]], [[1, Y], [1, N], [1, B]]]),
-    signal("excuses", 34, [[[3, N], [1, B]], [[2, Y], [1, N]], [[1, N], [1, B]], [[1, Y], [1, N], [1, B]]]),
-    signal("contradiction", 35, [[[3, N], [1, B]], [[1, Y], [1, N]], [[1, N], [1, B]], [[1, Y], [2, N], [1, B]]]),
-    signal("broken_promises", 36, [[[3, 0], [1, 1]], [[1, 2], [1, 3], [1, 4]], [[1, B], [1, 0], [1, 3]], [[1, B], [1, 0], [1, 1], [1, 2]]]),
-    signal("refuses_contact", 37, [[[3, N], [1, B]], [[1, Y], [1, N]], [[1, N], [1, B]], [[1, Y], [2, N], [1, B]]]),
-    signal("insolvent", 38, [[[3, N], [1, B]], [[3, N], [1, B]], [[1, Y], [1, N]], [[1, Y], [6, N], [3, B]]]),
-    signal("dishonest_debtor", 39, [[[3, N], [1, B]], [[3, N], [1, B]], [[1, Y], [2, N]], [[1, Y], [6, N], [3, B]]]),
-    signal("operations_stopped", 40, [[[3, N], [1, B]], [[3, N], [1, B]], [[2, Y], [1, N]], [[1, Y], [6, N], [3, B]]]),
+    signal("business_operating", 30, [
+      [[1, Y]],
+      [
+        [4, Y],
+        [1, N],
+      ],
+      [
+        [3, N],
+        [1, Y],
+      ],
+      [
+        [1, Y],
+        [1, N],
+      ],
+    ]),
+    signal("income_stable", 31, [
+      [
+        [3, Y],
+        [2, B],
+      ],
+      [
+        [1, Y],
+        [1, B],
+      ],
+      [
+        [2, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [1, N],
+        [1, B],
+      ],
+    ]),
+    signal("turnover_decline", 32, [
+      [
+        [2, "none"],
+        [2, "short-term"],
+        [1, B],
+      ],
+      [
+        [2, "none"],
+        [1, B],
+      ],
+      [
+        [2, "persistent"],
+        [1, B],
+      ],
+      [
+        [1, "none"],
+        [1, "short-term"],
+        [1, "persistent"],
+        [1, B],
+      ],
+    ]),
+    signal("proposed_plan", 33, [
+      [[1, Y]],
+      [
+        [2, N],
+        [1, B],
+      ],
+      [
+        [1, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [1, N],
+        [1, B],
+      ],
+    ]),
+    signal("excuses", 34, [
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [2, Y],
+        [1, N],
+      ],
+      [
+        [1, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [1, N],
+        [1, B],
+      ],
+    ]),
+    signal("contradiction", 35, [
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [1, N],
+      ],
+      [
+        [1, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [2, N],
+        [1, B],
+      ],
+    ]),
+    signal("broken_promises", 36, [
+      [
+        [3, 0],
+        [1, 1],
+      ],
+      [
+        [1, 2],
+        [1, 3],
+        [1, 4],
+      ],
+      [
+        [1, B],
+        [1, 0],
+        [1, 3],
+      ],
+      [
+        [1, B],
+        [1, 0],
+        [1, 1],
+        [1, 2],
+      ],
+    ]),
+    signal("refuses_contact", 37, [
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [1, N],
+      ],
+      [
+        [1, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [2, N],
+        [1, B],
+      ],
+    ]),
+    signal("insolvent", 38, [
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [1, N],
+      ],
+      [
+        [1, Y],
+        [6, N],
+        [3, B],
+      ],
+    ]),
+    signal("dishonest_debtor", 39, [
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [1, Y],
+        [2, N],
+      ],
+      [
+        [1, Y],
+        [6, N],
+        [3, B],
+      ],
+    ]),
+    signal("operations_stopped", 40, [
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [3, N],
+        [1, B],
+      ],
+      [
+        [2, Y],
+        [1, N],
+      ],
+      [
+        [1, Y],
+        [6, N],
+        [3, B],
+      ],
+    ]),
   ];
   const evidence = (name: string, seed: number, blank: number) => lazy(name, () => column(seed, (rnd) => yn(rnd, 2, 1, blank)));
   const evidenceColumns = [
@@ -146,43 +357,138 @@ function inputs(rows: number, plans: number) {
   ];
   const amountOrZero = (seed: number, max: number) => column(seed, (rnd) => (rnd() < 0.3 ? 0 : Math.round(rnd() * max * 100) / 100));
   return {
-    get due() { return lazy("due", () => column(1, (rnd) => 45658 + Math.floor(rnd() * 365)))(); },
+    get due() {
+      return lazy("due", () => column(1, (rnd) => 45658 + Math.floor(rnd() * 365)))();
+    },
     asOf: [[AS_OF]] as Grid,
-    get count() { return count(); },
+    get count() {
+      return count();
+    },
     // the largest overdue amount is 0 exactly where the count is 0, as the rule requires
-    get amount() { return lazy("amount", () => { const c = count(); return column(3, (rnd, i) => (c[i][0] === 0 ? 0 : Math.round(rnd() * 200_000_00) / 100)); })(); },
-    get cashFlow() { return lazy("cashFlow", () => column(4, (rnd) => cash[Math.floor(rnd() * 3)]))(); },
+    get amount() {
+      return lazy("amount", () => {
+        const c = count();
+        return column(3, (rnd, i) => (c[i][0] === 0 ? 0 : Math.round(rnd() * 200_000_00) / 100));
+      })();
+    },
+    get cashFlow() {
+      return lazy("cashFlow", () => column(4, (rnd) => cash[Math.floor(rnd() * 3)]))();
+    },
     /** Also the amount of AR.FACTOR and the loss of AR.INSURE. */
-    get balance() { return lazy("balance", () => column(5, (rnd) => Math.round(rnd() * 5_000_000_00) / 100))(); },
-    get days() { return lazy("days", () => column(6, (rnd) => Math.floor(rnd() * 40)))(); },
+    get balance() {
+      return lazy("balance", () => column(5, (rnd) => Math.round(rnd() * 5_000_000_00) / 100))();
+    },
+    get days() {
+      return lazy("days", () => column(6, (rnd) => Math.floor(rnd() * 40)))();
+    },
     /** Days past due for PROVISION and CHANNEL: a fifth not due, the rest over every band up to 400 days. */
-    get daysPastDue() { return lazy("daysPastDue", () => column(7, (rnd) => (rnd() < 0.2 ? 0 : 1 + Math.floor(rnd() * 400))))(); },
-    get profile() { return lazy("profile", () => column(8, (rnd) => pick(rnd, [[1, "temporary"], [1, "willful"], [1, "unable"], [1, "unclear"], [1, ""]])))(); },
+    get daysPastDue() {
+      return lazy("daysPastDue", () => column(7, (rnd) => (rnd() < 0.2 ? 0 : 1 + Math.floor(rnd() * 400))))();
+    },
+    get profile() {
+      return lazy("profile", () =>
+        column(8, (rnd) =>
+          pick(rnd, [
+            [1, "temporary"],
+            [1, "willful"],
+            [1, "unable"],
+            [1, "unclear"],
+            [1, ""],
+          ]),
+        ),
+      )();
+    },
     /** The 11 AR.PROFILE signals, in argument order. */
-    get signals() { return profileSignals.map((s) => s()); },
+    get signals() {
+      return profileSignals.map((s) => s());
+    },
     /** Dates of the last demand, acknowledgement or suit: up to ~4 years before as_of (some expired). */
-    get lastInterruption() { return lazy("lastInterruption", () => column(9, (rnd) => AS_OF - Math.floor(rnd() * 1500)))(); },
+    get lastInterruption() {
+      return lazy("lastInterruption", () => column(9, (rnd) => AS_OF - Math.floor(rnd() * 1500)))();
+    },
     /** Dates of the last balance confirmation: up to 4 months before as_of. */
-    get lastConfirmation() { return lazy("lastConfirmation", () => column(10, (rnd) => AS_OF - Math.floor(rnd() * 120)))(); },
-    get claim() { return claim(); },
-    get freeEstate() { return lazy("freeEstate", () => column(21, (rnd) => Math.round(rnd() * 50_000_000_00) / 100))(); },
+    get lastConfirmation() {
+      return lazy("lastConfirmation", () => column(10, (rnd) => AS_OF - Math.floor(rnd() * 120)))();
+    },
+    get claim() {
+      return claim();
+    },
+    get freeEstate() {
+      return lazy("freeEstate", () => column(21, (rnd) => Math.round(rnd() * 50_000_000_00) / 100))();
+    },
     // the total of ordinary claims includes this claim: the claim plus at least 1
-    get ordinaryClaimsTotal() { return lazy("ordinaryClaimsTotal", () => { const c = claim(); return column(22, (rnd, i) => (Math.round((c[i][0] as number) * 100) + 100 + Math.floor(rnd() * 100_000_000_00)) / 100); })(); },
-    get employeeClaims() { return lazy("employeeClaims", () => amountOrZero(23, 5_000_000))(); },
-    get taxClaims() { return lazy("taxClaims", () => amountOrZero(24, 3_000_000))(); },
-    get expenses() { return lazy("expenses", () => amountOrZero(25, 2_000_000))(); },
+    get ordinaryClaimsTotal() {
+      return lazy("ordinaryClaimsTotal", () => {
+        const c = claim();
+        return column(22, (rnd, i) => (Math.round((c[i][0] as number) * 100) + 100 + Math.floor(rnd() * 100_000_000_00)) / 100);
+      })();
+    },
+    get employeeClaims() {
+      return lazy("employeeClaims", () => amountOrZero(23, 5_000_000))();
+    },
+    get taxClaims() {
+      return lazy("taxClaims", () => amountOrZero(24, 3_000_000))();
+    },
+    get expenses() {
+      return lazy("expenses", () => amountOrZero(25, 2_000_000))();
+    },
     /** The 5 AR.EVIDENCE yes/no columns, in argument order. */
-    get evidence() { return evidenceColumns.map((e) => e()); },
-    get excuse() { return lazy("excuse", () => column(55, (rnd) => pick(rnd, [[1, "none"], [2, "no-invoice"], [2, "defect"], [1, ""]])))(); },
-    get announcement() { return lazy("announcement", () => column(60, (rnd) => 45658 + Math.floor(rnd() * 365)))(); },
+    get evidence() {
+      return evidenceColumns.map((e) => e());
+    },
+    get excuse() {
+      return lazy("excuse", () =>
+        column(55, (rnd) =>
+          pick(rnd, [
+            [1, "none"],
+            [2, "no-invoice"],
+            [2, "defect"],
+            [1, ""],
+          ]),
+        ),
+      )();
+    },
+    get announcement() {
+      return lazy("announcement", () => column(60, (rnd) => 45658 + Math.floor(rnd() * 365)))();
+    },
     /** Claim filing periods as a court sets them: days (30 to 60) or months (1 to 3), as numbers or text; blank is 30 days. */
-    get period() { return lazy("period", () => column(61, (rnd) => pick(rnd, [[2, 30], [2, 45], [1, 60], [1, "45天"], [1, "2m"], [1, "3个月"], [1, "两个月"], [1, "1m"], [1, ""]] as (readonly [number, number | string])[])))(); },
+    get period() {
+      return lazy("period", () =>
+        column(61, (rnd) =>
+          pick(rnd, [
+            [2, 30],
+            [2, 45],
+            [1, 60],
+            [1, "45天"],
+            [1, "2m"],
+            [1, "3个月"],
+            [1, "两个月"],
+            [1, "1m"],
+            [1, ""],
+          ] as (readonly [number, number | string])[]),
+        ),
+      )();
+    },
     // AR.PLAN: one single-cell range per call
-    get planBalance() { return planBalance(); },
+    get planBalance() {
+      return planBalance();
+    },
     // within the policy's 5%: at most 1/21 of the balance, in whole cents
-    get planConcession() { return lazy("planConcession", () => { const b = planBalance(); return cells(41, (rnd, i) => Math.floor((Math.round((b[i][0][0] as number) * 100) * rnd()) / 21) / 100); })(); },
-    get planFirstDue() { return lazy("planFirstDue", () => cells(42, (rnd) => 45658 + Math.floor(rnd() * 365)))(); },
-    get planCashFlow() { return lazy("planCashFlow", () => { const b = planBalance(); return cells(43, (rnd, i) => Math.round(((b[i][0][0] as number) / INSTALMENTS) * (0.5 + rnd() * 1.5) * 100) / 100); })(); },
+    get planConcession() {
+      return lazy("planConcession", () => {
+        const b = planBalance();
+        return cells(41, (rnd, i) => Math.floor((Math.round((b[i][0][0] as number) * 100) * rnd()) / 21) / 100);
+      })();
+    },
+    get planFirstDue() {
+      return lazy("planFirstDue", () => cells(42, (rnd) => 45658 + Math.floor(rnd() * 365)))();
+    },
+    get planCashFlow() {
+      return lazy("planCashFlow", () => {
+        const b = planBalance();
+        return cells(43, (rnd, i) => Math.round(((b[i][0][0] as number) / INSTALMENTS) * (0.5 + rnd() * 1.5) * 100) / 100);
+      })();
+    },
     planInstalments: [[INSTALMENTS]] as Grid,
   };
 }
@@ -206,7 +512,10 @@ async function cases(): Promise<Record<string, Run>> {
   // its interceptors, a cost no Excel runtime has.)
   const excel = makeExcelGlobals();
   // eslint-disable-next-line no-new-func -- the built bundle, run as Excel runs it (see above)
-  new Function("CustomFunctions", "Office", readFileSync(join(process.cwd(), "dist/functions.js"), "utf8"))(excel.CustomFunctions, excel.Office);
+  new Function("CustomFunctions", "Office", readFileSync(join(process.cwd(), "dist/functions.js"), "utf8"))(
+    excel.CustomFunctions,
+    excel.Office,
+  );
   const built = (id: string) => {
     const fn = excel.associations.get(id) as ((...a: unknown[]) => unknown[][]) | undefined;
     if (!fn) throw new Error(`dist/functions.js does not associate ${id}: run npm run build`);
@@ -261,7 +570,11 @@ async function cases(): Promise<Record<string, Run>> {
       const profile = x.profile;
       const out = new Array<string>(balance.length);
       for (let i = 0; i < balance.length; i++) {
-        out[i] = collectionStep(balance[i][0] as number, days[i][0] as number, ((profile[i][0] as string) || null) as DebtorProfile | null).code;
+        out[i] = collectionStep(
+          balance[i][0] as number,
+          days[i][0] as number,
+          ((profile[i][0] as string) || null) as DebtorProfile | null,
+        ).code;
       }
       return out;
     },
@@ -280,9 +593,17 @@ async function cases(): Promise<Record<string, Run>> {
     },
     "AR.LIMITATION (dist/functions.js)": (x) => built("LIMITATION")(x.lastInterruption, x.asOf),
     "AR.CONFIRM (dist/functions.js)": (x) => built("CONFIRM")(x.lastConfirmation, x.asOf),
-    "AR.RECOVERY (dist/functions.js)": (x) => built("RECOVERY")(x.claim, x.freeEstate, x.ordinaryClaimsTotal, x.employeeClaims, x.taxClaims, x.expenses),
+    "AR.RECOVERY (dist/functions.js)": (x) =>
+      built("RECOVERY")(x.claim, x.freeEstate, x.ordinaryClaimsTotal, x.employeeClaims, x.taxClaims, x.expenses),
     "recovery (core)": (x) => {
-      const [claim, estate, total, employees, taxes, expenses] = [x.claim, x.freeEstate, x.ordinaryClaimsTotal, x.employeeClaims, x.taxClaims, x.expenses];
+      const [claim, estate, total, employees, taxes, expenses] = [
+        x.claim,
+        x.freeEstate,
+        x.ordinaryClaimsTotal,
+        x.employeeClaims,
+        x.taxClaims,
+        x.expenses,
+      ];
       const out = new Array<number>(claim.length);
       for (let i = 0; i < claim.length; i++) {
         out[i] = bankruptcyRecovery(claim[i][0] as number, {
@@ -299,7 +620,13 @@ async function cases(): Promise<Record<string, Run>> {
     "AR.CLAIMDEADLINE (dist/functions.js)": (x) => built("CLAIMDEADLINE")(x.announcement, x.period),
     [`AR.PLAN, ${INSTALMENTS} instalments (plans)`]: perPlan((x) => {
       const plan = built("PLAN");
-      const [balance, concession, firstDue, cashFlow, instalments] = [x.planBalance, x.planConcession, x.planFirstDue, x.planCashFlow, x.planInstalments];
+      const [balance, concession, firstDue, cashFlow, instalments] = [
+        x.planBalance,
+        x.planConcession,
+        x.planFirstDue,
+        x.planCashFlow,
+        x.planInstalments,
+      ];
       const out = new Array<unknown>(balance.length);
       // interval_months omitted: Excel passes null
       for (let i = 0; i < balance.length; i++) out[i] = plan(balance[i], instalments, concession[i], firstDue[i], null, cashFlow[i]);
@@ -309,7 +636,11 @@ async function cases(): Promise<Record<string, Run>> {
       const [balance, concession, firstDue] = [x.planBalance, x.planConcession, x.planFirstDue];
       const out = new Array<unknown>(balance.length);
       for (let i = 0; i < balance.length; i++) {
-        out[i] = instalmentPlan(balance[i][0][0] as number, INSTALMENTS, { concession: concession[i][0][0] as number, firstDue: firstDue[i][0][0] as number, intervalMonths: 1 });
+        out[i] = instalmentPlan(balance[i][0][0] as number, INSTALMENTS, {
+          concession: concession[i][0][0] as number,
+          firstDue: firstDue[i][0][0] as number,
+          intervalMonths: 1,
+        });
       }
       return out;
     }),
@@ -324,9 +655,12 @@ const isError = (cell: unknown): cell is { code: string; message?: string } => t
  * must measure the normal path, not a function turning bad input into #VALUE!.
  */
 function checkOutput(name: string, out: unknown, rows: number, plan: boolean): void {
-  if (!Array.isArray(out) || out.length !== rows) throw new Error(`${name}: expected ${rows} ${plan ? "plans" : "rows"}, got ${Array.isArray(out) ? out.length : typeof out}`);
+  if (!Array.isArray(out) || out.length !== rows)
+    throw new Error(`${name}: expected ${rows} ${plan ? "plans" : "rows"}, got ${Array.isArray(out) ? out.length : typeof out}`);
   const bad = (i: number, cell: unknown, what: string) =>
-    new Error(`${name}: ${plan ? "plan" : "row"} ${i + 1} ${what}: ${isError(cell) ? `${cell.code} ${cell.message ?? ""}` : JSON.stringify(cell)}`);
+    new Error(
+      `${name}: ${plan ? "plan" : "row"} ${i + 1} ${what}: ${isError(cell) ? `${cell.code} ${cell.message ?? ""}` : JSON.stringify(cell)}`,
+    );
   const checkCell = (i: number, cell: unknown) => {
     if (isError(cell)) throw bad(i, cell, "is an error");
     if (cell === "" || cell === null || cell === undefined) throw bad(i, cell, "is blank");
@@ -341,7 +675,11 @@ function checkOutput(name: string, out: unknown, rows: number, plan: boolean): v
     // a plan: the function's spilled rows [number, due date, amount, fits], or the core's InstalmentPlan
     const lines: unknown = Array.isArray(row) ? row : (row as { instalments?: unknown }).instalments;
     if (!Array.isArray(lines) || lines.length !== INSTALMENTS) {
-      throw bad(i, Array.isArray(lines) ? lines[0] : row, `has ${Array.isArray(lines) ? lines.length : "no"} instalments, not ${INSTALMENTS}`);
+      throw bad(
+        i,
+        Array.isArray(lines) ? lines[0] : row,
+        `has ${Array.isArray(lines) ? lines.length : "no"} instalments, not ${INSTALMENTS}`,
+      );
     }
     for (const line of lines) for (const cell of Array.isArray(line) ? line : Object.values(line as object)) checkCell(i, cell);
   }
@@ -367,7 +705,8 @@ async function runCase(name: string): Promise<CaseResult> {
     const out = fn(data);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     heap = Math.max(heap, process.memoryUsage().heapUsed - before);
-    if (!Array.isArray(out) || out.length !== rows) throw new Error(`${name}: expected ${rows} rows, got ${Array.isArray(out) ? out.length : typeof out}`);
+    if (!Array.isArray(out) || out.length !== rows)
+      throw new Error(`${name}: expected ${rows} rows, got ${Array.isArray(out) ? out.length : typeof out}`);
     times.push(ms);
   }
   times.sort((a, b) => a - b);
@@ -393,13 +732,19 @@ async function main() {
   const names = only === undefined ? all : all.filter((n) => n.toLowerCase().includes(only.toLowerCase()));
   if (names.length === 0) throw new Error(`--only ${only}: no case matches; cases:\n  ${all.join("\n  ")}`);
   const fmt = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-  console.log(`AR functions benchmark: ${fmt(ROWS)} rows (AR.PLAN: ${fmt(PLANS)} plans), best of ${RUNS} runs, one process per case, Node ${process.version}`);
+  console.log(
+    `AR functions benchmark: ${fmt(ROWS)} rows (AR.PLAN: ${fmt(PLANS)} plans), best of ${RUNS} runs, one process per case, Node ${process.version}`,
+  );
   const results: CaseResult[] = [];
   for (const name of names) {
     let out: string;
     try {
       // the case's stderr goes straight to ours: a failed check shows its own message
-      out = execFileSync(process.execPath, [...process.execArgv, __filename, "--case", name, "--rows", String(ROWS), "--runs", String(RUNS), "--plans", String(PLANS)], { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] });
+      out = execFileSync(
+        process.execPath,
+        [...process.execArgv, __filename, "--case", name, "--rows", String(ROWS), "--runs", String(RUNS), "--plans", String(PLANS)],
+        { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] },
+      );
     } catch {
       throw new Error(`case "${name}" failed (its error is above)`);
     }
@@ -408,12 +753,16 @@ async function main() {
   console.log("| case | rows/s | best ms | median ms | peak RSS MB | heap growth per call MB |");
   console.log("|---|---:|---:|---:|---:|---:|");
   for (const r of results) {
-    console.log(`| ${r.name} | ${fmt(r.rowsPerSecond)} | ${fmt(r.bestMs, 1)} | ${fmt(r.medianMs, 1)} | ${fmt(r.peakRssMB)} | ${fmt(r.heapMB, 1)} |`);
+    console.log(
+      `| ${r.name} | ${fmt(r.rowsPerSecond)} | ${fmt(r.bestMs, 1)} | ${fmt(r.medianMs, 1)} | ${fmt(r.peakRssMB)} | ${fmt(r.heapMB, 1)} |`,
+    );
   }
   const aging = results.find((r) => r.name === "AR.AGING (dist/functions.js)");
   const target = 5_000_000;
   if (aging) {
-    console.log(`AR.AGING through the built function: ${fmt(aging.rowsPerSecond)} rows/s (target ${fmt(target)}): ${aging.rowsPerSecond >= target ? "met" : "NOT met"}`);
+    console.log(
+      `AR.AGING through the built function: ${fmt(aging.rowsPerSecond)} rows/s (target ${fmt(target)}): ${aging.rowsPerSecond >= target ? "met" : "NOT met"}`,
+    );
   } else {
     console.log(`AR.AGING through the built function: not run (--only ${only}), target ${fmt(target)} rows/s not checked`);
   }

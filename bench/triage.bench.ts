@@ -22,10 +22,29 @@ const RUNS = arg("runs", 3);
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-const HEADERS = ["Customer", "Balance", "Due date", "Overdue events (12 months)", "Largest overdue amount", "Cash flow", "Business operating", "Income stable", "Turnover decline", "Proposed plan", "Excuses", "Broken promises", "Insolvent", "Free cash flow", "Last balance confirmation", "Signed contract", "Reconciliation", "Last demand"];
+const HEADERS = [
+  "Customer",
+  "Balance",
+  "Due date",
+  "Overdue events (12 months)",
+  "Largest overdue amount",
+  "Cash flow",
+  "Business operating",
+  "Income stable",
+  "Turnover decline",
+  "Proposed plan",
+  "Excuses",
+  "Broken promises",
+  "Insolvent",
+  "Free cash flow",
+  "Last balance confirmation",
+  "Signed contract",
+  "Reconciliation",
+  "Last demand",
+];
 
 /** Rows as a CSV gives them (all text), with a few bad cells, duplicates and blanks like a real ledger. */
 function portfolio(rows: number): string[][] {
@@ -37,7 +56,8 @@ function portfolio(rows: number): string[][] {
     const n = rnd() < 0.6 ? 0 : Math.floor(rnd() * 4);
     const due = 45658 + Math.floor(rnd() * 500);
     const y = 2025 + Math.floor((due - 45658) / 365);
-    const iso = (serialDay: number) => `${y}-${String(1 + (serialDay % 12)).padStart(2, "0")}-${String(1 + (serialDay % 28)).padStart(2, "0")}`;
+    const iso = (serialDay: number) =>
+      `${y}-${String(1 + (serialDay % 12)).padStart(2, "0")}-${String(1 + (serialDay % 28)).padStart(2, "0")}`;
     out[i] = [
       rnd() < 0.001 ? "Customer 1" : `Customer ${i}`,
       rnd() < 0.001 ? "n/a" : (Math.round(rnd() * 2_000_000_00) / 100).toFixed(2),
@@ -45,9 +65,18 @@ function portfolio(rows: number): string[][] {
       String(n),
       n === 0 ? "0" : String(Math.round(rnd() * 100_000)),
       pick(["good", "fair", "poor", "好", "一般", "差"]),
-      pick(yn), pick(yn), pick(["none", "short-term", "persistent", ""]), pick(yn), pick(yn), String(Math.floor(rnd() * 3)), rnd() < 0.03 ? "yes" : "no",
+      pick(yn),
+      pick(yn),
+      pick(["none", "short-term", "persistent", ""]),
+      pick(yn),
+      pick(yn),
+      String(Math.floor(rnd() * 3)),
+      rnd() < 0.03 ? "yes" : "no",
       rnd() < 0.5 ? String(Math.round(rnd() * 300_000)) : "",
-      iso(due + 30), pick(yn), pick(yn), iso(due + 60),
+      iso(due + 30),
+      pick(yn),
+      pick(yn),
+      iso(due + 60),
     ];
   }
   return out;
@@ -74,7 +103,13 @@ function runSize(rows: number) {
     }
   }
   times.sort((a, b) => a - b);
-  return { rows, bestMs: times[0], medianMs: times[Math.floor(times.length / 2)], cellsMs, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+  return {
+    rows,
+    bestMs: times[0],
+    medianMs: times[Math.floor(times.length / 2)],
+    cellsMs,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 /** Milliseconds since t0. */
@@ -96,7 +131,12 @@ async function runIo(rows: number) {
   const read = await readPortfolioRows(context, location);
   const readMs = since(t0);
   if (read.rows.length !== rows) throw new Error(`read ${read.rows.length} rows, expected ${rows}`);
-  const readFake = { ms: fakeMs(0), maxBytes: fakeMax(0), bytes: wb.syncs.reduce((n, s) => n + s.responseBytes, 0), syncs: wb.syncs.length };
+  const readFake = {
+    ms: fakeMs(0),
+    maxBytes: fakeMax(0),
+    bytes: wb.syncs.reduce((n, s) => n + s.responseBytes, 0),
+    syncs: wb.syncs.length,
+  };
 
   t0 = process.hrtime.bigint();
   const { mapping } = recogniseColumns(location.headers);
@@ -108,7 +148,11 @@ async function runIo(rows: number) {
   t0 = process.hrtime.bigint();
   const write = await writeTriageSheets(context, data);
   const writeMs = since(t0);
-  const writeFake = { ms: fakeMs(before), maxBytes: fakeMax(before), bytes: wb.syncs.slice(before).reduce((n, s) => n + s.requestBytes, 0) };
+  const writeFake = {
+    ms: fakeMs(before),
+    maxBytes: fakeMax(before),
+    bytes: wb.syncs.slice(before).reduce((n, s) => n + s.requestBytes, 0),
+  };
   if (wb.sheet(write.resultSheet).value(rows, 0) !== rows + 1) throw new Error("the result sheet is short");
 
   // The other way to colour rows, for comparison: one fill per run of rows of the same level; both written
@@ -161,28 +205,46 @@ function main() {
   console.log("| rows | triage rows/s | triage best ms | median ms | output cells + summary ms | peak RSS MB |");
   console.log("|---:|---:|---:|---:|---:|---:|");
   for (const size of [100_000, 1_000_000]) {
-    const r = JSON.parse(execFileSync(process.execPath, [...process.execArgv, __filename, "--size", String(size), "--runs", String(RUNS)], { encoding: "utf8", maxBuffer: 1 << 20 }));
+    const r = JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, __filename, "--size", String(size), "--runs", String(RUNS)], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      }),
+    );
     const f = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
-    console.log(`| ${f(r.rows)} | ${f(r.rows / (r.bestMs / 1000))} | ${f(r.bestMs, 1)} | ${f(r.medianMs, 1)} | ${f(r.cellsMs, 1)} | ${f(r.peakRssMB)} |`);
-    if (size === 1_000_000) console.log(`1,000,000 rows triaged by the core in ${f(r.bestMs / 1000, 2)} s (target: under 2 s): ${r.bestMs < 2000 ? "met" : "NOT met"}`);
+    console.log(
+      `| ${f(r.rows)} | ${f(r.rows / (r.bestMs / 1000))} | ${f(r.bestMs, 1)} | ${f(r.medianMs, 1)} | ${f(r.cellsMs, 1)} | ${f(r.peakRssMB)} |`,
+    );
+    if (size === 1_000_000)
+      console.log(
+        `1,000,000 rows triaged by the core in ${f(r.bestMs / 1000, 2)} s (target: under 2 s): ${r.bestMs < 2000 ? "met" : "NOT met"}`,
+      );
   }
 
   console.log("");
-  console.log("Excel I/O layer of the task pane on the fake Excel (default chunks: 10,000 rows, 4,000,000 bytes per request; Excel on the web refuses over 5 MB), one process per size");
-  console.log("| rows | read rows/s | read syncs | read chunks | largest response (layer / fake) | read MB | triage + cells ms | write rows/s | write syncs | write chunks | write requests | largest request (layer / fake) | write MB | time inside the fake | peak RSS MB |");
+  console.log(
+    "Excel I/O layer of the task pane on the fake Excel (default chunks: 10,000 rows, 4,000,000 bytes per request; Excel on the web refuses over 5 MB), one process per size",
+  );
+  console.log(
+    "| rows | read rows/s | read syncs | read chunks | largest response (layer / fake) | read MB | triage + cells ms | write rows/s | write syncs | write chunks | write requests | largest request (layer / fake) | write MB | time inside the fake | peak RSS MB |",
+  );
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   const f = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
   const mb = (n: number) => f(n / 1e6, 1);
   for (const size of [100_000, 1_000_000]) {
     // A million rows are held four times (the sheet, the rows read, the records' cells, the result sheet).
     const flags = [...process.execArgv, "--max-old-space-size=12288"];
-    const r = JSON.parse(execFileSync(process.execPath, [...flags, __filename, "--io", String(size)], { encoding: "utf8", maxBuffer: 1 << 20 }));
+    const r = JSON.parse(
+      execFileSync(process.execPath, [...flags, __filename, "--io", String(size)], { encoding: "utf8", maxBuffer: 1 << 20 }),
+    );
     const inside = (r.readFake.ms + r.writeFake.ms) / (r.readMs + r.writeMs);
     console.log(
       `| ${f(r.rows)} | ${f(r.rows / (r.readMs / 1000))} | ${r.read.syncs} | ${r.read.chunks} | ${f(r.read.maxRequestBytes)} / ${f(r.readFake.maxBytes)} | ${mb(r.readFake.bytes)} | ${f(r.triageMs)} | ${f(r.rows / (r.writeMs / 1000))} | ${r.write.syncs} | ${r.write.chunks} | ${f(r.writeRequests)} | ${f(r.write.maxRequestBytes)} / ${f(r.writeFake.maxBytes)} | ${mb(r.writeFake.bytes)} | ${f(100 * inside)}% | ${f(r.peakRssMB)} |`,
     );
     if (r.fills) {
-      console.log(`  ${f(r.rows)} rows coloured by fills per run of rows instead of 3 conditional formats: ${f(r.fills.requests)} requests in ${r.fills.syncs} syncs, write ${f(r.fills.ms)} ms warm (conditional formats: ${f(r.writeRequests)} requests, ${f(r.fills.conditionalMs)} ms warm)`);
+      console.log(
+        `  ${f(r.rows)} rows coloured by fills per run of rows instead of 3 conditional formats: ${f(r.fills.requests)} requests in ${r.fills.syncs} syncs, write ${f(r.fills.ms)} ms warm (conditional formats: ${f(r.writeRequests)} requests, ${f(r.fills.conditionalMs)} ms warm)`,
+      );
     }
   }
 }

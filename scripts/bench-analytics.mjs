@@ -22,7 +22,9 @@ const arg = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const sizes = arg("sizes", "1000000,10000000").split(",").map((s) => Number(s.replace(/_/g, "")));
+const sizes = arg("sizes", "1000000,10000000")
+  .split(",")
+  .map((s) => Number(s.replace(/_/g, "")));
 const runs = arg("runs", "3");
 const seed = arg("seed", "1");
 const arqueroCsv = !args.includes("--no-arquero-csv");
@@ -35,7 +37,16 @@ mkdirSync(outDir, { recursive: true });
 // bundle as the add-in ships: one scope (see scripts/bench.mjs)
 const bundle = async (entry, name) => {
   const outfile = join(outDir, name);
-  await build({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "warning", packages: "bundle" });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile,
+    logLevel: "warning",
+    packages: "bundle",
+  });
   return outfile;
 };
 const benchFile = await bundle("bench/analytics.bench.ts", "analytics.bench.cjs");
@@ -59,7 +70,11 @@ function ensureData(n) {
     return dir;
   }
   console.log(`[data] generating ${n.toLocaleString("en-US")} invoices into ${dir} ...`);
-  const r = spawnSync(process.execPath, [...heap, generateFile, "--invoices", String(n), "--seed", seed, "--out", dir, "--tables", "invoices", "--format", "csv,arrow"], { stdio: "inherit" });
+  const r = spawnSync(
+    process.execPath,
+    [...heap, generateFile, "--invoices", String(n), "--seed", seed, "--out", dir, "--tables", "invoices", "--format", "csv,arrow"],
+    { stdio: "inherit" },
+  );
   if (r.status !== 0) throw new Error(`generation failed (${r.status})`);
   return dir;
 }
@@ -72,7 +87,9 @@ function runJson(command, argv) {
 }
 
 function sameResult(a, b) {
-  const close = (x, y) => (x === null && y === null) || (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)));
+  const close = (x, y) =>
+    (x === null && y === null) ||
+    (Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)));
   const problems = [];
   for (const k of ["rows", "periods"]) if (a[k] !== b[k]) problems.push(`${k} ${a[k]} vs ${b[k]}`);
   for (const k of ["sales", "written_off"]) if (!close(a[k], b[k])) problems.push(`${k} ${a[k]} vs ${b[k]}`);
@@ -109,7 +126,9 @@ console.log("\nbad-debt-rate trend pipeline: load, group by issue/write-off mont
 console.log(`(results equal across engines; compute: the first run, then the median of ${runs} runs after it; total = load + median)\n`);
 console.log("invoices     engine          input   load s  compute 1st s  compute s  total s  peak RSS MB");
 for (const r of rows) {
-  console.log(`${r.n.toLocaleString("en-US").padStart(10)}   ${r.engine.padEnd(14)}  ${r.format.padEnd(6)} ${fmt(r.load_s).padStart(7)}  ${fmt(r.compute_cold_s, 3).padStart(13)}  ${fmt(r.compute_s, 3).padStart(9)}  ${fmt(r.load_s + r.compute_s).padStart(7)}  ${fmt(r.peak_rss_mb, 0).padStart(11)}`);
+  console.log(
+    `${r.n.toLocaleString("en-US").padStart(10)}   ${r.engine.padEnd(14)}  ${r.format.padEnd(6)} ${fmt(r.load_s).padStart(7)}  ${fmt(r.compute_cold_s, 3).padStart(13)}  ${fmt(r.compute_s, 3).padStart(9)}  ${fmt(r.load_s + r.compute_s).padStart(7)}  ${fmt(r.peak_rss_mb, 0).padStart(11)}`,
+  );
 }
 console.log("");
 for (const n of sizes) {
@@ -118,10 +137,19 @@ for (const n of sizes) {
   const arrow = mine.find((r) => r.engine.startsWith("arquero") && r.format === "arrow");
   const csv = mine.find((r) => r.engine.startsWith("arquero") && r.format === "csv");
   const ratio = (a, b) => `${fmt(a / b)}x`;
-  console.log(`${n.toLocaleString("en-US")} invoices: compute arquero/pandas ${ratio(arrow.compute_s, pandas.compute_s)}; load+compute arquero(Arrow)/pandas(CSV) ${ratio(arrow.load_s + arrow.compute_s, pandas.load_s + pandas.compute_s)}` + (csv ? `; CSV load arquero/pandas ${ratio(csv.load_s, pandas.load_s)}; load+compute arquero(CSV)/pandas(CSV) ${ratio(csv.load_s + csv.compute_s, pandas.load_s + pandas.compute_s)}` : ""));
+  console.log(
+    `${n.toLocaleString("en-US")} invoices: compute arquero/pandas ${ratio(arrow.compute_s, pandas.compute_s)}; load+compute arquero(Arrow)/pandas(CSV) ${ratio(arrow.load_s + arrow.compute_s, pandas.load_s + pandas.compute_s)}` +
+      (csv
+        ? `; CSV load arquero/pandas ${ratio(csv.load_s, pandas.load_s)}; load+compute arquero(CSV)/pandas(CSV) ${ratio(csv.load_s + csv.compute_s, pandas.load_s + pandas.compute_s)}`
+        : ""),
+  );
 }
 const slower = sizes.filter((n) => {
   const mine = rows.filter((r) => r.n === n);
   return mine.find((r) => r.format === "arrow").compute_s > mine.find((r) => r.engine.startsWith("pandas")).compute_s;
 });
-console.log(slower.length ? `\ntarget missed: Arquero's compute is slower than pandas' at ${slower.join(", ")} invoices` : "\ntarget met: Arquero's compute is no slower than pandas' at every size");
+console.log(
+  slower.length
+    ? `\ntarget missed: Arquero's compute is slower than pandas' at ${slower.join(", ")} invoices`
+    : "\ntarget met: Arquero's compute is no slower than pandas' at every size",
+);

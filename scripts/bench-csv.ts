@@ -75,11 +75,16 @@ async function main(): Promise<void> {
   console.log("| phase | rows | seconds | rows/s | peak RSS |");
   console.log("|---|---:|---:|---:|---:|");
   for (const phase of ["read", "triage and write"]) {
-    const run = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child", phase === "read" ? "read" : "all", file], { encoding: "utf8", maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child", phase === "read" ? "read" : "all", file], {
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    });
     if (run.status !== 0) throw new Error(`${phase} failed: ${run.stderr}`);
     const result = JSON.parse(run.stdout.trim().split("\n").pop()!) as { rows: number; ms: number; rss: number; accounting: string };
     if (result.rows !== expected) throw new Error(`${phase}: ${result.rows} rows, expected ${expected}`);
-    console.log(`| ${phase} | ${result.rows.toLocaleString("en-US")} | ${(result.ms / 1000).toFixed(1)} | ${Math.round((result.rows / result.ms) * 1000).toLocaleString("en-US")} | ${mb(result.rss)} |`);
+    console.log(
+      `| ${phase} | ${result.rows.toLocaleString("en-US")} | ${(result.ms / 1000).toFixed(1)} | ${Math.round((result.rows / result.ms) * 1000).toLocaleString("en-US")} | ${mb(result.rss)} |`,
+    );
     if (result.accounting) console.log(`  ${result.accounting}`);
   }
 }

@@ -34,7 +34,9 @@ async function generate(path: string, rows: number): Promise<void> {
   const temp = `${path}.part`;
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useSharedStrings: true, useStyles: true });
   const sheet = book.addWorksheet("Ledger");
-  sheet.addRow(["customer", "balance", "due date", "overdue events (12 months)", "largest overdue amount", "cash flow", "note", "region"]).commit();
+  sheet
+    .addRow(["customer", "balance", "due date", "overdue events (12 months)", "largest overdue amount", "cash flow", "note", "region"])
+    .commit();
   for (let i = 0; i < rows; i++) {
     if (isBlankRow(i)) {
       sheet.addRow([]).commit();
@@ -57,7 +59,9 @@ async function generate(path: string, rows: number): Promise<void> {
   sheet.commit();
   await book.commit();
   renameSync(temp, path);
-  console.log(`wrote ${path}: ${rows.toLocaleString("en-US")} rows × 8 columns, ${mb(statSync(path).size)}, in ${seconds(Date.now() - started)}`);
+  console.log(
+    `wrote ${path}: ${rows.toLocaleString("en-US")} rows × 8 columns, ${mb(statSync(path).size)}, in ${seconds(Date.now() - started)}`,
+  );
 }
 
 /** The child: read (and triage) the file, print the figures as JSON. */
@@ -66,12 +70,27 @@ async function read(path: string, readOnly: boolean): Promise<void> {
   const table = await readTable(path);
   const t1 = performance.now();
   const readRss = process.resourceUsage().maxRSS * 1024;
-  const figures: Record<string, unknown> = { rows: table.rows.length, readMs: t1 - t0, readPeakRss: readRss, heapUsed: process.memoryUsage().heapUsed };
+  const figures: Record<string, unknown> = {
+    rows: table.rows.length,
+    readMs: t1 - t0,
+    readPeakRss: readRss,
+    heapUsed: process.memoryUsage().heapUsed,
+  };
   if (!readOnly) {
     const { mapping } = recogniseColumns(table.headers);
-    const output = triagePortfolio(table.rows, mapping, { asOf: serialFromCivil(2025, 12, 31), firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem });
+    const output = triagePortfolio(table.rows, mapping, {
+      asOf: serialFromCivil(2025, 12, 31),
+      firstRowNumber: table.firstRowNumber,
+      dateSystem: table.dateSystem,
+    });
     const summary = summarise(output.records, output.policy);
-    Object.assign(figures, { triageMs: performance.now() - t1, ok: summary.ok, problem: summary.problem, blank: summary.blank, records: summary.rows });
+    Object.assign(figures, {
+      triageMs: performance.now() - t1,
+      ok: summary.ok,
+      problem: summary.problem,
+      blank: summary.blank,
+      records: summary.rows,
+    });
   }
   figures.peakRss = process.resourceUsage().maxRSS * 1024;
   console.log(JSON.stringify(figures));
@@ -90,18 +109,26 @@ async function main(): Promise<void> {
   if (args.includes("--fresh") || !existsSync(path)) await generate(path, rows);
   else console.log(`reusing ${path} (${mb(statSync(path).size)}; --fresh writes it again)`);
 
-  const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--read", path, ...(args.includes("--read-only") ? ["--read-only"] : [])], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", __filename, "--read", path, ...(args.includes("--read-only") ? ["--read-only"] : [])],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   if (child.status !== 0) throw new Error(`the reading process failed (exit ${child.status})`);
   const f = JSON.parse(child.stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, number>;
-  console.log(`read ${f.rows.toLocaleString("en-US")} rows in ${seconds(f.readMs)}; peak RSS after reading ${mb(f.readPeakRss)} (heap in use ${mb(f.heapUsed)})`);
+  console.log(
+    `read ${f.rows.toLocaleString("en-US")} rows in ${seconds(f.readMs)}; peak RSS after reading ${mb(f.readPeakRss)} (heap in use ${mb(f.heapUsed)})`,
+  );
   if (f.triageMs !== undefined) {
     const blanks = Array.from({ length: rows }, (_, i) => i).filter(isBlankRow).length;
     const bad = Array.from({ length: rows }, (_, i) => i).filter((i) => isBadBalance(i) && !isBlankRow(i)).length;
     const accounted = f.records === rows && f.ok + f.problem + f.blank === rows && f.blank === blanks && f.problem === bad;
-    console.log(`triaged in ${seconds(f.triageMs)}: ${f.records.toLocaleString("en-US")} rows = ${f.ok.toLocaleString("en-US")} ok + ${f.problem} with problems + ${f.blank} blank (${accounted ? "all accounted for" : "NOT ACCOUNTED FOR"})`);
+    console.log(
+      `triaged in ${seconds(f.triageMs)}: ${f.records.toLocaleString("en-US")} rows = ${f.ok.toLocaleString("en-US")} ok + ${f.problem} with problems + ${f.blank} blank (${accounted ? "all accounted for" : "NOT ACCOUNTED FOR"})`,
+    );
     if (!accounted) process.exitCode = 1;
   }
   console.log(`peak RSS of the reading process: ${mb(f.peakRss)}`);

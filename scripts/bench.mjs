@@ -14,6 +14,15 @@ if (!entry) {
 const outDir = resolve("node_modules/.cache/ar-bench");
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, basename(entry).replace(/\.ts$/, ".cjs"));
-await build({ entryPoints: [entry], bundle: true, platform: "node", format: "cjs", target: "node20", outfile, logLevel: "warning", packages: "bundle" });
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  outfile,
+  logLevel: "warning",
+  packages: "bundle",
+});
 const run = spawnSync(process.execPath, ["--expose-gc", outfile, ...rest.filter((a) => a !== "--")], { stdio: "inherit" });
 process.exit(run.status ?? 1);

@@ -53,7 +53,10 @@ function readValid(files) {
     const leaf = new crypto.X509Certificate(cert);
     const root = new crypto.X509Certificate(ca);
     const now = Date.now();
-    for (const [name, c] of [["CA certificate", root], ["localhost certificate", leaf]]) {
+    for (const [name, c] of [
+      ["CA certificate", root],
+      ["localhost certificate", leaf],
+    ]) {
       if (Date.parse(c.validFrom) > now) return { problem: `${name} not yet valid` };
       if (Date.parse(c.validTo) - marginMs < now) return { problem: `${name} expired or expiring` };
     }

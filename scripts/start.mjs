@@ -31,7 +31,6 @@ const fail = (line, code = 1) => {
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 function readState() {
   try {
     return JSON.parse(fs.readFileSync(stateFile, "utf8"));
@@ -58,9 +57,7 @@ function isListening(host, p) {
 function tryBind(host, p) {
   return new Promise((resolve) => {
     const server = net.createServer();
-    server.once("error", (err) =>
-      resolve(err.code === "EADDRINUSE" ? "in-use" : err.code === "EACCES" ? "denied" : "unavailable"),
-    );
+    server.once("error", (err) => resolve(err.code === "EADDRINUSE" ? "in-use" : err.code === "EACCES" ? "denied" : "unavailable"));
     server.listen({ host, port: p, exclusive: true }, () => server.close(() => resolve("ok")));
   });
 }
@@ -215,7 +212,9 @@ async function main() {
   const previous = readState();
   if (previous) {
     if (isAlive(previous.serverPid) || isAlive(previous.launcherPid)) {
-      fail(`A dev server started by \`npm start\` is already running (pid ${previous.serverPid}, ${previous.url}). Stop it with \`npm stop\` first.`);
+      fail(
+        `A dev server started by \`npm start\` is already running (pid ${previous.serverPid}, ${previous.url}). Stop it with \`npm stop\` first.`,
+      );
     }
     fs.rmSync(stateFile, { force: true });
   }
@@ -273,7 +272,8 @@ async function main() {
     kill("SIGTERM");
     setTimeout(() => kill("SIGKILL"), 5000).unref();
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal === "SIGINT" ? "Interrupted" : `Stop requested (${signal})`));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
+    process.on(signal, () => stop(signal === "SIGINT" ? "Interrupted" : `Stop requested (${signal})`));
   // Last resort if we exit some other way: never leave an orphaned server behind.
   process.on("exit", () => kill("SIGKILL"));
 

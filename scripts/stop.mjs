@@ -15,7 +15,6 @@ const stateFile = stateFileOf(root);
 const log = (line) => console.log(`[stop] ${line}`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 /** Command line of a process, or undefined when it cannot be read (then we trust the state file). */
 function commandLine(pid) {
   try {

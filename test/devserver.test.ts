@@ -37,16 +37,20 @@ function freePort(): Promise<number> {
 /** GET over HTTPS from 127.0.0.1, verifying the certificate against our CA for the name "localhost". */
 function get(pathname: string): Promise<{ status: number; type: string; csp: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = https.get(
-      { host: "127.0.0.1", port, path: pathname, ca, servername: "localhost", agent: false, timeout: 5000 },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), csp: String(res.headers["content-security-policy"] ?? ""), body }));
-        res.on("error", reject);
-      },
-    );
+    const req = https.get({ host: "127.0.0.1", port, path: pathname, ca, servername: "localhost", agent: false, timeout: 5000 }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"] ?? ""),
+          csp: String(res.headers["content-security-policy"] ?? ""),
+          body,
+        }),
+      );
+      res.on("error", reject);
+    });
     req.once("timeout", () => req.destroy(new Error("timeout")));
     req.once("error", reject);
   });

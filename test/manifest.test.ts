@@ -55,9 +55,7 @@ function build(nodes: unknown[], parent: El | null): El[] {
     const record = node as Record<string, unknown>;
     const name = Object.keys(record).find((k) => k !== ":@");
     if (!name || name === "#text" || name.startsWith("#") || name.startsWith("?")) continue;
-    const attrs = Object.fromEntries(
-      Object.entries((record[":@"] ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-    );
+    const attrs = Object.fromEntries(Object.entries((record[":@"] ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
     const el: El = { name, local: name.replace(/^.*:/, ""), attrs, children: [], text: "", parent };
     const kids = (record[name] ?? []) as unknown[];
     el.text = kids
@@ -257,9 +255,21 @@ describe("manifest.xml", () => {
 
   it("keeps the base elements in the schema's order", () => {
     const order = [
-      "Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
-      "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings",
-      "Permissions", "VersionOverrides",
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "AppDomains",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
     ];
     const names = doc.children.map((c) => c.local);
     expect(names.filter((n) => !order.includes(n))).toEqual([]);

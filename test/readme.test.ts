@@ -12,10 +12,16 @@ const functions = (await import("../src/functions/functions.js")) as unknown as 
 const readme = readFileSync(join(__dirname, "../README.md"), "utf8");
 const reference = readme.slice(readme.indexOf("## Formula reference"), readme.indexOf("Arguments in detail:"));
 
-interface Example { formula: string; expected: string }
+interface Example {
+  formula: string;
+  expected: string;
+}
 const examples: Example[] = [];
 for (const line of reference.split("\n")) {
-  const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+  const cells = line
+    .split("|")
+    .slice(1, -1)
+    .map((c) => c.trim());
   if (cells.length !== 4) continue;
   const formula = /`(=AR\.[A-Z]+\(.*\))`$/.exec(cells[2]);
   const result = /^`([^`]*)`/.exec(cells[3]);
@@ -68,7 +74,22 @@ function evaluate(formula: string): unknown {
 describe("the README's formula examples", () => {
   it("has single-cell examples for every function", () => {
     const names = new Set(examples.map((e) => /^=AR\.([A-Z]+)/.exec(e.formula)![1]));
-    expect([...names].sort()).toEqual(["AGING", "CHANNEL", "CLAIMDEADLINE", "CONFIRM", "EVIDENCE", "FACTOR", "GRADE", "INSURE", "LIMITATION", "PROFILE", "PROVISION", "RECOVERY", "SETTLE", "TERM"]);
+    expect([...names].sort()).toEqual([
+      "AGING",
+      "CHANNEL",
+      "CLAIMDEADLINE",
+      "CONFIRM",
+      "EVIDENCE",
+      "FACTOR",
+      "GRADE",
+      "INSURE",
+      "LIMITATION",
+      "PROFILE",
+      "PROVISION",
+      "RECOVERY",
+      "SETTLE",
+      "TERM",
+    ]);
   });
 
   it.each(examples)("$formula gives $expected", ({ formula, expected }) => {
@@ -83,7 +104,10 @@ describe("the README's set-up is what CI runs", () => {
     const setup = readme.slice(readme.indexOf("## Set up and test"));
     const block = /```sh\n([\s\S]*?)```/.exec(setup)![1];
     const commands = (text: string) =>
-      text.split("\n").map((l) => l.replace(/\s+#.*$/, "").trim()).filter((l) => l !== "" && !l.startsWith("#") && !/^(set|cd) /.test(l));
+      text
+        .split("\n")
+        .map((l) => l.replace(/\s+#.*$/, "").trim())
+        .filter((l) => l !== "" && !l.startsWith("#") && !/^(set|cd) /.test(l));
     const ci = readFileSync(join(__dirname, "../.ci/run"), "utf8");
     expect(commands(ci)).toEqual(commands(block));
     expect(commands(block)).toContain("npm test");

@@ -46,10 +46,22 @@ describe("the policy form of the task pane", () => {
   });
 
   it("reads edits", () => {
-    const p = formToPolicy({ ...policyToForm(DEFAULT_POLICY), smallAmountLimit: "80,000", "creditTermDays.A": "45", settlementTiers: "7:85%,15:92%", agingEdges: "30，60，90，180" }, DEFAULT_POLICY);
+    const p = formToPolicy(
+      {
+        ...policyToForm(DEFAULT_POLICY),
+        "smallAmountLimit": "80,000",
+        "creditTermDays.A": "45",
+        "settlementTiers": "7:85%,15:92%",
+        "agingEdges": "30，60，90，180",
+      },
+      DEFAULT_POLICY,
+    );
     expect(p.smallAmountLimit).toBe(80_000);
     expect(p.creditTermDays).toEqual({ A: 45, B: 15, C: 0 });
-    expect(p.settlementTiers).toEqual([{ days: 7, rate: 0.85 }, { days: 15, rate: 0.92 }]);
+    expect(p.settlementTiers).toEqual([
+      { days: 7, rate: 0.85 },
+      { days: 15, rate: 0.92 },
+    ]);
     expect(p.agingEdges).toEqual([30, 60, 90, 180]);
   });
 
@@ -81,8 +93,16 @@ describe("the policy form of the task pane", () => {
     } catch (e) {
       error = e as RuleError;
     }
-    expect(describeRefusal(error!, "en")).toEqual({ key: "warningDays", detail: "must increase: 60,30,90", text: "Warning levels 1, 2, 3 from (days): must increase: 60,30,90" });
-    expect(describeRefusal(error!, "zh")).toEqual({ key: "warningDays", detail: "必须递增：60,30,90", text: "一、二、三级预警起点（天）：必须递增：60,30,90" });
+    expect(describeRefusal(error!, "en")).toEqual({
+      key: "warningDays",
+      detail: "must increase: 60,30,90",
+      text: "Warning levels 1, 2, 3 from (days): must increase: 60,30,90",
+    });
+    expect(describeRefusal(error!, "zh")).toEqual({
+      key: "warningDays",
+      detail: "必须递增：60,30,90",
+      text: "一、二、三级预警起点（天）：必须递增：60,30,90",
+    });
   });
 
   it("describes a refusal of no form field (a stored key it does not know) by the error's own words", () => {

@@ -39,7 +39,8 @@ figure("ledger.rows", ledger.summary.rows);
 figure("ledger.policy_date", an.serialToIso(policyDate));
 const iso = (v: unknown) => an.serialToIso(v as number);
 await showTable(ledger.invoices, {
-  title: "Invoices (first rows; dates are Excel serials, shown as ISO) / 发票（前几行）", limit: 5,
+  title: "Invoices (first rows; dates are Excel serials, shown as ISO) / 发票（前几行）",
+  limit: 5,
   format: { amount: num(2), paid: num(2), written_off: num(2), issue_date: iso, due_date: iso, paid_date: iso, writeoff_date: iso },
 });
 
@@ -52,21 +53,35 @@ await showTable(ledger.invoices, {
 // %%
 const monthly = an.writeOffRates(ledger.invoices, { by: "month" });
 const marker = [{ x: an.serialToDate(policyDate), label: "Method adopted / 实施新方法" }];
-await show(lineChart(monthly.objects(), {
-  title: "Write-off rate by month / 月度核销率",
-  subtitle: "Period basis, seeded demo ledger / 当期口径，演示数据",
-  x: "start", y: "rate", xTitle: "Month / 月份", yTitle: "Write-off rate (% of sales) / 核销率",
-  yFormat: ".1%", rolling: { field: "rolling_rate", label: "Rolling 12 months / 滚动12个月" },
-  lineLabel: "Monthly / 月度", markers: marker,
-}));
+await show(
+  lineChart(monthly.objects(), {
+    title: "Write-off rate by month / 月度核销率",
+    subtitle: "Period basis, seeded demo ledger / 当期口径，演示数据",
+    x: "start",
+    y: "rate",
+    xTitle: "Month / 月份",
+    yTitle: "Write-off rate (% of sales) / 核销率",
+    yFormat: ".1%",
+    rolling: { field: "rolling_rate", label: "Rolling 12 months / 滚动12个月" },
+    lineLabel: "Monthly / 月度",
+    markers: marker,
+  }),
+);
 
 // %%
 const quarterly = an.writeOffRates(ledger.invoices, { by: "quarter" });
-await show(barChart(quarterly.objects(), {
-  title: "Write-off rate by quarter / 季度核销率",
-  category: "label", value: "rate", categoryTitle: "Quarter / 季度", valueTitle: "Write-off rate (% of sales) / 核销率",
-  valueFormat: ".1%", sort: "data", width: 640,
-}));
+await show(
+  barChart(quarterly.objects(), {
+    title: "Write-off rate by quarter / 季度核销率",
+    category: "label",
+    value: "rate",
+    categoryTitle: "Quarter / 季度",
+    valueTitle: "Write-off rate (% of sales) / 核销率",
+    valueFormat: ".1%",
+    sort: "data",
+    width: 640,
+  }),
+);
 
 // %% [markdown]
 // ## Before and after the method / 实施前后对比
@@ -88,13 +103,34 @@ await show(barChart(quarterly.objects(), {
 // %%
 const vintage = an.writeOffRates(ledger.invoices, { by: "month", basis: "vintage" });
 const beforeAfter = an.compareBeforeAfter(vintage, { policyDate: policyDate, dropLast: 6 });
-await showTable(beforeAfter, { title: "Bad-debt rate before / after / 实施前后坏账率", format: { numerator: num(0), denominator: num(0), ratio: pct(2), change: pct(1) } });
+await showTable(beforeAfter, {
+  title: "Bad-debt rate before / after / 实施前后坏账率",
+  format: { numerator: num(0), denominator: num(0), ratio: pct(2), change: pct(1) },
+});
 figure("policy.vintage", beforeAfter.objects());
-figure("policy.summary", { before: ledger.summary.before.rate, after: ledger.summary.after.rate, after_ultimate: ledger.summary.after.ultimateRate });
-await showTable([
-  { invoices: "issued before / 实施前开出", booked_by_ledger_date: ledger.summary.before.rate, ultimate: ledger.summary.before.ultimateRate },
-  { invoices: "issued after / 实施后开出", booked_by_ledger_date: ledger.summary.after.rate, ultimate: ledger.summary.after.ultimateRate },
-], { title: "Generator's bad-debt rates: booked by the ledger date and ultimate / 生成器统计：截至账本日与最终", format: { booked_by_ledger_date: pct(2), ultimate: pct(2) } });
+figure("policy.summary", {
+  before: ledger.summary.before.rate,
+  after: ledger.summary.after.rate,
+  after_ultimate: ledger.summary.after.ultimateRate,
+});
+await showTable(
+  [
+    {
+      invoices: "issued before / 实施前开出",
+      booked_by_ledger_date: ledger.summary.before.rate,
+      ultimate: ledger.summary.before.ultimateRate,
+    },
+    {
+      invoices: "issued after / 实施后开出",
+      booked_by_ledger_date: ledger.summary.after.rate,
+      ultimate: ledger.summary.after.ultimateRate,
+    },
+  ],
+  {
+    title: "Generator's bad-debt rates: booked by the ledger date and ultimate / 生成器统计：截至账本日与最终",
+    format: { booked_by_ledger_date: pct(2), ultimate: pct(2) },
+  },
+);
 
 // %% [markdown]
 // ## By grade, debtor profile and region / 按等级、画像和地区
@@ -104,14 +140,26 @@ await showTable([
 
 // %%
 const columns = ["customer_id", "name", "overdue_count_12m", "largest_overdue_12m", "cash_flow", "grade"];
-const sample = ledger.customers.select(columns).filter("d => d.overdue_count_12m > 0").slice(0, 5)
+const sample = ledger.customers
+  .select(columns)
+  .filter("d => d.overdue_count_12m > 0")
+  .slice(0, 5)
   .concat(ledger.customers.select(columns).filter("d => d.overdue_count_12m === 0").slice(0, 4));
 const regraded = sample.objects().map((c: any) => ({
   ...c,
   core_grade: creditGrade({ overdueCount: c.overdue_count_12m, largestOverdue: c.largest_overdue_12m, cashFlow: c.cash_flow }).grade,
 }));
 await showTable(regraded, { title: "Ledger grade vs core creditGrade / 账本等级与核心评级", format: { largest_overdue_12m: num(0) } });
-figure("grade.sample", regraded.map((r) => ({ overdueCount: r.overdue_count_12m, largestOverdue: r.largest_overdue_12m, cashFlow: r.cash_flow, grade: r.grade, core: r.core_grade })));
+figure(
+  "grade.sample",
+  regraded.map((r) => ({
+    overdueCount: r.overdue_count_12m,
+    largestOverdue: r.largest_overdue_12m,
+    cashFlow: r.cash_flow,
+    grade: r.grade,
+    core: r.core_grade,
+  })),
+);
 
 // %% [markdown]
 // By the grade the customer had when the invoice was issued (vintage basis). Under the method grade C buys
@@ -120,32 +168,64 @@ figure("grade.sample", regraded.map((r) => ({ overdueCount: r.overdue_count_12m,
 
 // %%
 const byGrade = an.writeOffRates(ledger.invoices, { by: "quarter", segment: "grade", basis: "vintage" });
-await show(lineChart(byGrade.objects(), {
-  title: "Write-off rate by grade at issue / 按开票时等级的核销率",
-  x: "start", y: "rate", series: "grade", seriesTitle: "Grade / 等级", points: true, xFormat: "%Y Q%q",
-  subtitle: "Vintage basis, by quarter; recent quarters immature / 批次口径，按季度；近期季度尚未成熟",
-  xTitle: "Quarter issued / 开票季度", yTitle: "Written off (% of sales) / 核销率", yFormat: ".0%", markers: marker,
-}));
+await show(
+  lineChart(byGrade.objects(), {
+    title: "Write-off rate by grade at issue / 按开票时等级的核销率",
+    x: "start",
+    y: "rate",
+    series: "grade",
+    seriesTitle: "Grade / 等级",
+    points: true,
+    xFormat: "%Y Q%q",
+    subtitle: "Vintage basis, by quarter; recent quarters immature / 批次口径，按季度；近期季度尚未成熟",
+    xTitle: "Quarter issued / 开票季度",
+    yTitle: "Written off (% of sales) / 核销率",
+    yFormat: ".0%",
+    markers: marker,
+  }),
+);
 
 // %%
 const withProfile = ledger.invoices.join_left(ledger.customers.select("customer_id", "profile"), "customer_id");
-const segmentTotals = (segment: string) => withProfile
-  .groupby(segment)
-  .rollup({ sales: "d => op.sum(d.amount)", written_off: "d => op.sum(d.written_off)" })
-  .derive({ rate: "d => d.written_off / d.sales" })
-  .orderby(aq.desc("rate"));
+const segmentTotals = (segment: string) =>
+  withProfile
+    .groupby(segment)
+    .rollup({ sales: "d => op.sum(d.amount)", written_off: "d => op.sum(d.written_off)" })
+    .derive({ rate: "d => d.written_off / d.sales" })
+    .orderby(aq.desc("rate"));
 const byRegion = segmentTotals("region");
 const byProfile = segmentTotals("profile");
-await show(barChart(byRegion.objects(), {
-  title: "Write-off rate by region / 各地区核销率", category: "region", value: "rate", horizontal: true, height: 160,
-  categoryTitle: "Region / 地区", valueTitle: "Written off (% of sales, whole ledger) / 核销率", valueFormat: ".1%", sort: "data",
-}));
-await show(barChart(byProfile.objects(), {
-  title: "Write-off rate by debtor profile / 按债务人画像的核销率", category: "profile", value: "rate", horizontal: true, height: 160,
-  subtitle: "none: never in collection / none：未进入催收",
-  categoryTitle: "Profile / 画像", valueTitle: "Written off (% of sales, whole ledger) / 核销率", valueFormat: ".1%", sort: "data",
-}));
-figure("region.rates", byRegion.objects().map((r: any) => ({ region: r.region, rate: r.rate })));
+await show(
+  barChart(byRegion.objects(), {
+    title: "Write-off rate by region / 各地区核销率",
+    category: "region",
+    value: "rate",
+    horizontal: true,
+    height: 160,
+    categoryTitle: "Region / 地区",
+    valueTitle: "Written off (% of sales, whole ledger) / 核销率",
+    valueFormat: ".1%",
+    sort: "data",
+  }),
+);
+await show(
+  barChart(byProfile.objects(), {
+    title: "Write-off rate by debtor profile / 按债务人画像的核销率",
+    category: "profile",
+    value: "rate",
+    horizontal: true,
+    height: 160,
+    subtitle: "none: never in collection / none：未进入催收",
+    categoryTitle: "Profile / 画像",
+    valueTitle: "Written off (% of sales, whole ledger) / 核销率",
+    valueFormat: ".1%",
+    sort: "data",
+  }),
+);
+figure(
+  "region.rates",
+  byRegion.objects().map((r: any) => ({ region: r.region, rate: r.rate })),
+);
 
 // %% [markdown]
 // ## Receivables over 90 days / 逾期90天以上应收占比
@@ -189,9 +269,14 @@ const edges = [30, 60, 90, 120];
 const aging = an.monthEndAging(ledger.invoices, { payments: ledger.payments, edges: edges });
 const over90 = an.overdueShare(aging, { over: 90 });
 // the same month ends, split by when the invoice was issued (before the policy date: legacy)
-const byIssue = ledger.invoices.params({ policyDate: policyDate }).derive({ issued: "(d, $) => d.issue_date < $.policyDate ? 'legacy' : 'new'" });
-const legacy = an.overdueShare(an.monthEndAging(byIssue, { payments: ledger.payments, edges: edges, segment: "issued" }), { over: 90, segment: "issued" })
-  .filter("d => d.issued === 'legacy'").select("month", "over_balance").rename({ over_balance: "legacy_over" });
+const byIssue = ledger.invoices
+  .params({ policyDate: policyDate })
+  .derive({ issued: "(d, $) => d.issue_date < $.policyDate ? 'legacy' : 'new'" });
+const legacy = an
+  .overdueShare(an.monthEndAging(byIssue, { payments: ledger.payments, edges: edges, segment: "issued" }), { over: 90, segment: "issued" })
+  .filter("d => d.issued === 'legacy'")
+  .select("month", "over_balance")
+  .rename({ over_balance: "legacy_over" });
 const over90Split = over90.join_left(legacy, "month").derive({ legacy_over: "d => d.legacy_over == null ? 0 : d.legacy_over" });
 
 const rampUp = 12; // months left out at the start: the ledger starts with no default in progress
@@ -205,38 +290,80 @@ const windows = {
 };
 const over90Rows = over90Split.objects().flatMap((r: any) => [
   { date: r.date, share: r.share, part: "All open invoices / 全部未结发票" },
-  ...(r.month >= policyMonth ? [{ date: r.date, share: r.total > 0 ? r.legacy_over / r.total : NaN, part: "of which issued before the method / 其中实施前开出的发票" }] : []),
+  ...(r.month >= policyMonth
+    ? [
+        {
+          date: r.date,
+          share: r.total > 0 ? r.legacy_over / r.total : NaN,
+          part: "of which issued before the method / 其中实施前开出的发票",
+        },
+      ]
+    : []),
 ]);
-const band = (w: { from: number; to: number }, label: string, color: string) => ({ from: an.serialToDate(an.monthStart(w.from)), to: an.serialToDate(an.monthEnd(w.to)), label: label, color: color });
-await show(lineChart(over90Rows, {
-  title: "Share of receivables over 90 days past due / 逾期90天以上应收占比",
-  subtitle: `Shaded: the months compared / 阴影为比较的月份: ${an.monthLabel(windows.before.from)}..${an.monthLabel(windows.before.to)}, ${an.monthLabel(windows.after.from)}..${an.monthLabel(windows.after.to)}`,
-  x: "date", y: "share", series: "part", seriesTitle: "Over 90 days past due / 逾期90天以上",
-  xTitle: "Month end / 月末", yTitle: "Over 90 days (% of receivables) / 占比", yFormat: ".0%", markers: marker,
-  bands: [band(windows.before, "Before / 实施前", "#1f77b4"), band(windows.after, "After / 实施后", "#2ca02c")],
-}));
+const band = (w: { from: number; to: number }, label: string, color: string) => ({
+  from: an.serialToDate(an.monthStart(w.from)),
+  to: an.serialToDate(an.monthEnd(w.to)),
+  label: label,
+  color: color,
+});
+await show(
+  lineChart(over90Rows, {
+    title: "Share of receivables over 90 days past due / 逾期90天以上应收占比",
+    subtitle: `Shaded: the months compared / 阴影为比较的月份: ${an.monthLabel(windows.before.from)}..${an.monthLabel(windows.before.to)}, ${an.monthLabel(windows.after.from)}..${an.monthLabel(windows.after.to)}`,
+    x: "date",
+    y: "share",
+    series: "part",
+    seriesTitle: "Over 90 days past due / 逾期90天以上",
+    xTitle: "Month end / 月末",
+    yTitle: "Over 90 days (% of receivables) / 占比",
+    yFormat: ".0%",
+    markers: marker,
+    bands: [band(windows.before, "Before / 实施前", "#1f77b4"), band(windows.after, "After / 实施后", "#2ca02c")],
+  }),
+);
 
-const compare = (name: string, dropFirst: number, skip: number) => an
-  .compareBeforeAfter(over90, { policyDate: policyDate, period: "month", numerator: "over_balance", denominator: "total", dropFirst: dropFirst, skip: skip })
-  .derive({ over_90_per_month: "d => d.numerator / d.periods", receivables_per_month: "d => d.denominator / d.periods" })
-  .params({ name: name }).derive({ months: "(d, $) => $.name" })
-  .select("months", "phase", "periods", "over_90_per_month", "receivables_per_month", "ratio", "change");
+const compare = (name: string, dropFirst: number, skip: number) =>
+  an
+    .compareBeforeAfter(over90, {
+      policyDate: policyDate,
+      period: "month",
+      numerator: "over_balance",
+      denominator: "total",
+      dropFirst: dropFirst,
+      skip: skip,
+    })
+    .derive({ over_90_per_month: "d => d.numerator / d.periods", receivables_per_month: "d => d.denominator / d.periods" })
+    .params({ name: name })
+    .derive({ months: "(d, $) => $.name" })
+    .select("months", "phase", "periods", "over_90_per_month", "receivables_per_month", "ratio", "change");
 const steady = compare("2022 vs 2024 (steady) / 稳定期", rampUp, transition);
 const allMonths = compare("all 24 vs all 24 / 全部月份", 0, 0);
 await showTable(steady.concat(allMonths), {
   title: "Over 90 days, before / after (balance-weighted, monthly means) / 实施前后（按余额加权，月均）",
   format: { over_90_per_month: num(0), receivables_per_month: num(0), ratio: pct(1), change: pct(1) },
 });
-figure("over90.before_after", steady.objects().map((r: any) => ({ phase: r.phase, months: r.periods, ratio: r.ratio })));
-figure("over90.windows", { before: [an.monthLabel(windows.before.from), an.monthLabel(windows.before.to)], after: [an.monthLabel(windows.after.from), an.monthLabel(windows.after.to)] });
-figure("over90.all_months", allMonths.objects().map((r: any) => ({ phase: r.phase, ratio: r.ratio })));
+figure(
+  "over90.before_after",
+  steady.objects().map((r: any) => ({ phase: r.phase, months: r.periods, ratio: r.ratio })),
+);
+figure("over90.windows", {
+  before: [an.monthLabel(windows.before.from), an.monthLabel(windows.before.to)],
+  after: [an.monthLabel(windows.after.from), an.monthLabel(windows.after.to)],
+});
+figure(
+  "over90.all_months",
+  allMonths.objects().map((r: any) => ({ phase: r.phase, ratio: r.ratio })),
+);
 // how much of the over-90 balance is legacy, in the transition year and in the "after" window
 const legacyShare = (from: number, to: number) => {
   const rows = over90Split.objects().filter((r: any) => r.month >= from && r.month <= to) as any[];
   const over = rows.reduce((a, r) => a + r.over_balance, 0);
   return over > 0 ? rows.reduce((a, r) => a + r.legacy_over, 0) / over : NaN;
 };
-figure("over90.legacy_share", { transition: legacyShare(policyMonth, policyMonth + transition - 1), after: legacyShare(windows.after.from, windows.after.to) });
+figure("over90.legacy_share", {
+  transition: legacyShare(policyMonth, policyMonth + transition - 1),
+  after: legacyShare(windows.after.from, windows.after.to),
+});
 
 // %% [markdown]
 // ## Roll rates between aging buckets / 账龄迁徙率
@@ -247,13 +374,30 @@ figure("over90.legacy_share", { transition: legacyShare(policyMonth, policyMonth
 
 // %%
 const rolls = an.rollRates(aging).filter("d => d.to !== '120+'").derive({ transition: "d => d.from + ' → ' + d.to" });
-const transitions = an.averageRollRates(an.rollRates(aging)).filter("d => d.to !== '120+'").derive({ transition: "d => d.from + ' → ' + d.to" });
-await show(heatmap(rolls.objects(), {
-  title: "Monthly roll rates / 月度迁徙率", x: "label", y: "transition", value: "rate", labels: false, width: 720, height: 160,
-  xTitle: "Month end / 月末", yTitle: "Days past due / 迁徙", valueTitle: "Roll rate (%) / 迁徙率", valueFormat: ".0%",
-  ySort: transitions.array("transition") as string[],
-}));
-await showTable(transitions.select("transition", "months", "from_balance", "to_balance", "rate", "mean_rate"), { title: "Average roll rates / 平均迁徙率", format: { from_balance: num(0), to_balance: num(0), rate: pct(1), mean_rate: pct(1) } });
+const transitions = an
+  .averageRollRates(an.rollRates(aging))
+  .filter("d => d.to !== '120+'")
+  .derive({ transition: "d => d.from + ' → ' + d.to" });
+await show(
+  heatmap(rolls.objects(), {
+    title: "Monthly roll rates / 月度迁徙率",
+    x: "label",
+    y: "transition",
+    value: "rate",
+    labels: false,
+    width: 720,
+    height: 160,
+    xTitle: "Month end / 月末",
+    yTitle: "Days past due / 迁徙",
+    valueTitle: "Roll rate (%) / 迁徙率",
+    valueFormat: ".0%",
+    ySort: transitions.array("transition") as string[],
+  }),
+);
+await showTable(transitions.select("transition", "months", "from_balance", "to_balance", "rate", "mean_rate"), {
+  title: "Average roll rates / 平均迁徙率",
+  format: { from_balance: num(0), to_balance: num(0), rate: pct(1), mean_rate: pct(1) },
+});
 
 // %% [markdown]
 // ## DSO, best DSO, ADD and CEI / 应收周转天数与回款效率
@@ -264,18 +408,36 @@ await showTable(transitions.select("transition", "months", "from_balance", "to_b
 
 // %%
 const metrics = an.collectionMetrics(ledger.invoices, { aging: aging, window: 3 });
-const dsoLong = metrics.fold(["dso", "best_dso", "add"], { as: ["measure", "days"] })
+const dsoLong = metrics
+  .fold(["dso", "best_dso", "add"], { as: ["measure", "days"] })
   .derive({ measure: "d => d.measure === 'dso' ? 'DSO' : d.measure === 'best_dso' ? 'Best DSO / 最佳DSO' : 'ADD / 平均逾期天数'" })
   .filter("d => d.days === d.days");
-await show(lineChart(dsoLong.objects(), {
-  title: "DSO, best possible DSO and ADD / 应收周转天数", x: "date", y: "days", series: "measure", seriesTitle: "Measure / 指标",
-  xTitle: "Month end / 月末", yTitle: "Days / 天", markers: marker,
-}));
+await show(
+  lineChart(dsoLong.objects(), {
+    title: "DSO, best possible DSO and ADD / 应收周转天数",
+    x: "date",
+    y: "days",
+    series: "measure",
+    seriesTitle: "Measure / 指标",
+    xTitle: "Month end / 月末",
+    yTitle: "Days / 天",
+    markers: marker,
+  }),
+);
 const cei = metrics.assign({ cei_12m: an.rollingMean(metrics.array("cei") as ArrayLike<number>, 12) }).filter("d => d.cei === d.cei");
-await show(lineChart(cei.objects(), {
-  title: "Collection effectiveness index (CEI) / 回款效率指数", x: "date", y: "cei", xTitle: "Month end / 月末",
-  yTitle: "CEI (%) / 回款效率", zero: false, rolling: { field: "cei_12m", label: "12-month mean / 12个月均值" }, lineLabel: "Monthly / 月度", markers: marker,
-}));
+await show(
+  lineChart(cei.objects(), {
+    title: "Collection effectiveness index (CEI) / 回款效率指数",
+    x: "date",
+    y: "cei",
+    xTitle: "Month end / 月末",
+    yTitle: "CEI (%) / 回款效率",
+    zero: false,
+    rolling: { field: "cei_12m", label: "12-month mean / 12个月均值" },
+    lineLabel: "Monthly / 月度",
+    markers: marker,
+  }),
+);
 const last = metrics.objects()[metrics.numRows() - 1] as any;
 figure("dso.last", { label: last.label, dso: last.dso, best_dso: last.best_dso, add: last.add, cei: last.cei });
 
@@ -290,13 +452,27 @@ figure("dso.last", { label: last.label, dso: last.dso, best_dso: last.best_dso, 
 
 // %%
 const matrix = an.provisionMatrix(ledger.invoices, { payments: ledger.payments });
-const matrixLong = matrix.fold(["loss_rate", "rate", "policy_rate"], { as: ["source", "value"] })
-  .derive({ source: "d => d.source === 'loss_rate' ? 'Historical loss rate / 历史损失率' : d.source === 'rate' ? 'Applied (never lower for older debts) / 采用费率' : 'Policy rate / 政策费率'" });
-await show(barChart(matrixLong.objects(), {
-  title: "Provision matrix: loss rate by band / 拨备矩阵", category: "band", value: "value", group: "source", groupTitle: "Rate / 费率",
-  categoryTitle: "Days past due / 逾期天数", valueTitle: "Loss rate (% of balance) / 损失率", valueFormat: ".0%", sort: "data",
-  groupOrder: ["Historical loss rate / 历史损失率", "Applied (never lower for older debts) / 采用费率", "Policy rate / 政策费率"],
-}));
+const matrixLong = matrix.fold(["loss_rate", "rate", "policy_rate"], { as: ["source", "value"] }).derive({
+  source:
+    "d => d.source === 'loss_rate' ? 'Historical loss rate / 历史损失率' : d.source === 'rate' ? 'Applied (never lower for older debts) / 采用费率' : 'Policy rate / 政策费率'",
+});
+await show(
+  barChart(matrixLong.objects(), {
+    title: "Provision matrix: loss rate by band / 拨备矩阵",
+    category: "band",
+    value: "value",
+    group: "source",
+    groupTitle: "Rate / 费率",
+    categoryTitle: "Days past due / 逾期天数",
+    valueTitle: "Loss rate (% of balance) / 损失率",
+    valueFormat: ".0%",
+    sort: "data",
+    groupOrder: ["Historical loss rate / 历史损失率", "Applied (never lower for older debts) / 采用费率", "Policy rate / 政策费率"],
+  }),
+);
 const provision = an.provisionAsOf(ledger.invoices, ledger.summary.options.asOf, an.ratesFromMatrix(matrix), { payments: ledger.payments });
-await showTable(provision.table, { title: `Provision at ${an.serialToIso(ledger.summary.options.asOf)} with the historical rates / 账本日拨备`, format: { rate: pct(1), balance: num(2), provision: num(2) } });
+await showTable(provision.table, {
+  title: `Provision at ${an.serialToIso(ledger.summary.options.asOf)} with the historical rates / 账本日拨备`,
+  format: { rate: pct(1), balance: num(2), provision: num(2) },
+});
 figure("provision.total", provision.total);

@@ -37,21 +37,63 @@ const ledger = an.generateTables(options);
 const asOf = ledger.summary.options.asOf;
 figure("ledger.options", options);
 
-const fields: core.TriageField[] = ["customer", "balance", "dueDate", "overdueCount", "largestOverdue", "cashFlow",
-  "businessOperating", "incomeStable", "turnoverDecline", "proposedPlan", "excuses", "contradiction", "brokenPromises",
-  "refusesContact", "insolvent", "dishonestDebtor", "operationsStopped"];
-const sourceColumns = ["name", "balance", "default_date", "overdue_count_12m", "largest_overdue_12m", "cash_flow",
-  "business_operating", "income_stable", "turnover_decline", "proposed_plan", "excuses", "contradiction", "broken_promises",
-  "refuses_contact", "insolvent", "dishonest_debtor", "operations_stopped"];
-const debtors = ledger.cases.select(aq.not("region", "grade"))
+const fields: core.TriageField[] = [
+  "customer",
+  "balance",
+  "dueDate",
+  "overdueCount",
+  "largestOverdue",
+  "cashFlow",
+  "businessOperating",
+  "incomeStable",
+  "turnoverDecline",
+  "proposedPlan",
+  "excuses",
+  "contradiction",
+  "brokenPromises",
+  "refusesContact",
+  "insolvent",
+  "dishonestDebtor",
+  "operationsStopped",
+];
+const sourceColumns = [
+  "name",
+  "balance",
+  "default_date",
+  "overdue_count_12m",
+  "largest_overdue_12m",
+  "cash_flow",
+  "business_operating",
+  "income_stable",
+  "turnover_decline",
+  "proposed_plan",
+  "excuses",
+  "contradiction",
+  "broken_promises",
+  "refuses_contact",
+  "insolvent",
+  "dishonest_debtor",
+  "operations_stopped",
+];
+const debtors = ledger.cases
+  .select(aq.not("region", "grade"))
   .join(ledger.customers.select("customer_id", "name", "cash_flow", "overdue_count_12m", "largest_overdue_12m"), "customer_id");
 const rows = debtors.objects().map((r: any) => sourceColumns.map((c) => r[c]));
 const mapping = Object.fromEntries(fields.map((f, i) => [f, i])) as core.ColumnMapping;
 const triage = core.triagePortfolio(rows, mapping, { asOf: asOf });
 const summary = core.summarise(triage.records);
-await showTable(triage.records.slice(0, 6).map((r) => ({
-  customer: r.customer, balance: r.balance, grade: r.grade, days_past_due: r.daysPastDue, level: r.level, profile: r.profile, action: r.action,
-})), { title: `Triage as of ${an.serialToIso(asOf)} (first rows) / 分诊结果（前几行）`, format: { balance: num(2) } });
+await showTable(
+  triage.records.slice(0, 6).map((r) => ({
+    customer: r.customer,
+    balance: r.balance,
+    grade: r.grade,
+    days_past_due: r.daysPastDue,
+    level: r.level,
+    profile: r.profile,
+    action: r.action,
+  })),
+  { title: `Triage as of ${an.serialToIso(asOf)} (first rows) / 分诊结果（前几行）`, format: { balance: num(2) } },
+);
 figure("triage.rows", triage.records.length);
 figure("triage.problems", triage.records.filter((r) => r.status !== "ok").length);
 
@@ -63,7 +105,10 @@ figure("triage.problems", triage.records.filter((r) => r.status !== "ok").length
 const ledgerProfiles = debtors.array("profile") as string[];
 const agree = triage.records.filter((r, i) => r.profile === ledgerProfiles[i]).length;
 figure("triage.profile_agreement", { agree: agree, of: triage.records.length });
-await showTable(summary.byProfile.map((g) => ({ profile: g.key, 画像: g.zh, debtors: g.count, balance: g.amount })), { title: "Debtors by profile (core summary) / 按画像汇总", format: { balance: num(0) } });
+await showTable(
+  summary.byProfile.map((g) => ({ profile: g.key, 画像: g.zh, debtors: g.count, balance: g.amount })),
+  { title: "Debtors by profile (core summary) / 按画像汇总", format: { balance: num(0) } },
+);
 
 // %% [markdown]
 // ## Outcomes joined on the customer / 按客户关联结果
@@ -75,11 +120,26 @@ await showTable(summary.byProfile.map((g) => ({ profile: g.key, 画像: g.zh, de
 // %%
 const outcomes = ledger.cases
   .join(ledger.customers.select("customer_id", "name"), "customer_id")
-  .select("name", "method", "strategy", "outcome", "collected", "recovered", "written_off", "discount", "open_date",
-    "first_cash_date", "last_cash_date", "offer_rate", "days_to_pay", "plan_kept", "instalments", "broken_at")
+  .select(
+    "name",
+    "method",
+    "strategy",
+    "outcome",
+    "collected",
+    "recovered",
+    "written_off",
+    "discount",
+    "open_date",
+    "first_cash_date",
+    "last_cash_date",
+    "offer_rate",
+    "days_to_pay",
+    "plan_kept",
+    "instalments",
+    "broken_at",
+  )
   .rename({ name: "customer" });
-const cases = an.casesFromTriage(triage.records, outcomes)
-  .derive({ period: "d => d.method ? 'with method / 新方法' : 'before / 旧做法'" });
+const cases = an.casesFromTriage(triage.records, outcomes).derive({ period: "d => d.method ? 'with method / 新方法' : 'before / 旧做法'" });
 figure("cases.rows", cases.numRows());
 
 // %% [markdown]
@@ -110,26 +170,56 @@ figure("cases.rows", cases.numRows());
 const periodOrder = ["before / 旧做法", "with method / 新方法"];
 const profileOrder = ["temporary", "willful", "unclear", "unable"];
 const byProfile = an.recoveryRates(cases, ["period", "profile"]);
-await show(barChart(byProfile.objects(), {
-  title: "Recovery rate by debtor profile, before and with the method / 各画像回收率（实施前后）", category: "profile", value: "recovery_rate",
-  group: "period", groupTitle: "Cases opened / 立案时", categoryTitle: "Profile / 画像", valueTitle: "Recovery rate (% of balance) / 回收率",
-  valueFormat: ".0%", sort: profileOrder, groupOrder: periodOrder,
-}));
-await showTable(byProfile.select("period", "profile", "cases", "balance", "cash", "written_off", "recovery_rate", "loss_rate"),
-  { title: "Recovery by profile, before and with the method / 各画像回收（实施前后）", format: { balance: num(0), cash: num(0), written_off: num(0), recovery_rate: pct(1), loss_rate: pct(1) } });
-figure("recovery.by_profile", byProfile.objects().map((r: any) => ({ method: r.period === periodOrder[1], profile: r.profile, cases: r.cases, recovery_rate: r.recovery_rate })));
+await show(
+  barChart(byProfile.objects(), {
+    title: "Recovery rate by debtor profile, before and with the method / 各画像回收率（实施前后）",
+    category: "profile",
+    value: "recovery_rate",
+    group: "period",
+    groupTitle: "Cases opened / 立案时",
+    categoryTitle: "Profile / 画像",
+    valueTitle: "Recovery rate (% of balance) / 回收率",
+    valueFormat: ".0%",
+    sort: profileOrder,
+    groupOrder: periodOrder,
+  }),
+);
+await showTable(byProfile.select("period", "profile", "cases", "balance", "cash", "written_off", "recovery_rate", "loss_rate"), {
+  title: "Recovery by profile, before and with the method / 各画像回收（实施前后）",
+  format: { balance: num(0), cash: num(0), written_off: num(0), recovery_rate: pct(1), loss_rate: pct(1) },
+});
+figure(
+  "recovery.by_profile",
+  byProfile
+    .objects()
+    .map((r: any) => ({ method: r.period === periodOrder[1], profile: r.profile, cases: r.cases, recovery_rate: r.recovery_rate })),
+);
 
 // %%
 const byStrategy = an.recoveryRates(cases, ["period", "strategy"]);
-await show(barChart(byStrategy.objects(), {
-  title: "Recovery rate by strategy, before and with the method / 各策略回收率（实施前后）", category: "strategy", value: "recovery_rate",
-  group: "period", groupTitle: "Cases opened / 立案时", categoryTitle: "Strategy / 策略", valueTitle: "Recovery rate (% of balance) / 回收率",
-  valueFormat: ".0%", sort: ["ladder", "instalment", "settlement", "legal", "bankruptcy"], groupOrder: periodOrder,
-}));
+await show(
+  barChart(byStrategy.objects(), {
+    title: "Recovery rate by strategy, before and with the method / 各策略回收率（实施前后）",
+    category: "strategy",
+    value: "recovery_rate",
+    group: "period",
+    groupTitle: "Cases opened / 立案时",
+    categoryTitle: "Strategy / 策略",
+    valueTitle: "Recovery rate (% of balance) / 回收率",
+    valueFormat: ".0%",
+    sort: ["ladder", "instalment", "settlement", "legal", "bankruptcy"],
+    groupOrder: periodOrder,
+  }),
+);
 const byPeriod = an.recoveryRates(cases, "period");
-await showTable(byPeriod.select("period", "cases", "balance", "cash", "recovery_rate", "loss_rate"),
-  { title: "Before and with the method / 实施前后", format: { balance: num(0), cash: num(0), recovery_rate: pct(1), loss_rate: pct(1) } });
-figure("recovery.by_period", byPeriod.objects().map((r: any) => ({ period: r.period, cases: r.cases, recovery_rate: r.recovery_rate })));
+await showTable(byPeriod.select("period", "cases", "balance", "cash", "recovery_rate", "loss_rate"), {
+  title: "Before and with the method / 实施前后",
+  format: { balance: num(0), cash: num(0), recovery_rate: pct(1), loss_rate: pct(1) },
+});
+figure(
+  "recovery.by_period",
+  byPeriod.objects().map((r: any) => ({ period: r.period, cases: r.cases, recovery_rate: r.recovery_rate })),
+);
 
 // %% [markdown]
 // ## Time to recover / 回款用时
@@ -139,14 +229,27 @@ figure("recovery.by_period", byPeriod.objects().map((r: any) => ({ period: r.per
 
 // %%
 const times = an.timeToRecover(cases, "strategy");
-const timesLong = times.fold(["median_days_to_first_cash", "median_days_to_last_cash"], { as: ["measure", "days"] })
+const timesLong = times
+  .fold(["median_days_to_first_cash", "median_days_to_last_cash"], { as: ["measure", "days"] })
   .derive({ measure: "d => d.measure === 'median_days_to_first_cash' ? 'First cash / 首笔回款' : 'Last cash / 末笔回款'" });
-await show(barChart(timesLong.objects(), {
-  title: "Median days to recover by strategy / 各策略回款用时（中位数）", category: "strategy", value: "days", group: "measure",
-  groupTitle: "From case opening to / 自立案至", categoryTitle: "Strategy / 策略", valueTitle: "Days (median) / 天数（中位数）",
-  valueFormat: ",.0f", horizontal: true, sort: ["ladder", "instalment", "settlement", "legal", "bankruptcy"],
-}));
-await showTable(times, { title: "Time to recover (days) / 回款用时（天）", format: { mean_days_to_first_cash: num(0), mean_days_to_last_cash: num(0), p90_days_to_last_cash: num(0) } });
+await show(
+  barChart(timesLong.objects(), {
+    title: "Median days to recover by strategy / 各策略回款用时（中位数）",
+    category: "strategy",
+    value: "days",
+    group: "measure",
+    groupTitle: "From case opening to / 自立案至",
+    categoryTitle: "Strategy / 策略",
+    valueTitle: "Days (median) / 天数（中位数）",
+    valueFormat: ",.0f",
+    horizontal: true,
+    sort: ["ladder", "instalment", "settlement", "legal", "bankruptcy"],
+  }),
+);
+await showTable(times, {
+  title: "Time to recover (days) / 回款用时（天）",
+  format: { mean_days_to_first_cash: num(0), mean_days_to_last_cash: num(0), p90_days_to_last_cash: num(0) },
+});
 
 // %% [markdown]
 // ## Discount given vs cash gained / 让步与回款
@@ -160,11 +263,22 @@ const discountsLong = discounts
   .derive({ offer: "d => op.round(d.offer_rate * 100) + '% of balance / 余额的' + op.round(d.offer_rate * 100) + '%'" })
   .fold(["discount", "cash"], { as: ["kind", "amount"] })
   .derive({ kind: "d => d.kind === 'discount' ? 'Discount given / 让步金额' : 'Cash gained / 回收现金'" });
-await show(barChart(discountsLong.objects(), {
-  title: "Settlements: discount given vs cash gained / 和解：让步与回款", category: "offer", value: "amount", group: "kind",
-  groupTitle: "Amount / 金额", categoryTitle: "Offer accepted / 接受的和解比例", valueTitle: "Amount (CNY) / 金额（元）", valueFormat: ",.0f",
-}));
-await showTable(discounts, { title: "Discount vs cash / 让步与回款", format: { offer_rate: pct(0), balance: num(0), discount: num(0), cash: num(0), discount_per_cash: pct(1), mean_days_to_pay: num(1) } });
+await show(
+  barChart(discountsLong.objects(), {
+    title: "Settlements: discount given vs cash gained / 和解：让步与回款",
+    category: "offer",
+    value: "amount",
+    group: "kind",
+    groupTitle: "Amount / 金额",
+    categoryTitle: "Offer accepted / 接受的和解比例",
+    valueTitle: "Amount (CNY) / 金额（元）",
+    valueFormat: ",.0f",
+  }),
+);
+await showTable(discounts, {
+  title: "Discount vs cash / 让步与回款",
+  format: { offer_rate: pct(0), balance: num(0), discount: num(0), cash: num(0), discount_per_cash: pct(1), mean_days_to_pay: num(1) },
+});
 
 // %% [markdown]
 // ## Instalment plans kept vs broken / 分期计划履约与违约
@@ -190,14 +304,57 @@ const maturePlans = an.planOutcomes(cases.params({ cut: matureBefore }).filter("
 const planLabel = { kept: "kept / 履约", broken: "broken / 违约", running: "running / 进行中" } as Record<string, string>;
 const planRows = [
   ...plans.objects().map((r: any) => ({ ...r, plan: planLabel[r.plan], plans: "All plans / 全部计划" })),
-  ...maturePlans.objects().map((r: any) => ({ ...r, plan: planLabel[r.plan], plans: `Opened by ${an.serialToIso(matureBefore)} / 立案于此日前` })),
+  ...maturePlans
+    .objects()
+    .map((r: any) => ({ ...r, plan: planLabel[r.plan], plans: `Opened by ${an.serialToIso(matureBefore)} / 立案于此日前` })),
 ];
-await show(barChart(planRows, {
-  title: "Instalment plans: kept vs broken / 分期计划履约情况", category: "plan", value: "cases", group: "plans", groupTitle: "Plans / 计划",
-  categoryTitle: "Outcome at the ledger date / 账本日的结果", valueTitle: "Plans (count) / 计划数", valueFormat: ",.0f", labels: true,
-  sort: ["kept / 履约", "broken / 违约", "running / 进行中"], groupOrder: ["All plans / 全部计划", planRows[planRows.length - 1].plans],
-}));
-await showTable(planRows.map((r: any) => ({ plans: r.plans, plan: r.plan, cases: r.cases, share: r.share, balance: r.balance, cash: r.cash, concession: r.concession, recovery_rate: r.recovery_rate, mean_instalments: r.mean_instalments, mean_broken_at: r.mean_broken_at })),
-  { title: "Plans / 分期计划", format: { share: pct(0), balance: num(0), cash: num(0), concession: num(0), recovery_rate: pct(1), mean_instalments: num(1), mean_broken_at: num(1) } });
-figure("plans", plans.objects().map((r: any) => ({ plan: r.plan, cases: r.cases, share: r.share })));
-figure("plans.mature", { opened_by: an.serialToIso(matureBefore), longest: longestPlan, plans: maturePlans.objects().map((r: any) => ({ plan: r.plan, cases: r.cases, share: r.share })) });
+await show(
+  barChart(planRows, {
+    title: "Instalment plans: kept vs broken / 分期计划履约情况",
+    category: "plan",
+    value: "cases",
+    group: "plans",
+    groupTitle: "Plans / 计划",
+    categoryTitle: "Outcome at the ledger date / 账本日的结果",
+    valueTitle: "Plans (count) / 计划数",
+    valueFormat: ",.0f",
+    labels: true,
+    sort: ["kept / 履约", "broken / 违约", "running / 进行中"],
+    groupOrder: ["All plans / 全部计划", planRows[planRows.length - 1].plans],
+  }),
+);
+await showTable(
+  planRows.map((r: any) => ({
+    plans: r.plans,
+    plan: r.plan,
+    cases: r.cases,
+    share: r.share,
+    balance: r.balance,
+    cash: r.cash,
+    concession: r.concession,
+    recovery_rate: r.recovery_rate,
+    mean_instalments: r.mean_instalments,
+    mean_broken_at: r.mean_broken_at,
+  })),
+  {
+    title: "Plans / 分期计划",
+    format: {
+      share: pct(0),
+      balance: num(0),
+      cash: num(0),
+      concession: num(0),
+      recovery_rate: pct(1),
+      mean_instalments: num(1),
+      mean_broken_at: num(1),
+    },
+  },
+);
+figure(
+  "plans",
+  plans.objects().map((r: any) => ({ plan: r.plan, cases: r.cases, share: r.share })),
+);
+figure("plans.mature", {
+  opened_by: an.serialToIso(matureBefore),
+  longest: longestPlan,
+  plans: maturePlans.objects().map((r: any) => ({ plan: r.plan, cases: r.cases, share: r.share })),
+});

@@ -44,20 +44,48 @@ else {
   figure("ibm.invoices", ibm.numRows());
   figure("ibm.customers", lateByCustomer.numRows());
   figure("ibm.mean_days_late", totalLate / days.length);
-  await showTable(lateByCustomer.select("customer", "invoices", "late_share", "mean_days_late", "mean_days_late_when_late", "amount", "disputed_share", "paperless_share"), {
-    title: "Latest payers / 回款最慢的客户", limit: 10,
-    format: { late_share: pct(0), mean_days_late: num(1), mean_days_late_when_late: num(1), amount: num(0), disputed_share: pct(0), paperless_share: pct(0) },
-  });
+  await showTable(
+    lateByCustomer.select(
+      "customer",
+      "invoices",
+      "late_share",
+      "mean_days_late",
+      "mean_days_late_when_late",
+      "amount",
+      "disputed_share",
+      "paperless_share",
+    ),
+    {
+      title: "Latest payers / 回款最慢的客户",
+      limit: 10,
+      format: {
+        late_share: pct(0),
+        mean_days_late: num(1),
+        mean_days_late_when_late: num(1),
+        amount: num(0),
+        disputed_share: pct(0),
+        paperless_share: pct(0),
+      },
+    },
+  );
 }
 
 // %%
 if (!lateByCustomer) console.log(ibmAbsent);
 else {
-  await show(barChart(lateByCustomer.slice(0, 15).objects(), {
-    title: "Days late by customer: the 15 latest payers / 平均逾期天数最长的15个客户", category: "customer", value: "mean_days_late",
-    categoryTitle: "Customer / 客户", valueTitle: "Mean days late per invoice (days) / 平均逾期天数", valueFormat: ".1f",
-    horizontal: true, sort: "data", height: 320,
-  }));
+  await show(
+    barChart(lateByCustomer.slice(0, 15).objects(), {
+      title: "Days late by customer: the 15 latest payers / 平均逾期天数最长的15个客户",
+      category: "customer",
+      value: "mean_days_late",
+      categoryTitle: "Customer / 客户",
+      valueTitle: "Mean days late per invoice (days) / 平均逾期天数",
+      valueFormat: ".1f",
+      horizontal: true,
+      sort: "data",
+      height: 320,
+    }),
+  );
 }
 
 // %% [markdown]
@@ -72,14 +100,34 @@ else {
   const disputed = an.effectOf(ibm, "disputed");
   const paperless = an.effectOf(ibm, "paperless");
   const effects = [
-    ...disputed.table.objects().map((r: any) => ({ attribute: "Disputed / 有争议", value: r.value ? "yes / 是" : "no / 否", mean_days_late: r.mean_days_late, late_share: r.late_share, invoices: r.invoices })),
-    ...paperless.table.objects().map((r: any) => ({ attribute: "Electronic bill / 电子账单", value: r.value ? "yes / 是" : "no / 否", mean_days_late: r.mean_days_late, late_share: r.late_share, invoices: r.invoices })),
+    ...disputed.table.objects().map((r: any) => ({
+      attribute: "Disputed / 有争议",
+      value: r.value ? "yes / 是" : "no / 否",
+      mean_days_late: r.mean_days_late,
+      late_share: r.late_share,
+      invoices: r.invoices,
+    })),
+    ...paperless.table.objects().map((r: any) => ({
+      attribute: "Electronic bill / 电子账单",
+      value: r.value ? "yes / 是" : "no / 否",
+      mean_days_late: r.mean_days_late,
+      late_share: r.late_share,
+      invoices: r.invoices,
+    })),
   ];
-  await show(barChart(effects, {
-    title: "Disputes and paperless billing vs days late / 争议、电子账单与逾期天数", category: "attribute", value: "mean_days_late",
-    group: "value", groupTitle: "Attribute present / 是否", categoryTitle: "Attribute / 属性", valueTitle: "Mean days late (days) / 平均逾期天数",
-    valueFormat: ".1f", labels: true,
-  }));
+  await show(
+    barChart(effects, {
+      title: "Disputes and paperless billing vs days late / 争议、电子账单与逾期天数",
+      category: "attribute",
+      value: "mean_days_late",
+      group: "value",
+      groupTitle: "Attribute present / 是否",
+      categoryTitle: "Attribute / 属性",
+      valueTitle: "Mean days late (days) / 平均逾期天数",
+      valueFormat: ".1f",
+      labels: true,
+    }),
+  );
   await showTable(effects, { title: "Effects / 影响", format: { mean_days_late: num(2), late_share: pct(1) } });
   figure("ibm.disputed", { difference: disputed.difference.meanDaysLate, t: disputed.welch.t });
   figure("ibm.paperless", { difference: paperless.difference.meanDaysLate, t: paperless.welch.t });
@@ -98,12 +146,25 @@ else {
 if (!ibm) console.log(ibmAbsent);
 else {
   const ibmAging = an.ibmAging(ibm, { asOf: "2013-11-30" });
-  const bucketName = (b: string) => (b === "current" ? "not due / 未到期" : b.endsWith("+") ? `over ${b.slice(0, -1)} days / ${b.slice(0, -1)}天以上` : `${b} days / ${b}天`);
+  const bucketName = (b: string) =>
+    b === "current" ? "not due / 未到期" : b.endsWith("+") ? `over ${b.slice(0, -1)} days / ${b.slice(0, -1)}天以上` : `${b} days / ${b}天`;
   const agingRows = ibmAging.objects().map((r: any) => ({ ...r, bucket: bucketName(r.bucket) }));
-  await show(barChart(agingRows, {
-    title: "IBM sample: receivables at month ends by aging bucket / 月末应收账龄", category: "label", value: "balance", group: "bucket", stacked: true,
-    groupTitle: "Days past due / 逾期天数", groupOrder: ["current", "1-30", "31-60", "61-90", "90+"].map(bucketName), categoryTitle: "Month end / 月末", valueTitle: "Open balance (USD) / 未结余额", valueFormat: ",.0f", sort: "data", width: 640,
-  }));
+  await show(
+    barChart(agingRows, {
+      title: "IBM sample: receivables at month ends by aging bucket / 月末应收账龄",
+      category: "label",
+      value: "balance",
+      group: "bucket",
+      stacked: true,
+      groupTitle: "Days past due / 逾期天数",
+      groupOrder: ["current", "1-30", "31-60", "61-90", "90+"].map(bucketName),
+      categoryTitle: "Month end / 月末",
+      valueTitle: "Open balance (USD) / 未结余额",
+      valueFormat: ",.0f",
+      sort: "data",
+      width: 640,
+    }),
+  );
   const ibmOver = an.overdueShare(ibmAging, { over: 30 });
   figure("ibm.aging_months", ibmOver.numRows());
 }
@@ -118,13 +179,25 @@ if (!ibm) console.log(ibmAbsent);
 else {
   const cohorts = an.cohortCurves(ibm, { days: [0, 10, 20, 30, 40, 50, 60, 70, 80, 90] });
   // 2013-12 is left out: 9 invoices, the end of the extract (see the aging above)
-  await show(lineChart(cohorts.filter("d => d.label >= '2013-01' && d.label <= '2013-11'").objects(), {
-    title: "Cohort settlement curves, 2013 cohorts (Jan-Nov) / 2013年1-11月各月发票回款曲线", x: "day", xType: "quantitative", y: "amount_share",
-    series: "label", seriesTitle: "Issued in / 开票月份", xTitle: "Days after issue / 开票后天数", yTitle: "Settled (% of amount) / 已结清比例",
-    yFormat: ".0%", points: true,
-  }));
+  await show(
+    lineChart(cohorts.filter("d => d.label >= '2013-01' && d.label <= '2013-11'").objects(), {
+      title: "Cohort settlement curves, 2013 cohorts (Jan-Nov) / 2013年1-11月各月发票回款曲线",
+      x: "day",
+      xType: "quantitative",
+      y: "amount_share",
+      series: "label",
+      seriesTitle: "Issued in / 开票月份",
+      xTitle: "Days after issue / 开票后天数",
+      yTitle: "Settled (% of amount) / 已结清比例",
+      yFormat: ".0%",
+      points: true,
+    }),
+  );
   const at30 = cohorts.filter("d => d.day === 30");
-  figure("ibm.settled_within_30_days", { cohorts: at30.numRows(), mean_share: (at30.array("amount_share") as number[]).reduce((a, b) => a + b, 0) / at30.numRows() });
+  figure("ibm.settled_within_30_days", {
+    cohorts: at30.numRows(),
+    mean_share: (at30.array("amount_share") as number[]).reduce((a, b) => a + b, 0) / at30.numRows(),
+  });
 }
 
 // %% [markdown]
@@ -132,21 +205,46 @@ else {
 
 // %%
 const fred = ["DRALACBS", "DRBLACBS", "DRCLACBS"].map((id) => loadFred(id));
-const names: Record<string, string> = { DRALACBS: "All loans / 全部贷款", DRBLACBS: "Business loans / 企业贷款", DRCLACBS: "Consumer loans / 消费贷款" };
-const fredRows = fred.flatMap((s) => s.objects().map((r: any) => ({ series: names[r.series], date: an.serialToDate(r.date), value: r.value / 100 })));
+const names: Record<string, string> = {
+  DRALACBS: "All loans / 全部贷款",
+  DRBLACBS: "Business loans / 企业贷款",
+  DRCLACBS: "Consumer loans / 消费贷款",
+};
+const fredRows = fred.flatMap((s) =>
+  s.objects().map((r: any) => ({ series: names[r.series], date: an.serialToDate(r.date), value: r.value / 100 })),
+);
 const allLoans = an.seriesExtremes(fred[0]);
-await show(lineChart(fredRows, {
-  title: "Delinquency rate on loans, all US commercial banks / 美国商业银行贷款拖欠率",
-  subtitle: "Quarterly, seasonally adjusted. Source: Federal Reserve via FRED / 季度、季调；来源：美联储（FRED）",
-  x: "date", y: "value", series: "series", seriesTitle: "Loans / 贷款", xTitle: "Quarter / 季度", yTitle: "Delinquency rate (%) / 拖欠率",
-  yFormat: ".0%", xFormat: "%Y", markers: [{ x: allLoans.peak.utcDate, label: `Peak ${allLoans.peak.label}: ${allLoans.peak.value}%` }],
-}));
+await show(
+  lineChart(fredRows, {
+    title: "Delinquency rate on loans, all US commercial banks / 美国商业银行贷款拖欠率",
+    subtitle: "Quarterly, seasonally adjusted. Source: Federal Reserve via FRED / 季度、季调；来源：美联储（FRED）",
+    x: "date",
+    y: "value",
+    series: "series",
+    seriesTitle: "Loans / 贷款",
+    xTitle: "Quarter / 季度",
+    yTitle: "Delinquency rate (%) / 拖欠率",
+    yFormat: ".0%",
+    xFormat: "%Y",
+    markers: [{ x: allLoans.peak.utcDate, label: `Peak ${allLoans.peak.label}: ${allLoans.peak.value}%` }],
+  }),
+);
 const fredTable = fred.map((s) => {
   const e = an.seriesExtremes(s);
-  return { series: s.get("series", 0), quarters: s.numRows(), peak: e.peak.label, peak_value: e.peak.value, trough: e.trough.label, trough_value: e.trough.value };
+  return {
+    series: s.get("series", 0),
+    quarters: s.numRows(),
+    peak: e.peak.label,
+    peak_value: e.peak.value,
+    trough: e.trough.label,
+    trough_value: e.trough.value,
+  };
 });
 await showTable(fredTable, { title: "Peaks and troughs (%) / 峰值与谷值（%）" });
-figure("fred.peaks", fredTable.map((r) => ({ series: r.series, peak: r.peak, value: r.peak_value })));
+figure(
+  "fred.peaks",
+  fredTable.map((r) => ({ series: r.series, peak: r.peak, value: r.peak_value })),
+);
 
 // %% [markdown]
 // ## FDIC net charge-off ratio / FDIC 净核销率
@@ -159,20 +257,42 @@ figure("fred.peaks", fredTable.map((r) => ({ series: r.series, peak: r.peak, val
 const fdic = an.withRollingMean(loadFdic(), 4);
 const fdicExtremes = an.seriesExtremes(fdic);
 const turns = an.cycleTurningPoints(fdic, 8);
-const fdicRows = fdic.objects().map((r: any) => ({ date: an.serialToDate(r.date), value: r.value / 100, rolling_mean: r.rolling_mean / 100 }));
-await show(lineChart(fdicRows, {
-  title: "Net charge-off ratio, Cathay Bank / 国泰银行净核销率",
-  subtitle: "Annualised, quarterly. Source: FDIC BankFind / 年化、季度；来源：FDIC BankFind",
-  x: "date", y: "value", xTitle: "Quarter end / 季末", yTitle: "Net charge-offs (% of loans) / 净核销率", yFormat: ".1%", xFormat: "%Y",
-  rolling: { field: "rolling_mean", label: "Rolling 4 quarters / 滚动4季均值" }, lineLabel: "Quarterly / 季度", zero: false,
-  markers: turns.filter("d => d.kind === 'peak' && d.value > 1").objects().map((r: any) => ({ x: an.serialToDate(r.date), label: `${r.label} ${r.value.toFixed(2)}%` })),
-}));
+const fdicRows = fdic
+  .objects()
+  .map((r: any) => ({ date: an.serialToDate(r.date), value: r.value / 100, rolling_mean: r.rolling_mean / 100 }));
+await show(
+  lineChart(fdicRows, {
+    title: "Net charge-off ratio, Cathay Bank / 国泰银行净核销率",
+    subtitle: "Annualised, quarterly. Source: FDIC BankFind / 年化、季度；来源：FDIC BankFind",
+    x: "date",
+    y: "value",
+    xTitle: "Quarter end / 季末",
+    yTitle: "Net charge-offs (% of loans) / 净核销率",
+    yFormat: ".1%",
+    xFormat: "%Y",
+    rolling: { field: "rolling_mean", label: "Rolling 4 quarters / 滚动4季均值" },
+    lineLabel: "Quarterly / 季度",
+    zero: false,
+    markers: turns
+      .filter("d => d.kind === 'peak' && d.value > 1")
+      .objects()
+      .map((r: any) => ({ x: an.serialToDate(r.date), label: `${r.label} ${r.value.toFixed(2)}%` })),
+  }),
+);
 figure("fdic.quarters", fdic.numRows());
 figure("fdic.peak", { label: fdicExtremes.peak.label, date: an.serialToIso(fdicExtremes.peak.date), value: fdicExtremes.peak.value });
-figure("fdic.trough", { label: fdicExtremes.trough.label, date: an.serialToIso(fdicExtremes.trough.date), value: fdicExtremes.trough.value });
+figure("fdic.trough", {
+  label: fdicExtremes.trough.label,
+  date: an.serialToIso(fdicExtremes.trough.date),
+  value: fdicExtremes.trough.value,
+});
 
 // %%
 const phases = an.cyclePhases(fdic, 8);
-await showTable(phases, { title: "Phases of the cycle (net charge-off ratio, %) / 周期阶段", limit: 30, format: { from_value: num(2), to_value: num(2), change: num(2) } });
+await showTable(phases, {
+  title: "Phases of the cycle (net charge-off ratio, %) / 周期阶段",
+  limit: 30,
+  format: { from_value: num(2), to_value: num(2), change: num(2) },
+});
 const corr = an.seriesCorrelation(loadFdic(), fred[0]);
 figure("fdic.vs_all_loans", corr);

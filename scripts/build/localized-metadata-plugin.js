@@ -48,22 +48,19 @@ class LocalizedMetadataPlugin {
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap(pluginName, (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: pluginName, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        () => {
-          const asset = compilation.getAsset(this.options.source);
-          if (!asset) return; // the metadata plugin reported its own error
-          const english = JSON.parse(asset.source.source().toString());
-          for (const [locale, file] of Object.entries(this.options.locales)) {
-            compilation.fileDependencies.add(file);
-            const table = JSON.parse(fs.readFileSync(file, "utf8"));
-            const { json, problems } = localize(english, table);
-            for (const p of problems) compilation.errors.push(new WebpackError(`${pluginName} ${locale}: ${p}`));
-            const name = this.options.source.replace(/\.json$/, `.${locale}.json`);
-            compilation.emitAsset(name, new sources.RawSource(JSON.stringify(json, null, 2)));
-          }
-        },
-      );
+      compilation.hooks.processAssets.tap({ name: pluginName, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset(this.options.source);
+        if (!asset) return; // the metadata plugin reported its own error
+        const english = JSON.parse(asset.source.source().toString());
+        for (const [locale, file] of Object.entries(this.options.locales)) {
+          compilation.fileDependencies.add(file);
+          const table = JSON.parse(fs.readFileSync(file, "utf8"));
+          const { json, problems } = localize(english, table);
+          for (const p of problems) compilation.errors.push(new WebpackError(`${pluginName} ${locale}: ${p}`));
+          const name = this.options.source.replace(/\.json$/, `.${locale}.json`);
+          compilation.emitAsset(name, new sources.RawSource(JSON.stringify(json, null, 2)));
+        }
+      });
     });
   }
 }

@@ -241,9 +241,14 @@ export function rollRates(aging: ColumnTable, options: { readonly segment?: stri
     .derive({ month: "d => d.month + 1", to_index: "d => d.bucket_index + 1" })
     .select(["month", "to_index", "bucket_index", "bucket", "balance", ...seg])
     .rename({ bucket_index: "from_index", bucket: "from", balance: "from_balance" });
-  const now = aging.select(["month", "label", "bucket_index", "bucket", "balance", ...seg]).rename({ bucket_index: "to_index", bucket: "to", balance: "to_balance" });
+  const now = aging
+    .select(["month", "label", "bucket_index", "bucket", "balance", ...seg])
+    .rename({ bucket_index: "to_index", bucket: "to", balance: "to_balance" });
   return previous
-    .join(now, [["month", "to_index", ...seg], ["month", "to_index", ...seg]])
+    .join(now, [
+      ["month", "to_index", ...seg],
+      ["month", "to_index", ...seg],
+    ])
     .derive({ rate: "d => d.from_balance > 0 ? d.to_balance / d.from_balance : NaN" })
     .select(["month", "label", ...seg, "from_index", "from", "to", "from_balance", "to_balance", "rate"])
     .orderby(...seg, "month", "from_index");
@@ -256,7 +261,10 @@ export function rollRates(aging: ColumnTable, options: { readonly segment?: stri
  * @param from first month index to include (default all)
  * @param to last month index to include (default all)
  */
-export function averageRollRates(rolls: ColumnTable, options: { readonly segment?: string; readonly from?: number; readonly to?: number } = {}): ColumnTable {
+export function averageRollRates(
+  rolls: ColumnTable,
+  options: { readonly segment?: string; readonly from?: number; readonly to?: number } = {},
+): ColumnTable {
   const seg = options.segment ? [options.segment] : [];
   return rolls
     .params({ from: options.from ?? -Infinity, to: options.to ?? Infinity })

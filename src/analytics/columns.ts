@@ -19,7 +19,10 @@ export function columnValues<T = unknown>(table: ColumnTable, name: string): Arr
 export function requireColumns(table: ColumnTable, names: readonly string[], what: string): void {
   const have = new Set(table.columnNames());
   const missing = names.filter((n) => !have.has(n));
-  if (missing.length > 0) throw new Error(`${what}: the table lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (it has ${[...have].join(", ")})`);
+  if (missing.length > 0)
+    throw new Error(
+      `${what}: the table lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (it has ${[...have].join(", ")})`,
+    );
 }
 
 /** A numeric column as numbers (null and undefined read as NaN). */

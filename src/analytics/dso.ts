@@ -49,7 +49,10 @@ export function collectionMetrics(invoices: ColumnTable, options: CollectionOpti
     .rollup({ sales: "d => op.sum(d.amount)" });
   const frame = `[${-(w - 1)}, 0]`;
   return ar
-    .join_left(sales, [["month", ...seg], ["month", ...seg]])
+    .join_left(sales, [
+      ["month", ...seg],
+      ["month", ...seg],
+    ])
     .derive({ sales: "d => d.sales == null ? 0 : d.sales", days: "d => op.ar_month_days(d.month)" })
     .groupby(seg)
     .orderby("month")
@@ -70,6 +73,21 @@ export function collectionMetrics(invoices: ColumnTable, options: CollectionOpti
       opening_ar: "d => d.opening_ar == null ? NaN : d.opening_ar",
     })
     .ungroup()
-    .select(["month", "label", "month_end", "date", ...seg, "days", "sales", "ending_ar", "current_ar", "opening_ar", "dso", "best_dso", "add", "cei"])
+    .select([
+      "month",
+      "label",
+      "month_end",
+      "date",
+      ...seg,
+      "days",
+      "sales",
+      "ending_ar",
+      "current_ar",
+      "opening_ar",
+      "dso",
+      "best_dso",
+      "add",
+      "cei",
+    ])
     .orderby(...seg, "month");
 }

@@ -21,7 +21,21 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import { batchType, bool, Column, columnFromValues, dateDay, dictionary, float64, int32, int8, tableFromColumns, tableFromIPC, tableToIPC, utf8 } from "@uwdata/flechette";
+import {
+  batchType,
+  bool,
+  Column,
+  columnFromValues,
+  dateDay,
+  dictionary,
+  float64,
+  int32,
+  int8,
+  tableFromColumns,
+  tableFromIPC,
+  tableToIPC,
+  utf8,
+} from "@uwdata/flechette";
 import { isoToSerial, serialToIso, UNIX_EPOCH_SERIAL } from "./calendar.js";
 
 /** The kinds of column a batch holds (see the module comment). */
@@ -156,7 +170,12 @@ function validityOf(n: number, isNull: (i: number) => boolean): { validity: Uint
   return { validity, nullCount };
 }
 
-function directColumn(type: FlechetteType, values: Int32Array | Float64Array | Int8Array, n: number, isNull: (i: number) => boolean): Column<unknown> {
+function directColumn(
+  type: FlechetteType,
+  values: Int32Array | Float64Array | Int8Array,
+  n: number,
+  isNull: (i: number) => boolean,
+): Column<unknown> {
   const { validity, nullCount } = validityOf(n, isNull);
   const BatchClass = batchType(type) as unknown as new (options: object) => unknown;
   const batch = new BatchClass({ length: n, nullCount, type, validity, values: values.subarray(0, n) });
@@ -292,7 +311,17 @@ export class ArrowStreamWriter {
     const columns: Record<string, Column<unknown>> = {};
     this.schema.columns.forEach((spec, i) => {
       const type =
-        spec.kind === "int32" ? int32() : spec.kind === "float64" ? float64() : spec.kind === "date" ? dateDay() : spec.kind === "bool" ? bool() : spec.kind === "string" ? utf8() : dictionary(utf8(), int8(), false, i);
+        spec.kind === "int32"
+          ? int32()
+          : spec.kind === "float64"
+            ? float64()
+            : spec.kind === "date"
+              ? dateDay()
+              : spec.kind === "bool"
+                ? bool()
+                : spec.kind === "string"
+                  ? utf8()
+                  : dictionary(utf8(), int8(), false, i);
       columns[spec.name] = new Column([], type as never);
     });
     this.started = true;
@@ -335,7 +364,12 @@ export function arrowToTable(bytes: Uint8Array, options: ReadArrowOptions = {}):
       const out = new Int32Array(col.length);
       let at = 0;
       const unit = (col.type as { unit: number }).unit;
-      for (const batch of col.data as unknown as { length: number; values: ArrayLike<number | bigint>; validity: Uint8Array; nullCount: number }[]) {
+      for (const batch of col.data as unknown as {
+        length: number;
+        values: ArrayLike<number | bigint>;
+        validity: Uint8Array;
+        nullCount: number;
+      }[]) {
         for (let i = 0; i < batch.length; i++) {
           const valid = !batch.nullCount || (batch.validity[i >> 3] & (1 << (i & 7))) !== 0;
           const raw = batch.values[i];
@@ -419,14 +453,16 @@ export function batchesToTable(schema: TableSchema, batches: readonly ColumnBatc
       }
       case "bool": {
         const out: (boolean | null)[] = [];
-        for (const p of parts) for (let i = 0; i < p.n; i++) out.push((p.data as Uint8Array)[i] === 1 ? true : (p.data as Uint8Array)[i] === 0 ? false : null);
+        for (const p of parts)
+          for (let i = 0; i < p.n; i++) out.push((p.data as Uint8Array)[i] === 1 ? true : (p.data as Uint8Array)[i] === 0 ? false : null);
         columns[spec.name] = out;
         break;
       }
       case "category": {
         const cats = spec.categories ?? [];
         const out: (string | null)[] = [];
-        for (const p of parts) for (let i = 0; i < p.n; i++) out.push((p.data as Uint8Array)[i] === CATEGORY_NULL ? null : cats[(p.data as Uint8Array)[i]]);
+        for (const p of parts)
+          for (let i = 0; i < p.n; i++) out.push((p.data as Uint8Array)[i] === CATEGORY_NULL ? null : cats[(p.data as Uint8Array)[i]]);
         columns[spec.name] = out;
         break;
       }

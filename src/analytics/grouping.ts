@@ -62,7 +62,12 @@ export function factorize(table: ColumnTable, column: string, name = column): Ke
  * index minus the first period's; a row without a date gets -1. One lookup table entry per day of the
  * range, so millions of rows cost a few array reads each.
  */
-export function periodKey(table: ColumnTable, column: string, by: "month" | "quarter" = "month", name = "period"): KeyPart & { readonly first: number } {
+export function periodKey(
+  table: ColumnTable,
+  column: string,
+  by: "month" | "quarter" = "month",
+  name = "period",
+): KeyPart & { readonly first: number } {
   const serials = serialColumn(table, column);
   const [lo, hi] = dateRange(serials);
   if (hi < lo) return { name, codes: new Int32Array(serials.length).fill(-1), values: [], first: 0 };
@@ -172,7 +177,11 @@ function denseMany(parts: readonly KeyPart[], sizes: readonly number[], keys: Ui
  * The rows where `keep` holds, as key parts and values of a few columns, ready for a small table:
  * a columnar gather, much cheaper than filtering a large table and reifying it when few rows are kept.
  */
-export function gatherRows(rowIndex: Int32Array, parts: readonly KeyPart[], columns: Readonly<Record<string, ArrayLike<number>>>): { parts: KeyPart[]; table: ColumnTable } {
+export function gatherRows(
+  rowIndex: Int32Array,
+  parts: readonly KeyPart[],
+  columns: Readonly<Record<string, ArrayLike<number>>>,
+): { parts: KeyPart[]; table: ColumnTable } {
   const out: Record<string, Float64Array> = {};
   for (const [name, values] of Object.entries(columns)) out[name] = gatherNumbers(values, rowIndex);
   return { parts: parts.map((p) => ({ ...p, codes: gatherCodes(p.codes, rowIndex) })), table: aq.table(out) };
@@ -256,7 +265,10 @@ export function groupRollup(table: ColumnTable, parts: readonly KeyPart[], value
     [Symbol.iterator]: () => keys[Symbol.iterator](),
     toArray: () => keys,
   };
-  const out = base.assign({ [KEY]: keyColumn } as never).groupby(KEY).rollup(values);
+  const out = base
+    .assign({ [KEY]: keyColumn } as never)
+    .groupby(KEY)
+    .rollup(values);
   if (!out.columnNames().includes(KEY)) return dropFirst ? out.slice(1).reify() : out; // the fast path: group 0 first
   // an Arquero that grouped on the ids itself: decode them through each group's first row
   const kept = dropFirst ? out.params({ drop: 0 }).filter(`(d, $) => d.${KEY} !== $.drop`).reify() : out;

@@ -22,7 +22,20 @@ import { welchT } from "./series.js";
  */
 export type IbmInvoices = ColumnTable;
 
-const IBM_COLUMNS = ["countryCode", "customerID", "PaperlessDate", "invoiceNumber", "InvoiceDate", "DueDate", "InvoiceAmount", "Disputed", "SettledDate", "PaperlessBill", "DaysToSettle", "DaysLate"];
+const IBM_COLUMNS = [
+  "countryCode",
+  "customerID",
+  "PaperlessDate",
+  "invoiceNumber",
+  "InvoiceDate",
+  "DueDate",
+  "InvoiceAmount",
+  "Disputed",
+  "SettledDate",
+  "PaperlessBill",
+  "DaysToSettle",
+  "DaysLate",
+];
 
 /** Reads the IBM sample's CSV text (see {@link IbmInvoices}); throws on a missing column or a bad value. */
 export function parseIbm(text: string): IbmInvoices {
@@ -125,7 +138,18 @@ export function daysLateByCustomer(ibm: IbmInvoices): ColumnTable {
       mean_days_late_when_late: "d => d.late > 0 ? d.late_days_total / d.late : NaN",
       weighted_days_late: "d => d.amount > 0 ? d.amount_days / d.amount : NaN",
     })
-    .select(["customer", "invoices", "late", "late_share", "mean_days_late", "mean_days_late_when_late", "amount", "weighted_days_late", "disputed_share", "paperless_share"])
+    .select([
+      "customer",
+      "invoices",
+      "late",
+      "late_share",
+      "mean_days_late",
+      "mean_days_late_when_late",
+      "amount",
+      "weighted_days_late",
+      "disputed_share",
+      "paperless_share",
+    ])
     .orderby(aq.desc("mean_days_late"), "invoices", "customer");
 }
 
@@ -223,7 +247,14 @@ export function cohortCurves(ibm: IbmInvoices, options: CohortOptions = {}): Col
           cnt++;
         }
       }
-      rows.push({ cohort: m, label: monthLabel(m), day: k, invoices: members.length, amount_share: total > 0 ? amt / total : NaN, count_share: cnt / members.length });
+      rows.push({
+        cohort: m,
+        label: monthLabel(m),
+        day: k,
+        invoices: members.length,
+        amount_share: total > 0 ? amt / total : NaN,
+        count_share: cnt / members.length,
+      });
     }
   }
   return aq.from(rows);

@@ -12,7 +12,14 @@ import * as path from "node:path";
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { ArrowStreamWriter, arrowToTable, csvHeader, csvParseOptions, csvRows, typedDates, type TableSchema } from "./formats.js";
-import { generateLedger, LEDGER_TABLES, ledgerSchemas, type GenerationSummary, type GeneratorOptions, type LedgerTableName } from "./generator/index.js";
+import {
+  generateLedger,
+  LEDGER_TABLES,
+  ledgerSchemas,
+  type GenerationSummary,
+  type GeneratorOptions,
+  type LedgerTableName,
+} from "./generator/index.js";
 import { parseIbm, type IbmInvoices } from "./ibm.js";
 import { parseFdic, parseFred, type QuarterlySeries } from "./macro.js";
 
@@ -61,7 +68,11 @@ export interface WrittenLedger {
  * written batch by batch (CSV: header then rows; Arrow: an IPC stream, `.arrows`), plus `ledger.json`
  * with the options and row counts. Memory stays flat whatever the size.
  */
-export function writeLedgerFiles(options: GeneratorOptions, outDir: string, formats: readonly LedgerFormat[] = ["csv", "arrow"]): WrittenLedger {
+export function writeLedgerFiles(
+  options: GeneratorOptions,
+  outDir: string,
+  formats: readonly LedgerFormat[] = ["csv", "arrow"],
+): WrittenLedger {
   const started = performance.now();
   fs.mkdirSync(outDir, { recursive: true });
   const handles = new Map<string, { fd: number; bytes: number; path: string; arrow?: ArrowStreamWriter }>();
@@ -96,7 +107,13 @@ export function writeLedgerFiles(options: GeneratorOptions, outDir: string, form
     for (const table of summary.options.tables) for (const format of formats) open(table, schemas[table], format);
     for (const h of handles.values()) if (h.arrow) write(h, h.arrow.end());
     const files = [...handles.values()].map((h) => ({ path: h.path, bytes: h.bytes }));
-    const meta = { options: { ...summary.options, policy: undefined }, rows: summary.rows, before: summary.before, after: summary.after, formats };
+    const meta = {
+      options: { ...summary.options, policy: undefined },
+      rows: summary.rows,
+      before: summary.before,
+      after: summary.after,
+      formats,
+    };
     fs.writeFileSync(path.join(outDir, "ledger.json"), `${JSON.stringify(meta, null, 2)}\n`);
     return { summary, files, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -123,7 +140,10 @@ function schemaFor(table: LedgerTableName): TableSchema {
 }
 
 /** A ledger read from a folder: the tables that are there (Arrow preferred over CSV). */
-export async function readLedger(dir: string, tables: readonly LedgerTableName[] = LEDGER_TABLES): Promise<Partial<Record<LedgerTableName, ColumnTable>>> {
+export async function readLedger(
+  dir: string,
+  tables: readonly LedgerTableName[] = LEDGER_TABLES,
+): Promise<Partial<Record<LedgerTableName, ColumnTable>>> {
   const out: Partial<Record<LedgerTableName, ColumnTable>> = {};
   for (const table of tables) {
     const arrow = path.join(dir, ledgerFileName(table, "arrow"));

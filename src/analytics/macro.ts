@@ -69,7 +69,11 @@ export function parseFdic(text: string): QuarterlySeries {
   const pairs = rows.map((r) => ({ date: compactDateToSerial(r[at]), value: Number(r[valueAt]) }));
   pairs.sort((a, b) => a.date - b.date);
   for (const p of pairs) if (!Number.isFinite(p.value)) throw new Error("FDIC file: a value is not a number");
-  return seriesTable(header[valueAt], pairs.map((p) => p.date), pairs.map((p) => p.value));
+  return seriesTable(
+    header[valueAt],
+    pairs.map((p) => p.date),
+    pairs.map((p) => p.value),
+  );
 }
 
 /** A point of a series: its quarter label, date (serial and UTC Date) and value. */

@@ -10,7 +10,15 @@
  */
 import type { ColumnTable } from "arquero";
 import * as aq from "arquero";
-import { checkProvisionRates, DEFAULT_POLICY, daysPastDue, provision, provisionBandLabels, provisionRate, type ProvisionRate } from "../core/index.js";
+import {
+  checkProvisionRates,
+  DEFAULT_POLICY,
+  daysPastDue,
+  provision,
+  provisionBandLabels,
+  provisionRate,
+  type ProvisionRate,
+} from "../core/index.js";
 import { monthEnd, monthIndex, toSerial } from "./calendar.js";
 import { monthEndAging, type AgingOptions } from "./aging.js";
 import { invoiceBalanceColumns, numberColumn, requireColumns, serialColumn } from "./columns.js";
@@ -42,21 +50,40 @@ export function provisionMatrix(invoices: ColumnTable, options: ProvisionMatrixO
   const edges = bandEdges(rates);
   const maturity = options.maturity ?? 12;
   const aging = monthEndAging(invoices, { edges, payments: options.payments, from: options.from, asOf: options.asOf });
-  const asOf = options.asOf !== undefined ? toSerial(options.asOf) : (aging.rollup({ m: "d => op.max(d.month_end)" }).get("m", 0) as number);
+  const asOf =
+    options.asOf !== undefined ? toSerial(options.asOf) : (aging.rollup({ m: "d => op.max(d.month_end)" }).get("m", 0) as number);
   let lastMature = monthIndex(asOf) - maturity;
   if (monthEnd(monthIndex(asOf)) > asOf) lastMature--;
   const bands = aging
     .params({ lastMature })
     .filter("(d, $) => d.month <= $.lastMature")
     .groupby("bucket_index")
-    .rollup({ balance: "d => op.sum(d.balance)", eventual_write_off: "d => op.sum(d.eventual_write_off)", month_ends: "d => op.distinct(d.month)" })
+    .rollup({
+      balance: "d => op.sum(d.balance)",
+      eventual_write_off: "d => op.sum(d.eventual_write_off)",
+      month_ends: "d => op.distinct(d.month)",
+    })
     .orderby("bucket_index");
   const byBucket = new Map<number, { balance: number; eventual: number; months: number }>();
-  (bands.objects() as Record<string, unknown>[]).forEach((r) => byBucket.set(r.bucket_index as number, { balance: r.balance as number, eventual: r.eventual_write_off as number, months: r.month_ends as number }));
+  (bands.objects() as Record<string, unknown>[]).forEach((r) =>
+    byBucket.set(r.bucket_index as number, {
+      balance: r.balance as number,
+      eventual: r.eventual_write_off as number,
+      months: r.month_ends as number,
+    }),
+  );
   const labels = provisionBandLabels(rates);
   const rows = rates.map((r, i) => {
     const b = byBucket.get(i) ?? { balance: 0, eventual: 0, months: 0 };
-    return { band: labels[i], up_to: r.upTo, balance: Math.round(b.balance * 100) / 100, eventual_write_off: Math.round(b.eventual * 100) / 100, loss_rate: b.balance > 0 ? b.eventual / b.balance : NaN, policy_rate: r.rate, month_ends: b.months };
+    return {
+      band: labels[i],
+      up_to: r.upTo,
+      balance: Math.round(b.balance * 100) / 100,
+      eventual_write_off: Math.round(b.eventual * 100) / 100,
+      loss_rate: b.balance > 0 ? b.eventual / b.balance : NaN,
+      policy_rate: r.rate,
+      month_ends: b.months,
+    };
   });
   let floor = 0;
   const usable = rows.map((r) => {
@@ -72,7 +99,10 @@ export function provisionMatrix(invoices: ColumnTable, options: ProvisionMatrixO
  */
 export function ratesFromMatrix(matrix: ColumnTable): ProvisionRate[] {
   requireColumns(matrix, ["up_to", "rate"], "ratesFromMatrix");
-  const rates = (matrix.objects() as Record<string, unknown>[]).map((r) => ({ upTo: r.up_to as number | null, rate: Math.min(1, Math.max(0, r.rate as number)) }));
+  const rates = (matrix.objects() as Record<string, unknown>[]).map((r) => ({
+    upTo: r.up_to as number | null,
+    rate: Math.min(1, Math.max(0, r.rate as number)),
+  }));
   return checkProvisionRates(rates, "rates") as ProvisionRate[];
 }
 
@@ -89,7 +119,11 @@ export function provisionAsOf(
   asOfDate: number | string,
   rates: readonly ProvisionRate[] = DEFAULT_POLICY.provisionRates,
   options: { readonly payments?: ColumnTable } = {},
-): { readonly table: ColumnTable; readonly total: { readonly balance: number; readonly provision: number }; readonly matrixProvision: number } {
+): {
+  readonly table: ColumnTable;
+  readonly total: { readonly balance: number; readonly provision: number };
+  readonly matrixProvision: number;
+} {
   checkProvisionRates(rates, "rates");
   const asOf = toSerial(asOfDate);
   const labels = provisionBandLabels(rates);

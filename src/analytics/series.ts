@@ -30,7 +30,12 @@ export function rollingMean(values: Values, window: number, minPeriods: number =
 }
 
 /** The trailing window both rolling statistics share: the sum and count of the values present (NaN skipped). */
-function rollingWindow(values: Values, window: number, minPeriods: number, finish: (sum: number, count: number, i: number) => number): Float64Array {
+function rollingWindow(
+  values: Values,
+  window: number,
+  minPeriods: number,
+  finish: (sum: number, count: number, i: number) => number,
+): Float64Array {
   checkWindow(window, minPeriods);
   const n = values.length;
   const out = new Float64Array(n);
@@ -69,7 +74,8 @@ export function rollingRatio(numerator: Values, denominator: Values, window: num
 
 function checkWindow(window: number, minPeriods: number): void {
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a whole number >= 1, not ${window}`);
-  if (!Number.isInteger(minPeriods) || minPeriods < 1 || minPeriods > window) throw new RangeError(`minPeriods must be 1..window, not ${minPeriods}`);
+  if (!Number.isInteger(minPeriods) || minPeriods < 1 || minPeriods > window)
+    throw new RangeError(`minPeriods must be 1..window, not ${minPeriods}`);
 }
 
 /** Index of the largest and the smallest value (the first one on ties); -1 when there is no value. */
@@ -149,7 +155,13 @@ export function phases(points: readonly TurningPoint[]): Phase[] {
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
     const b = points[i];
-    out.push({ from: a.index, to: b.index, kind: a.kind === "trough" ? "rising" : "falling", periods: b.index - a.index, change: b.value - a.value });
+    out.push({
+      from: a.index,
+      to: b.index,
+      kind: a.kind === "trough" ? "rising" : "falling",
+      periods: b.index - a.index,
+      change: b.value - a.value,
+    });
   }
   return out;
 }

@@ -49,7 +49,11 @@ export interface WriteOffRateOptions {
  * @example writeOffRates(invoices, { segment: "region" })
  */
 export function writeOffRates(invoices: ColumnTable, options: WriteOffRateOptions = {}): ColumnTable {
-  requireColumns(invoices, ["issue_date", "amount", "written_off", "writeoff_date", ...(options.segment ? [options.segment] : [])], "writeOffRates");
+  requireColumns(
+    invoices,
+    ["issue_date", "amount", "written_off", "writeoff_date", ...(options.segment ? [options.segment] : [])],
+    "writeOffRates",
+  );
   const by = options.by ?? "month";
   const window = options.rolling ?? (by === "month" ? 12 : 4);
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`rolling must be a whole number >= 1, not ${window}`);
@@ -101,7 +105,11 @@ export function writeOffRates(invoices: ColumnTable, options: WriteOffRateOption
   };
   fill(sales, "sales", salesOut);
   fill(written, "written_off", writtenOut);
-  const grid: Record<string, unknown> = { period: new Int32Array(cells), label: new Array<string>(cells), start: new Array<Date | null>(cells) };
+  const grid: Record<string, unknown> = {
+    period: new Int32Array(cells),
+    label: new Array<string>(cells),
+    start: new Array<Date | null>(cells),
+  };
   if (seg.length) grid[seg[0]] = new Array<unknown>(cells);
   for (let si = 0, at = 0; si < segments.length; si++) {
     for (let k = 0; k < np; k++, at++) {
@@ -133,7 +141,19 @@ export function writeOffRates(invoices: ColumnTable, options: WriteOffRateOption
     })
     .ungroup()
     .unorder() // back to the grid's order: segment, then period
-    .select(["period", "label", "start", ...seg, "sales", "written_off", "rate", "rolling_sales", "rolling_written_off", "rolling_rate", "rolling_mean_rate"]);
+    .select([
+      "period",
+      "label",
+      "start",
+      ...seg,
+      "sales",
+      "written_off",
+      "rate",
+      "rolling_sales",
+      "rolling_written_off",
+      "rolling_rate",
+      "rolling_mean_rate",
+    ]);
 }
 
 /**
@@ -237,7 +257,9 @@ export function compareBeforeAfter(table: ColumnTable, options: BeforeAfterOptio
   }
   return table
     .params({ first, skip: options.skip ?? 0, lastKept: last - (options.dropLast ?? 0), firstKept: earliest + (options.dropFirst ?? 0) })
-    .filter(`(d, $) => d.${period} >= $.firstKept && d.${period} <= $.lastKept && (d.${period} < $.first || d.${period} >= $.first + $.skip)`)
+    .filter(
+      `(d, $) => d.${period} >= $.firstKept && d.${period} <= $.lastKept && (d.${period} < $.first || d.${period} >= $.first + $.skip)`,
+    )
     .derive({ phase: `(d, $) => d.${period} < $.first ? 'before' : 'after'` })
     .groupby([...seg, "phase"])
     .rollup({ periods: `d => op.distinct(d.${period})`, numerator: `d => op.sum(d.${num})`, denominator: `d => op.sum(d.${den})` })

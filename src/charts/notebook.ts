@@ -77,9 +77,10 @@ export function pct(decimals = 1): (v: unknown) => string {
 
 /** Formats a number with thousands separators and fixed decimals: num(0)(1234.5) is "1,235". */
 export function num(decimals = 0): (v: unknown) => string {
-  return (v) => (typeof v === "number" && Number.isFinite(v)
-    ? v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-    : cellText(v));
+  return (v) =>
+    typeof v === "number" && Number.isFinite(v)
+      ? v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+      : cellText(v);
 }
 
 function cellText(v: unknown): string {
@@ -97,14 +98,17 @@ function escapeHtml(s: string): string {
 /** Display width of text in a monospace grid: CJK characters take two columns. */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return w;
 }
 
 /** The bundle for a table: HTML and aligned plain text (the text is what CI logs show). */
 export function tableBundle(table: TableLike, options: TableOptions = {}): MimeBundle {
   const limit = options.limit ?? 20;
-  const all = (Array.isArray(table) ? table : (table as { objects(o?: { limit?: number }): object[] }).objects({ limit: limit + 1 })) as Record<string, unknown>[];
+  const all = (
+    Array.isArray(table) ? table : (table as { objects(o?: { limit?: number }): object[] }).objects({ limit: limit + 1 })
+  ) as Record<string, unknown>[];
   const rows = all.slice(0, limit);
   const columns: string[] = [];
   for (const row of rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
@@ -116,7 +120,9 @@ export function tableBundle(table: TableLike, options: TableOptions = {}): MimeB
     return right ? fill + s : s + fill;
   };
   const numeric = columns.map((c) => rows.some((r) => typeof r[c] === "number"));
-  const more = all.length > limit || (!Array.isArray(table) && "numRows" in (table as object) && (table as unknown as { numRows(): number }).numRows() > limit);
+  const more =
+    all.length > limit ||
+    (!Array.isArray(table) && "numRows" in (table as object) && (table as unknown as { numRows(): number }).numRows() > limit);
   const lines = [
     ...(options.title ? [options.title] : []),
     columns.map((c, i) => pad(c, i, numeric[i])).join("  "),
@@ -129,7 +135,9 @@ export function tableBundle(table: TableLike, options: TableOptions = {}): MimeB
     "<table><thead><tr>",
     ...columns.map((c, i) => `<th style="text-align:${numeric[i] ? "right" : "left"}">${escapeHtml(c)}</th>`),
     "</tr></thead><tbody>",
-    ...cells.map((r) => `<tr>${r.map((s, i) => `<td style="text-align:${numeric[i] ? "right" : "left"}">${escapeHtml(s)}</td>`).join("")}</tr>`),
+    ...cells.map(
+      (r) => `<tr>${r.map((s, i) => `<td style="text-align:${numeric[i] ? "right" : "left"}">${escapeHtml(s)}</td>`).join("")}</tr>`,
+    ),
     "</tbody></table>",
     more ? `<p>… first ${limit} rows</p>` : "",
   ].join("");

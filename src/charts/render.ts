@@ -24,7 +24,11 @@ export function loadVega(): Promise<VegaModule> {
   vegaModule ??= import("vega").then((vega) => {
     const metrics = (vega as unknown as { textMetrics: unknown }).textMetrics as { width: (item: TextItem, text?: unknown) => number };
     metrics.width = (item, text) => {
-      const width = textWidth(text == null ? "" : String(text).trim(), item.fontSize != null ? Number(item.fontSize) || 0 : 11, item.fontWeight);
+      const width = textWidth(
+        text == null ? "" : String(text).trim(),
+        item.fontSize != null ? Number(item.fontSize) || 0 : 11,
+        item.fontWeight,
+      );
       return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
     };
     return vega;
@@ -89,7 +93,10 @@ export async function vegaLiteToSvg(spec: VegaLiteSpec): Promise<string> {
     renderer: "none",
     logger,
     // No loader: a spec with a URL must fail here rather than reach for the network.
-    loader: { load: () => Promise.reject(new Error("charts: inline data only (data.values)")), sanitize: () => Promise.reject(new Error("charts: inline data only")) } as never,
+    loader: {
+      load: () => Promise.reject(new Error("charts: inline data only (data.values)")),
+      sanitize: () => Promise.reject(new Error("charts: inline data only")),
+    } as never,
   });
   try {
     const svg = await view.toSVG();

@@ -156,7 +156,15 @@ export function chartConfig(): VegaLiteSpec {
     font: CHART_FONT,
     title: { font: CHART_FONT, fontSize: 15, anchor: "start", subtitleFont: CHART_FONT, subtitleColor: "#555" },
     axis: { labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, titleFontSize: 12, titleFontWeight: "normal" },
-    legend: { labelFont: CHART_FONT, titleFont: CHART_FONT, labelFontSize: 11, titleFontSize: 12, orient: "bottom", labelLimit: 360, titleLimit: 360 },
+    legend: {
+      labelFont: CHART_FONT,
+      titleFont: CHART_FONT,
+      labelFontSize: 11,
+      titleFontSize: 12,
+      orient: "bottom",
+      labelLimit: 360,
+      titleLimit: 360,
+    },
     header: { labelFont: CHART_FONT, titleFont: CHART_FONT },
     text: { font: CHART_FONT },
     view: { stroke: null },
@@ -213,7 +221,12 @@ export function lineChart(data: readonly Row[], o: LineChartOptions): VegaLiteSp
   if (o.series) {
     const scheme = o.seriesScheme ?? (distinctCount(data, o.series) > 10 ? MANY_SERIES_SCHEME : undefined);
     seriesScale = scheme ? { scheme } : undefined;
-    (line.encoding as VegaLiteSpec).color = { field: o.series, type: "nominal", title: o.seriesTitle ?? o.series, ...(seriesScale ? { scale: seriesScale } : {}) };
+    (line.encoding as VegaLiteSpec).color = {
+      field: o.series,
+      type: "nominal",
+      title: o.seriesTitle ?? o.series,
+      ...(seriesScale ? { scale: seriesScale } : {}),
+    };
     tooltip.push({ field: o.series, type: "nominal", title: o.seriesTitle ?? o.series } as never);
   }
   if (o.rolling !== undefined) {
@@ -228,7 +241,10 @@ export function lineChart(data: readonly Row[], o: LineChartOptions): VegaLiteSp
       // The mean of the last n values present, drawn only once the window is full (as series.rollingMean).
       rolling.transform = [
         {
-          window: [{ op: "mean", field: o.y, as: "__rolling_mean" }, { op: "valid", field: o.y, as: "__rolling_n" }],
+          window: [
+            { op: "mean", field: o.y, as: "__rolling_mean" },
+            { op: "valid", field: o.y, as: "__rolling_n" },
+          ],
           frame: [-(o.rolling - 1), 0],
           sort: [{ field: o.x, order: "ascending" }],
           ...(o.series ? { groupby: [o.series] } : {}),
@@ -243,14 +259,22 @@ export function lineChart(data: readonly Row[], o: LineChartOptions): VegaLiteSp
       (line.encoding as VegaLiteSpec).color = { datum: lineLabel, type: "nominal", title: null, scale: { range: ["#9ecae1", "#08519c"] } };
       (rolling.encoding as VegaLiteSpec).color = { datum: rollingLabel, type: "nominal" };
     } else {
-      (rolling.encoding as VegaLiteSpec).color = { field: o.series, type: "nominal", title: o.seriesTitle ?? o.series, ...(seriesScale ? { scale: seriesScale } : {}) };
+      (rolling.encoding as VegaLiteSpec).color = {
+        field: o.series,
+        type: "nominal",
+        title: o.seriesTitle ?? o.series,
+        ...(seriesScale ? { scale: seriesScale } : {}),
+      };
       (rolling.encoding as VegaLiteSpec).strokeDash = { datum: rollingLabel, type: "nominal", title: null };
     }
     rolling.encoding = {
       ...(rolling.encoding as VegaLiteSpec),
       x,
       y: { field: rollingField, type: "quantitative", title: o.yTitle, ...(o.yFormat ? { axis: { format: o.yFormat } } : {}) },
-      tooltip: [tooltip[0], { field: rollingField, type: "quantitative", title: rollingLabel, ...(o.yFormat ? { format: o.yFormat } : {}) }],
+      tooltip: [
+        tooltip[0],
+        { field: rollingField, type: "quantitative", title: rollingLabel, ...(o.yFormat ? { format: o.yFormat } : {}) },
+      ],
     };
     layers.push(line, rolling);
   } else {
@@ -301,9 +325,12 @@ function markerLayers(markers: readonly Marker[] | undefined, x: string, xType: 
 
 /** Bars per category (a grade, a region), optionally grouped side by side by a second category. */
 export function barChart(data: readonly Row[], o: BarChartOptions): VegaLiteSpec {
-  const sort = o.sort === "data" ? null : Array.isArray(o.sort) ? [...o.sort] : (o.sort as string | undefined) ?? null;
+  const sort = o.sort === "data" ? null : Array.isArray(o.sort) ? [...o.sort] : ((o.sort as string | undefined) ?? null);
   const cat: VegaLiteSpec = {
-    field: o.category, type: "nominal", title: o.categoryTitle, sort,
+    field: o.category,
+    type: "nominal",
+    title: o.categoryTitle,
+    sort,
     // Many categories along x (months): drop the labels that would overlap.
     axis: { labelAngle: 0, labelLimit: 200, ...(o.horizontal ? {} : { labelOverlap: "greedy" }) },
   };
@@ -314,8 +341,12 @@ export function barChart(data: readonly Row[], o: BarChartOptions): VegaLiteSpec
   // label on a bar that reaches the top of the scale would run into the title or off the chart).
   const headroom = labelled && !o.stacked ? labelHeadroom(data, o.value, o.horizontal ? 0.14 : 0.08) : undefined;
   const val: VegaLiteSpec = {
-    field: o.value, type: "quantitative", title: o.valueTitle,
-    ...(o.valueFormat || whole ? { axis: { ...(o.valueFormat ? { format: o.valueFormat } : {}), ...(whole ? { tickMinStep: 1 } : {}) } } : {}),
+    field: o.value,
+    type: "quantitative",
+    title: o.valueTitle,
+    ...(o.valueFormat || whole
+      ? { axis: { ...(o.valueFormat ? { format: o.valueFormat } : {}), ...(whole ? { tickMinStep: 1 } : {}) } }
+      : {}),
     ...(headroom !== undefined ? { scale: { domainMax: headroom } } : {}),
   };
   const catChannel = o.horizontal ? "y" : "x";
@@ -329,7 +360,12 @@ export function barChart(data: readonly Row[], o: BarChartOptions): VegaLiteSpec
   const offset: VegaLiteSpec = { field: o.group, type: "nominal", ...(o.groupOrder ? { sort: [...o.groupOrder] } : {}) };
   const transform: VegaLiteSpec[] = [];
   if (o.group) {
-    encoding.color = { field: o.group, type: "nominal", title: o.groupTitle ?? o.group, ...(o.groupOrder ? { sort: [...o.groupOrder] } : {}) };
+    encoding.color = {
+      field: o.group,
+      type: "nominal",
+      title: o.groupTitle ?? o.group,
+      ...(o.groupOrder ? { sort: [...o.groupOrder] } : {}),
+    };
     if (o.stacked && o.groupOrder) {
       // stack in the given order: the first value next to the axis
       transform.push({ calculate: `indexof(${JSON.stringify(o.groupOrder)}, datum[${JSON.stringify(o.group)}])`, as: "__group_order" });
@@ -370,28 +406,47 @@ function labelHeadroom(data: readonly Row[], field: string, share: number): numb
 
 /** A matrix of values (roll rates from bucket to bucket, a provision matrix), with the value in each cell. */
 export function heatmap(data: readonly Row[], o: HeatmapOptions): VegaLiteSpec {
-  const x: VegaLiteSpec = { field: o.x, type: "ordinal", title: o.xTitle, sort: o.xSort ? [...o.xSort] : null, axis: { labelAngle: 0, orient: "top", labelOverlap: "greedy" } };
+  const x: VegaLiteSpec = {
+    field: o.x,
+    type: "ordinal",
+    title: o.xTitle,
+    sort: o.xSort ? [...o.xSort] : null,
+    axis: { labelAngle: 0, orient: "top", labelOverlap: "greedy" },
+  };
   const y: VegaLiteSpec = { field: o.y, type: "ordinal", title: o.yTitle, sort: o.ySort ? [...o.ySort] : null };
   const fmt = o.valueFormat ? { format: o.valueFormat } : {};
-  const layers: VegaLiteSpec[] = [{
-    mark: { type: "rect" },
-    encoding: {
-      x, y,
-      color: { field: o.value, type: "quantitative", title: o.valueTitle, scale: { scheme: o.scheme ?? "blues" }, legend: { orient: "right", ...fmt } },
-      tooltip: [
-        { field: o.y, type: "ordinal", title: o.yTitle },
-        { field: o.x, type: "ordinal", title: o.xTitle },
-        { field: o.value, type: "quantitative", title: o.valueTitle, ...fmt },
-      ],
+  const layers: VegaLiteSpec[] = [
+    {
+      mark: { type: "rect" },
+      encoding: {
+        x,
+        y,
+        color: {
+          field: o.value,
+          type: "quantitative",
+          title: o.valueTitle,
+          scale: { scheme: o.scheme ?? "blues" },
+          legend: { orient: "right", ...fmt },
+        },
+        tooltip: [
+          { field: o.y, type: "ordinal", title: o.yTitle },
+          { field: o.x, type: "ordinal", title: o.xTitle },
+          { field: o.value, type: "quantitative", title: o.valueTitle, ...fmt },
+        ],
+      },
     },
-  }];
+  ];
   if (o.labels ?? true) {
     layers.push({
       mark: { type: "text", fontSize: 11 },
       encoding: {
-        x, y,
+        x,
+        y,
         text: { field: o.value, type: "quantitative", ...fmt },
-        color: { condition: { test: `datum[${JSON.stringify(o.value)}] > ${JSON.stringify(midpoint(data, o.value))}`, value: "white" }, value: "black" },
+        color: {
+          condition: { test: `datum[${JSON.stringify(o.value)}] > ${JSON.stringify(midpoint(data, o.value))}`, value: "white" },
+          value: "black",
+        },
       },
     });
   }

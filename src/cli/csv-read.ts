@@ -111,7 +111,7 @@ function notUtf8(bytes: Buffer): NotUtf8 {
   let firstBad = -1;
   let utf8Sequences = 0;
   let badBytes = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) {
       i++;
       continue;
@@ -128,7 +128,7 @@ function notUtf8(bytes: Buffer): NotUtf8 {
   }
   let gbPairs = 0;
   let otherPairs = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i];
     if (lead < 0x80) {
       i++;
@@ -220,8 +220,7 @@ function detectDelimiter(text: string): { delimiter: string; body: string } {
     else if (!quoted && (ch === "\n" || ch === "\r")) break;
     else if (!quoted && (ch === "," || ch === ";" || ch === "\t")) counts[ch]++;
   }
-  const delimiter =
-    counts["\t"] > counts[","] && counts["\t"] > counts[";"] ? "\t" : counts[";"] > counts[","] ? ";" : ",";
+  const delimiter = counts["\t"] > counts[","] && counts["\t"] > counts[";"] ? "\t" : counts[";"] > counts[","] ? ";" : ",";
   return { delimiter, body: text };
 }
 
@@ -375,4 +374,3 @@ function multiLineNotes(records: readonly (readonly string[])[], firstRowNumber:
     },
   ];
 }
-

@@ -12,12 +12,25 @@
  */
 import { isoToSerial } from "../analytics/calendar.js";
 import { writeLedgerFiles, type LedgerFormat } from "../analytics/io.js";
-import { GENERATOR_KNOBS, LEDGER_TABLES, resolveOptions, type GeneratorKnob, type GeneratorOptions, type LedgerTableName } from "../analytics/generator/index.js";
+import {
+  GENERATOR_KNOBS,
+  LEDGER_TABLES,
+  resolveOptions,
+  type GeneratorKnob,
+  type GeneratorOptions,
+  type LedgerTableName,
+} from "../analytics/generator/index.js";
 
 /** The flags that say where and how to write, not what to generate. */
 export const OUTPUT_KNOBS: readonly GeneratorKnob[] = Object.freeze([
   { flag: "--out", value: "DIR", meaning: "folder to write the files to, created if needed [输出目录]", unit: "path", default: "required" },
-  { flag: "--format", value: "LIST", meaning: "file formats: csv and/or arrow (Arrow IPC stream, .arrows) [文件格式]", unit: "comma-separated", default: "csv,arrow" },
+  {
+    flag: "--format",
+    value: "LIST",
+    meaning: "file formats: csv and/or arrow (Arrow IPC stream, .arrows) [文件格式]",
+    unit: "comma-separated",
+    default: "csv,arrow",
+  },
 ]);
 
 type KnobKey = keyof typeof GENERATOR_KNOBS;
@@ -28,7 +41,10 @@ export const CLI_KNOBS: readonly GeneratorKnob[] = Object.freeze([...OUTPUT_KNOB
 /** The --help text: a usage line, then one line per knob (flag and value, meaning, unit, default). */
 export function helpText(): string {
   const width = Math.max(...CLI_KNOBS.map((k) => `${k.flag} ${k.value}`.length)) + 2;
-  const lines = CLI_KNOBS.map((k) => `  ${`${k.flag} ${k.value}`.padEnd(width)}${k.meaning} (${k.unit}; ${k.default === "required" ? "required" : `default ${k.default}`})`);
+  const lines = CLI_KNOBS.map(
+    (k) =>
+      `  ${`${k.flag} ${k.value}`.padEnd(width)}${k.meaning} (${k.unit}; ${k.default === "required" ? "required" : `default ${k.default}`})`,
+  );
   return [
     "usage: npm run generate -- --out <dir> [--invoices N] [--seed N] [--format csv,arrow] [knobs...]",
     "Generates a seeded demo receivable ledger (customers, grades, invoices, payments, write-offs, recoveries,",
@@ -58,7 +74,9 @@ export class UsageError extends Error {
 }
 
 /** What the command line asks for. */
-export type Parsed = { readonly help: true } | { readonly help: false; readonly options: GeneratorOptions; readonly out: string; readonly formats: LedgerFormat[] };
+export type Parsed =
+  | { readonly help: true }
+  | { readonly help: false; readonly options: GeneratorOptions; readonly out: string; readonly formats: LedgerFormat[] };
 
 const FLAG_TO_KEY = new Map<string, KnobKey | "out" | "format">([
   ["--out", "out"],
@@ -108,7 +126,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (v.trim() === "" || !Number.isFinite(x)) bad(flagOf(key), v, "not a number");
     return x;
   };
-  const splitList = (v: string) => v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const splitList = (v: string) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
   const date = (key: KnobKey, noneAllowed: boolean): string | null | undefined => {
     const v = text(key);
     if (v === undefined) return undefined;
@@ -130,7 +152,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     const v = text(key);
     if (v === undefined) return undefined;
     const l = splitList(v);
-    if (l.length !== 3 || l.some((x) => !Number.isFinite(Number(x)) || Number(x) < 0)) bad(flagOf(key), v, `needs three shares >= 0 (${GENERATOR_KNOBS[key].value})`);
+    if (l.length !== 3 || l.some((x) => !Number.isFinite(Number(x)) || Number(x) < 0))
+      bad(flagOf(key), v, `needs three shares >= 0 (${GENERATOR_KNOBS[key].value})`);
     if (l.every((x) => Number(x) === 0)) bad(flagOf(key), v, "the shares must not all be 0");
     return l.map(Number);
   };
@@ -139,13 +162,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (out === undefined || out.trim() === "") throw new UsageError("--out is required (the folder to write to)");
   const formats = splitList(given.get("--format") ?? "csv,arrow");
   if (formats.length === 0) bad("--format", given.get("--format")!, "use csv and/or arrow");
-  for (const f of formats) if (f !== "csv" && f !== "arrow") bad("--format", given.get("--format")!, `unknown format ${f}: use csv and/or arrow`);
+  for (const f of formats)
+    if (f !== "csv" && f !== "arrow") bad("--format", given.get("--format")!, `unknown format ${f}: use csv and/or arrow`);
   const language = text("language");
-  if (language !== undefined && language !== "en" && language !== "zh" && language !== "mixed") bad("--language", language, "use en, zh or mixed");
+  if (language !== undefined && language !== "en" && language !== "zh" && language !== "mixed")
+    bad("--language", language, "use en, zh or mixed");
   const tables = text("tables") === undefined ? undefined : splitList(text("tables")!);
   if (tables) {
     if (tables.length === 0) bad("--tables", text("tables")!, "name at least one table");
-    for (const t of tables) if (!LEDGER_TABLES.includes(t as LedgerTableName)) bad("--tables", text("tables")!, `unknown table ${t}: use ${LEDGER_TABLES.join(",")}`);
+    for (const t of tables)
+      if (!LEDGER_TABLES.includes(t as LedgerTableName))
+        bad("--tables", text("tables")!, `unknown table ${t}: use ${LEDGER_TABLES.join(",")}`);
   }
   const regions = text("regions") === undefined ? undefined : splitList(text("regions")!);
   const ps = shares("profileShares");
@@ -170,7 +197,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     batchRows: int("batchRows"),
   };
   // drop undefined knobs so that the defaults apply
-  for (const k of Object.keys(options) as (keyof GeneratorOptions)[]) if (options[k] === undefined) delete (options as Record<string, unknown>)[k];
+  for (const k of Object.keys(options) as (keyof GeneratorOptions)[])
+    if (options[k] === undefined) delete (options as Record<string, unknown>)[k];
   // the generator's own checks (ranges), reported against the flag
   try {
     resolveOptions(options);
@@ -210,7 +238,9 @@ function main(): void {
   console.log(`generated in ${seconds.toFixed(1)} s (seed ${summary.options.seed}):`);
   for (const [t, n] of Object.entries(summary.rows)) console.log(`  ${t.padEnd(10)} ${n.toLocaleString("en-US").padStart(12)} rows`);
   for (const f of files) console.log(`  ${f.path} (${(f.bytes / 1e6).toFixed(1)} MB)`);
-  console.log(`bad-debt rate (written off by the ledger date / credit sales, by issue date): before the policy ${pct(summary.before.rate)} (ultimately ${pct(summary.before.ultimateRate)}), after ${pct(summary.after.rate)} (ultimately ${pct(summary.after.ultimateRate)})`);
+  console.log(
+    `bad-debt rate (written off by the ledger date / credit sales, by issue date): before the policy ${pct(summary.before.rate)} (ultimately ${pct(summary.before.ultimateRate)}), after ${pct(summary.after.rate)} (ultimately ${pct(summary.after.ultimateRate)})`,
+  );
 }
 
 if (require.main === module) main();

@@ -181,4 +181,3 @@ export function shapeTable(
   for (let i = first + 1; i <= last; i++) rows.push(widen(records[i]));
   return { headers, rows, firstRowNumber: first + 2, source, ...extra };
 }
-

@@ -34,12 +34,7 @@ const MAX_COLUMNS = 16_384;
  * control characters (NUL, ...) become U+FFFD; the report lists the cells concerned.
  * @throws Error naming the folder when it does not exist, the file when it cannot be written
  */
-export async function writeTable(
-  path: string,
-  headers: string[],
-  rows: OutputValue[][],
-  options: WriteOptions = {},
-): Promise<WriteReport> {
+export async function writeTable(path: string, headers: string[], rows: OutputValue[][], options: WriteOptions = {}): Promise<WriteReport> {
   if (path.trim() === "") throw new Error("the output file has no name: give one, e.g. --out result.xlsx");
   const ext = nodePath.extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx") throw new Error(`${path}: can only write .xlsx or .csv`);
@@ -50,7 +45,8 @@ export async function writeTable(
   if (!folderStat) throw new Error(`cannot write ${path}: the folder ${folder} does not exist`);
   if (!folderStat.isDirectory()) throw new Error(`cannot write ${path}: ${folder} is not a folder`);
   const targetStat = await fs.stat(target).catch(() => undefined);
-  if (targetStat?.isDirectory()) throw new Error(`cannot write ${path}: it is a folder; name a file, e.g. ${nodePath.join(path, "result.xlsx")}`);
+  if (targetStat?.isDirectory())
+    throw new Error(`cannot write ${path}: it is a folder; name a file, e.g. ${nodePath.join(path, "result.xlsx")}`);
   // A short name of its own: the target's name plus a suffix could pass the file system's name limit.
   const temp = nodePath.join(folder, `.ar-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   const report = { cutCells: [] as CellAddress[], controlCells: [] as CellAddress[] };
@@ -66,7 +62,8 @@ export async function writeTable(
     }
     if (code === "ENOSPC") throw new Error(`cannot write ${path}: the disk is full`);
     if (code === "ENAMETOOLONG") throw new Error(`cannot write ${path}: the name is too long for the file system`);
-    if (typeof code === "string") throw new Error(`cannot write ${path} (${code}): ${(error as Error).message.replace(/^[A-Z]+: /, "").split(",")[0]}`);
+    if (typeof code === "string")
+      throw new Error(`cannot write ${path} (${code}): ${(error as Error).message.replace(/^[A-Z]+: /, "").split(",")[0]}`);
     throw error;
   }
   return report;
@@ -119,7 +116,13 @@ function csvCell(value: OutputValue | undefined, isDate: boolean, text: (s: stri
 const CSV_CHUNK_ROWS = 5_000;
 
 /** Writes the CSV piece by piece (UTF-8 with BOM, CRLF, RFC 4180 quoting), never the whole file as one string. */
-async function writeCsv(file: string, headers: readonly string[], rows: readonly OutputValue[][], options: WriteOptions, report: WriteReport): Promise<void> {
+async function writeCsv(
+  file: string,
+  headers: readonly string[],
+  rows: readonly OutputValue[][],
+  options: WriteOptions,
+  report: WriteReport,
+): Promise<void> {
   const dates = new Set(options.dateColumns ?? []);
   const width = tableWidth(headers, rows);
   const pad = (cells: string[]) => {
@@ -169,7 +172,10 @@ function levelOf(value: OutputValue | undefined): number {
 
 /** Sheet name Excel accepts: no `\ / ? * [ ] :`, not starting or ending with `'`, 1-31 characters. */
 function safeSheetName(name: string | undefined): string {
-  const cleaned = (name ?? "").replace(/[\\/?*[\]:]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31);
+  const cleaned = (name ?? "")
+    .replace(/[\\/?*[\]:]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .slice(0, 31);
   return cleaned.trim() === "" ? "Sheet1" : cleaned;
 }
 

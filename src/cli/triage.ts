@@ -46,7 +46,8 @@ interface Options {
   decimal?: DecimalMark;
 }
 
-const USAGE = "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,]";
+const USAGE =
+  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,]";
 
 /**
  * Reads the command line; throws an Error with a message for the user.
@@ -69,10 +70,10 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
       if (options.out.trim() === "") throw new Error(`${arg} needs a file name, e.g. --out result.xlsx`);
     } else if (arg === "--decimal") {
       const d = value();
-      if (d !== "." && d !== ",") throw new Error(`--decimal: ${JSON.stringify(d)} is not . or , (the character before the cents: 1,5 is --decimal ,)`);
+      if (d !== "." && d !== ",")
+        throw new Error(`--decimal: ${JSON.stringify(d)} is not . or , (the character before the cents: 1,5 is --decimal ,)`);
       options.decimal = d;
-    }
-    else if (arg === "--as-of") options.asOf = readDate(value(), "--as-of");
+    } else if (arg === "--as-of") options.asOf = readDate(value(), "--as-of");
     else if (arg === "--sheet") options.sheet = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
@@ -85,7 +86,10 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
       options.language = l;
     } else if (arg === "--map") {
       const m = /^([A-Za-z]+)=(.*)$/.exec(value());
-      if (!m) throw new Error(`--map takes field=Header or field=column number, e.g. --map balance="Amt due"\nfields: ${TRIAGE_FIELDS.join(", ")}`);
+      if (!m)
+        throw new Error(
+          `--map takes field=Header or field=column number, e.g. --map balance="Amt due"\nfields: ${TRIAGE_FIELDS.join(", ")}`,
+        );
       if (/^\d+$/.test(m[2]) && Number(m[2]) < 1) throw new Error(`--map ${m[1]}=${m[2]}: columns are counted from 1`);
       options.overrides[m[1]] = /^\d+$/.test(m[2]) ? Number(m[2]) - 1 : m[2];
     } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
@@ -117,7 +121,12 @@ export async function runTriage(options: Options): Promise<string[]> {
     );
   }
   const decimalLine = readDecimalMark(table, recognition.mapping, options.decimal, zh);
-  const output = triagePortfolio(table.rows, recognition.mapping, { asOf: options.asOf, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem, rowProblems: table.rowProblems });
+  const output = triagePortfolio(table.rows, recognition.mapping, {
+    asOf: options.asOf,
+    firstRowNumber: table.firstRowNumber,
+    dateSystem: table.dateSystem,
+    rowProblems: table.rowProblems,
+  });
   const summary = summarise(output.records, output.policy);
   const lines: string[] = [];
   const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
@@ -125,7 +134,9 @@ export async function runTriage(options: Options): Promise<string[]> {
   if (table.rows.length === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   for (const note of table.notes ?? []) lines.push(zh ? `注意：${note.zh}` : `note: ${note.en}`);
   if (decimalLine) lines.push(decimalLine);
-  const columns = Object.entries(recognition.mapping).map(([f, c]) => `${label(f as TriageField)} ← ${JSON.stringify(table.headers[c as number])}`);
+  const columns = Object.entries(recognition.mapping).map(
+    ([f, c]) => `${label(f as TriageField)} ← ${JSON.stringify(table.headers[c as number])}`,
+  );
   lines.push(`${zh ? "列" : "columns"}: ${columns.join("; ")}`);
   // A header that names a field already taken: say which column was used, which was not and why.
   for (const d of recognition.duplicates) {
@@ -175,7 +186,12 @@ async function readInput(options: Options): Promise<Table> {
  * decimal point before the triage reads them. Returns the line that says which mark was used, if any
  * amount depended on it.
  */
-function readDecimalMark(table: Table, mapping: Readonly<Partial<Record<TriageField, number>>>, told: DecimalMark | undefined, zh: boolean): string | null {
+function readDecimalMark(
+  table: Table,
+  mapping: Readonly<Partial<Record<TriageField, number>>>,
+  told: DecimalMark | undefined,
+  zh: boolean,
+): string | null {
   const columns = NUMBER_FIELDS.map((f) => mapping[f]).filter((c): c is number => c !== undefined);
   function* texts(): Generator<string> {
     for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") yield row[c] as string;
@@ -185,13 +201,26 @@ function readDecimalMark(table: Table, mapping: Readonly<Partial<Record<TriageFi
     for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") row[c] = withDecimalPoint(row[c] as string);
   }
   if (decision.source === "default" && decision.ambiguous === 0) return null;
-  const mark = decision.mark === "," ? (zh ? "小数逗号（1.500,50）" : "decimal comma (1.500,50)") : zh ? "小数点（1,500.50）" : "decimal point (1,500.50)";
+  const mark =
+    decision.mark === ","
+      ? zh
+        ? "小数逗号（1.500,50）"
+        : "decimal comma (1.500,50)"
+      : zh
+        ? "小数点（1,500.50）"
+        : "decimal point (1,500.50)";
   const why =
     decision.source === "user"
-      ? zh ? "按 --decimal 指定" : "as told by --decimal"
+      ? zh
+        ? "按 --decimal 指定"
+        : "as told by --decimal"
       : decision.source === "amounts"
-        ? zh ? `依据 ${decision.examples.map((e) => JSON.stringify(e)).join("、")} 等金额判断` : `decided from amounts such as ${decision.examples.map((e) => JSON.stringify(e)).join(", ")}`
-        : zh ? "逗号分隔的文件中带引号的 1,500 为一千五百" : "in a comma-separated file a quoted 1,500 is one thousand five hundred";
+        ? zh
+          ? `依据 ${decision.examples.map((e) => JSON.stringify(e)).join("、")} 等金额判断`
+          : `decided from amounts such as ${decision.examples.map((e) => JSON.stringify(e)).join(", ")}`
+        : zh
+          ? "逗号分隔的文件中带引号的 1,500 为一千五百"
+          : "in a comma-separated file a quoted 1,500 is one thousand five hundred";
   return zh ? `金额：${mark}，${why}` : `amounts: ${mark}, ${why}`;
 }
 
@@ -199,7 +228,10 @@ function readDecimalMark(table: Table, mapping: Readonly<Partial<Record<TriageFi
 function writeReportLines(report: WriteReport, zh: boolean): string[] {
   const lines: string[] = [];
   const where = (cells: readonly { row: number; column: number }[]) =>
-    cells.slice(0, 5).map((c) => `${zh ? "第" : "row "}${c.row}${zh ? "行" : ""}`).join(", ") + (cells.length > 5 ? ", ..." : "");
+    cells
+      .slice(0, 5)
+      .map((c) => `${zh ? "第" : "row "}${c.row}${zh ? "行" : ""}`)
+      .join(", ") + (cells.length > 5 ? ", ..." : "");
   if (report.cutCells.length > 0) {
     lines.push(
       zh

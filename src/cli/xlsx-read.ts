@@ -130,7 +130,11 @@ export async function readXlsx(
     chosen = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (!chosen) {
       const names = sheets.map((s) => `"${s.name}"`).join(", ");
-      throw new WorkbookError(path, `has no sheet named "${sheetName}" (sheets: ${names})`, `没有名为“${sheetName}”的工作表（工作表：${names}）`);
+      throw new WorkbookError(
+        path,
+        `has no sheet named "${sheetName}" (sheets: ${names})`,
+        `没有名为“${sheetName}”的工作表（工作表：${names}）`,
+      );
     }
   } else {
     chosen = sheets.find((s) => s.state === "visible") ?? sheets[0];
@@ -138,7 +142,11 @@ export async function readXlsx(
   const sheetPath = chosen.rel?.target;
   const sheetFile = sheetPath === undefined ? undefined : zip.get(sheetPath.toLowerCase());
   if (!sheetFile) {
-    throw sheetDamaged(path, chosen.name, sheetPath === undefined ? "the workbook does not say where it is" : `its part ${sheetPath} is missing`);
+    throw sheetDamaged(
+      path,
+      chosen.name,
+      sheetPath === undefined ? "the workbook does not say where it is" : `its part ${sheetPath} is missing`,
+    );
   }
 
   const stringsPath = rels.find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
@@ -158,8 +166,13 @@ async function openZip(path: string, bytes: Buffer): Promise<Map<string, Central
     files = (await unzipper.Open.buffer(bytes)).files;
   } catch (error) {
     // unzipper says FILE_ENDED when it finds no end of the central directory: the file was cut short.
-    const detail = messageOf(error) === "FILE_ENDED" ? "its end is missing: was it cut short while copying or downloading?" : messageOf(error);
-    throw damaged(path, `it is not a complete zip archive (${detail})`, `不是完整的 zip 压缩包（${detail === messageOf(error) ? detail : "文件结尾缺失：复制或下载时是否被截断？"}）`);
+    const detail =
+      messageOf(error) === "FILE_ENDED" ? "its end is missing: was it cut short while copying or downloading?" : messageOf(error);
+    throw damaged(
+      path,
+      `it is not a complete zip archive (${detail})`,
+      `不是完整的 zip 压缩包（${detail === messageOf(error) ? detail : "文件结尾缺失：复制或下载时是否被截断？"}）`,
+    );
   }
   const parts = new Map<string, CentralDirectoryFile>();
   for (const file of files) if (file.type === "File") parts.set(file.path.replace(/^\/+/, "").toLowerCase(), file);
@@ -170,11 +183,20 @@ async function openZip(path: string, bytes: Buffer): Promise<Map<string, Central
 const MAX_SMALL_PART = 64 * 1024 * 1024;
 
 async function partText(path: string, file: CentralDirectoryFile): Promise<string> {
-  if (file.uncompressedSize > MAX_SMALL_PART) throw damaged(path, `its part ${file.path} is ${number(file.uncompressedSize)} bytes long`, `其中的 ${file.path} 长达 ${number(file.uncompressedSize)} 字节`);
+  if (file.uncompressedSize > MAX_SMALL_PART)
+    throw damaged(
+      path,
+      `its part ${file.path} is ${number(file.uncompressedSize)} bytes long`,
+      `其中的 ${file.path} 长达 ${number(file.uncompressedSize)} 字节`,
+    );
   try {
     return new StringDecoder("utf8").end(await file.buffer());
   } catch (error) {
-    throw damaged(path, `its part ${file.path} cannot be unpacked (${messageOf(error)})`, `其中的 ${file.path} 无法解压（${messageOf(error)}）`);
+    throw damaged(
+      path,
+      `its part ${file.path} cannot be unpacked (${messageOf(error)})`,
+      `其中的 ${file.path} 无法解压（${messageOf(error)}）`,
+    );
   }
 }
 
@@ -193,7 +215,11 @@ function parseSmall(path: string, part: string, text: string, open: (name: strin
   try {
     parser.write(text).close();
   } catch (error) {
-    throw damaged(path, `its part ${part} is not well-formed XML (${messageOf(error)})`, `其中的 ${part} 不是格式正确的 XML（${messageOf(error)}）`);
+    throw damaged(
+      path,
+      `its part ${part} is not well-formed XML (${messageOf(error)})`,
+      `其中的 ${part} 不是格式正确的 XML（${messageOf(error)}）`,
+    );
   }
 }
 
@@ -259,9 +285,16 @@ async function readSharedStrings(path: string, part: string, file: CentralDirect
   let text = "";
   parser.on("opentag", (tag: SaxesTagPlain) => {
     switch (local(tag.name)) {
-      case "si": inItem = true; text = ""; break;
-      case "rPh": phonetic++; break;
-      case "t": inText = inItem && phonetic === 0; break;
+      case "si":
+        inItem = true;
+        text = "";
+        break;
+      case "rPh":
+        phonetic++;
+        break;
+      case "t":
+        inText = inItem && phonetic === 0;
+        break;
     }
   });
   const onText = (t: string) => {
@@ -284,15 +317,23 @@ async function readSharedStrings(path: string, part: string, file: CentralDirect
         strings.push(text);
         inItem = false;
         break;
-      case "rPh": phonetic--; break;
-      case "t": inText = false; break;
+      case "rPh":
+        phonetic--;
+        break;
+      case "t":
+        inText = false;
+        break;
     }
   });
   try {
     await stream(parser, file.stream());
   } catch (error) {
     if (error instanceof WorkbookError) throw error;
-    throw damaged(path, `its shared texts (${part}) cannot be read (${messageOf(error)})`, `其共享文本（${part}）无法读取（${messageOf(error)}）`);
+    throw damaged(
+      path,
+      `its shared texts (${part}) cannot be read (${messageOf(error)})`,
+      `其共享文本（${part}）无法读取（${messageOf(error)}）`,
+    );
   }
   return strings;
 }
@@ -381,14 +422,20 @@ async function readSheet(
     switch (type) {
       case "s": {
         const text = strings[Number(value)];
-        if (text === undefined) throw sheetDamaged(path, name, `cell ${ref} refers to shared text ${value.trim()}, which the workbook does not have`);
+        if (text === undefined)
+          throw sheetDamaged(path, name, `cell ${ref} refers to shared text ${value.trim()}, which the workbook does not have`);
         return text;
       }
-      case "str": return value;
-      case "inlineStr": return inline;
-      case "b": return value.trim() === "1" || value.trim().toLowerCase() === "true";
-      case "e": return value.trim();
-      case "d": return isoCellSerial(value.trim(), dateSystem);
+      case "str":
+        return value;
+      case "inlineStr":
+        return inline;
+      case "b":
+        return value.trim() === "1" || value.trim().toLowerCase() === "true";
+      case "e":
+        return value.trim();
+      case "d":
+        return isoCellSerial(value.trim(), dateSystem);
       default: {
         const n = Number(value);
         return Number.isFinite(n) ? n : "#NUM!";
@@ -402,7 +449,11 @@ async function readSheet(
       case "row": {
         const row = a.r === undefined ? nextRow : Number(a.r) - 1;
         if (!Number.isInteger(row) || row < 0) throw sheetDamaged(path, name, `a row is numbered ${JSON.stringify(a.r)}`);
-        if (row >= MAX_SHEET_ROWS) throw beyond(`goes beyond Excel's limit of ${number(MAX_SHEET_ROWS)} rows (row ${number(row + 1)})`, `超出 Excel 的 ${number(MAX_SHEET_ROWS)} 行上限（第 ${number(row + 1)} 行）`);
+        if (row >= MAX_SHEET_ROWS)
+          throw beyond(
+            `goes beyond Excel's limit of ${number(MAX_SHEET_ROWS)} rows (row ${number(row + 1)})`,
+            `超出 Excel 的 ${number(MAX_SHEET_ROWS)} 行上限（第 ${number(row + 1)} 行）`,
+          );
         record = records[row] ?? [];
         records[row] = record;
         nextRow = row + 1;
@@ -413,7 +464,11 @@ async function readSheet(
         ref = a.r ?? "";
         column = ref === "" ? nextColumn : columnOf(ref);
         if (column < 0) throw sheetDamaged(path, name, `a cell has the reference ${JSON.stringify(ref)}`);
-        if (column >= MAX_SHEET_COLUMNS) throw beyond(`goes beyond Excel's limit of ${number(MAX_SHEET_COLUMNS)} columns (cell ${ref})`, `超出 Excel 的 ${number(MAX_SHEET_COLUMNS)} 列上限（单元格 ${ref}）`);
+        if (column >= MAX_SHEET_COLUMNS)
+          throw beyond(
+            `goes beyond Excel's limit of ${number(MAX_SHEET_COLUMNS)} columns (cell ${ref})`,
+            `超出 Excel 的 ${number(MAX_SHEET_COLUMNS)} 列上限（单元格 ${ref}）`,
+          );
         type = a.t ?? "n";
         hasValue = false;
         hasFormula = false;
@@ -421,17 +476,36 @@ async function readSheet(
         formula = "";
         inline = "";
         break;
-      case "v": capture = VALUE; value = ""; break;
-      case "f": capture = FORMULA; hasFormula = true; break;
-      case "is": inInline = true; inline = ""; break;
-      case "rPh": phonetic++; break;
-      case "t": if (inInline && phonetic === 0) capture = INLINE; break;
-      case "mergeCell": if (a.ref !== undefined) merges.push(a.ref); break;
+      case "v":
+        capture = VALUE;
+        value = "";
+        break;
+      case "f":
+        capture = FORMULA;
+        hasFormula = true;
+        break;
+      case "is":
+        inInline = true;
+        inline = "";
+        break;
+      case "rPh":
+        phonetic++;
+        break;
+      case "t":
+        if (inInline && phonetic === 0) capture = INLINE;
+        break;
+      case "mergeCell":
+        if (a.ref !== undefined) merges.push(a.ref);
+        break;
       case "dimension": {
         // The used range, before the rows: a sheet that says it goes beyond Excel's rows is refused at once,
         // not after a million rows were read (a sheet without it is caught at its first row beyond).
         const last = rowOf((a.ref ?? "").split(":").at(-1) ?? "");
-        if (last >= MAX_SHEET_ROWS) throw beyond(`goes beyond Excel's limit of ${number(MAX_SHEET_ROWS)} rows (its used range is ${a.ref})`, `超出 Excel 的 ${number(MAX_SHEET_ROWS)} 行上限（已用区域为 ${a.ref}）`);
+        if (last >= MAX_SHEET_ROWS)
+          throw beyond(
+            `goes beyond Excel's limit of ${number(MAX_SHEET_ROWS)} rows (its used range is ${a.ref})`,
+            `超出 Excel 的 ${number(MAX_SHEET_ROWS)} 行上限（已用区域为 ${a.ref}）`,
+          );
         break;
       }
     }
@@ -445,11 +519,24 @@ async function readSheet(
   parser.on("cdata", onText);
   parser.on("closetag", (tag: SaxesTagPlain) => {
     switch (local(tag.name)) {
-      case "v": capture = NONE; hasValue = true; break;
-      case "f": capture = NONE; break;
-      case "t": if (capture === INLINE) capture = NONE; break;
-      case "rPh": phonetic--; break;
-      case "is": inInline = false; hasValue = true; value = inline; break;
+      case "v":
+        capture = NONE;
+        hasValue = true;
+        break;
+      case "f":
+        capture = NONE;
+        break;
+      case "t":
+        if (capture === INLINE) capture = NONE;
+        break;
+      case "rPh":
+        phonetic--;
+        break;
+      case "is":
+        inInline = false;
+        hasValue = true;
+        value = inline;
+        break;
       case "c": {
         nextColumn = column + 1;
         if (record === null) break; // a cell outside a row: nothing to file it under
@@ -465,7 +552,9 @@ async function readSheet(
         record[column] = cell;
         break;
       }
-      case "row": record = null; break;
+      case "row":
+        record = null;
+        break;
     }
   });
 

@@ -74,17 +74,15 @@ export const LADDER_ACTIONS: Readonly<Record<Language, readonly string[]>> = Obj
     "finance manager: call the customer's owner",
     "legal: lawyer's letter, prepare the lawsuit",
   ]),
-  zh: Object.freeze([
-    "未到期：无需行动",
-    "常规提醒",
-    "业务员每日跟进并发催款函",
-    "财务经理介入，致电客户老板",
-    "法务发律师函，准备起诉",
-  ]),
+  zh: Object.freeze(["未到期：无需行动", "常规提醒", "业务员每日跟进并发催款函", "财务经理介入，致电客户老板", "法务发律师函，准备起诉"]),
 });
 
 /** The next step for a number of days past due (rules.md section 2), in English or Chinese. */
-export function nextAction(daysPastDue: number, warningDays: Policy["warningDays"] = DEFAULT_POLICY.warningDays, language: Language = "en"): string {
+export function nextAction(
+  daysPastDue: number,
+  warningDays: Policy["warningDays"] = DEFAULT_POLICY.warningDays,
+  language: Language = "en",
+): string {
   return LADDER_ACTIONS[language][daysPastDue <= 0 ? 0 : 1 + warningLevel(daysPastDue, warningDays)];
 }
 
@@ -109,7 +107,11 @@ export function ageReceivable(dueDate: number, asOf: number, policy: Policy = DE
     days === 0
       ? { code: "not-due", en: "not yet due", zh: "尚未到期" }
       : level === 0
-        ? { code: "level-0", en: `${days} days past due, below level 1 (${policy.warningDays[0]} days)`, zh: `逾期${days}天，未到一级预警（${policy.warningDays[0]}天）` }
+        ? {
+            code: "level-0",
+            en: `${days} days past due, below level 1 (${policy.warningDays[0]} days)`,
+            zh: `逾期${days}天，未到一级预警（${policy.warningDays[0]}天）`,
+          }
         : {
             code: `level-${level}`,
             en: `${days} days past due: level ${level} from ${policy.warningDays[level - 1]} days`,

@@ -17,7 +17,8 @@ export interface CollectionStep {
 }
 
 /** What is done, from the least to the most escalated (see `STEP_ESCALATION`). */
-export type StepCode = "none" | "reminder" | "dunning-letter" | "instalment-plan" | "owner-call" | "lawyer-letter" | "lawyer-letter-deadline" | "file-claim";
+export type StepCode =
+  "none" | "reminder" | "dunning-letter" | "instalment-plan" | "owner-call" | "lawyer-letter" | "lawyer-letter-deadline" | "file-claim";
 
 /** Who acts. */
 export type WhoCode = "none" | "salesperson" | "finance-manager" | "legal";
@@ -73,7 +74,11 @@ function stepText(code: StepCode, policy: Policy): Reason {
     case "owner-call":
       return { code, en: "contact the customer's owner", zh: "联系客户老板" };
     case "instalment-plan":
-      return { code, en: "negotiate an instalment plan sized to its free cash flow; no lawyer's letter", zh: "按其自由现金流协商分期还款方案；不发律师函" };
+      return {
+        code,
+        en: "negotiate an instalment plan sized to its free cash flow; no lawyer's letter",
+        zh: "按其自由现金流协商分期还款方案；不发律师函",
+      };
     case "lawyer-letter":
       return { code, en: "lawyer's letter and prepare the lawsuit", zh: "发律师函，准备起诉" };
     case "lawyer-letter-deadline": {
@@ -85,7 +90,11 @@ function stepText(code: StepCode, policy: Policy): Reason {
       };
     }
     case "file-claim":
-      return { code, en: "file the claim with the court or administrator at once, trace assets, ask for assets in kind", zh: "立即向法院或破产管理人申报债权，查找财产线索，要求以物抵债" };
+      return {
+        code,
+        en: "file the claim with the court or administrator at once, trace assets, ask for assets in kind",
+        zh: "立即向法院或破产管理人申报债权，查找财产线索，要求以物抵债",
+      };
   }
 }
 
@@ -130,12 +139,21 @@ const LADDER: readonly (readonly [StepCode, WhoCode])[] = [
  * @param profile the debtor's profile, or null when not profiled
  * @example collectionStep(1200000, 95, "temporary").code === "finance-manager/instalment-plan/meeting"
  */
-export function collectionStep(balance: number, daysPastDue: number, profile: DebtorProfile | null = null, policy: Policy = DEFAULT_POLICY): CollectionStep {
+export function collectionStep(
+  balance: number,
+  daysPastDue: number,
+  profile: DebtorProfile | null = null,
+  policy: Policy = DEFAULT_POLICY,
+): CollectionStep {
   if (!Number.isFinite(balance) || balance < 0) {
     throw new RuleError("balance", `${show(balance)} must be an amount >= 0`, `${show(balance)} 必须是大于等于 0 的金额`);
   }
   if (!Number.isInteger(daysPastDue) || daysPastDue < 0) {
-    throw new RuleError("days_past_due", `${show(daysPastDue)} is not a whole number of days >= 0`, `${show(daysPastDue)} 不是大于等于 0 的整数天数`);
+    throw new RuleError(
+      "days_past_due",
+      `${show(daysPastDue)} is not a whole number of days >= 0`,
+      `${show(daysPastDue)} 不是大于等于 0 的整数天数`,
+    );
   }
   const how: HowCode = balance >= policy.largeAmountThreshold ? "meeting" : "phone";
   if (balance === 0) return makeStep("none", "none", "none", policy);
@@ -174,9 +192,10 @@ const stepTexts = new WeakMap<CollectionStep, Readonly<Record<Language, string>>
 export function describeStep(step: CollectionStep, language: Language): string {
   let texts = stepTexts.get(step);
   if (texts === undefined) {
-    texts = step.who.code === "none"
-      ? { en: step.step.en, zh: step.step.zh }
-      : { en: `${step.who.en}: ${step.step.en} (${step.how.en})`, zh: `${step.who.zh}：${step.step.zh}（${step.how.zh}）` };
+    texts =
+      step.who.code === "none"
+        ? { en: step.step.en, zh: step.step.zh }
+        : { en: `${step.who.en}: ${step.step.en} (${step.how.en})`, zh: `${step.who.zh}：${step.step.zh}（${step.how.zh}）` };
     stepTexts.set(step, texts);
   }
   return texts[language];

@@ -14,8 +14,15 @@ export type CashFlow = "good" | "fair" | "poor";
 export type GradeRule = "C-repeat-overdue" | "C-poor-cash-flow" | "C-large-overdue" | "B-small-overdue" | "B-fair-cash-flow" | "A-clean";
 
 const CASH_FLOW_WORDS: ReadonlyMap<string, CashFlow> = new Map([
-  ["good", "good"], ["fair", "fair"], ["poor", "poor"],
-  ["好", "good"], ["良好", "good"], ["一般", "fair"], ["中", "fair"], ["差", "poor"], ["较差", "poor"],
+  ["good", "good"],
+  ["fair", "fair"],
+  ["poor", "poor"],
+  ["好", "good"],
+  ["良好", "good"],
+  ["一般", "fair"],
+  ["中", "fair"],
+  ["差", "poor"],
+  ["较差", "poor"],
 ]);
 
 /** Reads a cash-flow word: good/fair/poor in any case, or 好/良好, 一般/中, 差/较差. */
@@ -24,7 +31,9 @@ export function readCashFlow(value: unknown, argument = "cash_flow"): CashFlow {
 }
 
 const GRADE_WORDS: ReadonlyMap<string, CreditGrade> = new Map([
-  ["a", "A"], ["b", "B"], ["c", "C"],
+  ["a", "A"],
+  ["b", "B"],
+  ["c", "C"],
 ]);
 
 /** Reads a grade letter A, B or C (any case). */
@@ -76,7 +85,11 @@ export function checkOverdueRecord(overdueCount: number, largestOverdue: number)
     throw new RuleError("overdue_count", `${show(overdueCount)} is not a whole number >= 0`, `${show(overdueCount)} 不是大于等于 0 的整数`);
   }
   if (!Number.isFinite(largestOverdue) || largestOverdue < 0) {
-    throw new RuleError("overdue_amount", `${show(largestOverdue)} must be an amount >= 0`, `${show(largestOverdue)} 必须是大于等于 0 的金额`);
+    throw new RuleError(
+      "overdue_amount",
+      `${show(largestOverdue)} must be an amount >= 0`,
+      `${show(largestOverdue)} 必须是大于等于 0 的金额`,
+    );
   }
   if (overdueCount === 0 && largestOverdue > 0) {
     throw new RuleError(
@@ -112,7 +125,11 @@ export function gradeReasons(input: GradeInput, policy: Policy = DEFAULT_POLICY)
   const limit = formatAmount(policy.smallAmountLimit);
   const reasons: Reason[] = [];
   if (n >= 2) {
-    reasons.push({ code: "C-repeat-overdue", en: `${n} overdue events in 12 months (2 or more: C)`, zh: `近12个月逾期${n}次（2次及以上：C级）` });
+    reasons.push({
+      code: "C-repeat-overdue",
+      en: `${n} overdue events in 12 months (2 or more: C)`,
+      zh: `近12个月逾期${n}次（2次及以上：C级）`,
+    });
   }
   if (cashFlow === "poor") reasons.push({ code: "C-poor-cash-flow", en: "cash flow poor (C)", zh: "现金流差（C级）" });
   if (n === 1 && amount > policy.smallAmountLimit) {
@@ -130,7 +147,11 @@ export function gradeReasons(input: GradeInput, policy: Policy = DEFAULT_POLICY)
         zh: `近12个月逾期1次，金额${formatAmount(amount)}未超过小额上限${limit}（B级）`,
       });
     } else if (cashFlow === "fair") {
-      reasons.push({ code: "B-fair-cash-flow", en: "no overdue event in 12 months, cash flow fair (B)", zh: "近12个月无逾期，现金流一般（B级）" });
+      reasons.push({
+        code: "B-fair-cash-flow",
+        en: "no overdue event in 12 months, cash flow fair (B)",
+        zh: "近12个月无逾期，现金流一般（B级）",
+      });
     } else {
       reasons.push({ code: "A-clean", en: "no overdue event in 12 months and cash flow good (A)", zh: "近12个月无逾期且现金流好（A级）" });
     }

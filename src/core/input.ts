@@ -60,7 +60,11 @@ export function readRate(value: unknown, argument: string): number {
     rate = readNumber(value, argument);
   }
   if (rate < 0 || rate > 1) {
-    throw new RuleError(argument, `${show(value)} is not a rate between 0 and 1 (e.g. 0.9 or 90%)`, `${show(value)} 不是 0 到 1 之间的比率（如 0.9 或 90%）`);
+    throw new RuleError(
+      argument,
+      `${show(value)} is not a rate between 0 and 1 (e.g. 0.9 or 90%)`,
+      `${show(value)} 不是 0 到 1 之间的比率（如 0.9 或 90%）`,
+    );
   }
   return rate;
 }

@@ -54,7 +54,12 @@ export function moneyTimes(amount: number, rate: number): number {
   // exact integers, so round the product in integer arithmetic; anything else goes to decimal.js.
   const amountCents = Math.round(Math.abs(amount) * 100);
   const rateMicros = Math.round(rate * 1e6);
-  if (amountCents / 100 === Math.abs(amount) && rateMicros / 1e6 === rate && rateMicros >= 0 && amountCents * rateMicros <= Number.MAX_SAFE_INTEGER) {
+  if (
+    amountCents / 100 === Math.abs(amount) &&
+    rateMicros / 1e6 === rate &&
+    rateMicros >= 0 &&
+    amountCents * rateMicros <= Number.MAX_SAFE_INTEGER
+  ) {
     const rounded = mulDivCents(amountCents, rateMicros, 1_000_000) / 100;
     return amount < 0 && rounded !== 0 ? -rounded : rounded;
   }
@@ -84,7 +89,11 @@ export const MAX_AMOUNT_TEXT = "90,071,992,547,409.91";
  */
 export function checkAmountBound(amount: number, value: unknown, argument: string): void {
   if (amount > MAX_AMOUNT) {
-    throw new RuleError(argument, `${show(value)} is above the largest amount handled, ${MAX_AMOUNT_TEXT}`, `${show(value)} 超过可处理的最大金额 ${MAX_AMOUNT_TEXT}`);
+    throw new RuleError(
+      argument,
+      `${show(value)} is above the largest amount handled, ${MAX_AMOUNT_TEXT}`,
+      `${show(value)} 超过可处理的最大金额 ${MAX_AMOUNT_TEXT}`,
+    );
   }
 }
 

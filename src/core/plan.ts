@@ -17,7 +17,6 @@ import { DEFAULT_POLICY, type Policy } from "./policy.js";
 
 const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
-
 /** One instalment of a plan. */
 export interface Instalment {
   /** 1 for the first instalment, up to the count of the plan. */
@@ -86,7 +85,8 @@ function floorRateTimes(rate: number, cents: number): number {
   if (product > Number.MAX_SAFE_INTEGER) return Number.NaN;
   let quotient = Math.floor(product / 1e6);
   const remainder = product - quotient * 1e6;
-  if (remainder < 0) quotient--; // the division rounded up onto the next whole number
+  if (remainder < 0)
+    quotient--; // the division rounded up onto the next whole number
   else if (remainder >= 1e6) quotient++;
   return quotient;
 }
@@ -106,12 +106,7 @@ function floorRateTimes(rate: number, cents: number): number {
  * @param policy planMaxInstalments and planMaxConcessionRate
  * @throws RuleError naming `balance`, `instalments`, `concession`, `first_due` or `interval_months`
  */
-export function instalmentPlan(
-  balance: number,
-  count: number,
-  options: PlanOptions = {},
-  policy: Policy = DEFAULT_POLICY,
-): InstalmentPlan {
+export function instalmentPlan(balance: number, count: number, options: PlanOptions = {}, policy: Policy = DEFAULT_POLICY): InstalmentPlan {
   const owed = balanceCents(balance);
   checkCount(count, policy);
   if (owed < count) {
@@ -127,7 +122,11 @@ export function instalmentPlan(
   const interval = options.intervalMonths ?? 1;
   // At most the months Excel's calendar spans (1900-01 to 9999-12): beyond, no second instalment has a date.
   if (typeof interval !== "number" || !Number.isInteger(interval) || interval < 1 || interval > MAX_INTERVAL_MONTHS) {
-    throw new RuleError("interval_months", `${show(interval)} is not a whole number of months from 1 to 97,199`, `${show(interval)} 不是 1 到 97,199 之间的整数月数`);
+    throw new RuleError(
+      "interval_months",
+      `${show(interval)} is not a whole number of months from 1 to 97,199`,
+      `${show(interval)} 不是 1 到 97,199 之间的整数月数`,
+    );
   }
   const firstDue = options.firstDue === null || options.firstDue === undefined ? null : readDate(options.firstDue, "first_due");
   const dueDates = firstDue === null ? null : planDueDates(firstDue, count, interval);
@@ -145,7 +144,11 @@ export function instalmentPlan(
     reduced++;
   }
 
-  const instalments: Instalment[] = cents.map((c, i) => ({ number: i + 1, dueDate: dueDates === null ? null : dueDates[i], amount: amountOf(c) }));
+  const instalments: Instalment[] = cents.map((c, i) => ({
+    number: i + 1,
+    dueDate: dueDates === null ? null : dueDates[i],
+    amount: amountOf(c),
+  }));
   const total = owed - concession;
   const reasons: Reason[] = [planReason(count, each, lastBeforeConcession, concession, reduced, total)];
   if (concession > 0) {
@@ -211,7 +214,11 @@ function planDueDates(firstDue: number, count: number, interval: number): number
     try {
       dates.push(addMonths(firstDue, k * interval));
     } catch {
-      throw new RuleError("first_due", `${isoFromSerial(firstDue)}: the plan would run past 9999-12-31`, `${isoFromSerial(firstDue)}：还款计划将超过 9999-12-31`);
+      throw new RuleError(
+        "first_due",
+        `${isoFromSerial(firstDue)}: the plan would run past 9999-12-31`,
+        `${isoFromSerial(firstDue)}：还款计划将超过 9999-12-31`,
+      );
     }
   }
   return dates;
@@ -244,7 +251,11 @@ function planReason(count: number, each: number, lastBeforeConcession: number, c
       zh.push(`减免 ${formatAmount(amountOf(concession))} 从最后 ${reduced} 期中扣减`);
     }
   }
-  return { code: "plan", en: `${en.join(", ")}: total ${formatAmount(amountOf(total))}`, zh: `${zh.join("，")}：合计 ${formatAmount(amountOf(total))}` };
+  return {
+    code: "plan",
+    en: `${en.join(", ")}: total ${formatAmount(amountOf(total))}`,
+    zh: `${zh.join("，")}：合计 ${formatAmount(amountOf(total))}`,
+  };
 }
 
 /** A share as a percentage with at most two decimals: 2/3 -> "66.67%". */
@@ -286,11 +297,13 @@ export function cashFlowFit(instalment: number, freeCashFlow: number, policy: Po
     return {
       fits: false,
       share: Number.POSITIVE_INFINITY,
-      reasons: [{
-        code: "no-cash-flow",
-        en: `no free cash flow (${formatAmount(freeCashFlow)}): no instalment fits`,
-        zh: `无可支配现金流（${formatAmount(freeCashFlow)}）：任何分期金额都无法承受`,
-      }],
+      reasons: [
+        {
+          code: "no-cash-flow",
+          en: `no free cash flow (${formatAmount(freeCashFlow)}): no instalment fits`,
+          zh: `无可支配现金流（${formatAmount(freeCashFlow)}）：任何分期金额都无法承受`,
+        },
+      ],
     };
   }
   const limit = new Exact(policy.planMaxCashFlowShare).times(freeCashFlow);
@@ -309,7 +322,11 @@ export function cashFlowFit(instalment: number, freeCashFlow: number, policy: Po
       return (reasons = [
         fits
           ? { code: "fits", en: `${head}, within the ${rate} limit (${limitText})`, zh: `${headZh}，未超过 ${rate} 上限（${limitText}）` }
-          : { code: "too-large", en: `${head}, above the ${rate} limit (${limitText})`, zh: `${headZh}，超过 ${rate} 上限（${limitText}）` },
+          : {
+              code: "too-large",
+              en: `${head}, above the ${rate} limit (${limitText})`,
+              zh: `${headZh}，超过 ${rate} 上限（${limitText}）`,
+            },
       ]);
     },
   };

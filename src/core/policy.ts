@@ -110,7 +110,11 @@ export function checkAgingEdges(edges: readonly number[], field = "agingEdges"):
   if (edges.length === 0) throw new RuleError(field, "needs at least one edge, e.g. 30,60,90", "至少需要一个分界，如 30,60,90");
   edges.forEach((edge, i) => {
     if (!Number.isInteger(edge) || edge < 1 || edge > MAX_DAYS) {
-      throw new RuleError(field, `${show(edge)} is not a whole number of days from 1 to 2,958,465 (the span of Excel's calendar)`, `${show(edge)} 不是 1 到 2,958,465（Excel 日历的跨度）之间的整数天数`);
+      throw new RuleError(
+        field,
+        `${show(edge)} is not a whole number of days from 1 to 2,958,465 (the span of Excel's calendar)`,
+        `${show(edge)} 不是 1 到 2,958,465（Excel 日历的跨度）之间的整数天数`,
+      );
     }
     if (i > 0 && edge <= edges[i - 1]) {
       throw new RuleError(field, `edges must increase: ${edges.join(",")}`, `分界必须递增：${edges.join(",")}`);
@@ -127,7 +131,11 @@ export function checkSettlementTiers(tiers: readonly SettlementTier[], field = "
   if (tiers.length === 0) throw new RuleError(field, "needs at least one tier, e.g. 10:0.90,20:0.95", "至少需要一档，如 10:0.90,20:0.95");
   tiers.forEach((tier, i) => {
     if (!Number.isInteger(tier.days) || tier.days < 0 || tier.days > MAX_DAYS) {
-      throw new RuleError(field, `days ${show(tier.days)} is not a whole number from 0 to 2,958,465`, `天数 ${show(tier.days)} 不是 0 到 2,958,465 之间的整数`);
+      throw new RuleError(
+        field,
+        `days ${show(tier.days)} is not a whole number from 0 to 2,958,465`,
+        `天数 ${show(tier.days)} 不是 0 到 2,958,465 之间的整数`,
+      );
     }
     if (!(tier.rate > 0 && tier.rate <= 1)) {
       throw new RuleError(field, `rate ${show(tier.rate)} is not in (0, 1]`, `比率 ${show(tier.rate)} 不在 (0, 1] 之内`);
@@ -195,13 +203,21 @@ export function validatePolicy(policy: Policy): Policy {
 
 function checkRate(value: number, field: string, positive = false): void {
   if (!Number.isFinite(value) || value < 0 || value > 1 || (positive && value === 0)) {
-    throw new RuleError(field, `${show(value)} must be a rate ${positive ? "above 0" : "from 0"} up to 1 (e.g. 0.8 for 80%)`, `${show(value)} 必须是${positive ? "大于 0" : "0 到"} 1 之间的比率（如 0.8 表示 80%）`);
+    throw new RuleError(
+      field,
+      `${show(value)} must be a rate ${positive ? "above 0" : "from 0"} up to 1 (e.g. 0.8 for 80%)`,
+      `${show(value)} 必须是${positive ? "大于 0" : "0 到"} 1 之间的比率（如 0.8 表示 80%）`,
+    );
   }
 }
 
 function checkWhole(value: number, field: string, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RuleError(field, `${show(value)} must be a whole number from ${min} to ${max}`, `${show(value)} 必须是 ${min} 到 ${max} 之间的整数`);
+    throw new RuleError(
+      field,
+      `${show(value)} must be a whole number from ${min} to ${max}`,
+      `${show(value)} 必须是 ${min} 到 ${max} 之间的整数`,
+    );
   }
 }
 
@@ -211,18 +227,28 @@ function checkWhole(value: number, field: string, min: number, max: number): voi
  */
 export function checkProvisionRates(rates: readonly ProvisionRate[], field = "provisionRates"): readonly ProvisionRate[] {
   if (rates.length === 0 || rates[rates.length - 1].upTo !== null) {
-    throw new RuleError(field, "the last rate must cover everything beyond the last bound (e.g. *:50%)", "最后一档必须覆盖其余所有天数（如 *:50%）");
+    throw new RuleError(
+      field,
+      "the last rate must cover everything beyond the last bound (e.g. *:50%)",
+      "最后一档必须覆盖其余所有天数（如 *:50%）",
+    );
   }
   rates.forEach((r, i) => {
-    if (r.upTo === null && i < rates.length - 1) throw new RuleError(field, "only the last rate may be open-ended", "只有最后一档可以不设上限");
+    if (r.upTo === null && i < rates.length - 1)
+      throw new RuleError(field, "only the last rate may be open-ended", "只有最后一档可以不设上限");
     if (r.upTo !== null && (!Number.isInteger(r.upTo) || r.upTo < 0 || r.upTo > MAX_DAYS)) {
-      throw new RuleError(field, `bound ${show(r.upTo)} is not a whole number of days from 0 to 2,958,465`, `上限 ${show(r.upTo)} 不是 0 到 2,958,465 之间的整数天数`);
+      throw new RuleError(
+        field,
+        `bound ${show(r.upTo)} is not a whole number of days from 0 to 2,958,465`,
+        `上限 ${show(r.upTo)} 不是 0 到 2,958,465 之间的整数天数`,
+      );
     }
     const previous = rates[i - 1];
     if (r.upTo !== null && previous && previous.upTo !== null && r.upTo <= previous.upTo) {
       throw new RuleError(field, "bounds must increase", "各档上限必须递增");
     }
-    if (!(r.rate >= 0 && r.rate <= 1)) throw new RuleError(field, `rate ${show(r.rate)} is not in [0, 1]`, `比率 ${show(r.rate)} 不在 [0, 1] 之内`);
+    if (!(r.rate >= 0 && r.rate <= 1))
+      throw new RuleError(field, `rate ${show(r.rate)} is not in [0, 1]`, `比率 ${show(r.rate)} 不在 [0, 1] 之内`);
     if (previous && r.rate < previous.rate) {
       throw new RuleError(field, "an older bucket cannot have a lower rate than a younger one", "账龄更长的一档比率不能低于账龄更短的一档");
     }
@@ -267,16 +293,22 @@ export function readPolicy(value: unknown): Policy {
     if (!Array.isArray(v)) throw new RuleError(key, "is not a list", "不是列表");
     return v.map(item);
   };
-  const num = (key: string) => (x: unknown): number => {
-    if (typeof x !== "number") throw new RuleError(key, `${show(x)} is not a number`, `${show(x)} 不是数字`);
-    return x;
-  };
-  const record = (key: keyof Policy, fields: readonly string[]) => (x: unknown): Record<string, unknown> => {
-    if (typeof x !== "object" || x === null) throw new RuleError(key, `${show(x)} is not a {${fields.join(", ")}} entry`, `${show(x)} 不是 {${fields.join(", ")}} 项`);
-    return x as Record<string, unknown>;
-  };
+  const num =
+    (key: string) =>
+    (x: unknown): number => {
+      if (typeof x !== "number") throw new RuleError(key, `${show(x)} is not a number`, `${show(x)} 不是数字`);
+      return x;
+    };
+  const record =
+    (key: keyof Policy, fields: readonly string[]) =>
+    (x: unknown): Record<string, unknown> => {
+      if (typeof x !== "object" || x === null)
+        throw new RuleError(key, `${show(x)} is not a {${fields.join(", ")}} entry`, `${show(x)} 不是 {${fields.join(", ")}} 项`);
+      return x as Record<string, unknown>;
+    };
   const terms = stored.creditTermDays;
-  if (terms !== undefined && (typeof terms !== "object" || terms === null)) throw new RuleError("creditTermDays", "is not {A, B, C}", "不是 {A, B, C}");
+  if (terms !== undefined && (typeof terms !== "object" || terms === null))
+    throw new RuleError("creditTermDays", "is not {A, B, C}", "不是 {A, B, C}");
   const termsOf = (terms ?? DEFAULT_POLICY.creditTermDays) as Record<string, unknown>;
   const policy: Policy = {
     smallAmountLimit: number("smallAmountLimit"),

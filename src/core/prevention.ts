@@ -18,7 +18,11 @@ export interface ConfirmationResult {
 
 function checkSerial(value: number, argument: string): void {
   if (!Number.isInteger(value) || value < 1 || value > MAX_SERIAL || value === PHANTOM_LEAP_DAY) {
-    throw new RuleError(argument, `${show(value)} is not a whole date serial (1 = 1900-01-01 .. ${MAX_SERIAL}, not 60)`, `${show(value)} 不是有效的整数日期序号（1 = 1900-01-01 至 ${MAX_SERIAL}，不含 60）`);
+    throw new RuleError(
+      argument,
+      `${show(value)} is not a whole date serial (1 = 1900-01-01 .. ${MAX_SERIAL}, not 60)`,
+      `${show(value)} 不是有效的整数日期序号（1 = 1900-01-01 至 ${MAX_SERIAL}，不含 60）`,
+    );
   }
 }
 
@@ -41,7 +45,11 @@ export function confirmationOverdue(lastConfirmation: number | null, asOf: numbe
   if (lastConfirmation !== null) {
     checkSerial(lastConfirmation, "last_confirmation");
     if (lastConfirmation > asOf) {
-      throw new RuleError("last_confirmation", `${isoFromSerial(lastConfirmation)} is after as_of ${isoFromSerial(asOf)}`, `${isoFromSerial(lastConfirmation)} 晚于报告日 ${isoFromSerial(asOf)}`);
+      throw new RuleError(
+        "last_confirmation",
+        `${isoFromSerial(lastConfirmation)} is after as_of ${isoFromSerial(asOf)}`,
+        `${isoFromSerial(lastConfirmation)} 晚于报告日 ${isoFromSerial(asOf)}`,
+      );
     }
   }
   const day = policy.confirmationDay;
@@ -56,7 +64,11 @@ export function confirmationOverdue(lastConfirmation: number | null, asOf: numbe
     }
   }
   if (year < 1900) {
-    throw new RuleError("as_of", `${isoFromSerial(asOf)} is before the first confirmation cycle (January 1900)`, `${isoFromSerial(asOf)} 早于第一个对账周期（1900年1月）`);
+    throw new RuleError(
+      "as_of",
+      `${isoFromSerial(asOf)} is before the first confirmation cycle (January 1900)`,
+      `${isoFromSerial(asOf)} 早于第一个对账周期（1900年1月）`,
+    );
   }
   const cycleStart = serialFromCivil(year, month, 1);
   const dueBy = serialFromCivil(year, month, day);
@@ -65,7 +77,11 @@ export function confirmationOverdue(lastConfirmation: number | null, asOf: numbe
   const due = isoFromSerial(dueBy);
   let reason: Reason;
   if (lastConfirmation === null) {
-    reason = { code: "no-confirmation", en: `no balance confirmation on record; the one for ${cycle} was due by ${due}`, zh: `无余额确认记录；${cycleZh}的对账确认应于${due}前完成` };
+    reason = {
+      code: "no-confirmation",
+      en: `no balance confirmation on record; the one for ${cycle} was due by ${due}`,
+      zh: `无余额确认记录；${cycleZh}的对账确认应于${due}前完成`,
+    };
   } else if (lastConfirmation < cycleStart) {
     reason = {
       code: "confirmation-overdue",
@@ -108,7 +124,13 @@ export interface EvidenceHeld {
 }
 
 /** The Excel argument names of the evidence, in the order of `EvidenceHeld`. */
-export const EVIDENCE_ARGUMENTS = Object.freeze(["signed_contract", "reconciliation", "collection_records", "delivery_proof", "acceptance_form"] as const);
+export const EVIDENCE_ARGUMENTS = Object.freeze([
+  "signed_contract",
+  "reconciliation",
+  "collection_records",
+  "delivery_proof",
+  "acceptance_form",
+] as const);
 
 /** Reads the five evidence flags from cell values in the order of `EVIDENCE_ARGUMENTS` (yes/no, 是/否, blank unknown). */
 export function readEvidenceHeld(values: readonly unknown[]): EvidenceHeld {
@@ -117,10 +139,19 @@ export function readEvidenceHeld(values: readonly unknown[]): EvidenceHeld {
 }
 
 const EXCUSE_WORDS: ReadonlyMap<string, Excuse | "none"> = new Map([
-  ["none", "none"], ["无", "none"],
-  ["no-invoice", "no-invoice"], ["invoice", "no-invoice"], ["no invoice", "no-invoice"],
-  ["发票", "no-invoice"], ["没收到发票", "no-invoice"], ["未收到发票", "no-invoice"],
-  ["defect", "defect"], ["quality", "defect"], ["质量", "defect"], ["产品有问题", "defect"], ["质量问题", "defect"],
+  ["none", "none"],
+  ["无", "none"],
+  ["no-invoice", "no-invoice"],
+  ["invoice", "no-invoice"],
+  ["no invoice", "no-invoice"],
+  ["发票", "no-invoice"],
+  ["没收到发票", "no-invoice"],
+  ["未收到发票", "no-invoice"],
+  ["defect", "defect"],
+  ["quality", "defect"],
+  ["质量", "defect"],
+  ["产品有问题", "defect"],
+  ["质量问题", "defect"],
 ]);
 
 /**
@@ -136,9 +167,19 @@ export function readExcuse(value: unknown, argument = "excuse"): Excuse | null {
 const EVIDENCE: readonly (readonly [keyof EvidenceHeld, string, string, string])[] = [
   ["signedContract", "contract", "the original contract with the company seal", "加盖公章的合同原件"],
   ["reconciliation", "reconciliation", "the reconciliation statement signed or sealed by the customer", "客户签字或盖章的对账单"],
-  ["collectionRecords", "collection-records", "collection records stating the amount and the deadline (chat messages, call recordings)", "写明欠款金额和还款期限的催款记录（微信聊天记录、电话录音）"],
+  [
+    "collectionRecords",
+    "collection-records",
+    "collection records stating the amount and the deadline (chat messages, call recordings)",
+    "写明欠款金额和还款期限的催款记录（微信聊天记录、电话录音）",
+  ],
   ["deliveryProof", "courier-receipt", "the courier receipt showing the customer signed for the invoice", "显示客户已签收发票的快递底单"],
-  ["acceptanceForm", "acceptance-form", "the acceptance form signed by the customer, showing the product passed", "客户签字的验收单（显示产品合格）"],
+  [
+    "acceptanceForm",
+    "acceptance-form",
+    "the acceptance form signed by the customer, showing the product passed",
+    "客户签字的验收单（显示产品合格）",
+  ],
 ];
 
 /**

@@ -81,10 +81,21 @@ export const SIGNAL_ARGUMENTS = Object.freeze([
 export type SignalArgument = (typeof SIGNAL_ARGUMENTS)[number];
 
 const SIGNAL_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ["yes", true], ["y", true], ["true", true], ["1", true],
-  ["no", false], ["n", false], ["false", false], ["0", false],
-  ["是", true], ["有", true], ["对", true],
-  ["否", false], ["无", false], ["没有", false], ["错", false],
+  ["yes", true],
+  ["y", true],
+  ["true", true],
+  ["1", true],
+  ["no", false],
+  ["n", false],
+  ["false", false],
+  ["0", false],
+  ["是", true],
+  ["有", true],
+  ["对", true],
+  ["否", false],
+  ["无", false],
+  ["没有", false],
+  ["错", false],
 ]);
 
 /**
@@ -97,16 +108,29 @@ export function readSignal(value: unknown, argument: string): boolean | null {
   if (typeof value === "number") {
     if (value === 1) return true;
     if (value === 0) return false;
-    throw new RuleError(argument, `${show(value)} is not yes/no (use TRUE/FALSE, 1/0, 是/否, or leave blank if unknown)`, `${show(value)} 不是“是/否”（请用 TRUE/FALSE、1/0、是/否，未知请留空）`);
+    throw new RuleError(
+      argument,
+      `${show(value)} is not yes/no (use TRUE/FALSE, 1/0, 是/否, or leave blank if unknown)`,
+      `${show(value)} 不是“是/否”（请用 TRUE/FALSE、1/0、是/否，未知请留空）`,
+    );
   }
   return readWord(value, argument, SIGNAL_WORDS, "yes/no, TRUE/FALSE, 1/0, 是/否, 有/无, 对/错 (blank: unknown)");
 }
 
 const TURNOVER_WORDS: ReadonlyMap<string, TurnoverDecline> = new Map([
-  ["none", "none"], ["no", "none"], ["无", "none"], ["未下降", "none"],
-  ["short", "short-term"], ["short-term", "short-term"], ["short term", "short-term"],
-  ["短期", "short-term"], ["暂时", "short-term"], ["短期下降", "short-term"],
-  ["persistent", "persistent"], ["持续", "persistent"], ["持续下降", "persistent"],
+  ["none", "none"],
+  ["no", "none"],
+  ["无", "none"],
+  ["未下降", "none"],
+  ["short", "short-term"],
+  ["short-term", "short-term"],
+  ["short term", "short-term"],
+  ["短期", "short-term"],
+  ["暂时", "short-term"],
+  ["短期下降", "short-term"],
+  ["persistent", "persistent"],
+  ["持续", "persistent"],
+  ["持续下降", "persistent"],
 ]);
 
 /**
@@ -161,10 +185,18 @@ export const UNKNOWN_SIGNALS: DebtorSignals = Object.freeze({
 });
 
 const PROFILE_WORDS: ReadonlyMap<string, DebtorProfile> = new Map([
-  ["temporary", "temporary"], ["暂时困难", "temporary"], ["暂时困难型", "temporary"],
-  ["willful", "willful"], ["故意拖欠", "willful"], ["故意拖欠型", "willful"],
-  ["unable", "unable"], ["无能力偿还", "unable"], ["无能力偿还型", "unable"],
-  ["unclear", "unclear"], ["不明", "unclear"], ["不明确", "unclear"],
+  ["temporary", "temporary"],
+  ["暂时困难", "temporary"],
+  ["暂时困难型", "temporary"],
+  ["willful", "willful"],
+  ["故意拖欠", "willful"],
+  ["故意拖欠型", "willful"],
+  ["unable", "unable"],
+  ["无能力偿还", "unable"],
+  ["无能力偿还型", "unable"],
+  ["unclear", "unclear"],
+  ["不明", "unclear"],
+  ["不明确", "unclear"],
 ]);
 
 /** Reads a profile word: temporary/willful/unable/unclear, or 暂时困难(型)/故意拖欠(型)/无能力偿还(型)/不明. */
@@ -177,24 +209,48 @@ export function readProfile(value: unknown, argument = "profile"): DebtorProfile
 const FACT = {
   insolvent: { code: "insolvent", en: "bankrupt or insolvent", zh: "已破产或资不抵债" },
   dishonestDebtor: { code: "dishonest-debtor", en: "listed as a dishonest judgment debtor", zh: "被列为失信被执行人" },
-  operationsStopped: { code: "operations-stopped", en: "production stopped, equipment seized or owner unreachable", zh: "停产、设备被查封或老板失联" },
+  operationsStopped: {
+    code: "operations-stopped",
+    en: "production stopped, equipment seized or owner unreachable",
+    zh: "停产、设备被查封或老板失联",
+  },
   businessOperating: { code: "business-operating", en: "core business operating", zh: "主营业务正常" },
   businessDown: { code: "business-down", en: "core business not operating", zh: "主营业务不正常" },
   incomeStable: { code: "income-stable", en: "main-business income stable over the last 3 months", zh: "近3个月主营业务收入稳定" },
-  incomeUnstable: { code: "income-unstable", en: "main-business income not stable over the last 3 months", zh: "近3个月主营业务收入不稳定" },
+  incomeUnstable: {
+    code: "income-unstable",
+    en: "main-business income not stable over the last 3 months",
+    zh: "近3个月主营业务收入不稳定",
+  },
   turnoverNone: { code: "turnover-none", en: "AR turnover not down against the same period last year", zh: "应收账款周转率同比未下降" },
-  turnoverShort: { code: "turnover-short-term", en: "AR turnover down only short-term against the same period last year", zh: "应收账款周转率同比仅短期下降" },
-  turnoverPersistent: { code: "turnover-persistent", en: "AR turnover in persistent decline against the same period last year", zh: "应收账款周转率同比持续下降" },
+  turnoverShort: {
+    code: "turnover-short-term",
+    en: "AR turnover down only short-term against the same period last year",
+    zh: "应收账款周转率同比仅短期下降",
+  },
+  turnoverPersistent: {
+    code: "turnover-persistent",
+    en: "AR turnover in persistent decline against the same period last year",
+    zh: "应收账款周转率同比持续下降",
+  },
   proposedPlan: { code: "proposed-plan", en: "came forward with a repayment plan", zh: "主动提出还款计划" },
   noPlan: { code: "no-plan", en: "has not come forward with a repayment plan", zh: "未主动提出还款计划" },
-  excuses: { code: "excuses", en: "makes excuses to delay (finance away, invoice not received, product defect)", zh: "找借口拖延（财务不在、发票没收到、产品有问题）" },
+  excuses: {
+    code: "excuses",
+    en: "makes excuses to delay (finance away, invoice not received, product defect)",
+    zh: "找借口拖延（财务不在、发票没收到、产品有问题）",
+  },
   contradiction: {
     code: "contradiction",
     en: "contradiction: a defect never raised before or without an inspection report, or no money while buying equipment, opening a branch or winning a tender",
     zh: "存在矛盾点：质量问题从未提过或没有检测报告，或声称没钱却购置设备、开分公司、中标",
   },
   refusesContact: { code: "refuses-contact", en: "refuses contact", zh: "拒绝沟通" },
-  noUnwillingness: { code: "no-unwillingness", en: "no excuses, contradiction, broken promises or refusal of contact", zh: "无借口、无矛盾点、无失信承诺、不拒绝沟通" },
+  noUnwillingness: {
+    code: "no-unwillingness",
+    en: "no excuses, contradiction, broken promises or refusal of contact",
+    zh: "无借口、无矛盾点、无失信承诺、不拒绝沟通",
+  },
 } as const satisfies Record<string, Reason>;
 
 function brokenPromisesFact(count: number, policy: Policy): Reason {
@@ -238,21 +294,61 @@ const WHY_UNCLEAR = {
 
 /** One check per signal: what to do to fill it. */
 const FIND_OUT: Readonly<Record<SignalArgument, Reason>> = Object.freeze({
-  business_operating: { code: "find-business_operating", en: "check that the core business is running (orders, outlets, a site visit)", zh: "核实主营业务是否正常（订单、门店、实地走访）" },
-  income_stable: { code: "find-income_stable", en: "get the last 3 months' bank statements and check the main-business income", zh: "调取近3个月银行流水，看主营业务收入是否稳定" },
-  turnover_decline: { code: "find-turnover_decline", en: "compare AR turnover with the same period last year: a short-term dip or a persistent decline?", zh: "对比去年同期应收账款周转率：短期下降还是持续恶化" },
-  proposed_plan: { code: "find-proposed_plan", en: "talk to the debtor and see whether it comes forward with a repayment plan", zh: "与客户沟通，看其是否主动提出还款计划" },
-  excuses: { code: "find-excuses", en: "record the reasons it gives for not paying and check them against the evidence", zh: "记录客户不付款的理由，并与证据核对" },
+  business_operating: {
+    code: "find-business_operating",
+    en: "check that the core business is running (orders, outlets, a site visit)",
+    zh: "核实主营业务是否正常（订单、门店、实地走访）",
+  },
+  income_stable: {
+    code: "find-income_stable",
+    en: "get the last 3 months' bank statements and check the main-business income",
+    zh: "调取近3个月银行流水，看主营业务收入是否稳定",
+  },
+  turnover_decline: {
+    code: "find-turnover_decline",
+    en: "compare AR turnover with the same period last year: a short-term dip or a persistent decline?",
+    zh: "对比去年同期应收账款周转率：短期下降还是持续恶化",
+  },
+  proposed_plan: {
+    code: "find-proposed_plan",
+    en: "talk to the debtor and see whether it comes forward with a repayment plan",
+    zh: "与客户沟通，看其是否主动提出还款计划",
+  },
+  excuses: {
+    code: "find-excuses",
+    en: "record the reasons it gives for not paying and check them against the evidence",
+    zh: "记录客户不付款的理由，并与证据核对",
+  },
   contradiction: {
     code: "find-contradiction",
     en: "background check: new equipment, a new branch, a tender won; a defect claim never raised before or without an inspection report",
     zh: "做背调：是否新购设备、开分公司、中标；质量异议是否从未提过、有无检测报告",
   },
-  broken_promises: { code: "find-broken_promises", en: "count the payment promises made and not kept (chat records, call recordings)", zh: "统计承诺还款未兑现的次数（聊天记录、通话录音）" },
-  refuses_contact: { code: "find-refuses_contact", en: "call the owner and note whether it refuses contact", zh: "致电客户老板，看其是否拒绝沟通" },
-  insolvent: { code: "find-insolvent", en: "check the courts' bankruptcy announcements and whether its debts exceed its assets", zh: "查询法院破产公告，看其是否资不抵债" },
-  dishonest_debtor: { code: "find-dishonest_debtor", en: "search the dishonest judgment debtor list (中国执行信息公开网, zxgk.court.gov.cn)", zh: "在中国执行信息公开网查询是否为失信被执行人" },
-  operations_stopped: { code: "find-operations_stopped", en: "visit the site: production running, equipment seized, owner reachable?", zh: "实地走访：是否停产、设备被查封、老板失联" },
+  broken_promises: {
+    code: "find-broken_promises",
+    en: "count the payment promises made and not kept (chat records, call recordings)",
+    zh: "统计承诺还款未兑现的次数（聊天记录、通话录音）",
+  },
+  refuses_contact: {
+    code: "find-refuses_contact",
+    en: "call the owner and note whether it refuses contact",
+    zh: "致电客户老板，看其是否拒绝沟通",
+  },
+  insolvent: {
+    code: "find-insolvent",
+    en: "check the courts' bankruptcy announcements and whether its debts exceed its assets",
+    zh: "查询法院破产公告，看其是否资不抵债",
+  },
+  dishonest_debtor: {
+    code: "find-dishonest_debtor",
+    en: "search the dishonest judgment debtor list (中国执行信息公开网, zxgk.court.gov.cn)",
+    zh: "在中国执行信息公开网查询是否为失信被执行人",
+  },
+  operations_stopped: {
+    code: "find-operations_stopped",
+    en: "visit the site: production running, equipment seized, owner reachable?",
+    zh: "实地走访：是否停产、设备被查封、老板失联",
+  },
 });
 
 const FIND_CASH_FLOW: Reason = {
@@ -313,8 +409,17 @@ function checkSignals(s: DebtorSignals): void {
   if (p !== null && (!Number.isInteger(p) || p < 0)) {
     throw new RuleError("broken_promises", `${show(p)} is not a whole number >= 0`, `${show(p)} 不是大于等于 0 的整数`);
   }
-  if (s.turnoverDecline !== null && s.turnoverDecline !== "none" && s.turnoverDecline !== "short-term" && s.turnoverDecline !== "persistent") {
-    throw new RuleError("turnover_decline", `${show(s.turnoverDecline)} is not none/short-term/persistent`, `${show(s.turnoverDecline)} 不是 无/短期/持续`);
+  if (
+    s.turnoverDecline !== null &&
+    s.turnoverDecline !== "none" &&
+    s.turnoverDecline !== "short-term" &&
+    s.turnoverDecline !== "persistent"
+  ) {
+    throw new RuleError(
+      "turnover_decline",
+      `${show(s.turnoverDecline)} is not none/short-term/persistent`,
+      `${show(s.turnoverDecline)} 不是 无/短期/持续`,
+    );
   }
 }
 
@@ -401,18 +506,20 @@ export function debtorProfile(signals: DebtorSignals, policy: Policy = DEFAULT_P
 
   // 2. a doubt on ability without an unable signal
   if (doubts.length > 0) {
-    return result("unclear", [...doubts, WHY_UNCLEAR.ability], [
-      ...unknownChecks(s, [...UNABLE_ARGS, "income_stable", "turnover_decline"]),
-      FIND_CASH_FLOW,
-    ]);
+    return result(
+      "unclear",
+      [...doubts, WHY_UNCLEAR.ability],
+      [...unknownChecks(s, [...UNABLE_ARGS, "income_stable", "turnover_decline"]), FIND_CASH_FLOW],
+    );
   }
 
   // 3. a credible plan, yet unwillingness
   if (crediblePlan && unwilling.length > 0) {
-    return result("unclear", [FACT.proposedPlan, ...unwilling, WHY_UNCLEAR.conflict], [
-      FIND_PLAN_TEST,
-      ...unknownChecks(s, ["business_operating", "income_stable", "turnover_decline", ...UNABLE_ARGS]),
-    ]);
+    return result(
+      "unclear",
+      [FACT.proposedPlan, ...unwilling, WHY_UNCLEAR.conflict],
+      [FIND_PLAN_TEST, ...unknownChecks(s, ["business_operating", "income_stable", "turnover_decline", ...UNABLE_ARGS])],
+    );
   }
 
   // 4-5. unwillingness
@@ -421,12 +528,20 @@ export function debtorProfile(signals: DebtorSignals, policy: Policy = DEFAULT_P
     if (s.businessOperating === true || s.contradiction === true) {
       const able = s.businessOperating === true ? [FACT.businessOperating] : [];
       // What could still overturn it: a doubt on ability (row 2), a credible plan (row 3), an unable signal (row 1).
-      const open: SignalArgument[] = ["business_operating", "income_stable", "turnover_decline", ...(promisesBroken ? [] : ["proposed_plan" as const]), ...UNABLE_ARGS];
+      const open: SignalArgument[] = [
+        "business_operating",
+        "income_stable",
+        "turnover_decline",
+        ...(promisesBroken ? [] : ["proposed_plan" as const]),
+        ...UNABLE_ARGS,
+      ];
       return result("willful", [...able, ...unwilling, ...discounted], unknownChecks(s, open));
     }
-    return result("unclear", [...unwilling, ...discounted, WHY_UNCLEAR.abilityUnknown], [
-      ...unknownChecks(s, ["business_operating", "income_stable", "contradiction", ...UNABLE_ARGS]),
-    ]);
+    return result(
+      "unclear",
+      [...unwilling, ...discounted, WHY_UNCLEAR.abilityUnknown],
+      [...unknownChecks(s, ["business_operating", "income_stable", "contradiction", ...UNABLE_ARGS])],
+    );
   }
 
   // 6. temporary
@@ -437,11 +552,11 @@ export function debtorProfile(signals: DebtorSignals, policy: Policy = DEFAULT_P
   if (s.turnoverDecline === "short-term") incomeFacts.push(FACT.turnoverShort);
   const unwillingUnknown = unknownChecks(s, UNWILLING_ARGS);
   if (s.businessOperating === true && crediblePlan && incomeOk) {
-    return result("temporary", [FACT.businessOperating, ...incomeFacts, FACT.proposedPlan, ...(unwillingUnknown.length === 0 ? [FACT.noUnwillingness] : [])], [
-      ...unknownChecks(s, ["income_stable", "turnover_decline"]),
-      ...unwillingUnknown,
-      ...unknownChecks(s, UNABLE_ARGS),
-    ]);
+    return result(
+      "temporary",
+      [FACT.businessOperating, ...incomeFacts, FACT.proposedPlan, ...(unwillingUnknown.length === 0 ? [FACT.noUnwillingness] : [])],
+      [...unknownChecks(s, ["income_stable", "turnover_decline"]), ...unwillingUnknown, ...unknownChecks(s, UNABLE_ARGS)],
+    );
   }
 
   // 7. not enough

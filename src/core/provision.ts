@@ -63,12 +63,17 @@ export function readProvisionRates(value: unknown, argument = "rates"): readonly
     for (const cell of flatten(value)) {
       if (isEmpty(cell)) continue;
       if (typeof cell !== "string") {
-        throw new RuleError(argument, `${show(cell)}: give rates as text like 0:1%,30:2%,90:3%,180:20%,*:50% or a two-column range`, `${show(cell)}：请用 0:1%,30:2%,90:3%,180:20%,*:50% 这样的文本或两列区域`);
+        throw new RuleError(
+          argument,
+          `${show(cell)}: give rates as text like 0:1%,30:2%,90:3%,180:20%,*:50% or a two-column range`,
+          `${show(cell)}：请用 0:1%,30:2%,90:3%,180:20%,*:50% 这样的文本或两列区域`,
+        );
       }
       for (const part of cell.split(/[,;，；、\s]+/)) {
         if (part === "") continue;
         const pair = part.split(/[:：]/);
-        if (pair.length !== 2) throw new RuleError(argument, `${show(part)} is not days:rate (e.g. 30:2%)`, `${show(part)} 不是“天数:比率”格式（如 30:2%）`);
+        if (pair.length !== 2)
+          throw new RuleError(argument, `${show(part)} is not days:rate (e.g. 30:2%)`, `${show(part)} 不是“天数:比率”格式（如 30:2%）`);
         bands.push({ upTo: readBound(pair[0]), rate: readRate(pair[1], argument) });
       }
     }

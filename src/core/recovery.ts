@@ -14,8 +14,6 @@ import { formatAmount, formatRate } from "./format.js";
 import { amountToCents, mulDivCents, notAbove } from "./money.js";
 import { isEmpty, readNumber } from "./input.js";
 
-
-
 /** The free estate of a bankrupt debtor and the claims on it. Optional classes default to 0. */
 export interface BankruptcyEstate {
   /** Assets left for distribution after secured creditors took their collateral, >= 0. */
@@ -67,7 +65,11 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
   const estateCents = amountToCents(estate.freeEstate, "free_estate");
   const totalCents = amountToCents(estate.ordinaryClaimsTotal, "ordinary_claims_total");
   if (totalCents <= 0) {
-    throw new RuleError("ordinary_claims_total", `${show(estate.ordinaryClaimsTotal)} must be above 0`, `${show(estate.ordinaryClaimsTotal)} 必须大于 0`);
+    throw new RuleError(
+      "ordinary_claims_total",
+      `${show(estate.ordinaryClaimsTotal)} must be above 0`,
+      `${show(estate.ordinaryClaimsTotal)} 必须大于 0`,
+    );
   }
   if (totalCents < claimCents) {
     throw new RuleError(
@@ -105,7 +107,9 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
     waterfall: { expenses: expensesPaid / 100, employees: employeesPaid / 100, taxes: taxesPaid / 100, ordinaryPool: pool / 100 },
     get reasons(): readonly Reason[] {
       if (reasons) return reasons;
-      const list: Reason[] = [{ code: "estate", en: `free estate ${money(estateCents)}`, zh: `破产财产（扣除担保财产后）${money(estateCents)}` }];
+      const list: Reason[] = [
+        { code: "estate", en: `free estate ${money(estateCents)}`, zh: `破产财产（扣除担保财产后）${money(estateCents)}` },
+      ];
       const step = (owed: number, paid: number, code: string, en: string, zh: string) => {
         if (owed <= 0) return;
         const short = paid < owed;
@@ -115,9 +119,27 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
           zh: `${zh}：${short ? `受偿 ${money(paid)}（共 ${money(owed)}），财产已不足` : `全额受偿 ${money(paid)}`}`,
         });
       };
-      step(expenseCents, expensesPaid, "expenses", "bankruptcy expenses and common-benefit debts first (art. 43)", "破产费用和共益债务优先清偿（第43条）");
-      step(employeeCents, employeesPaid, "employees", "then employee wages, compensation and insurance (art. 113 (1))", "其次职工工资、补偿金及社会保险费用（第113条第一项）");
-      step(taxCents, taxesPaid, "taxes", "then other social insurance and taxes (art. 113 (2))", "再次其他社会保险费用和税款（第113条第二项）");
+      step(
+        expenseCents,
+        expensesPaid,
+        "expenses",
+        "bankruptcy expenses and common-benefit debts first (art. 43)",
+        "破产费用和共益债务优先清偿（第43条）",
+      );
+      step(
+        employeeCents,
+        employeesPaid,
+        "employees",
+        "then employee wages, compensation and insurance (art. 113 (1))",
+        "其次职工工资、补偿金及社会保险费用（第113条第一项）",
+      );
+      step(
+        taxCents,
+        taxesPaid,
+        "taxes",
+        "then other social insurance and taxes (art. 113 (2))",
+        "再次其他社会保险费用和税款（第113条第二项）",
+      );
       const rateText = formatRate(rate);
       list.push(
         {
@@ -126,7 +148,11 @@ export function bankruptcyRecovery(claim: number, estate: BankruptcyEstate): Rec
           zh: `可供普通债权分配：${money(pool)}，普通债权总额 ${money(totalCents)}`,
         },
         { code: "ordinary-rate", en: `ordinary claims receive ${rateText} pro rata`, zh: `普通债权按比例受偿 ${rateText}` },
-        { code: "payout", en: `this claim of ${money(claimCents)} receives ${money(payoutCents)}`, zh: `本债权 ${money(claimCents)} 可受偿 ${money(payoutCents)}` },
+        {
+          code: "payout",
+          en: `this claim of ${money(claimCents)} receives ${money(payoutCents)}`,
+          zh: `本债权 ${money(claimCents)} 可受偿 ${money(payoutCents)}`,
+        },
       );
       return (reasons = list);
     },
@@ -159,7 +185,10 @@ export const MAX_FILING_MONTHS = 3;
  * @param period the period the court set: `{ days }` (30 up to 3 months) or `{ months }` (1 to 3)
  * @throws RuleError naming `announcement` or `period`
  */
-export function claimFilingDeadline(announcement: number, period: FilingPeriod = {}): { readonly lastDay: number; readonly reasons: readonly Reason[] } {
+export function claimFilingDeadline(
+  announcement: number,
+  period: FilingPeriod = {},
+): { readonly lastDay: number; readonly reasons: readonly Reason[] } {
   const start = readDate(announcement, "announcement");
   const { days, months } = period ?? {};
   if (days !== undefined && months !== undefined) {
@@ -171,7 +200,11 @@ export function claimFilingDeadline(announcement: number, period: FilingPeriod =
   let lastDay: number;
   if (months !== undefined) {
     if (typeof months !== "number" || !Number.isInteger(months) || months < 1 || months > MAX_FILING_MONTHS) {
-      throw new RuleError("period", `${show(months)} months: the court sets 1 to 3 months (art. 45)`, `${show(months)} 个月：法院确定的期限为 1 至 3 个月（第45条）`);
+      throw new RuleError(
+        "period",
+        `${show(months)} months: the court sets 1 to 3 months (art. 45)`,
+        `${show(months)} 个月：法院确定的期限为 1 至 3 个月（第45条）`,
+      );
     }
     lastDay = shiftMonths(start, months);
     reasons.push({
@@ -190,7 +223,11 @@ export function claimFilingDeadline(announcement: number, period: FilingPeriod =
   } else {
     const n = days ?? MIN_FILING_DAYS;
     if (typeof n !== "number" || !Number.isInteger(n) || n < MIN_FILING_DAYS) {
-      throw new RuleError("period", `${show(n)} days: the period is a whole number of at least 30 days (art. 45)`, `${show(n)} 天：申报期限至少为 30 天的整数天数（第45条）`);
+      throw new RuleError(
+        "period",
+        `${show(n)} days: the period is a whole number of at least 30 days (art. 45)`,
+        `${show(n)} 天：申报期限至少为 30 天的整数天数（第45条）`,
+      );
     }
     lastDay = addDays(start, n);
     if (lastDay > latest) {
@@ -227,13 +264,23 @@ function shiftMonths(serial: number, months: number): number {
   try {
     return addMonths(serial, months);
   } catch {
-    throw new RuleError("announcement", `${isoFromSerial(serial)}: the period would end after 9999-12-31`, `${isoFromSerial(serial)}：期限将超过 9999-12-31`);
+    throw new RuleError(
+      "announcement",
+      `${isoFromSerial(serial)}: the period would end after 9999-12-31`,
+      `${isoFromSerial(serial)}：期限将超过 9999-12-31`,
+    );
   }
 }
 
 const DAY_UNITS = /^(?:d|day|days|天|日)$/i;
 const MONTH_UNITS = /^(?:m|mo|mon|month|months|个月|個月)$/i;
-const CHINESE_NUMERALS: ReadonlyMap<string, number> = new Map([["一", 1], ["二", 2], ["两", 2], ["兩", 2], ["三", 3]]);
+const CHINESE_NUMERALS: ReadonlyMap<string, number> = new Map([
+  ["一", 1],
+  ["二", 2],
+  ["两", 2],
+  ["兩", 2],
+  ["三", 3],
+]);
 
 /**
  * Reads a claim filing period as a user types it: a number of days (45), or text: `45d`, `45 days`,

@@ -21,7 +21,11 @@ export function settlementRate(daysToPay: number, tiers: readonly SettlementTier
  * balance as entered (0.005 gives 0, not 0.01: see notAbove).
  * @example settlementOffer(1000000, 10) === 900000; settlementOffer(800000, 15) === 760000
  */
-export function settlementOffer(balance: number, daysToPay: number, tiers: readonly SettlementTier[] = DEFAULT_POLICY.settlementTiers): number {
+export function settlementOffer(
+  balance: number,
+  daysToPay: number,
+  tiers: readonly SettlementTier[] = DEFAULT_POLICY.settlementTiers,
+): number {
   return offerAt(balance, settlementRate(daysToPay, tiers));
 }
 
@@ -66,7 +70,11 @@ export function readSettlementTiers(value: unknown, argument = "tiers"): readonl
     for (const cell of flatten(value)) {
       if (isEmpty(cell)) continue;
       if (typeof cell !== "string") {
-        throw new RuleError(argument, `${show(cell)}: give tiers as text like 10:0.90,20:0.95 or a two-column range`, `${show(cell)}：请用 10:0.90,20:0.95 这样的文本或两列区域`);
+        throw new RuleError(
+          argument,
+          `${show(cell)}: give tiers as text like 10:0.90,20:0.95 or a two-column range`,
+          `${show(cell)}：请用 10:0.90,20:0.95 这样的文本或两列区域`,
+        );
       }
       for (const part of cell.split(/[,;，；、\s]+/)) {
         if (part === "") continue;

@@ -39,7 +39,8 @@ export function fitCellText(text: string): CellText {
       })
     : text;
   if (out.length <= MAX_CELL_TEXT) return { text: out, cut: 0, replaced };
-  const marker = (n: number) => ` …[${n.toLocaleString("en-US")} more characters cut: Excel holds ${MAX_CELL_TEXT.toLocaleString("en-US")} in a cell]`;
+  const marker = (n: number) =>
+    ` …[${n.toLocaleString("en-US")} more characters cut: Excel holds ${MAX_CELL_TEXT.toLocaleString("en-US")} in a cell]`;
   // The marker's own length depends on the count it shows; one pass with the longest count is enough.
   let keep = MAX_CELL_TEXT - marker(out.length).length;
   // Never split a surrogate pair.

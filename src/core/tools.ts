@@ -21,7 +21,11 @@ export interface FactoringResult {
 
 function checkRate(rate: number, argument: string): void {
   if (!(rate > 0 && rate <= 1)) {
-    throw new RuleError(argument, `${show(rate)} is not a rate above 0 up to 1 (e.g. 0.8 or 80%)`, `${show(rate)} 不是大于 0 且不超过 1 的比率（如 0.8 或 80%）`);
+    throw new RuleError(
+      argument,
+      `${show(rate)} is not a rate above 0 up to 1 (e.g. 0.8 or 80%)`,
+      `${show(rate)} 不是大于 0 且不超过 1 的比率（如 0.8 或 80%）`,
+    );
   }
 }
 
@@ -33,10 +37,18 @@ function checkRate(rate: number, argument: string): void {
  * @param advanceRate share advanced now (default 80%)
  * @param feeRate the fee on the receivable (default 2%, the articles say 1-3%)
  */
-export function factoring(amount: number, advanceRate = DEFAULT_POLICY.factoringAdvanceRate, feeRate = DEFAULT_POLICY.factoringFeeRate): FactoringResult {
+export function factoring(
+  amount: number,
+  advanceRate = DEFAULT_POLICY.factoringAdvanceRate,
+  feeRate = DEFAULT_POLICY.factoringFeeRate,
+): FactoringResult {
   checkRate(advanceRate, "advance_rate");
   if (!(feeRate >= 0 && feeRate < 1)) {
-    throw new RuleError("fee_rate", `${show(feeRate)} is not a fee rate from 0 up to 1 (e.g. 0.02 or 2%)`, `${show(feeRate)} 不是 0 到 1 之间的费率（如 0.02 或 2%）`);
+    throw new RuleError(
+      "fee_rate",
+      `${show(feeRate)} is not a fee rate from 0 up to 1 (e.g. 0.02 or 2%)`,
+      `${show(feeRate)} 不是 0 到 1 之间的费率（如 0.02 或 2%）`,
+    );
   }
   if (advanceRate + feeRate > 1) {
     // The advance is what must fit in what the fee leaves (the fee may be the policy's default, not typed).
@@ -52,7 +64,12 @@ export function factoring(amount: number, advanceRate = DEFAULT_POLICY.factoring
   const advance = Math.min(moneyTimes(amount, advanceRate), total);
   const fee = Math.min(moneyTimes(amount, feeRate), total);
   // In cents, so that advance + reserve is the amount exactly.
-  return { advance, reserve: (Math.round(total * 100) - Math.round(advance * 100)) / 100, fee, net: (Math.round(total * 100) - Math.round(fee * 100)) / 100 };
+  return {
+    advance,
+    reserve: (Math.round(total * 100) - Math.round(advance * 100)) / 100,
+    fee,
+    net: (Math.round(total * 100) - Math.round(fee * 100)) / 100,
+  };
 }
 
 /**

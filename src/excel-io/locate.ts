@@ -51,7 +51,10 @@ function intersect(a: Bounds, b: Bounds): Bounds | null {
  * Used for ranges whose address Excel was not asked for (a table without its totals row).
  */
 export function formatAddress(sheetName: string, bounds: Bounds): string {
-  const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheetName) && !/^[A-Za-z]{1,3}\d+$/.test(sheetName) && !/^[RrCc]\d*$/.test(sheetName);
+  const plain =
+    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(sheetName) &&
+    !/^[A-Za-z]{1,3}\d+$/.test(sheetName) &&
+    !/^[RrCc]\d*$/.test(sheetName);
   const sheet = plain ? sheetName : `'${sheetName.replace(/'/g, "''")}'`;
   const from = `${columnLetters(bounds.column)}${bounds.row + 1}`;
   const to = `${columnLetters(bounds.column + bounds.columns - 1)}${bounds.row + bounds.rows}`;
@@ -130,7 +133,11 @@ async function syncOr(context: Excel.RequestContext, fail: (error: unknown) => P
  * @param source the selection, the current region around it, or an Excel table by name
  * @param signal checked before each sync
  */
-export async function locatePortfolio(context: Excel.RequestContext, source: PortfolioSource, signal?: AbortSignal): Promise<PortfolioLocation> {
+export async function locatePortfolio(
+  context: Excel.RequestContext,
+  source: PortfolioSource,
+  signal?: AbortSignal,
+): Promise<PortfolioLocation> {
   checkAborted(signal);
   if (source.kind === "table") return locateTable(context, source.name, signal);
 
@@ -148,7 +155,12 @@ export async function locatePortfolio(context: Excel.RequestContext, source: Por
   await syncOr(context, (error) =>
     officeErrorCode(error) === "InvalidSelection"
       ? new PaneError("selection", "Select one range: the selection has several areas.", "请只选中一个区域：当前选中了多个区域。", error)
-      : new PaneError("read-failed", `Could not read the selection: ${errorMessage(error)}`, `无法读取选中区域：${errorMessage(error)}`, error),
+      : new PaneError(
+          "read-failed",
+          `Could not read the selection: ${errorMessage(error)}`,
+          `无法读取选中区域：${errorMessage(error)}`,
+          error,
+        ),
   );
   const sheetName = sheet.name;
   const selection = boundsOf(selected);
@@ -175,7 +187,10 @@ export async function locatePortfolio(context: Excel.RequestContext, source: Por
   // Sync 2: the header row; and, when the selection touches a table, the table's geometry and header row
   // too, to decide whether the selection lies in the table (then the table is the portfolio).
   checkAborted(signal);
-  const header = bounds.columns <= MAX_PORTFOLIO_COLUMNS ? context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(bounds.row, bounds.column, 1, bounds.columns) : null;
+  const header =
+    bounds.columns <= MAX_PORTFOLIO_COLUMNS
+      ? context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(bounds.row, bounds.column, 1, bounds.columns)
+      : null;
   header?.load("values");
   let table: { proxy: Excel.Table; range: Excel.Range; first: Excel.Range } | null = null;
   if (tableName !== undefined) {
@@ -187,7 +202,16 @@ export async function locatePortfolio(context: Excel.RequestContext, source: Por
     first.load("values");
     table = { proxy, range, first };
   }
-  await syncOr(context, (error) => new PaneError("read-failed", `Could not read the header row: ${errorMessage(error)}`, `无法读取表头行：${errorMessage(error)}`, error));
+  await syncOr(
+    context,
+    (error) =>
+      new PaneError(
+        "read-failed",
+        `Could not read the header row: ${errorMessage(error)}`,
+        `无法读取表头行：${errorMessage(error)}`,
+        error,
+      ),
+  );
   if (table !== null && tableName !== undefined && contains(boundsOf(table.range), selection)) {
     return tableLocation(sheetName, tableName, table.proxy, table.range, table.first);
   }
@@ -207,14 +231,30 @@ async function locateTable(context: Excel.RequestContext, name: string, signal?:
   first.load("values");
   await syncOr(context, (error) =>
     officeErrorCode(error) === "ItemNotFound"
-      ? new PaneError("table-not-found", `There is no table named "${name}" in this workbook.`, `此工作簿中没有名为“${name}”的表格。`, error)
-      : new PaneError("read-failed", `Could not read the table "${name}": ${errorMessage(error)}`, `无法读取表格“${name}”：${errorMessage(error)}`, error),
+      ? new PaneError(
+          "table-not-found",
+          `There is no table named "${name}" in this workbook.`,
+          `此工作簿中没有名为“${name}”的表格。`,
+          error,
+        )
+      : new PaneError(
+          "read-failed",
+          `Could not read the table "${name}": ${errorMessage(error)}`,
+          `无法读取表格“${name}”：${errorMessage(error)}`,
+          error,
+        ),
   );
   checkAborted(signal);
   return tableLocation(sheet.name, proxy.name, proxy, range, first);
 }
 
-function tableLocation(sheetName: string, tableName: string, proxy: Excel.Table, range: Excel.Range, first: Excel.Range): PortfolioLocation {
+function tableLocation(
+  sheetName: string,
+  tableName: string,
+  proxy: Excel.Table,
+  range: Excel.Range,
+  first: Excel.Range,
+): PortfolioLocation {
   if (!proxy.showHeaders) {
     throw new PaneError(
       "table-without-headers",

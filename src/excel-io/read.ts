@@ -47,7 +47,11 @@ function measureRows(values: readonly (readonly unknown[])[]): number {
  * @returns every data row in sheet order (trailing blank rows included: the core ignores them), and the
  *   syncs, chunks and estimated bytes of the transfer
  */
-export async function readPortfolioRows(context: Excel.RequestContext, location: PortfolioLocation, options: ChunkOptions = {}): Promise<ReadResult> {
+export async function readPortfolioRows(
+  context: Excel.RequestContext,
+  location: PortfolioLocation,
+  options: ChunkOptions = {},
+): Promise<ReadResult> {
   const total = location.rowCount;
   const columns = location.columnCount;
   const ceiling = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
@@ -148,7 +152,10 @@ function excelApiSupported(version: string): boolean {
  * 1.16); an older Excel cannot say, and `1900` (every Windows and web workbook's default) is assumed.
  * @param supported whether the host has ExcelApi 1.16 (default: asks Office.context.requirements)
  */
-export async function readDateSystem(context: Excel.RequestContext, supported: boolean = excelApiSupported(DATE_SYSTEM_API)): Promise<DateSystem> {
+export async function readDateSystem(
+  context: Excel.RequestContext,
+  supported: boolean = excelApiSupported(DATE_SYSTEM_API),
+): Promise<DateSystem> {
   if (!supported) return "1900";
   // Not yet in this project's Office typings (@types/office-js 1.0.612): the property as Office documents it.
   const workbook = context.workbook as unknown as { load(property: string): void; readonly use1904DateSystem: boolean };

@@ -10,9 +10,7 @@ export type CellValue = string | number | boolean;
 
 /** Which range holds the portfolio: the selection, the current region around it, or a named Excel table. */
 export type PortfolioSource =
-  | { readonly kind: "selection" }
-  | { readonly kind: "currentRegion" }
-  | { readonly kind: "table"; readonly name: string };
+  { readonly kind: "selection" } | { readonly kind: "currentRegion" } | { readonly kind: "table"; readonly name: string };
 
 /** Where the portfolio is: its header row and the size of its data, without the data. */
 export interface PortfolioLocation {

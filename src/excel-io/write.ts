@@ -55,7 +55,11 @@ const FORBIDDEN_IN_SHEET_NAMES = /[\\/?*[\]:]/g;
 export function uniqueSheetName(base: string, existing: Iterable<string>): string {
   const taken = new Set<string>();
   for (const name of existing) taken.add(name.toLowerCase());
-  const clean = base.replace(FORBIDDEN_IN_SHEET_NAMES, "_").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  const clean =
+    base
+      .replace(FORBIDDEN_IN_SHEET_NAMES, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? "" : ` (${n})`;
     const name = clean.slice(0, 31 - suffix.length).trimEnd() + suffix;
@@ -258,7 +262,11 @@ function levelRuns(levels: readonly (0 | 1 | 2 | 3 | null)[]): { start: number; 
  * @returns the sheets' and the table's names, and the syncs, chunks and bytes of the transfer
  * @throws PaneError `too-many-rows`, `write-failed` (after cleaning up), `aborted` (after cleaning up)
  */
-export async function writeTriageSheets(context: Excel.RequestContext, data: TriageSheetData, options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeTriageSheets(
+  context: Excel.RequestContext,
+  data: TriageSheetData,
+  options: WriteOptions = {},
+): Promise<WriteReport> {
   const T = RESULT_TEXT[data.language];
   const width = data.headers.length;
   const n = data.rows.length;
@@ -286,7 +294,12 @@ export async function writeTriageSheets(context: Excel.RequestContext, data: Tri
     await batches.sync();
   } catch (error) {
     if (error instanceof PaneError) throw error;
-    throw new PaneError("write-failed", `Could not read the workbook's sheet names: ${errorMessage(error)}`, `无法读取工作簿的工作表名称：${errorMessage(error)}`, error);
+    throw new PaneError(
+      "write-failed",
+      `Could not read the workbook's sheet names: ${errorMessage(error)}`,
+      `无法读取工作簿的工作表名称：${errorMessage(error)}`,
+      error,
+    );
   }
   const taken = sheets.items.map((s) => s.name);
   const resultName = uniqueSheetName(T.result, taken);
@@ -400,7 +413,13 @@ async function colourRows(
 }
 
 /** Column widths: autofit on the header and a sample of rows, then long text columns capped. */
-function sizeColumns(batches: Batches, sheet: Excel.Worksheet, headers: readonly string[], rows: readonly (readonly CellValue[])[], width: number): void {
+function sizeColumns(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  headers: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  width: number,
+): void {
   const sample = Math.min(rows.length, WIDTH_SAMPLE);
   sheet.getRangeByIndexes(0, 0, sample + 1, width).format.autofitColumns();
   batches.queued(8);
@@ -418,7 +437,14 @@ function sizeColumns(batches: Batches, sheet: Excel.Worksheet, headers: readonly
 }
 
 /** The summary sheet: the run's figures, breakdowns with a chart of the balance by level, the rows with problems. */
-async function writeSummary(batches: Batches, sheet: Excel.Worksheet, data: TriageSheetData, resultName: string, rowCap: number, problemLimit: number): Promise<void> {
+async function writeSummary(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  data: TriageSheetData,
+  resultName: string,
+  rowCap: number,
+  problemLimit: number,
+): Promise<void> {
   const s = data.summary;
   const { rows, width, bold, amounts, asOfRow, levelBlock } = summarySheet({
     summary: s,
@@ -454,7 +480,11 @@ async function writeSummary(batches: Batches, sheet: Excel.Worksheet, data: Tria
  * Removes the sheets a failed write created (best effort, never throwing): deleted; if that fails,
  * renamed with the incomplete mark so that nobody takes them for a result. Says what it did.
  */
-async function removePartialSheets(context: Excel.RequestContext, created: readonly string[], mark: string): Promise<{ en: string; zh: string }> {
+async function removePartialSheets(
+  context: Excel.RequestContext,
+  created: readonly string[],
+  mark: string,
+): Promise<{ en: string; zh: string }> {
   if (created.length === 0) return { en: "Nothing was written.", zh: "未写入任何内容。" };
   const present = async (): Promise<string[]> => {
     const sheets = context.workbook.worksheets;
@@ -487,8 +517,14 @@ async function removePartialSheets(context: Excel.RequestContext, created: reado
       renamed.push(marked);
     }
     await context.sync();
-    return { en: `The partial sheets could not be removed and were renamed: ${renamed.join(", ")}.`, zh: `未完成的工作表无法删除，已重命名为：${renamed.join("、")}。` };
+    return {
+      en: `The partial sheets could not be removed and were renamed: ${renamed.join(", ")}.`,
+      zh: `未完成的工作表无法删除，已重命名为：${renamed.join("、")}。`,
+    };
   } catch {
-    return { en: `The partial sheets ${created.join(", ")} could not be removed: delete them by hand.`, zh: `未完成的工作表 ${created.join("、")} 无法删除，请手动删除。` };
+    return {
+      en: `The partial sheets ${created.join(", ")} could not be removed: delete them by hand.`,
+      zh: `未完成的工作表 ${created.join("、")} 无法删除，请手动删除。`,
+    };
   }
 }

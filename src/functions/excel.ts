@@ -84,7 +84,13 @@ function passOn(code: string, argument: string, cell: unknown): CustomFunctions.
     return new CustomFunctions.Error(out, new RuleError(argument, `holds the error ${code}`, `为错误值 ${code}`).text(messageLanguage));
   }
   if (out !== undefined) return new CustomFunctions.Error(out);
-  return valueError(new RuleError(argument, `holds the error ${code}, which a custom function cannot pass on`, `为错误值 ${code}，自定义函数无法原样返回`).text(messageLanguage));
+  return valueError(
+    new RuleError(
+      argument,
+      `holds the error ${code}, which a custom function cannot pass on`,
+      `为错误值 ${code}，自定义函数无法原样返回`,
+    ).text(messageLanguage),
+  );
 }
 
 /** The incoming error a cell holds for an argument, as it is passed on; null for an ordinary cell. */
@@ -141,14 +147,26 @@ export function asGrid(value: unknown, name: string): Grid | null {
   if (value.length === 0) return null;
   const first: unknown = value[0];
   if (!Array.isArray(first)) {
-    if (value.some((row) => Array.isArray(row))) throw malformed(name, value.findIndex((row) => Array.isArray(row)), "a row among cells", "单元格中夹着一行");
+    if (value.some((row) => Array.isArray(row)))
+      throw malformed(
+        name,
+        value.findIndex((row) => Array.isArray(row)),
+        "a row among cells",
+        "单元格中夹着一行",
+      );
     return (value as Cell[]).map((cell) => [cell]);
   }
   const width = first.length;
   for (let r = 1; r < value.length; r++) {
     const row: unknown = value[r];
     if (!Array.isArray(row)) throw malformed(name, r, `${row === null ? "null" : typeof row}, not a row of cells`, "不是一行单元格");
-    if (row.length !== width) throw malformed(name, r, `${row.length} cell${row.length === 1 ? "" : "s"} wide, row 1 ${width}`, `有 ${row.length} 个单元格，第 1 行有 ${width} 个`);
+    if (row.length !== width)
+      throw malformed(
+        name,
+        r,
+        `${row.length} cell${row.length === 1 ? "" : "s"} wide, row 1 ${width}`,
+        `有 ${row.length} 个单元格，第 1 行有 ${width} 个`,
+      );
   }
   return width === 0 ? null : (value as Grid);
 }
@@ -241,10 +259,17 @@ export type Args<T extends readonly unknown[]> = { readonly [K in keyof T]: Arg<
  * @param grids what Excel passed for each (null when omitted)
  * @param compute the rule for one element, on core values
  */
-export function mapCells<const T extends readonly unknown[]>(args: readonly [...Args<T>], grids: readonly (Grid | null)[], compute: (values: T) => Result): Result[][] {
+export function mapCells<const T extends readonly unknown[]>(
+  args: readonly [...Args<T>],
+  grids: readonly (Grid | null)[],
+  compute: (values: T) => Result,
+): Result[][] {
   return guard(() => {
     const list = args as readonly Arg<unknown>[];
-    const [rows, cols] = commonShape(list.map((a) => a.name), grids);
+    const [rows, cols] = commonShape(
+      list.map((a) => a.name),
+      grids,
+    );
     const n = list.length;
     // Per argument: its grid when it varies per element, else null and its one value in `values`, or
     // in `fixed` when that one value is blank or an error (it then decides every element it reaches).

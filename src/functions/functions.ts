@@ -71,8 +71,20 @@ import {
 } from "../core/index.js";
 import { officeDisplayLanguage } from "../office/display-language.js";
 import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "../office/workbook-policy.js";
-import { asGrid, cellRows, guard, mapCells, option, setMessageLanguage, singleCell, valueError, wholeCallArg, type Arg, type Cell, type Result } from "./excel.js";
-
+import {
+  asGrid,
+  cellRows,
+  guard,
+  mapCells,
+  option,
+  setMessageLanguage,
+  singleCell,
+  valueError,
+  wholeCallArg,
+  type Arg,
+  type Cell,
+  type Result,
+} from "./excel.js";
 
 const COUNT = (name: string): Arg<number> => ({ name, blank: "number", read: (v) => readCount(v, name) });
 const AMOUNT = (name: string, fallback?: number): Arg<number> => ({ name, blank: "number", read: (v) => readAmount(v, name), fallback });
@@ -98,24 +110,46 @@ function readOutput<T extends string>(value: unknown, words: Record<string, read
  * @param output Optional. "grade" (default): A/B/C; "term": credit term in days; "reasons": why (原因: in Chinese).
  * @returns The grade (A, B or C) per row, spilled with the shape of the inputs.
  */
-export function grade(overdue_count: any[][], overdue_amount: any[][], cash_flow: any[][], small_limit?: any[][], output?: any[][]): any[][] {
+export function grade(
+  overdue_count: any[][],
+  overdue_amount: any[][],
+  cash_flow: any[][],
+  small_limit?: any[][],
+  output?: any[][],
+): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
     const [what, language] = readOutput(
       output,
-      { grade: ["grade", "en"], term: ["term", "en"], reasons: ["reasons", "en"], 等级: ["grade", "zh"], 账期: ["term", "zh"], 原因: ["reasons", "zh"] },
+      {
+        grade: ["grade", "en"],
+        term: ["term", "en"],
+        reasons: ["reasons", "en"],
+        等级: ["grade", "zh"],
+        账期: ["term", "zh"],
+        原因: ["reasons", "zh"],
+      },
       "grade",
     );
     const cashFlowArg: Arg<CashFlow> = { name: "cash_flow", blank: "zero-is-blank", read: (v) => readCashFlow(v) };
     const args = [COUNT("overdue_count"), AMOUNT("overdue_amount"), cashFlowArg, AMOUNT("small_limit", policy.smallAmountLimit)] as const;
-    return mapCells(args, [asGrid(overdue_count, "overdue_count"), asGrid(overdue_amount, "overdue_amount"), asGrid(cash_flow, "cash_flow"), asGrid(small_limit, "small_limit")], ([count, amount, cashFlow, limit]) => {
-      checkOverdueRecord(count, amount);
-      const letter = gradeOfRule(gradeRule(count, amount, cashFlow, limit));
-      if (what === "grade") return letter;
-      if (what === "term") return creditTerm(letter, policy);
-      const reasons = gradeReasons({ overdueCount: count, largestOverdue: amount, cashFlow }, { ...policy, smallAmountLimit: limit });
-      return reasonText(reasons, language);
-    });
+    return mapCells(
+      args,
+      [
+        asGrid(overdue_count, "overdue_count"),
+        asGrid(overdue_amount, "overdue_amount"),
+        asGrid(cash_flow, "cash_flow"),
+        asGrid(small_limit, "small_limit"),
+      ],
+      ([count, amount, cashFlow, limit]) => {
+        checkOverdueRecord(count, amount);
+        const letter = gradeOfRule(gradeRule(count, amount, cashFlow, limit));
+        if (what === "grade") return letter;
+        if (what === "term") return creditTerm(letter, policy);
+        const reasons = gradeReasons({ overdueCount: count, largestOverdue: amount, cashFlow }, { ...policy, smallAmountLimit: limit });
+        return reasonText(reasons, language);
+      },
+    );
   });
 }
 
@@ -149,10 +183,23 @@ export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges
     const policy = workbookPolicy();
     const [what, language] = readOutput<AgingOutput>(
       output,
-      { bucket: ["bucket", "en"], days: ["days", "en"], level: ["level", "en"], action: ["action", "en"], 账龄段: ["bucket", "zh"], 账龄: ["bucket", "zh"], 天数: ["days", "zh"], 逾期天数: ["days", "zh"], 预警级别: ["level", "zh"], 级别: ["level", "zh"], 行动: ["action", "zh"] },
+      {
+        bucket: ["bucket", "en"],
+        days: ["days", "en"],
+        level: ["level", "en"],
+        action: ["action", "en"],
+        账龄段: ["bucket", "zh"],
+        账龄: ["bucket", "zh"],
+        天数: ["days", "zh"],
+        逾期天数: ["days", "zh"],
+        预警级别: ["level", "zh"],
+        级别: ["level", "zh"],
+        行动: ["action", "zh"],
+      },
       "bucket",
     );
-    const edgeList = edges === null || edges === undefined ? policy.agingEdges : option(() => readAgingEdges(wholeCallArg(edges, "edges"), "edges"));
+    const edgeList =
+      edges === null || edges === undefined ? policy.agingEdges : option(() => readAgingEdges(wholeCallArg(edges, "edges"), "edges"));
     const warningDays = policy.warningDays;
     const labels = bucketLabels(edgeList, language);
     const actions = LADDER_ACTIONS[language];
@@ -186,7 +233,10 @@ export function aging(due_date: any[][], as_of: any[][], output?: any[][], edges
 export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
-    const ladder = tiers === null || tiers === undefined ? policy.settlementTiers : option(() => readSettlementTiers(wholeCallArg(tiers, "tiers"), "tiers"));
+    const ladder =
+      tiers === null || tiers === undefined
+        ? policy.settlementTiers
+        : option(() => readSettlementTiers(wholeCallArg(tiers, "tiers"), "tiers"));
     const balanceArg = AMOUNT("balance");
     if (days_to_pay === null || days_to_pay === undefined) {
       const grid = asGrid(balance, "balance");
@@ -198,7 +248,9 @@ export function settle(balance: any[][], days_to_pay?: any[][], tiers?: any[][])
       if (typeof amount !== "number") return rows; // blank or error
       return cellRows(settlementLadder(amount, ladder).map((rung) => [rung.days ?? rung.label, rung.rate, rung.amount]));
     }
-    return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance, "balance"), asGrid(days_to_pay, "days_to_pay")], (v) => settlementOffer(v[0], v[1], ladder));
+    return mapCells([balanceArg, COUNT("days_to_pay")] as const, [asGrid(balance, "balance"), asGrid(days_to_pay, "days_to_pay")], (v) =>
+      settlementOffer(v[0], v[1], ladder),
+    );
   });
 }
 
@@ -218,11 +270,25 @@ export function factor(amount: any[][], advance_rate?: any[][], fee_rate?: any[]
     const policy = workbookPolicy();
     const [what] = readOutput<"advance" | "fee" | "reserve" | "net">(
       output,
-      { advance: ["advance", "en"], fee: ["fee", "en"], reserve: ["reserve", "en"], net: ["net", "en"], 预付: ["advance", "zh"], 手续费: ["fee", "zh"], 尾款: ["reserve", "zh"], 保留款: ["reserve", "zh"], 净额: ["net", "zh"] },
+      {
+        advance: ["advance", "en"],
+        fee: ["fee", "en"],
+        reserve: ["reserve", "en"],
+        net: ["net", "en"],
+        预付: ["advance", "zh"],
+        手续费: ["fee", "zh"],
+        尾款: ["reserve", "zh"],
+        保留款: ["reserve", "zh"],
+        净额: ["net", "zh"],
+      },
       "advance",
     );
     const args = [AMOUNT("amount"), RATE("advance_rate", policy.factoringAdvanceRate), RATE("fee_rate", policy.factoringFeeRate)] as const;
-    return mapCells(args, [asGrid(amount, "amount"), asGrid(advance_rate, "advance_rate"), asGrid(fee_rate, "fee_rate")], (v) => factoring(v[0], v[1], v[2])[what]);
+    return mapCells(
+      args,
+      [asGrid(amount, "amount"), asGrid(advance_rate, "advance_rate"), asGrid(fee_rate, "fee_rate")],
+      (v) => factoring(v[0], v[1], v[2])[what],
+    );
   });
 }
 
@@ -237,10 +303,16 @@ export function factor(amount: any[][], advance_rate?: any[][], fee_rate?: any[]
 export function insure(loss: any[][], rate?: any[][], output?: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
-    const [what] = readOutput<"payout" | "premium">(output, { payout: ["payout", "en"], premium: ["premium", "en"], 赔付: ["payout", "zh"], 保费: ["premium", "zh"] }, "payout");
+    const [what] = readOutput<"payout" | "premium">(
+      output,
+      { payout: ["payout", "en"], premium: ["premium", "en"], 赔付: ["payout", "zh"], 保费: ["premium", "zh"] },
+      "payout",
+    );
     const premium = what === "premium";
     const args = [AMOUNT("loss"), RATE("rate", premium ? policy.insurancePremiumRate : policy.insuranceIndemnityRate)] as const;
-    return mapCells(args, [asGrid(loss, "loss"), asGrid(rate, "rate")], (v) => (premium ? insurancePremium(v[0], v[1]) : insurancePayout(v[0], v[1])));
+    return mapCells(args, [asGrid(loss, "loss"), asGrid(rate, "rate")], (v) =>
+      premium ? insurancePremium(v[0], v[1]) : insurancePayout(v[0], v[1]),
+    );
   });
 }
 
@@ -255,7 +327,10 @@ export function insure(loss: any[][], rate?: any[][], output?: any[][]): any[][]
 export function provision(balance: any[][], days_past_due: any[][], rates?: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
-    const bands = rates === null || rates === undefined ? policy.provisionRates : option(() => readProvisionRates(wholeCallArg(rates, "rates"), "rates"));
+    const bands =
+      rates === null || rates === undefined
+        ? policy.provisionRates
+        : option(() => readProvisionRates(wholeCallArg(rates, "rates"), "rates"));
     const args = [AMOUNT("balance"), COUNT("days_past_due")] as const;
     return mapCells(args, [asGrid(balance, "balance"), asGrid(days_past_due, "days_past_due")], (v) => provisionFor(v[0], v[1], bands));
   });
@@ -281,26 +356,85 @@ const SIGNAL = (name: string): Arg<boolean | null> => ({ name, blank: "zero-is-b
  * @param output Optional. "profile" (default); "reasons"; "play": the strategy; "find out": what to check. Chinese: 类型, 原因, 策略, 待查.
  * @returns The profile (or reasons, strategy, checks) per row.
  */
-export function profile(business_operating: any[][], income_stable?: any[][], turnover_decline?: any[][], proposed_plan?: any[][], excuses?: any[][], contradiction?: any[][], broken_promises?: any[][], refuses_contact?: any[][], insolvent?: any[][], dishonest_debtor?: any[][], operations_stopped?: any[][], output?: any[][]): any[][] {
+export function profile(
+  business_operating: any[][],
+  income_stable?: any[][],
+  turnover_decline?: any[][],
+  proposed_plan?: any[][],
+  excuses?: any[][],
+  contradiction?: any[][],
+  broken_promises?: any[][],
+  refuses_contact?: any[][],
+  insolvent?: any[][],
+  dishonest_debtor?: any[][],
+  operations_stopped?: any[][],
+  output?: any[][],
+): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
     const [what, language] = readOutput<"profile" | "reasons" | "play" | "find out">(
       output,
-      { profile: ["profile", "en"], reasons: ["reasons", "en"], play: ["play", "en"], "find out": ["find out", "en"], findout: ["find out", "en"], 类型: ["profile", "zh"], 画像: ["profile", "zh"], 原因: ["reasons", "zh"], 策略: ["play", "zh"], 待查: ["find out", "zh"] },
+      {
+        "profile": ["profile", "en"],
+        "reasons": ["reasons", "en"],
+        "play": ["play", "en"],
+        "find out": ["find out", "en"],
+        "findout": ["find out", "en"],
+        "类型": ["profile", "zh"],
+        "画像": ["profile", "zh"],
+        "原因": ["reasons", "zh"],
+        "策略": ["play", "zh"],
+        "待查": ["find out", "zh"],
+      },
       "profile",
     );
     const args = [
-      SIGNAL("business_operating"), SIGNAL("income_stable"),
-      { name: "turnover_decline", blank: "zero-is-blank", read: (v: Cell) => readTurnoverDecline(v), fallback: null } as Arg<TurnoverDecline | null>,
-      SIGNAL("proposed_plan"), SIGNAL("excuses"), SIGNAL("contradiction"),
+      SIGNAL("business_operating"),
+      SIGNAL("income_stable"),
+      {
+        name: "turnover_decline",
+        blank: "zero-is-blank",
+        read: (v: Cell) => readTurnoverDecline(v),
+        fallback: null,
+      } as Arg<TurnoverDecline | null>,
+      SIGNAL("proposed_plan"),
+      SIGNAL("excuses"),
+      SIGNAL("contradiction"),
       { name: "broken_promises", blank: "number", read: (v: Cell) => readBrokenPromises(v), fallback: null } as Arg<number | null>,
-      SIGNAL("refuses_contact"), SIGNAL("insolvent"), SIGNAL("dishonest_debtor"), SIGNAL("operations_stopped"),
+      SIGNAL("refuses_contact"),
+      SIGNAL("insolvent"),
+      SIGNAL("dishonest_debtor"),
+      SIGNAL("operations_stopped"),
     ] as const;
-    const grids = [business_operating, income_stable, turnover_decline, proposed_plan, excuses, contradiction, broken_promises, refuses_contact, insolvent, dishonest_debtor, operations_stopped].map((value, i) => asGrid(value, args[i].name));
+    const grids = [
+      business_operating,
+      income_stable,
+      turnover_decline,
+      proposed_plan,
+      excuses,
+      contradiction,
+      broken_promises,
+      refuses_contact,
+      insolvent,
+      dishonest_debtor,
+      operations_stopped,
+    ].map((value, i) => asGrid(value, args[i].name));
     return mapCells(args, grids, (v) => {
       if (v.every((x) => x === null || x === 0)) return ""; // an empty row: nothing known
       const result = debtorProfile(
-        { businessOperating: v[0], incomeStable: v[1], turnoverDecline: v[2], proposedPlan: v[3], excuses: v[4], contradiction: v[5], brokenPromises: v[6], refusesContact: v[7], insolvent: v[8], dishonestDebtor: v[9], operationsStopped: v[10] },
+        {
+          businessOperating: v[0],
+          incomeStable: v[1],
+          turnoverDecline: v[2],
+          proposedPlan: v[3],
+          excuses: v[4],
+          contradiction: v[5],
+          brokenPromises: v[6],
+          refusesContact: v[7],
+          insolvent: v[8],
+          dishonestDebtor: v[9],
+          operationsStopped: v[10],
+        },
         policy,
       );
       if (what === "profile") return PROFILE_NAMES[language][result.profile];
@@ -324,7 +458,15 @@ export function channel(balance: any[][], days_past_due: any[][], profile?: any[
     const policy = workbookPolicy();
     const [what, language] = readOutput<"step" | "who" | "how" | "code">(
       output,
-      { step: ["step", "en"], who: ["who", "en"], how: ["how", "en"], code: ["code", "en"], 步骤: ["step", "zh"], 负责人: ["who", "zh"], 方式: ["how", "zh"] },
+      {
+        step: ["step", "en"],
+        who: ["who", "en"],
+        how: ["how", "en"],
+        code: ["code", "en"],
+        步骤: ["step", "zh"],
+        负责人: ["who", "zh"],
+        方式: ["how", "zh"],
+      },
       "step",
     );
     const profileArg: Arg<DebtorProfile | null> = { name: "profile", blank: "zero-is-blank", read: (v) => readProfile(v), fallback: null };
@@ -350,13 +492,21 @@ export function channel(balance: any[][], days_past_due: any[][], profile?: any[
 export function confirm(last_confirmation: any[][], as_of: any[][], output?: any[][]): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
-    const [what, language] = readOutput<"status" | "due" | "reasons">(output, { status: ["status", "en"], due: ["due", "en"], reasons: ["reasons", "en"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] }, "status");
-    return mapCells([DATE("last_confirmation"), DATE("as_of")] as const, [asGrid(last_confirmation, "last_confirmation"), asGrid(as_of, "as_of")], (v) => {
-      const result = confirmationOverdue(v[0], v[1], policy);
-      if (what === "due") return result.dueBy;
-      if (what === "reasons") return reasonText(result.reasons, language);
-      return CONFIRMATION_STATUS_NAMES[language][result.overdue ? 1 : 0];
-    });
+    const [what, language] = readOutput<"status" | "due" | "reasons">(
+      output,
+      { status: ["status", "en"], due: ["due", "en"], reasons: ["reasons", "en"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] },
+      "status",
+    );
+    return mapCells(
+      [DATE("last_confirmation"), DATE("as_of")] as const,
+      [asGrid(last_confirmation, "last_confirmation"), asGrid(as_of, "as_of")],
+      (v) => {
+        const result = confirmationOverdue(v[0], v[1], policy);
+        if (what === "due") return result.dueBy;
+        if (what === "reasons") return reasonText(result.reasons, language);
+        return CONFIRMATION_STATUS_NAMES[language][result.overdue ? 1 : 0];
+      },
+    );
   });
 }
 
@@ -372,15 +522,39 @@ export function confirm(last_confirmation: any[][], as_of: any[][], output?: any
  * @param output Optional. "missing" (default): what to get; "count": how many items are missing or unknown. Chinese: 缺少.
  * @returns Per row: the evidence to get ("complete" when nothing is missing), or the count.
  */
-export function evidence(signed_contract: any[][], reconciliation?: any[][], collection_records?: any[][], delivery_proof?: any[][], acceptance_form?: any[][], excuse?: any[][], output?: any[][]): any[][] {
+export function evidence(
+  signed_contract: any[][],
+  reconciliation?: any[][],
+  collection_records?: any[][],
+  delivery_proof?: any[][],
+  acceptance_form?: any[][],
+  excuse?: any[][],
+  output?: any[][],
+): any[][] {
   return guard(() => {
-    const [what, language] = readOutput<"missing" | "count">(output, { missing: ["missing", "en"], count: ["count", "en"], 缺少: ["missing", "zh"], 数量: ["count", "zh"] }, "missing");
+    const [what, language] = readOutput<"missing" | "count">(
+      output,
+      { missing: ["missing", "en"], count: ["count", "en"], 缺少: ["missing", "zh"], 数量: ["count", "zh"] },
+      "missing",
+    );
     const excuseArg: Arg<Excuse | null> = { name: "excuse", blank: "zero-is-blank", read: (v) => readExcuse(v), fallback: null };
-    const args = [SIGNAL("signed_contract"), SIGNAL("reconciliation"), SIGNAL("collection_records"), SIGNAL("delivery_proof"), SIGNAL("acceptance_form"), excuseArg] as const;
-    const grids = [signed_contract, reconciliation, collection_records, delivery_proof, acceptance_form, excuse].map((value, i) => asGrid(value, args[i].name));
+    const args = [
+      SIGNAL("signed_contract"),
+      SIGNAL("reconciliation"),
+      SIGNAL("collection_records"),
+      SIGNAL("delivery_proof"),
+      SIGNAL("acceptance_form"),
+      excuseArg,
+    ] as const;
+    const grids = [signed_contract, reconciliation, collection_records, delivery_proof, acceptance_form, excuse].map((value, i) =>
+      asGrid(value, args[i].name),
+    );
     return mapCells(args, grids, (v) => {
       if (v.every((x) => x === null)) return "";
-      const missing = missingEvidence({ signedContract: v[0], reconciliation: v[1], collectionRecords: v[2], deliveryProof: v[3], acceptanceForm: v[4] }, v[5]);
+      const missing = missingEvidence(
+        { signedContract: v[0], reconciliation: v[1], collectionRecords: v[2], deliveryProof: v[3], acceptanceForm: v[4] },
+        v[5],
+      );
       if (what === "count") return missing.length;
       return missing.length > 0 ? reasonText(missing, language) : EVIDENCE_COMPLETE[language];
     });
@@ -403,7 +577,14 @@ function oneCell(value: unknown, name: string): Cell {
  * @param free_cash_flow Optional. The debtor's monthly free cash flow: adds a column saying whether each instalment fits (at most 80% of it, from the policy).
  * @returns Rows of [number, due date, amount] (and [fits] with free_cash_flow). Format the date column as dates.
  */
-export function plan(balance: any[][], instalments: any[][], concession?: any[][], first_due?: any[][], interval_months?: any[][], free_cash_flow?: any[][]): any[][] {
+export function plan(
+  balance: any[][],
+  instalments: any[][],
+  concession?: any[][],
+  first_due?: any[][],
+  interval_months?: any[][],
+  free_cash_flow?: any[][],
+): any[][] {
   return guard(() => {
     const policy = workbookPolicy();
     const cells = {
@@ -452,13 +633,47 @@ export function plan(balance: any[][], instalments: any[][], concession?: any[][
  * @param output Optional. "payout" (default); "rate": the pro rata rate of ordinary claims; "reasons" (原因 in Chinese).
  * @returns The expected payout per row, rounded to the cent.
  */
-export function recovery(claim: any[][], free_estate: any[][], ordinary_claims_total: any[][], employee_claims?: any[][], tax_claims?: any[][], expenses?: any[][], output?: any[][]): any[][] {
+export function recovery(
+  claim: any[][],
+  free_estate: any[][],
+  ordinary_claims_total: any[][],
+  employee_claims?: any[][],
+  tax_claims?: any[][],
+  expenses?: any[][],
+  output?: any[][],
+): any[][] {
   return guard(() => {
-    const [what, language] = readOutput<"payout" | "rate" | "reasons">(output, { payout: ["payout", "en"], rate: ["rate", "en"], reasons: ["reasons", "en"], 受偿额: ["payout", "zh"], 清偿率: ["rate", "zh"], 原因: ["reasons", "zh"] }, "payout");
-    const args = [AMOUNT("claim"), AMOUNT("free_estate"), AMOUNT("ordinary_claims_total"), AMOUNT("employee_claims", 0), AMOUNT("tax_claims", 0), AMOUNT("expenses", 0)] as const;
-    const grids = [claim, free_estate, ordinary_claims_total, employee_claims, tax_claims, expenses].map((value, i) => asGrid(value, args[i].name));
+    const [what, language] = readOutput<"payout" | "rate" | "reasons">(
+      output,
+      {
+        payout: ["payout", "en"],
+        rate: ["rate", "en"],
+        reasons: ["reasons", "en"],
+        受偿额: ["payout", "zh"],
+        清偿率: ["rate", "zh"],
+        原因: ["reasons", "zh"],
+      },
+      "payout",
+    );
+    const args = [
+      AMOUNT("claim"),
+      AMOUNT("free_estate"),
+      AMOUNT("ordinary_claims_total"),
+      AMOUNT("employee_claims", 0),
+      AMOUNT("tax_claims", 0),
+      AMOUNT("expenses", 0),
+    ] as const;
+    const grids = [claim, free_estate, ordinary_claims_total, employee_claims, tax_claims, expenses].map((value, i) =>
+      asGrid(value, args[i].name),
+    );
     return mapCells(args, grids, (v) => {
-      const r = bankruptcyRecovery(v[0], { freeEstate: v[1], ordinaryClaimsTotal: v[2], employeeClaims: v[3], taxClaims: v[4], expenses: v[5] });
+      const r = bankruptcyRecovery(v[0], {
+        freeEstate: v[1],
+        ordinaryClaimsTotal: v[2],
+        employeeClaims: v[3],
+        taxClaims: v[4],
+        expenses: v[5],
+      });
       if (what === "rate") return r.ordinaryRate;
       return what === "reasons" ? reasonText(r.reasons, language) : r.payout;
     });
@@ -475,8 +690,17 @@ export function recovery(claim: any[][], free_estate: any[][], ordinary_claims_t
  */
 export function claimdeadline(announcement: any[][], period?: any[][], output?: any[][]): any[][] {
   return guard(() => {
-    const [what, language] = readOutput<"date" | "reasons">(output, { date: ["date", "en"], reasons: ["reasons", "en"], 日期: ["date", "zh"], 原因: ["reasons", "zh"] }, "date");
-    const periodArg: Arg<FilingPeriod> = { name: "period", blank: "zero-is-blank", read: (v) => readFilingPeriod(v, "period"), fallback: {} };
+    const [what, language] = readOutput<"date" | "reasons">(
+      output,
+      { date: ["date", "en"], reasons: ["reasons", "en"], 日期: ["date", "zh"], 原因: ["reasons", "zh"] },
+      "date",
+    );
+    const periodArg: Arg<FilingPeriod> = {
+      name: "period",
+      blank: "zero-is-blank",
+      read: (v) => readFilingPeriod(v, "period"),
+      fallback: {},
+    };
     return mapCells([DATE("announcement"), periodArg] as const, [asGrid(announcement, "announcement"), asGrid(period, "period")], (v) => {
       const r = claimFilingDeadline(v[0], v[1]);
       return what === "reasons" ? reasonText(r.reasons, language) : r.lastDay;
@@ -497,18 +721,31 @@ export function limitation(last_interruption: any[][], as_of: any[][], output?: 
     const policy = workbookPolicy();
     const [what, language] = readOutput<"days" | "end" | "status" | "reasons">(
       output,
-      { days: ["days", "en"], end: ["end", "en"], status: ["status", "en"], reasons: ["reasons", "en"], 天数: ["days", "zh"], 届满日: ["end", "zh"], 状态: ["status", "zh"], 原因: ["reasons", "zh"] },
+      {
+        days: ["days", "en"],
+        end: ["end", "en"],
+        status: ["status", "en"],
+        reasons: ["reasons", "en"],
+        天数: ["days", "zh"],
+        届满日: ["end", "zh"],
+        状态: ["status", "zh"],
+        原因: ["reasons", "zh"],
+      },
       "days",
     );
-    return mapCells([DATE("last_interruption"), DATE("as_of")] as const, [asGrid(last_interruption, "last_interruption"), asGrid(as_of, "as_of")], (v) => {
-      const days = limitationDaysLeft(v[0], v[1], policy);
-      if (what === "days") return days;
-      if (what === "end") return limitationEnd(v[0], policy);
-      if (what === "status") {
-        return LIMITATION_STATUS_NAMES[language][limitationStatus(days, policy)];
-      }
-      return reasonText(limitationReasons(v[0], v[1], policy), language);
-    });
+    return mapCells(
+      [DATE("last_interruption"), DATE("as_of")] as const,
+      [asGrid(last_interruption, "last_interruption"), asGrid(as_of, "as_of")],
+      (v) => {
+        const days = limitationDaysLeft(v[0], v[1], policy);
+        if (what === "days") return days;
+        if (what === "end") return limitationEnd(v[0], policy);
+        if (what === "status") {
+          return LIMITATION_STATUS_NAMES[language][limitationStatus(days, policy)];
+        }
+        return reasonText(limitationReasons(v[0], v[1], policy), language);
+      },
+    );
   });
 }
 

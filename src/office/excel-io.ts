@@ -14,7 +14,11 @@ export interface ExcelIo {
   /** Excel.run: runs a batch with a fresh request context. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   locate(context: Excel.RequestContext, source: PortfolioSource): Promise<PortfolioLocation>;
-  read(context: Excel.RequestContext, location: PortfolioLocation, options: ChunkOptions): Promise<{ rows: unknown[][]; report: TransferReport }>;
+  read(
+    context: Excel.RequestContext,
+    location: PortfolioLocation,
+    options: ChunkOptions,
+  ): Promise<{ rows: unknown[][]; report: TransferReport }>;
   write(context: Excel.RequestContext, data: TriageSheetData, options: ChunkOptions): Promise<WriteReport>;
   /** The names of the workbook's Excel tables (for the "table" source), when the host can list them. */
   tables?(context: Excel.RequestContext): Promise<string[]>;

@@ -75,7 +75,11 @@ export async function saveWorkbookPolicy(policy: Policy): Promise<void> {
   if (Object.keys(changes).length === 0) s.remove(SETTINGS_KEY);
   else s.set(SETTINGS_KEY, changes);
   await new Promise<void>((resolve, reject) =>
-    s.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error?.message ?? "saving the settings failed")))),
+    s.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded
+        ? resolve()
+        : reject(new Error(result.error?.message ?? "saving the settings failed")),
+    ),
   );
   slot().policy = policy;
   await recalculateWorkbook();

@@ -9,7 +9,14 @@
  * skip before looking at the next character), and the full-width forms that some programs fold to ASCII.
  */
 const FORMULA_TRIGGERS = new Set([
-  "=", "+", "-", "@", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20",
+  "=",
+  "+",
+  "-",
+  "@",
+  "\uFF1D",
+  "\uFF0B",
+  "\uFF0D",
+  "\uFF20",
   ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)),
 ]);
 
@@ -34,6 +41,7 @@ const BOOLEAN = /^\s*(true|false)\s*$/i;
 const MONTH_DATE = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
 /** A word of three letters or more that is not (the start of) a month name: no number or date has one. */
 const PLAIN_WORD = /(?<![A-Za-z])(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))[A-Za-z]{3,}/i;
+// eslint-disable-next-line no-control-regex -- the range starts at NUL: everything outside ASCII
 const NOT_ASCII = /[^\x00-\x7f]/;
 /** First letters of the months, lower case (j, f, m, a, s, o, n, d). */
 const MONTH_STARTS = new Set([..."jfmasond"].map((ch) => ch.charCodeAt(0)));

@@ -138,7 +138,7 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
   const grade = r.grade ?? "";
   const term = r.termDays ?? "";
   const daysCell = days ?? "";
-  const bucketCell = bucket === null ? "" : labelsOf(policy, language)[bucket] ?? "";
+  const bucketCell = bucket === null ? "" : (labelsOf(policy, language)[bucket] ?? "");
   const levelCell = level ?? "";
   const action = days === null || level === null ? "" : LADDER_ACTIONS[language][days === 0 ? 0 : 1 + level];
   const profileCell = profile === null ? "" : PROFILE_NAMES[language][profile];
@@ -157,13 +157,51 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
   if (tiers === 3) {
     // The default policy's two tiers and the full balance: one array literal (the quickest to make).
     return [
-      sourceRow, customer, balance, status, problemText, grade, term, daysCell, bucketCell, levelCell, action, profileCell, strategy, toFindOut, nextStep,
-      offers === null ? "" : offers[0] ?? "", offers === null ? "" : offers[1] ?? "", offers === null ? "" : offers[2] ?? "",
-      instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons,
+      sourceRow,
+      customer,
+      balance,
+      status,
+      problemText,
+      grade,
+      term,
+      daysCell,
+      bucketCell,
+      levelCell,
+      action,
+      profileCell,
+      strategy,
+      toFindOut,
+      nextStep,
+      offers === null ? "" : (offers[0] ?? ""),
+      offers === null ? "" : (offers[1] ?? ""),
+      offers === null ? "" : (offers[2] ?? ""),
+      instalmentCell,
+      recoveryCell,
+      evidenceCell,
+      confirmationCell,
+      daysLeft,
+      limitationStatus,
+      reasons,
     ];
   }
-  const cells: (string | number | boolean)[] = [sourceRow, customer, balance, status, problemText, grade, term, daysCell, bucketCell, levelCell, action, profileCell, strategy, toFindOut, nextStep];
-  for (let i = 0; i < tiers; i++) cells.push(offers === null ? "" : offers[i] ?? "");
+  const cells: (string | number | boolean)[] = [
+    sourceRow,
+    customer,
+    balance,
+    status,
+    problemText,
+    grade,
+    term,
+    daysCell,
+    bucketCell,
+    levelCell,
+    action,
+    profileCell,
+    strategy,
+    toFindOut,
+    nextStep,
+  ];
+  for (let i = 0; i < tiers; i++) cells.push(offers === null ? "" : (offers[i] ?? ""));
   cells.push(instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons);
   return cells;
 }

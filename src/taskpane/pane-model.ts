@@ -2,14 +2,7 @@
  * What the triage tab shows, as data: the mapping editor's fields, choices and problems, and the as-of
  * date. Pure (no DOM, no React, no Office): the components in triage-tab.tsx only draw it.
  */
-import {
-  FIELD_LABELS,
-  HEADER_WORDS,
-  readDate,
-  REQUIRED_FIELDS,
-  TRIAGE_FIELDS,
-  type TriageField,
-} from "../core/index.js";
+import { FIELD_LABELS, HEADER_WORDS, readDate, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "../core/index.js";
 import type { PortfolioLocation } from "../excel-io/types.js";
 import { columnLetters } from "../result/index.js";
 import type { PaneLanguage, PaneText } from "./texts.js";

@@ -64,11 +64,26 @@ const term = (grade: "A" | "B" | "C"): PolicyField => ({
 
 /** The groups of the form, in order, with the keys of their fields. */
 export const POLICY_GROUPS: readonly { readonly label: Readonly<Record<Language, string>>; readonly keys: readonly string[] }[] = [
-  { label: { en: "Credit grades and terms", zh: "信用分级与账期" }, keys: ["smallAmountLimit", "creditTermDays.A", "creditTermDays.B", "creditTermDays.C"] },
-  { label: { en: "Aging and collection", zh: "账龄与催收" }, keys: ["agingEdges", "warningDays", "largeAmountThreshold", "brokenPromisesWillful", "lawyerLetterDeadlineDays"] },
-  { label: { en: "Settlements and instalment plans", zh: "和解与分期" }, keys: ["settlementTiers", "planMaxInstalments", "planMaxConcessionRate", "planMaxCashFlowShare"] },
-  { label: { en: "Factoring and credit insurance", zh: "保理与信用保险" }, keys: ["factoringAdvanceRate", "factoringFeeRate", "insuranceIndemnityRate", "insurancePremiumRate"] },
-  { label: { en: "Provisions, limitation, confirmations", zh: "坏账准备、诉讼时效、对账" }, keys: ["provisionRates", "limitationYears", "limitationWarningDays", "confirmationDay"] },
+  {
+    label: { en: "Credit grades and terms", zh: "信用分级与账期" },
+    keys: ["smallAmountLimit", "creditTermDays.A", "creditTermDays.B", "creditTermDays.C"],
+  },
+  {
+    label: { en: "Aging and collection", zh: "账龄与催收" },
+    keys: ["agingEdges", "warningDays", "largeAmountThreshold", "brokenPromisesWillful", "lawyerLetterDeadlineDays"],
+  },
+  {
+    label: { en: "Settlements and instalment plans", zh: "和解与分期" },
+    keys: ["settlementTiers", "planMaxInstalments", "planMaxConcessionRate", "planMaxCashFlowShare"],
+  },
+  {
+    label: { en: "Factoring and credit insurance", zh: "保理与信用保险" },
+    keys: ["factoringAdvanceRate", "factoringFeeRate", "insuranceIndemnityRate", "insurancePremiumRate"],
+  },
+  {
+    label: { en: "Provisions, limitation, confirmations", zh: "坏账准备、诉讼时效、对账" },
+    keys: ["provisionRates", "limitationYears", "limitationWarningDays", "confirmationDay"],
+  },
 ];
 
 /** Every setting of the policy. */
@@ -91,7 +106,8 @@ export const POLICY_FORM: readonly PolicyField[] = [
     show: (p) => p.warningDays.join(","),
     read: (t, into) => {
       const days = readNumberList(t, "warningDays");
-      if (days.length !== 3) throw new RuleError("warningDays", "needs exactly three values (levels 1, 2, 3)", "需要三个值（一、二、三级预警）");
+      if (days.length !== 3)
+        throw new RuleError("warningDays", "needs exactly three values (levels 1, 2, 3)", "需要三个值（一、二、三级预警）");
       into.warningDays = [days[0], days[1], days[2]];
     },
   },
@@ -164,5 +180,9 @@ export interface Refusal {
 export function describeRefusal(error: RuleError, language: Language): Refusal {
   const field = fieldOf(error);
   if (!field) return { detail: error.detail[language], text: error.text(language) };
-  return { key: field.key, detail: error.detail[language], text: `${field.label[language]}${language === "zh" ? "：" : ": "}${error.detail[language]}` };
+  return {
+    key: field.key,
+    detail: error.detail[language],
+    text: `${field.label[language]}${language === "zh" ? "：" : ": "}${error.detail[language]}`,
+  };
 }

@@ -6,7 +6,19 @@
  * workbook's settings (a stored policy's problem) only ever goes into React text nodes.
  */
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Body1Strong, Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, tokens } from "@fluentui/react-components";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
 import { DEFAULT_POLICY, RuleError, type Policy } from "../core/index.js";
 import { loadWorkbookPolicy, saveWorkbookPolicy } from "../office/workbook-policy.js";
 import { describeRefusal, formToPolicy, POLICY_FORM, POLICY_GROUPS, policyToForm, type PolicyField } from "./policy-form.js";
@@ -68,7 +80,8 @@ export function PolicyTab({ language }: { readonly language: PaneLanguage }) {
   // A refused field takes the focus (its reason is next to it); any other outcome is brought into view.
   useEffect(() => {
     if (fieldError) inputs.current.get(fieldError.key)?.focus();
-    else if (status.kind === "saved" || status.kind === "failed" || status.kind === "refused") statusBar.current?.scrollIntoView?.({ block: "nearest" });
+    else if (status.kind === "saved" || status.kind === "failed" || status.kind === "refused")
+      statusBar.current?.scrollIntoView?.({ block: "nearest" });
   }, [fieldError, status]);
 
   const edit = (key: string, value: string) => {
@@ -139,7 +152,9 @@ export function PolicyTab({ language }: { readonly language: PaneLanguage }) {
                     spellCheck={false}
                     autoComplete="off"
                     onChange={(_, data) => edit(key, data.value)}
-                    ref={(element: HTMLInputElement | null) => void (element ? inputs.current.set(key, element) : inputs.current.delete(key))}
+                    ref={(element: HTMLInputElement | null) =>
+                      void (element ? inputs.current.set(key, element) : inputs.current.delete(key))
+                    }
                   />
                 </Field>
               );

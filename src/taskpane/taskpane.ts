@@ -14,7 +14,9 @@ import type { WorkerLike } from "./triage-run.js";
 
 /** A fresh triage worker: its own chunk (triage-worker.js), served from the pane's origin. */
 function createTriageWorker(): WorkerLike {
-  return new Worker(/* webpackChunkName: "triage-worker" */ new URL("./triage.worker.ts", import.meta.url), { name: "ar-triage" }) as unknown as WorkerLike;
+  return new Worker(/* webpackChunkName: "triage-worker" */ new URL("./triage.worker.ts", import.meta.url), {
+    name: "ar-triage",
+  }) as unknown as WorkerLike;
 }
 
 function mount(root: HTMLElement, language: PaneLanguage, inOffice: boolean): void {

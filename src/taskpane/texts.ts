@@ -128,7 +128,8 @@ const en: PaneText = {
   findFailed: "The debtor table was not found:",
   fixMapping: "Correct the columns first.",
   doneTitle: "Done",
-  done: (rows, result, summary) => `${rows.toLocaleString("en-US")} rows triaged into the sheet “${result}”, with the summary in “${summary}”. The debtor table was not changed.`,
+  done: (rows, result, summary) =>
+    `${rows.toLocaleString("en-US")} rows triaged into the sheet “${result}”, with the summary in “${summary}”. The debtor table was not changed.`,
   ...PANE_SUMMARY_TEXT.en,
   policy: {
     heading: "Credit policy of this workbook",
@@ -157,7 +158,8 @@ const en: PaneText = {
     ["RECOVERY", "Expected payout of a claim in bankruptcy."],
   ],
   notInExcel: "Open this pane in Excel to triage a workbook.",
-  oldExcel: "This version of Excel is too old for the portfolio triage (it needs ExcelApi 1.9: Excel 2019 or later, Microsoft 365 or Excel on the web). The AR formulas work as usual.",
+  oldExcel:
+    "This version of Excel is too old for the portfolio triage (it needs ExcelApi 1.9: Excel 2019 or later, Microsoft 365 or Excel on the web). The AR formulas work as usual.",
 };
 
 const zh: PaneText = {
@@ -203,7 +205,8 @@ const zh: PaneText = {
   findFailed: "未找到欠款客户表：",
   fixMapping: "请先更正列的对应关系。",
   doneTitle: "完成",
-  done: (rows, result, summary) => `已分诊 ${rows.toLocaleString("zh-CN")} 行，结果在工作表“${result}”，汇总在“${summary}”。原表未做任何修改。`,
+  done: (rows, result, summary) =>
+    `已分诊 ${rows.toLocaleString("zh-CN")} 行，结果在工作表“${result}”，汇总在“${summary}”。原表未做任何修改。`,
   ...PANE_SUMMARY_TEXT.zh,
   policy: {
     heading: "本工作簿的信用政策",
@@ -232,7 +235,8 @@ const zh: PaneText = {
     ["RECOVERY", "破产程序中债权的预计受偿额。"],
   ],
   notInExcel: "请在 Excel 中打开本窗格以对工作簿分诊。",
-  oldExcel: "此版本的 Excel 过旧，无法进行组合分诊（需要 ExcelApi 1.9：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。AR 公式照常可用。",
+  oldExcel:
+    "此版本的 Excel 过旧，无法进行组合分诊（需要 ExcelApi 1.9：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。AR 公式照常可用。",
 };
 
 /** The pane's texts by language. */

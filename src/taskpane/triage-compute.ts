@@ -73,7 +73,12 @@ export type WorkerMessage =
   /** Every row triaged; the cells follow. */
   | { readonly type: "triaged"; readonly records: number; readonly headers: readonly string[]; readonly columnKeys: readonly string[] }
   /** The cells of records [from, from + rows.length). */
-  | { readonly type: "chunk"; readonly from: number; readonly rows: readonly (readonly CellValue[])[]; readonly levels: readonly RowLevel[] }
+  | {
+      readonly type: "chunk";
+      readonly from: number;
+      readonly rows: readonly (readonly CellValue[])[];
+      readonly levels: readonly RowLevel[];
+    }
   | {
       readonly type: "done";
       readonly summary: TriageSummary;

@@ -4,7 +4,16 @@
  * progress and stopping when the AbortSignal fires. Excel and the worker come in as parameters, so Node
  * tests drive it with a fake Excel and an in-process worker.
  */
-import { checkMapping, recogniseColumns, RuleError, type ColumnRecognition, type DateSystem, type Language, type Policy, type TriageSummary } from "../core/index.js";
+import {
+  checkMapping,
+  recogniseColumns,
+  RuleError,
+  type ColumnRecognition,
+  type DateSystem,
+  type Language,
+  type Policy,
+  type TriageSummary,
+} from "../core/index.js";
 import type { CellValue, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
 import type { ExcelIo } from "../office/excel-io.js";
 import type { RowLevel } from "../result/index.js";
@@ -78,10 +87,13 @@ export function throttleProgress(
       return;
     }
     held = progress;
-    timer ??= setTimeout(() => {
-      timer = null;
-      if (held !== null) pass(held);
-    }, Math.max(0, intervalMs - (clock() - last)));
+    timer ??= setTimeout(
+      () => {
+        timer = null;
+        if (held !== null) pass(held);
+      },
+      Math.max(0, intervalMs - (clock() - last)),
+    );
   };
   return { report, cancel };
 }
@@ -153,7 +165,9 @@ export function isAbortError(error: unknown): boolean {
 }
 
 function abortError(): Error {
-  return typeof DOMException === "function" ? new DOMException("the triage was cancelled", "AbortError") : Object.assign(new Error("the triage was cancelled"), { name: "AbortError" });
+  return typeof DOMException === "function"
+    ? new DOMException("the triage was cancelled", "AbortError")
+    : Object.assign(new Error("the triage was cancelled"), { name: "AbortError" });
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {
@@ -189,7 +203,11 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
   report("read", 0, location.rowCount);
   const chunkRows = options.excelChunkRows;
   // The date system with the rows: in a 1904 workbook every date cell is 1,462 days short of the core's count.
-  const { rows, report: readReport, dateSystem } = await io.run(async (context) => {
+  const {
+    rows,
+    report: readReport,
+    dateSystem,
+  } = await io.run(async (context) => {
     const system: DateSystem = io.dateSystem ? await io.dateSystem(context) : "1900";
     const read = await io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) });
     return { ...read, dateSystem: system };
@@ -227,7 +245,9 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     asOf: input.asOf,
     dateSystem,
   };
-  const written = await io.run((context) => io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }));
+  const written = await io.run((context) =>
+    io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }),
+  );
   timings.write = clock() - t;
   return {
     location,
@@ -261,7 +281,10 @@ export interface WorkerResult {
 
 /** An error the worker reported, in both languages. */
 export class TriageWorkerError extends Error {
-  constructor(readonly en: string, readonly zh: string) {
+  constructor(
+    readonly en: string,
+    readonly zh: string,
+  ) {
     super(en);
     this.name = "TriageWorkerError";
   }
@@ -281,7 +304,11 @@ export class TriageWorkerError extends Error {
 export function triageInWorker(
   createWorker: WorkerFactory,
   request: TriageRequest,
-  options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void; readonly rowsPerMessage?: number } = {},
+  options: {
+    readonly signal?: AbortSignal;
+    readonly onProgress?: (done: number, total: number) => void;
+    readonly rowsPerMessage?: number;
+  } = {},
 ): Promise<WorkerResult> {
   const { signal, onProgress } = options;
   const slice = Math.max(1, Math.floor(options.rowsPerMessage ?? ROWS_PER_MESSAGE));
@@ -308,7 +335,10 @@ export function triageInWorker(
     };
     const onAbort = () => finish(() => reject(abortError()));
     signal?.addEventListener("abort", onAbort, { once: true });
-    worker.onerror = (event) => finish(() => reject(new TriageWorkerError(event.message || "the triage worker failed to start", event.message || "分诊后台线程未能启动")));
+    worker.onerror = (event) =>
+      finish(() =>
+        reject(new TriageWorkerError(event.message || "the triage worker failed to start", event.message || "分诊后台线程未能启动")),
+      );
     worker.onmessage = ({ data: message }) => {
       switch (message.type) {
         case "triaged":

@@ -127,7 +127,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
       .then((names) => {
         if (!live) return;
         setTables(names);
-        setTableName((current) => (names.includes(current) ? current : names[0] ?? ""));
+        setTableName((current) => (names.includes(current) ? current : (names[0] ?? "")));
       })
       .catch(() => live && setTables([]));
     return () => {
@@ -203,14 +203,23 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
         </Subtitle2>
         <Caption1 className={styles.hint}>{t.sourceHint}</Caption1>
         <Field label={t.sourceLabel}>
-          <RadioGroup value={sourceKind} disabled={busy !== null} onChange={(_, data) => setSourceKind(data.value as SourceKind)} data-testid="source">
+          <RadioGroup
+            value={sourceKind}
+            disabled={busy !== null}
+            onChange={(_, data) => setSourceKind(data.value as SourceKind)}
+            data-testid="source"
+          >
             <Radio value="selection" label={t.sources.selection} />
             <Radio value="currentRegion" label={t.sources.currentRegion} />
             <Radio value="table" label={t.sources.table} />
           </RadioGroup>
         </Field>
         {sourceKind === "table" && (
-          <Field label={t.tableLabel} validationState={tables !== null && tables.length === 0 ? "warning" : "none"} validationMessage={tables !== null && tables.length === 0 ? t.noTables : undefined}>
+          <Field
+            label={t.tableLabel}
+            validationState={tables !== null && tables.length === 0 ? "warning" : "none"}
+            validationMessage={tables !== null && tables.length === 0 ? t.noTables : undefined}
+          >
             {tables === null || !io.tables ? (
               <Input value={tableName} onChange={(_, data) => setTableName(data.value)} disabled={busy !== null} />
             ) : (
@@ -225,12 +234,18 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
           </Field>
         )}
         <div className={styles.row}>
-          <Button onClick={() => void find()} disabled={busy !== null || (sourceKind === "table" && tableName.trim() === "")} data-testid="find">
+          <Button
+            onClick={() => void find()}
+            disabled={busy !== null || (sourceKind === "table" && tableName.trim() === "")}
+            data-testid="find"
+          >
             {t.findColumns}
           </Button>
         </div>
         {location && (
-          <Body1 className={styles.wrap} data-testid="found">{t.found(location.address, location.rowCount, location.tableName)}</Body1>
+          <Body1 className={styles.wrap} data-testid="found">
+            {t.found(location.address, location.rowCount, location.tableName)}
+          </Body1>
         )}
       </section>
 
@@ -248,7 +263,12 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
 
       {location && (
         <section className={styles.section} aria-label={t.run}>
-          <Field label={t.asOfLabel} hint={t.asOfHint} validationState={asOfValue === null ? "error" : "none"} validationMessage={asOfValue === null ? t.asOfInvalid : undefined}>
+          <Field
+            label={t.asOfLabel}
+            hint={t.asOfHint}
+            validationState={asOfValue === null ? "error" : "none"}
+            validationMessage={asOfValue === null ? t.asOfInvalid : undefined}
+          >
             <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} disabled={busy !== null} data-testid="as-of" />
           </Field>
           <Caption1 className={styles.hint}>{t.policyNote}</Caption1>
@@ -267,11 +287,15 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
       )}
 
       <div ref={status}>
-          {progress && (
-            <Field label={t.phases[progress.phase]} hint={progress.total > 0 ? t.progress(progress.done, progress.total) : undefined} data-testid="progress">
-              <ProgressBar value={overallProgress(progress)} max={1} thickness="large" />
-            </Field>
-          )}
+        {progress && (
+          <Field
+            label={t.phases[progress.phase]}
+            hint={progress.total > 0 ? t.progress(progress.done, progress.total) : undefined}
+            data-testid="progress"
+          >
+            <ProgressBar value={overallProgress(progress)} max={1} thickness="large" />
+          </Field>
+        )}
         {outcome && <OutcomeView outcome={outcome} language={language} text={t} />}
       </div>
     </div>
@@ -363,7 +387,12 @@ interface MappingFieldProps {
 /** One field of the mapping: its label (required ones marked) and a dropdown of the table's columns. */
 function MappingField({ field, language, text, value, choices, issue, letter, disabled, onChange }: MappingFieldProps) {
   const styles = useStyles();
-  const message = issue === undefined ? undefined : issue.kind === "required" ? text.requiredMissing : text.columnTwice(letter(issue.column), fieldLabel(issue.other, language));
+  const message =
+    issue === undefined
+      ? undefined
+      : issue.kind === "required"
+        ? text.requiredMissing
+        : text.columnTwice(letter(issue.column), fieldLabel(issue.other, language));
   return (
     <Field
       label={fieldLabel(field, language)}
@@ -372,7 +401,14 @@ function MappingField({ field, language, text, value, choices, issue, letter, di
       validationState={message ? "error" : "none"}
       validationMessage={message}
     >
-      <Select className={styles.selectRoot} select={{ className: styles.select }} value={value} disabled={disabled} onChange={(_, data) => onChange(data.value)} data-field={field}>
+      <Select
+        className={styles.selectRoot}
+        select={{ className: styles.select }}
+        value={value}
+        disabled={disabled}
+        onChange={(_, data) => onChange(data.value)}
+        data-field={field}
+      >
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
             {choice.label}
@@ -384,13 +420,20 @@ function MappingField({ field, language, text, value, choices, issue, letter, di
 }
 
 /** The header words each field is recognised by (the list of docs/triage-headers.md). */
-function HeaderWords({ language, text, fields }: { readonly language: PaneLanguage; readonly text: PaneText; readonly fields: readonly TriageField[] }) {
+function HeaderWords({
+  language,
+  text,
+  fields,
+}: {
+  readonly language: PaneLanguage;
+  readonly text: PaneText;
+  readonly fields: readonly TriageField[];
+}) {
   const styles = useStyles();
   return (
     <div data-testid="header-word-list">
       <Caption1 className={styles.hint}>
-        {text.headerWordsHint}{" "}
-        {/* docs/triage-headers.md, copied next to the pane by the build */}
+        {text.headerWordsHint} {/* docs/triage-headers.md, copied next to the pane by the build */}
         <Link href="triage-headers.md" target="_blank" rel="noreferrer" inline>
           {text.headerWordsDocument}
         </Link>
@@ -409,7 +452,15 @@ function HeaderWords({ language, text, fields }: { readonly language: PaneLangua
 }
 
 /** How the run ended: the sheets written and the summary, or why it stopped. */
-function OutcomeView({ outcome, language, text: t }: { readonly outcome: Outcome; readonly language: PaneLanguage; readonly text: PaneText }) {
+function OutcomeView({
+  outcome,
+  language,
+  text: t,
+}: {
+  readonly outcome: Outcome;
+  readonly language: PaneLanguage;
+  readonly text: PaneText;
+}) {
   const styles = useStyles();
   if (outcome.kind === "cancelled") {
     return (

@@ -6,7 +6,10 @@
 import { workerHandler, type PaneMessage, type WorkerMessage } from "./triage-compute.js";
 
 // The worker's global scope; typed loosely so that this file type-checks with the DOM library.
-const scope = self as unknown as { onmessage: ((event: MessageEvent<PaneMessage>) => void) | null; postMessage(message: WorkerMessage): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<PaneMessage>) => void) | null;
+  postMessage(message: WorkerMessage): void;
+};
 
 const handle = workerHandler((message) => scope.postMessage(message));
 scope.onmessage = (event) => handle(event.data);

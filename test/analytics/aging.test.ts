@@ -25,8 +25,8 @@ describe("month-end aging", () => {
     const aging = monthEndAging(invoices, { payments, asOf: "2024-06-30" });
     expect(aging.numRows()).toBe(6 * 5); // every month x bucket, zeros included
     expect(balances(aging)).toEqual({
-      "2024-01": { current: 1000, "1-30": 500 },
-      "2024-02": { current: 800, "1-30": 1000, "31-60": 300 },
+      "2024-01": { "current": 1000, "1-30": 500 },
+      "2024-02": { "current": 800, "1-30": 1000, "31-60": 300 },
       "2024-03": { "1-30": 800, "61-90": 300 },
       "2024-04": { "31-60": 800 },
       "2024-05": { "61-90": 800 },
@@ -42,7 +42,7 @@ describe("month-end aging", () => {
 
   it("without the payments table counts a partly paid invoice until its last payment", () => {
     const aging = monthEndAging(invoices, { asOf: "2024-06-30" });
-    expect(balances(aging)["2024-02"]).toEqual({ current: 800, "1-30": 1000, "31-60": 500 });
+    expect(balances(aging)["2024-02"]).toEqual({ "current": 800, "1-30": 1000, "31-60": 500 });
   });
 
   it("breaks down by a segment and takes other bucket edges and labels", () => {
@@ -107,7 +107,9 @@ describe("share over 90 days on a generated ledger, before and after the method"
   const policyDate = ledger.summary.options.policyDate;
   const over90 = overdueShare(monthEndAging(ledger.invoices, { payments: ledger.payments, edges: [30, 60, 90, 120] }));
   const ratios = (dropFirst: number, skip: number) =>
-    rowsOf(compareBeforeAfter(over90, { policyDate, period: "month", numerator: "over_balance", denominator: "total", dropFirst, skip })).map((r) => r.ratio as number);
+    rowsOf(
+      compareBeforeAfter(over90, { policyDate, period: "month", numerator: "over_balance", denominator: "total", dropFirst, skip }),
+    ).map((r) => r.ratio as number);
 
   it("falls from the steady state before to the steady state after", () => {
     const [before, after] = ratios(12, 12);
@@ -118,7 +120,11 @@ describe("share over 90 days on a generated ledger, before and after the method"
     const [, allAfter] = ratios(0, 0);
     expect(allAfter).toBeGreaterThan(ratios(12, 12)[1] * 1.5);
     const byIssue = ledger.invoices.params({ policyDate }).derive({ issued: "(d, $) => d.issue_date < $.policyDate ? 'legacy' : 'new'" });
-    const split = rowsOf(overdueShare(monthEndAging(byIssue, { payments: ledger.payments, edges: [30, 60, 90, 120], segment: "issued" }), { segment: "issued" }));
+    const split = rowsOf(
+      overdueShare(monthEndAging(byIssue, { payments: ledger.payments, edges: [30, 60, 90, 120], segment: "issued" }), {
+        segment: "issued",
+      }),
+    );
     const first = monthIndex(policyDate);
     const legacyShare = (from: number, to: number) => {
       const rows = split.filter((r) => (r.month as number) >= from && (r.month as number) <= to);
@@ -128,7 +134,10 @@ describe("share over 90 days on a generated ledger, before and after the method"
     expect(legacyShare(first, first + 11)).toBeGreaterThan(0.6);
     expect(legacyShare(first + 12, first + 23)).toBeLessThan(0.05);
     // the terms shorten: receivables after are well under half of those before
-    const total = (from: number, to: number) => rowsOf(over90).filter((r) => (r.month as number) >= from && (r.month as number) <= to).reduce((a, r) => a + (r.total as number), 0);
+    const total = (from: number, to: number) =>
+      rowsOf(over90)
+        .filter((r) => (r.month as number) >= from && (r.month as number) <= to)
+        .reduce((a, r) => a + (r.total as number), 0);
     expect(total(first + 12, first + 23)).toBeLessThan(total(first - 12, first - 1) * 0.5);
   });
 });

@@ -85,7 +85,9 @@ describe("calendar on Excel serials", () => {
   });
 
   it("registers month functions for Arquero expressions", () => {
-    const t = aq.table({ d: Int32Array.from([45658, 45688, 45689, 0]) }).derive({ m: "d => op.ar_month(d.d)", q: "d => op.ar_quarter(d.d)", n: "d => op.ar_month_days(op.ar_month(d.d))" });
+    const t = aq
+      .table({ d: Int32Array.from([45658, 45688, 45689, 0]) })
+      .derive({ m: "d => op.ar_month(d.d)", q: "d => op.ar_quarter(d.d)", n: "d => op.ar_month_days(op.ar_month(d.d))" });
     expect(t.array("m")).toEqual([24300, 24300, 24301, NaN]);
     expect(t.array("q")).toEqual([8100, 8100, 8100, NaN]);
     expect(t.array("n").slice(0, 3)).toEqual([31, 31, 28]);

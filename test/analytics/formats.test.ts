@@ -45,7 +45,14 @@ const b1: ColumnBatch = {
 };
 const b2: ColumnBatch = {
   length: 1,
-  columns: { i: Int32Array.from([4]), x: Float64Array.from([0.1]), day: Int32Array.from([isoToSerial("2024-02-29")]), ok: Uint8Array.from([1]), cat: Uint8Array.from([1]), s: ["line\nbreak"] },
+  columns: {
+    i: Int32Array.from([4]),
+    x: Float64Array.from([0.1]),
+    day: Int32Array.from([isoToSerial("2024-02-29")]),
+    ok: Uint8Array.from([1]),
+    cat: Uint8Array.from([1]),
+    s: ["line\nbreak"],
+  },
 };
 const expected = [
   { i: 1, x: 1.5, day: isoToSerial("2025-01-01"), ok: true, cat: "a", s: "plain" },

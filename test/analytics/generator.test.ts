@@ -19,7 +19,14 @@ import {
   type CashFlow,
   type DebtorSignals,
 } from "../../src/core/index.js";
-import { generateLedger, generateTables, LEDGER_TABLES, resolveOptions, type GeneratorOptions, type Ledger } from "../../src/analytics/generator/index.js";
+import {
+  generateLedger,
+  generateTables,
+  LEDGER_TABLES,
+  resolveOptions,
+  type GeneratorOptions,
+  type Ledger,
+} from "../../src/analytics/generator/index.js";
 import { monthEnd, monthIndex, serialToIso } from "../../src/analytics/calendar.js";
 
 const rows = (t: ColumnTable) => t.objects() as Record<string, any>[];
@@ -55,7 +62,11 @@ describe("generator: determinism", () => {
     ].join("\n");
     const root = join(__dirname, "../..");
     for (const tz of ["UTC", "America/Los_Angeles", "Asia/Shanghai"]) {
-      const out = execFileSync(process.execPath, ["--import", "tsx", "-e", code], { cwd: root, env: { ...process.env, TZ: tz }, encoding: "utf8" });
+      const out = execFileSync(process.execPath, ["--import", "tsx", "-e", code], {
+        cwd: root,
+        env: { ...process.env, TZ: tz },
+        encoding: "utf8",
+      });
       expect(out, tz).toBe(here);
     }
   }, 60_000);
@@ -80,18 +91,45 @@ const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: st
   { options: { invoices: 8_000, seed: 7, language: "zh", months: 30, start: "2020-06-10", batchRows: 1_000 }, digest: "ef49555f9e3c82f6" },
   {
     options: {
-      invoices: 12_000, seed: 2024, customers: 90, language: "mixed", regions: ["North", "South", "Export"], baseBadDebtRate: 0.12,
-      profileShares: { temporary: 0.2, willful: 0.5, unable: 0.3 }, cashFlowShares: { good: 0.3, fair: 0.4, poor: 0.3 },
-      policyDate: "2022-04-15", overdueEventDays: 15, writeOffAfterDays: 90, medianAmount: 4_500,
+      invoices: 12_000,
+      seed: 2024,
+      customers: 90,
+      language: "mixed",
+      regions: ["North", "South", "Export"],
+      baseBadDebtRate: 0.12,
+      profileShares: { temporary: 0.2, willful: 0.5, unable: 0.3 },
+      cashFlowShares: { good: 0.3, fair: 0.4, poor: 0.3 },
+      policyDate: "2022-04-15",
+      overdueEventDays: 15,
+      writeOffAfterDays: 90,
+      medianAmount: 4_500,
     },
     digest: "12707dc64d524cbb",
   },
-  { options: { invoices: 6_000, seed: 123_456_789, policyDate: null, termBeforeDays: 45, months: 36, start: 44_927 }, digest: "c22e1cb56166d1dc" },
-  { options: { invoices: 6_000, seed: 5, tables: ["invoices", "cases"], batchRows: 777, policyDate: "2021-01-01" }, digest: "bff9a8ba0ee42a20" },
+  {
+    options: { invoices: 6_000, seed: 123_456_789, policyDate: null, termBeforeDays: 45, months: 36, start: 44_927 },
+    digest: "c22e1cb56166d1dc",
+  },
+  {
+    options: { invoices: 6_000, seed: 5, tables: ["invoices", "cases"], batchRows: 777, policyDate: "2021-01-01" },
+    digest: "bff9a8ba0ee42a20",
+  },
   {
     options: {
-      invoices: 10_000, seed: 9, baseBadDebtRate: 0.2, writeOffAfterDays: 365,
-      policy: { ...DEFAULT_POLICY, creditTermDays: { A: 45, B: 20, C: 7 }, planMaxInstalments: 8, planMaxConcessionRate: 0.1, settlementTiers: [{ days: 5, rate: 0.85 }, { days: 15, rate: 0.92 }] },
+      invoices: 10_000,
+      seed: 9,
+      baseBadDebtRate: 0.2,
+      writeOffAfterDays: 365,
+      policy: {
+        ...DEFAULT_POLICY,
+        creditTermDays: { A: 45, B: 20, C: 7 },
+        planMaxInstalments: 8,
+        planMaxConcessionRate: 0.1,
+        settlementTiers: [
+          { days: 5, rate: 0.85 },
+          { days: 15, rate: 0.92 },
+        ],
+      },
     },
     digest: "bc4a10cec14eb157",
   },
@@ -115,7 +153,10 @@ describe("generator: pinned ledgers", () => {
     const out = mkdtempSync(join(tmpdir(), "ar-generator-cjs-"));
     try {
       const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-      execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.notebooks.json"), "--outDir", out, "--declaration", "false"], { cwd: root, encoding: "utf8" });
+      execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.notebooks.json"), "--outDir", out, "--declaration", "false"], {
+        cwd: root,
+        encoding: "utf8",
+      });
       const code = [
         `const { generateTables, LEDGER_TABLES } = require(${JSON.stringify(join(out, "analytics", "index.js"))});`,
         'const { createHash } = require("node:crypto");',
@@ -139,12 +180,17 @@ describe("generator: pinned ledgers", () => {
 describe("generator: the core's rules", () => {
   it("grades every customer at every review with the core's grade rule", () => {
     const wrong = rows(L.grades).filter(
-      (r) => creditGrade({ overdueCount: r.overdue_count_12m, largestOverdue: r.largest_overdue_12m, cashFlow: r.cash_flow as CashFlow }).grade !== r.grade || creditTerm(r.grade) !== r.term_days,
+      (r) =>
+        creditGrade({ overdueCount: r.overdue_count_12m, largestOverdue: r.largest_overdue_12m, cashFlow: r.cash_flow as CashFlow })
+          .grade !== r.grade || creditTerm(r.grade) !== r.term_days,
     );
     expect(wrong).toEqual([]);
     const grades = new Set(rows(L.grades).map((r) => r.grade));
     expect([...grades].sort()).toEqual(["A", "B", "C"]);
-    const cust = rows(L.customers).filter((r) => creditGrade({ overdueCount: r.overdue_count_12m, largestOverdue: r.largest_overdue_12m, cashFlow: r.cash_flow }).grade !== r.grade);
+    const cust = rows(L.customers).filter(
+      (r) =>
+        creditGrade({ overdueCount: r.overdue_count_12m, largestOverdue: r.largest_overdue_12m, cashFlow: r.cash_flow }).grade !== r.grade,
+    );
     expect(cust).toEqual([]);
     // the histories are real: repeated overdue events, large ones, poor cash flow all occur
     expect(rows(L.grades).some((r) => r.overdue_count_12m >= 2)).toBe(true);
@@ -154,7 +200,9 @@ describe("generator: the core's rules", () => {
   it("sets due dates by the grade's term once the method is adopted, one flat term before", () => {
     const o = L.summary.options;
     expect(serialToIso(o.policyDate)).toBe("2023-01-01");
-    const wrong = rows(L.invoices).filter((r) => r.due_date - r.issue_date !== r.term_days || r.term_days !== (r.issue_date >= o.policyDate ? creditTerm(r.grade) : 60));
+    const wrong = rows(L.invoices).filter(
+      (r) => r.due_date - r.issue_date !== r.term_days || r.term_days !== (r.issue_date >= o.policyDate ? creditTerm(r.grade) : 60),
+    );
     expect(wrong).toEqual([]);
   });
 
@@ -183,7 +231,12 @@ describe("generator: the core's rules", () => {
 
   it("follows the profile under the method, with the core's offers and plans", () => {
     const method = rows(L.cases).filter((c) => c.method);
-    const strategyOf = { temporary: "instalment", willful: ["settlement", "legal"], unable: "bankruptcy", unclear: ["ladder", "legal"] } as const;
+    const strategyOf = {
+      temporary: "instalment",
+      willful: ["settlement", "legal"],
+      unable: "bankruptcy",
+      unclear: ["ladder", "legal"],
+    } as const;
     for (const c of method) expect([strategyOf[c.profile as keyof typeof strategyOf]].flat()).toContain(c.strategy);
     const settled = method.filter((c) => c.strategy === "settlement");
     expect(settled.length).toBeGreaterThan(5);
@@ -277,7 +330,13 @@ describe("generator: the knobs", () => {
     expect(months.size).toBe(12);
     expect(Math.min(...months)).toBe(2024 * 12 + 2);
     expect(zh.summary.options.asOf).toBe(monthEnd(2025 * 12 + 1));
-    const custom = generateTables({ invoices: 20_000, seed: 4, regions: ["N", "S"], profileShares: { temporary: 0, willful: 0, unable: 1 }, baseBadDebtRate: 0.1 });
+    const custom = generateTables({
+      invoices: 20_000,
+      seed: 4,
+      regions: ["N", "S"],
+      profileShares: { temporary: 0, willful: 0, unable: 1 },
+      baseBadDebtRate: 0.1,
+    });
     expect(new Set(rows(custom.invoices).map((r) => r.region))).toEqual(new Set(["N", "S"]));
     expect(new Set(rows(custom.cases).map((r) => r.debtor_type))).toEqual(new Set(["unable"]));
     const poor = generateTables({ invoices: 2_000, seed: 4, cashFlowShares: { good: 0, fair: 0, poor: 1 }, tables: ["grades"] });

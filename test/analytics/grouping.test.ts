@@ -32,7 +32,11 @@ describe("columnar grouping", () => {
       { period: 24289, seg: "x", total: 4, n: 1 },
       { period: 24291, seg: null, total: 16, n: 1 },
     ]);
-    const plain = t.filter("d => d.date > 0").derive({ period: "d => op.ar_month(d.date)" }).groupby("period", "seg").rollup({ total: "d => op.sum(d.v)", n: "d => op.count()" });
+    const plain = t
+      .filter("d => d.date > 0")
+      .derive({ period: "d => op.ar_month(d.date)" })
+      .groupby("period", "seg")
+      .rollup({ total: "d => op.sum(d.v)", n: "d => op.count()" });
     expect(out.objects()).toEqual(plain.objects());
     expect(() => groupRollup(t.filter("d => d.v > 1"), [factorize(t, "seg")], { n: "d => op.count()" })).toThrow(/unfiltered/);
   });
@@ -49,7 +53,13 @@ describe("columnar grouping", () => {
   });
 
   it("takes the keys of an Arrow dictionary column as they are", () => {
-    const schema: TableSchema = { name: "t", columns: [{ name: "seg", kind: "category", categories: ["b", "a"] }, { name: "v", kind: "float64" }] };
+    const schema: TableSchema = {
+      name: "t",
+      columns: [
+        { name: "seg", kind: "category", categories: ["b", "a"] },
+        { name: "v", kind: "float64" },
+      ],
+    };
     const w = new ArrowStreamWriter(schema);
     const parts = [
       w.batch({ length: 3, columns: { seg: Uint8Array.from([1, 0, 1]), v: Float64Array.from([1, 2, 3]) } }),

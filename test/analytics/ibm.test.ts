@@ -26,7 +26,16 @@ describe.skipIf(!ibmPresent)(ibmSuite("IBM invoice histories"), () => {
   it("loads every invoice with dates as serials and invoice numbers as text", () => {
     expect(ibm.numRows()).toBe(2466);
     const first = rows(ibm.slice(0, 1))[0];
-    expect(first).toMatchObject({ country: "391", customer: "0379-NEVHP", invoice: "0000611365", amount: 55.94, disputed: false, paperless: false, days_to_settle: 13, days_late: 0 });
+    expect(first).toMatchObject({
+      country: "391",
+      customer: "0379-NEVHP",
+      invoice: "0000611365",
+      amount: 55.94,
+      disputed: false,
+      paperless: false,
+      days_to_settle: 13,
+      days_late: 0,
+    });
     expect(first.issue_date).toBe(isoToSerial("2013-01-02"));
     expect(new Set(ibm.array("customer") as unknown as string[]).size).toBe(100);
     expect(ibm.rollup({ s: "d => op.sum(d.amount)" }).get("s", 0)).toBeCloseTo(147703.18, 6);

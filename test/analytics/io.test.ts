@@ -5,7 +5,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  dataDir, ibmSampleAvailable, ibmSampleFile, ledgerFileName, loadFdic, loadFred, projectRoot, publicDataDir, readLedger, readLedgerTable, writeLedgerFiles,
+  dataDir,
+  ibmSampleAvailable,
+  ibmSampleFile,
+  ledgerFileName,
+  loadFdic,
+  loadFred,
+  projectRoot,
+  publicDataDir,
+  readLedger,
+  readLedgerTable,
+  writeLedgerFiles,
 } from "../../src/analytics/io.js";
 import { generateTables, LEDGER_TABLES } from "../../src/analytics/generator/index.js";
 
@@ -76,13 +86,21 @@ describe("ledger files", () => {
 
   it("runs from the command line (npm run generate)", () => {
     const dir = join(tmp, "cli");
-    const out = execFileSync(process.execPath, ["--import", "tsx", "src/cli/generate.ts", "--invoices", "2000", "--seed", "3", "--out", dir, "--format", "csv", "--language", "zh"], { cwd: root, encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "src/cli/generate.ts", "--invoices", "2000", "--seed", "3", "--out", dir, "--format", "csv", "--language", "zh"],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(out).toMatch(/invoices\s+2,000 rows/);
     expect(out).toMatch(/bad-debt rate/);
     expect(readFileSync(join(dir, "customers.csv"), "utf8").split("\n")[1]).toMatch(/[\u4e00-\u9fff]/);
     const bad = (() => {
       try {
-        execFileSync(process.execPath, ["--import", "tsx", "src/cli/generate.ts", "--invoices", "x", "--out", dir], { cwd: root, encoding: "utf8", stdio: "pipe" });
+        execFileSync(process.execPath, ["--import", "tsx", "src/cli/generate.ts", "--invoices", "x", "--out", dir], {
+          cwd: root,
+          encoding: "utf8",
+          stdio: "pipe",
+        });
         return "";
       } catch (e) {
         return String((e as { stderr: string }).stderr);

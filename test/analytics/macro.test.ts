@@ -6,7 +6,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { serialFromCivil } from "../../src/core/index.js";
 import { loadFdic, loadFred } from "../../src/analytics/io.js";
-import { alignSeries, cycleTurningPoints, cyclePhases, parseFdic, parseFred, seriesCorrelation, seriesExtremes, withRollingMean, type QuarterlySeries } from "../../src/analytics/macro.js";
+import {
+  alignSeries,
+  cycleTurningPoints,
+  cyclePhases,
+  parseFdic,
+  parseFred,
+  seriesCorrelation,
+  seriesExtremes,
+  withRollingMean,
+  type QuarterlySeries,
+} from "../../src/analytics/macro.js";
 
 let all: QuarterlySeries;
 let business: QuarterlySeries;
@@ -89,6 +99,9 @@ describe("Fed delinquency and FDIC charge-off series", () => {
     ]);
     expect(() => parseFred("when,X\n")).toThrow(/DATE/);
     expect(() => parseFred("DATE,X\n2001-01-01,1\n2001-02-01,2\n")).toThrow(/out of order or repeated/);
-    expect(rows(parseFdic('"ID","V","REPDTE"\n"a_2",2,"20010630"\n"a_1",1,"20010331"'))).toMatchObject([{ label: "2001Q1", value: 1 }, { label: "2001Q2", value: 2 }]);
+    expect(rows(parseFdic('"ID","V","REPDTE"\n"a_2",2,"20010630"\n"a_1",1,"20010331"'))).toMatchObject([
+      { label: "2001Q1", value: 1 },
+      { label: "2001Q2", value: 2 },
+    ]);
   });
 });

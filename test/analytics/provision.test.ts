@@ -15,7 +15,12 @@ describe("provision matrix from history", () => {
 
   it("maps the policy's bands to aging edges", () => {
     expect(bandEdges(DEFAULT_POLICY.provisionRates)).toEqual([30, 90, 180]);
-    expect(() => bandEdges([{ upTo: 30, rate: 0.01 }, { upTo: null, rate: 0.5 }])).toThrow(/not due/);
+    expect(() =>
+      bandEdges([
+        { upTo: 30, rate: 0.01 },
+        { upTo: null, rate: 0.5 },
+      ]),
+    ).toThrow(/not due/);
   });
 
   it("gives each band's historical loss rate, made usable as a policy", () => {
@@ -59,12 +64,16 @@ describe("provision matrix from history", () => {
     const p = provisionAsOf(inv, asOf, rates, { payments: pay });
     // the core, invoice by invoice, straight from the rows
     const received = new Map<number, number>();
-    for (const r of pay.objects() as Record<string, number>[]) if (r.date <= asOf) received.set(r.invoice_id, (received.get(r.invoice_id) ?? 0) + r.amount);
+    for (const r of pay.objects() as Record<string, number>[])
+      if (r.date <= asOf) received.set(r.invoice_id, (received.get(r.invoice_id) ?? 0) + r.amount);
     let expected = 0;
     let open = 0;
     for (const r of inv.objects() as Record<string, number>[]) {
       if (r.issue_date > asOf) continue;
-      const balance = Math.round((r.amount - (received.get(r.invoice_id) ?? 0) - (r.writeoff_date > 0 && r.writeoff_date <= asOf ? r.written_off : 0)) * 100) / 100;
+      const balance =
+        Math.round(
+          (r.amount - (received.get(r.invoice_id) ?? 0) - (r.writeoff_date > 0 && r.writeoff_date <= asOf ? r.written_off : 0)) * 100,
+        ) / 100;
       if (balance <= 0) continue;
       open++;
       expected += provision(balance, Math.max(0, r.due_date < asOf ? asOf - r.due_date : 0), rates);

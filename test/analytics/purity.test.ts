@@ -7,7 +7,9 @@ import { join, posix, sep } from "node:path";
 
 const dir = join(__dirname, "../../src/analytics");
 // the files of src/analytics and of its module folders (generator/), as paths from it with "/"
-const files = readdirSync(dir, { recursive: true }).map((f) => String(f).split(sep).join("/")).filter((f) => f.endsWith(".ts"));
+const files = readdirSync(dir, { recursive: true })
+  .map((f) => String(f).split(sep).join("/"))
+  .filter((f) => f.endsWith(".ts"));
 /** The module a file belongs to: itself, or its folder's index (the folder is tested and re-exported as one). */
 const moduleOf = (f: string) => (f.includes("/") ? `${f.split("/")[0]}/index.ts` : f);
 
@@ -24,7 +26,9 @@ describe("analytics purity", () => {
     expect(code).not.toMatch(/\bDate\.(now|parse)\b|Math\.random|performance\.now|\bprocess\./);
     for (const m of code.matchAll(/from\s+["']([^"']+)["']/g)) {
       const target = posix.join(posix.dirname(file), m[1]); // from src/analytics
-      const allowed = m[1].startsWith(".") ? !target.startsWith("../") || target.startsWith("../core/") : m[1] === "arquero" || m[1] === "@uwdata/flechette";
+      const allowed = m[1].startsWith(".")
+        ? !target.startsWith("../") || target.startsWith("../core/")
+        : m[1] === "arquero" || m[1] === "@uwdata/flechette";
       expect(allowed, `${file} imports ${m[1]}`).toBe(true);
     }
     expect(code).not.toMatch(/\baq\.escape\b/);

@@ -47,7 +47,12 @@ describe("recovery analyses", () => {
   it("time to first and last cash by strategy (cases with cash)", () => {
     const r = rows(timeToRecover(cases));
     const inst = r.find((x) => x.strategy === "instalment")!;
-    expect(inst).toMatchObject({ cases_with_cash: 2, median_days_to_first_cash: 15, median_days_to_last_cash: 350, mean_days_to_last_cash: 350 });
+    expect(inst).toMatchObject({
+      cases_with_cash: 2,
+      median_days_to_first_cash: 15,
+      median_days_to_last_cash: 350,
+      mean_days_to_last_cash: 350,
+    });
     expect(inst.p90_days_to_last_cash).toBeCloseTo(390, 12);
     expect(r.find((x) => x.strategy === "settlement")).toMatchObject({ median_days_to_first_cash: 11.5 });
     expect(r.find((x) => x.strategy === "bankruptcy")).toMatchObject({ cases_with_cash: 1, median_days_to_last_cash: 400 });
@@ -83,7 +88,14 @@ describe("recovery analyses", () => {
     ];
     const { mapping } = recogniseColumns(headers);
     const { records } = triagePortfolio(sheet, mapping, { asOf: 45838 });
-    const outcomes = aq.table({ customer: ["Acme", "Bolt", "Nobody"], strategy: ["instalment", "bankruptcy", "ladder"], collected: [900, 0, 5], recovered: [0, 300, 0], written_off: [100, 4000, 0], discount: [100, 0, 0] });
+    const outcomes = aq.table({
+      customer: ["Acme", "Bolt", "Nobody"],
+      strategy: ["instalment", "bankruptcy", "ladder"],
+      collected: [900, 0, 5],
+      recovered: [0, 300, 0],
+      written_off: [100, 4000, 0],
+      discount: [100, 0, 0],
+    });
     const c = rows(casesFromTriage(records, outcomes));
     expect(c.map((x) => [x.customer, x.profile, x.balance, x.strategy])).toEqual([
       ["Acme", "temporary", 1000, "instalment"],

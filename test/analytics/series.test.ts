@@ -1,6 +1,16 @@
 // Rolling sums, means and ratios, extremes, turning points, phases, correlation: hand-computed figures.
 import { describe, expect, it } from "vitest";
-import { correlation, extremes, meanSd, phases, rollingMean, rollingRatio, rollingSum, turningPoints, welchT } from "../../src/analytics/series.js";
+import {
+  correlation,
+  extremes,
+  meanSd,
+  phases,
+  rollingMean,
+  rollingRatio,
+  rollingSum,
+  turningPoints,
+  welchT,
+} from "../../src/analytics/series.js";
 
 describe("series helpers", () => {
   it("rolls sums and means over a trailing window, NaN until it is full", () => {

@@ -41,7 +41,10 @@ describe("write-off rates", () => {
 
   it("on the vintage basis, by quarter, by segment", () => {
     const v = rows(writeOffRates(invoices, { basis: "vintage", rolling: 1 }));
-    expect(v.map((x) => [x.label, x.sales, x.written_off])).toEqual([["2024-01", 1500, 100], ["2024-02", 800, 800]]);
+    expect(v.map((x) => [x.label, x.sales, x.written_off])).toEqual([
+      ["2024-01", 1500, 100],
+      ["2024-02", 800, 800],
+    ]);
     expect(v[0].rolling_rate).toBeCloseTo(100 / 1500, 12);
     const q = rows(writeOffRates(invoices, { by: "quarter" }));
     expect(q.map((x) => [x.label, x.sales, x.written_off])).toEqual([["2024Q1", 2300, 900]]);
@@ -67,8 +70,16 @@ describe("write-off rates", () => {
   it("agrees with a plain Arquero groupby on a generated ledger", () => {
     const { invoices: inv } = generateTables({ invoices: 20_000, seed: 3, tables: ["invoices"] });
     const fast = rows(writeOffRates(inv, { segment: "grade" }));
-    const sales = rows(inv.derive({ period: "d => op.ar_month(d.issue_date)" }).groupby("period", "grade").rollup({ s: "d => op.sum(d.amount)" }));
-    const wo = rows(inv.filter("d => d.written_off > 0").derive({ period: "d => op.ar_month(d.writeoff_date)" }).groupby("period", "grade").rollup({ w: "d => op.sum(d.written_off)" }));
+    const sales = rows(
+      inv.derive({ period: "d => op.ar_month(d.issue_date)" }).groupby("period", "grade").rollup({ s: "d => op.sum(d.amount)" }),
+    );
+    const wo = rows(
+      inv
+        .filter("d => d.written_off > 0")
+        .derive({ period: "d => op.ar_month(d.writeoff_date)" })
+        .groupby("period", "grade")
+        .rollup({ w: "d => op.sum(d.written_off)" }),
+    );
     for (const x of sales) {
       const f = fast.find((y) => y.period === x.period && y.grade === x.grade)!;
       expect(f.sales).toBeCloseTo(x.s, 6);
@@ -94,7 +105,10 @@ describe("before and after the policy date", () => {
     const mid = rows(compareBeforeAfter(writeOffRates(invoices), { policyDate: "2024-01-15" }));
     expect(mid.map((x) => x.periods)).toEqual([1, 2]);
     const skipped = rows(compareBeforeAfter(writeOffRates(invoices), { policyDate: "2024-02-01", skip: 1, dropFirst: 0, dropLast: 0 }));
-    expect(skipped.map((x) => [x.phase, x.numerator, x.denominator])).toEqual([["before", 0, 1500], ["after", 100, 0]]);
+    expect(skipped.map((x) => [x.phase, x.numerator, x.denominator])).toEqual([
+      ["before", 0, 1500],
+      ["after", 100, 0],
+    ]);
   });
 
   it("by segment and with an aging table's columns", () => {

@@ -61,7 +61,11 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
   });
 
   it("AR.GRADE and AR.TERM", () => {
-    const grades = fns.grade(column("Overdue events (12 months)", "number"), column("Largest overdue amount", "number"), column("Cash flow"));
+    const grades = fns.grade(
+      column("Overdue events (12 months)", "number"),
+      column("Largest overdue amount", "number"),
+      column("Cash flow"),
+    );
     expect(flat(grades)).toEqual(triaged("grade"));
     expect(flat(fns.term(grades))).toEqual(triaged("term (days)"));
   });
@@ -75,7 +79,9 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
   });
 
   it("AR.PROFILE and AR.CHANNEL", () => {
-    const signals = ["Business operating", "Income stable", "Turnover decline", "Proposed plan", "Excuses", "Contradiction"].map((h) => column(h));
+    const signals = ["Business operating", "Income stable", "Turnover decline", "Proposed plan", "Excuses", "Contradiction"].map((h) =>
+      column(h),
+    );
     const tail = ["Refuses contact", "Insolvent", "Dishonest debtor", "Operations stopped"].map((h) => column(h));
     const profiles = fns.profile(...signals, column("Broken promises", "number"), ...tail);
     expect(flat(profiles)).toEqual(triaged("profile"));

@@ -16,7 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), "ar-generate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function generate(...args: string[]) {
-  const r = spawnSync(process.execPath, [tsx, join(root, "src", "cli", "generate.ts"), ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [tsx, join(root, "src", "cli", "generate.ts"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,7 +76,12 @@ describe("npm run generate -- --help", () => {
     for (const t of LEDGER_TABLES) {
       const row = section.split("\n").find((l) => l.startsWith(`| \`${t}\` |`));
       expect(row, `README row for ${t}`).toBeDefined();
-      expect(row!.split("|")[3].split(",").map((c) => c.trim())).toEqual(schemas[t].columns.map((c) => c.name));
+      expect(
+        row!
+          .split("|")[3]
+          .split(",")
+          .map((c) => c.trim()),
+      ).toEqual(schemas[t].columns.map((c) => c.name));
     }
     expect(section).toContain(".arrows");
   });
@@ -96,19 +105,76 @@ describe("npm run generate writes a ledger", () => {
     for (const t of LEDGER_TABLES) expect(arrow[t]!.numRows(), t).toBe(meta.rows[t]);
     const csvLines = readFileSync(join(out, "invoices.csv"), "utf8").trimEnd().split("\n");
     expect(csvLines).toHaveLength(1001);
-    expect(csvLines[0]).toBe(ledgerSchemas([]).invoices.columns.map((c) => c.name).join(","));
+    expect(csvLines[0]).toBe(
+      ledgerSchemas([])
+        .invoices.columns.map((c) => c.name)
+        .join(","),
+    );
   });
 
   it("parses every knob, --flag value and --flag=value", () => {
-    const p = parseArgs(["--out", "x", "--invoices=2_000", "--seed", "3", "--customers", "40", "--months", "24", "--start", "2022-03-15",
-      "--policy-date", "none", "--base-rate", "0.04", "--language", "zh", "--regions", "甲,乙", "--profile-shares", "1,1,0",
-      "--cash-flow-shares", "0.5,0.5,0", "--term-before", "45", "--median-amount", "1000", "--overdue-event-days", "60",
-      "--write-off-after", "90", "--tables", "invoices,cases", "--batch-rows", "1000", "--format", "arrow"]);
+    const p = parseArgs([
+      "--out",
+      "x",
+      "--invoices=2_000",
+      "--seed",
+      "3",
+      "--customers",
+      "40",
+      "--months",
+      "24",
+      "--start",
+      "2022-03-15",
+      "--policy-date",
+      "none",
+      "--base-rate",
+      "0.04",
+      "--language",
+      "zh",
+      "--regions",
+      "甲,乙",
+      "--profile-shares",
+      "1,1,0",
+      "--cash-flow-shares",
+      "0.5,0.5,0",
+      "--term-before",
+      "45",
+      "--median-amount",
+      "1000",
+      "--overdue-event-days",
+      "60",
+      "--write-off-after",
+      "90",
+      "--tables",
+      "invoices,cases",
+      "--batch-rows",
+      "1000",
+      "--format",
+      "arrow",
+    ]);
     expect(p).toEqual({
-      help: false, out: "x", formats: ["arrow"],
-      options: { invoices: 2000, seed: 3, customers: 40, months: 24, start: "2022-03-15", policyDate: null, baseBadDebtRate: 0.04, language: "zh",
-        regions: ["甲", "乙"], profileShares: { temporary: 1, willful: 1, unable: 0 }, cashFlowShares: { good: 0.5, fair: 0.5, poor: 0 },
-        termBeforeDays: 45, medianAmount: 1000, overdueEventDays: 60, writeOffAfterDays: 90, tables: ["invoices", "cases"], batchRows: 1000 },
+      help: false,
+      out: "x",
+      formats: ["arrow"],
+      options: {
+        invoices: 2000,
+        seed: 3,
+        customers: 40,
+        months: 24,
+        start: "2022-03-15",
+        policyDate: null,
+        baseBadDebtRate: 0.04,
+        language: "zh",
+        regions: ["甲", "乙"],
+        profileShares: { temporary: 1, willful: 1, unable: 0 },
+        cashFlowShares: { good: 0.5, fair: 0.5, poor: 0 },
+        termBeforeDays: 45,
+        medianAmount: 1000,
+        overdueEventDays: 60,
+        writeOffAfterDays: 90,
+        tables: ["invoices", "cases"],
+        batchRows: 1000,
+      },
     });
     expect(parseArgs(["--out", "x"])).toEqual({ help: false, out: "x", formats: ["csv", "arrow"], options: {} });
   });

@@ -256,7 +256,7 @@ describe("writeTable: XLSX", () => {
     expect(table.headers).toEqual(headers);
     expect(table.firstRowNumber).toBe(2);
     expect(table.rows[3][2]).toBeCloseTo(LEAP_DAY_1830, 8);
-    expect(table.rows).toEqual(rows.map((row, r) => row.map((v, c) => (r === 3 && c === 2 ? table.rows[3][2] : v ?? ""))));
+    expect(table.rows).toEqual(rows.map((row, r) => row.map((v, c) => (r === 3 && c === 2 ? table.rows[3][2] : (v ?? "")))));
   });
 
   it("writes formula-like text as string cells, never formulas, and formats the sheet", async () => {

@@ -29,7 +29,23 @@ describe("npm run triage", () => {
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(__dirname, "golden/sample-triage.csv"), "utf8"));
     const table = await readTable(out);
     const h = table.headers;
-    expect(table.rows.map((r) => r[column(h, "source row")])).toEqual(["2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"]);
+    expect(table.rows.map((r) => r[column(h, "source row")])).toEqual([
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+      "11",
+      "12",
+      "13",
+      "14",
+      "15",
+      "16",
+    ]);
     const byRow = (n: number) => table.rows.find((r) => r[column(h, "source row")] === String(n))!;
     // the article's debtors
     expect(byRow(3)[column(h, "profile")]).toBe("temporary");
@@ -48,7 +64,7 @@ describe("npm run triage", () => {
     const csv = [
       "客户名称,欠款金额,到期日,近12个月逾期次数,最大逾期金额,现金流",
       "甲公司,120000,2025-06-01,0,0,好",
-      "=HYPERLINK(\"http://x\"),50000,2025-07-01,1,10000,一般",
+      '=HYPERLINK("http://x"),50000,2025-07-01,1,10000,一般',
       "乙公司,壹万,2025-07-01,0,0,好",
       "丙公司,80000,#N/A,0,0,差",
       "甲公司,3000,2025-07-10,0,0,好",
@@ -96,7 +112,9 @@ describe("npm run triage", () => {
     await expect(runTriage(parseArguments([file], asOf))).rejects.toThrow(/no column for balance, due date/);
     const lines = await runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--as-of", "2025-07-31"], asOf));
     expect(lines[0]).toMatch(/1 rows, 1 ok/);
-    await expect(runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--out", file], asOf))).rejects.toThrow(/refusing to overwrite the input file/);
+    await expect(runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--out", file], asOf))).rejects.toThrow(
+      /refusing to overwrite the input file/,
+    );
   });
 });
 

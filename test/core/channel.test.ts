@@ -80,7 +80,8 @@ describe("collection step: profile overrides (rules.md section 3)", () => {
 
   it("willful: a lawyer's letter with the deadline from level 1 on", () => {
     expect(collectionStep(800_000, 29, "willful").code).toBe("salesperson/reminder/meeting");
-    for (const days of [30, 59, 60, 89, 90]) expect(collectionStep(800_000, days, "willful").code).toBe("legal/lawyer-letter-deadline/meeting");
+    for (const days of [30, 59, 60, 89, 90])
+      expect(collectionStep(800_000, days, "willful").code).toBe("legal/lawyer-letter-deadline/meeting");
     const r = collectionStep(800_000, 30, "willful");
     expect(r.step.en).toBe("lawyer's letter with the contract and proof it can pay, deadline 3 days; prepare the lawsuit");
     expect(r.step.zh).toBe("发律师函（附合同及其有支付能力的证据），限3天内还款；准备起诉");

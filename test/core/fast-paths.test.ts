@@ -22,8 +22,27 @@ const amounts: fc.Arbitrary<number> = fc.oneof(
   fc.double({ min: 1e-9, max: 1, noNaN: true }),
   fc.double({ noNaN: true }),
   // 9999999999999.995 is not a double on purpose: it reads as the nearest one, as Excel's cell would hold it.
-  // eslint-disable-next-line no-loss-of-precision
-  fc.constantFrom(0, -0, 1e-6, 9.99e-7, 0.005, 0.004999999, 1.005, 2.675, 999.995, 1e13, 1e13 - 0.005, 9999999999999.995, 0.1 + 0.2, Infinity, -Infinity, NaN, -1.005, -0.001),
+  fc.constantFrom(
+    0,
+    -0,
+    1e-6,
+    9.99e-7,
+    0.005,
+    0.004999999,
+    1.005,
+    2.675,
+    999.995,
+    1e13,
+    1e13 - 0.005,
+    // eslint-disable-next-line no-loss-of-precision
+    9999999999999.995,
+    0.1 + 0.2,
+    Infinity,
+    -Infinity,
+    NaN,
+    -1.005,
+    -0.001,
+  ),
 );
 
 describe("formatAmount", () => {
@@ -37,13 +56,26 @@ describe("formatAmount", () => {
   });
 
   it("rounds the decimal the amount was typed as, half away from zero, and groups thousands", () => {
-    expect([1.005, 2.675, 999.995, 1234567.891, 0.125, 1e-6, 100, 1200000].map(formatAmount)).toEqual(["1.01", "2.68", "1,000", "1,234,567.89", "0.13", "0", "100", "1,200,000"]);
+    expect([1.005, 2.675, 999.995, 1234567.891, 0.125, 1e-6, 100, 1200000].map(formatAmount)).toEqual([
+      "1.01",
+      "2.68",
+      "1,000",
+      "1,234,567.89",
+      "0.13",
+      "0",
+      "100",
+      "1,200,000",
+    ]);
   });
 });
 
 describe("plan: the integer floors equal decimal.js's", () => {
   /** A share of the free cash flow: above 0, up to 1. */
-  const rate = fc.oneof(fc.integer({ min: 1, max: 1_000_000 }).map((m) => m / 1e6), fc.double({ min: 1e-9, max: 1, noNaN: true }), fc.constantFrom(1, 0.8, 0.05, 1 / 3, 0.1 + 0.7));
+  const rate = fc.oneof(
+    fc.integer({ min: 1, max: 1_000_000 }).map((m) => m / 1e6),
+    fc.double({ min: 1e-9, max: 1, noNaN: true }),
+    fc.constantFrom(1, 0.8, 0.05, 1 / 3, 0.1 + 0.7),
+  );
   const cashFlows = fc.oneof(
     fc.integer({ min: 1, max: 1e12 }).map((c) => c / 100),
     fc.integer({ min: 1, max: 1e9 }),
@@ -77,7 +109,8 @@ describe("plan: the integer floors equal decimal.js's", () => {
           if (limit > 0 && limit < cents) {
             expect(instalmentPlan(balance, 1, { concession: limit / 100 }, policy).concession).toBe(limit / 100);
           }
-          if (limit + 1 < cents) expect(() => instalmentPlan(balance, 1, { concession: (limit + 1) / 100 }, policy)).toThrow(/above the policy limit/);
+          if (limit + 1 < cents)
+            expect(() => instalmentPlan(balance, 1, { concession: (limit + 1) / 100 }, policy)).toThrow(/above the policy limit/);
           // instalments needed: the fewest whose largest fits floor(share x fcf) in cents
           const fitting = new Exact(share).times(fcf).times(100).floor().toNumber();
           let expected: number | null = null;

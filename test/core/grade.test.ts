@@ -28,7 +28,9 @@ describe("credit grade (rules.md section 1)", () => {
   it("explains the grade with every C condition that holds", () => {
     const r = creditGrade({ overdueCount: 2, largestOverdue: 80_000, cashFlow: "poor" });
     expect(r.reasons.map((x) => x.code)).toEqual(["C-repeat-overdue", "C-poor-cash-flow", "term"]);
-    expect(reasonText(r.reasons, "en")).toBe("2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery");
+    expect(reasonText(r.reasons, "en")).toBe(
+      "2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery",
+    );
     expect(reasonText(r.reasons, "zh")).toBe("近12个月逾期2次（2次及以上：C级）；现金流差（C级）；账期0天：现款现货");
   });
 
@@ -45,7 +47,9 @@ describe("credit grade (rules.md section 1)", () => {
   });
 
   it("refuses an overdue amount without an overdue event, naming the argument", () => {
-    expect(() => creditGrade({ overdueCount: 0, largestOverdue: 5, cashFlow: "good" })).toThrow(/^overdue_amount: 5 overdue but overdue_count is 0/);
+    expect(() => creditGrade({ overdueCount: 0, largestOverdue: 5, cashFlow: "good" })).toThrow(
+      /^overdue_amount: 5 overdue but overdue_count is 0/,
+    );
     expect(() => creditGrade({ overdueCount: 1.5, largestOverdue: 0, cashFlow: "good" })).toThrow(/^overdue_count: /);
     expect(() => creditGrade({ overdueCount: 1, largestOverdue: -1, cashFlow: "good" })).toThrow(/^overdue_amount: /);
   });
@@ -67,8 +71,16 @@ describe("credit grade (rules.md section 1)", () => {
 
 describe("reading grade inputs", () => {
   it.each([
-    ["good", "good"], ["GOOD", "good"], [" Fair ", "fair"], ["poor", "poor"],
-    ["好", "good"], ["良好", "good"], ["一般", "fair"], ["中", "fair"], ["差", "poor"], ["较差", "poor"],
+    ["good", "good"],
+    ["GOOD", "good"],
+    [" Fair ", "fair"],
+    ["poor", "poor"],
+    ["好", "good"],
+    ["良好", "good"],
+    ["一般", "fair"],
+    ["中", "fair"],
+    ["差", "poor"],
+    ["较差", "poor"],
   ])("cash flow %j is %s", (word, cash) => {
     expect(readCashFlow(word)).toBe(cash);
   });

@@ -3,15 +3,24 @@ import { isEmpty, readAmount, readCount, readNumber, readNumberList, readRate } 
 
 describe("input readers", () => {
   it.each([
-    [1200000, 1200000], ["1200000", 1200000], ["1,200,000", 1200000], [" 1,200,000.50 ", 1200000.5],
-    ["1.5e6", 1500000], ["１２００", 1200], ["-3", -3], [".5", 0.5],
+    [1200000, 1200000],
+    ["1200000", 1200000],
+    ["1,200,000", 1200000],
+    [" 1,200,000.50 ", 1200000.5],
+    ["1.5e6", 1500000],
+    ["１２００", 1200],
+    ["-3", -3],
+    [".5", 0.5],
   ])("readNumber(%j) = %d", (value, n) => {
     expect(readNumber(value, "balance")).toBe(n);
   });
 
-  it.each([["12,00"], ["1 200"], ["abc"], [true], [null], [Number.POSITIVE_INFINITY], [""], ["1,2345"]])("readNumber refuses %j", (value) => {
-    expect(() => readNumber(value, "balance")).toThrow(/^balance: .* is not a number$/);
-  });
+  it.each([["12,00"], ["1 200"], ["abc"], [true], [null], [Number.POSITIVE_INFINITY], [""], ["1,2345"]])(
+    "readNumber refuses %j",
+    (value) => {
+      expect(() => readNumber(value, "balance")).toThrow(/^balance: .* is not a number$/);
+    },
+  );
 
   it("amounts are >= 0, counts whole", () => {
     expect(() => readAmount(-0.01, "balance")).toThrow("balance: -0.01 is negative; amounts must be >= 0");
@@ -30,7 +39,15 @@ describe("input readers", () => {
 
   it("lists from text or ranges", () => {
     expect(readNumberList("30, 60;90、120", "edges")).toEqual([30, 60, 90, 120]);
-    expect(readNumberList([[30, 60], [90, null]], "edges")).toEqual([30, 60, 90]);
+    expect(
+      readNumberList(
+        [
+          [30, 60],
+          [90, null],
+        ],
+        "edges",
+      ),
+    ).toEqual([30, 60, 90]);
   });
 
   it("knows an empty cell", () => {

@@ -5,7 +5,6 @@ import { addDays, isoFromSerial, serialFromCivil } from "../../src/core/dates.js
 import { withOverrides } from "../../src/core/policy.js";
 import { expectRuleError } from "../support/rule-error.js";
 
-
 const day = (y: number, m: number, d: number): number => serialFromCivil(y, m, d);
 const iso = (serial: number): string => isoFromSerial(serial);
 
@@ -67,7 +66,11 @@ describe("limitation period (Civil Code art. 188, 195)", () => {
     expect(limitationReasons(start, day(2028, 7, 26))[0].en).toBe("limitation period ends 2028-07-27: 1 day left");
     const expired = limitationReasons(start, day(2028, 7, 28));
     expect(expired.map((r) => r.code)).toEqual(["expired", "start", "expired-effect"]);
-    expect(expired[0]).toEqual({ code: "expired", en: "limitation period ended 2028-07-27: expired 1 day ago", zh: "诉讼时效已于 2028-07-27 届满：已过 1 天" });
+    expect(expired[0]).toEqual({
+      code: "expired",
+      en: "limitation period ended 2028-07-27: expired 1 day ago",
+      zh: "诉讼时效已于 2028-07-27 届满：已过 1 天",
+    });
     expect(limitationReasons(start, day(2030, 7, 27))[0].en).toBe("limitation period ended 2028-07-27: expired 730 days ago");
     expect(limitationReasons(start, start, withOverrides({ limitationYears: 1 }))[1].en.startsWith("1 year from")).toBe(true);
   });
@@ -76,9 +79,17 @@ describe("limitation period (Civil Code art. 188, 195)", () => {
     ["last_interruption", () => limitationEnd(60), "last_interruption: serial 60 is Excel's phantom 1900-02-29"],
     ["last_interruption", () => limitationEnd(0), "last_interruption: 0 is not a date serial"],
     ["last_interruption", () => limitationEnd(Number.NaN), "last_interruption: NaN is not a date serial"],
-    ["last_interruption", () => limitationEnd(day(9997, 1, 1)), "last_interruption: 9997-01-01: the limitation period would end after 9999-12-31"],
+    [
+      "last_interruption",
+      () => limitationEnd(day(9997, 1, 1)),
+      "last_interruption: 9997-01-01: the limitation period would end after 9999-12-31",
+    ],
     ["last_interruption", () => limitationDaysLeft(-5, day(2025, 1, 1)), "last_interruption: -5 is not a date serial"],
-    ["as_of", () => limitationDaysLeft(day(2025, 7, 27), day(2025, 7, 26)), "as_of: 2025-07-26 is before last_interruption 2025-07-27; were the two dates swapped?"],
+    [
+      "as_of",
+      () => limitationDaysLeft(day(2025, 7, 27), day(2025, 7, 26)),
+      "as_of: 2025-07-26 is before last_interruption 2025-07-27; were the two dates swapped?",
+    ],
     ["as_of", () => limitationDaysLeft(day(2025, 7, 27), 60), "as_of: serial 60 is Excel's phantom 1900-02-29"],
     ["as_of", () => limitationReasons(day(2025, 7, 27), 3e6), "as_of: 3000000 is not a date serial"],
     ["days_left", () => limitationStatus(1.5), "days_left: 1.5 is not a whole number of days"],
@@ -89,27 +100,35 @@ describe("limitation period (Civil Code art. 188, 195)", () => {
 
   it("loses exactly one day left per day of the as-of date", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: day(9980, 1, 1) }).filter((s) => s !== 60), fc.integer({ min: 0, max: 4000 }), (interruption, offset) => {
-        const asOf = addDays(interruption, offset);
-        const next = addDays(asOf, 1);
-        expect(limitationDaysLeft(interruption, next)).toBe(limitationDaysLeft(interruption, asOf) - 1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: day(9980, 1, 1) }).filter((s) => s !== 60),
+        fc.integer({ min: 0, max: 4000 }),
+        (interruption, offset) => {
+          const asOf = addDays(interruption, offset);
+          const next = addDays(asOf, 1);
+          expect(limitationDaysLeft(interruption, next)).toBe(limitationDaysLeft(interruption, asOf) - 1);
+        },
+      ),
     );
   });
 
   it("has 0 days left exactly on limitationEnd, and a status that only worsens with time", () => {
     const rank = { running: 0, warning: 1, expired: 2 } as const;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: day(9990, 1, 1) }).filter((s) => s !== 60), fc.integer({ min: 0, max: 1200 }), (interruption, offset) => {
-        expect(limitationDaysLeft(interruption, limitationEnd(interruption))).toBe(0);
-        const asOf = addDays(interruption, offset);
-        const now = limitationStatus(limitationDaysLeft(interruption, asOf));
-        const later = limitationStatus(limitationDaysLeft(interruption, addDays(asOf, 1)));
-        expect(rank[later]).toBeGreaterThanOrEqual(rank[now]);
-        // 3 years are 1,095 or 1,096 days
-        const total = limitationDaysLeft(interruption, interruption);
-        expect(total === 1095 || total === 1096).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: day(9990, 1, 1) }).filter((s) => s !== 60),
+        fc.integer({ min: 0, max: 1200 }),
+        (interruption, offset) => {
+          expect(limitationDaysLeft(interruption, limitationEnd(interruption))).toBe(0);
+          const asOf = addDays(interruption, offset);
+          const now = limitationStatus(limitationDaysLeft(interruption, asOf));
+          const later = limitationStatus(limitationDaysLeft(interruption, addDays(asOf, 1)));
+          expect(rank[later]).toBeGreaterThanOrEqual(rank[now]);
+          // 3 years are 1,095 or 1,096 days
+          const total = limitationDaysLeft(interruption, interruption);
+          expect(total === 1095 || total === 1096).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -91,7 +91,10 @@ describe("moneyTimes agrees with exact decimal arithmetic", () => {
       fc.property(fc.integer({ min: -1e11, max: 1e11 }), fc.integer({ min: 0, max: 1_000_000 }), (cents, micros) => {
         const amount = cents / 100;
         const rate = micros / 1e6;
-        const exact = new Decimal(String(amount)).times(new Decimal(String(rate))).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+        const exact = new Decimal(String(amount))
+          .times(new Decimal(String(rate)))
+          .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+          .toNumber();
         expect(moneyTimes(amount, rate)).toBe(exact === 0 ? 0 : exact);
       }),
       { numRuns: 20_000 },

@@ -9,7 +9,6 @@ import { expectRuleError, ruleError } from "../support/rule-error.js";
 const cents = (amount: number): number => Math.round(amount * 100);
 const sumCents = (amounts: readonly number[]): number => amounts.reduce((s, a) => s + cents(a), 0);
 
-
 describe("instalment plan (rules.md section 4)", () => {
   it("reproduces the article: 1,200,000 over 12 months, 50,000 off the last, total 1,150,000", () => {
     const plan = instalmentPlan(1_200_000, 12, { concession: 50_000 });
@@ -31,7 +30,9 @@ describe("instalment plan (rules.md section 4)", () => {
     expect(plan.instalments.map((i) => i.amount)).toEqual(Array(12).fill(100_000));
     expect(plan.total).toBe(1_200_000);
     expect(plan.concession).toBe(0);
-    expect(plan.reasons).toEqual([{ code: "plan", en: "12 instalments of 100,000: total 1,200,000", zh: "分 12 期，每期 100,000：合计 1,200,000" }]);
+    expect(plan.reasons).toEqual([
+      { code: "plan", en: "12 instalments of 100,000: total 1,200,000", zh: "分 12 期，每期 100,000：合计 1,200,000" },
+    ]);
   });
 
   it("adds the rounding remainder to the last instalment", () => {
@@ -67,7 +68,9 @@ describe("instalment plan (rules.md section 4)", () => {
     expect(one.instalments).toEqual([{ number: 1, dueDate: null, amount: 1_150_000 }]);
     expect(one.reasons[0].en).toBe("1 instalment of 1,200,000, reduced by 50,000 (concession): total 1,150,000");
     expect(instalmentPlan(1_200_000, 24).instalments.map((i) => i.amount)).toEqual(Array(24).fill(50_000));
-    expect(() => instalmentPlan(1_200_000, 25)).toThrow("instalments: 25 is not a whole number of instalments from 1 to 24 (the policy limit)");
+    expect(() => instalmentPlan(1_200_000, 25)).toThrow(
+      "instalments: 25 is not a whole number of instalments from 1 to 24 (the policy limit)",
+    );
     const policy = withOverrides({ planMaxInstalments: 36 });
     expect(instalmentPlan(1_200_000, 36, {}, policy).instalments).toHaveLength(36);
     expect(() => instalmentPlan(1_200_000, 37, {}, policy)).toThrow(/^instalments: 37 .* from 1 to 36/);
@@ -83,15 +86,21 @@ describe("instalment plan (rules.md section 4)", () => {
     );
     // 5% of 1,000.01 is 50.0005: the limit is 50.00, rounded down, so 50.01 is above it.
     expect(instalmentPlan(1000.01, 2, { concession: 50 }).total).toBe(950.01);
-    expect(() => instalmentPlan(1000.01, 2, { concession: 50.01 })).toThrow("concession: 50.01 is above the policy limit of 5% of the balance (50)");
+    expect(() => instalmentPlan(1000.01, 2, { concession: 50.01 })).toThrow(
+      "concession: 50.01 is above the policy limit of 5% of the balance (50)",
+    );
     const generous = withOverrides({ planMaxConcessionRate: 0.1 });
     expect(instalmentPlan(1_200_000, 12, { concession: 120_000 }, generous).total).toBe(1_080_000);
-    expect(ruleError(() => instalmentPlan(1_200_000, 12, { concession: 100_000 })).zh).toBe("concession：100,000 超过政策上限：欠款的 5%（60,000）");
+    expect(ruleError(() => instalmentPlan(1_200_000, 12, { concession: 100_000 })).zh).toBe(
+      "concession：100,000 超过政策上限：欠款的 5%（60,000）",
+    );
   });
 
   it("dates instalments as EDATE does, each from the first due date", () => {
     const dates = (y: number, m: number, d: number, count: number, intervalMonths?: number): string[] =>
-      instalmentPlan(1000, count, { firstDue: serialFromCivil(y, m, d), intervalMonths }).instalments.map((i) => isoFromSerial(i.dueDate as number));
+      instalmentPlan(1000, count, { firstDue: serialFromCivil(y, m, d), intervalMonths }).instalments.map((i) =>
+        isoFromSerial(i.dueDate as number),
+      );
     expect(dates(2025, 1, 31, 4)).toEqual(["2025-01-31", "2025-02-28", "2025-03-31", "2025-04-30"]);
     expect(dates(2024, 1, 31, 3)).toEqual(["2024-01-31", "2024-02-29", "2024-03-31"]); // leap year
     expect(dates(2023, 11, 30, 3, 3)).toEqual(["2023-11-30", "2024-02-29", "2024-05-30"]);
@@ -99,14 +108,20 @@ describe("instalment plan (rules.md section 4)", () => {
     expect(dates(2100, 1, 29, 2)).toEqual(["2100-01-29", "2100-02-28"]); // 2100 is not a leap year
     expect(dates(2025, 11, 15, 3)).toEqual(["2025-11-15", "2025-12-15", "2026-01-15"]);
     const plan = instalmentPlan(1_200_000, 12, { concession: 50_000, firstDue: serialFromCivil(2025, 1, 31) });
-    expect(plan.reasons[2]).toEqual({ code: "due", en: "due monthly from 2025-01-31 to 2025-12-31", zh: "每月到期，自 2025-01-31 至 2025-12-31" });
-    expect(instalmentPlan(1000, 4, { firstDue: serialFromCivil(2025, 1, 31), intervalMonths: 3 }).reasons[1].en).toBe("due every 3 months from 2025-01-31 to 2025-10-31");
+    expect(plan.reasons[2]).toEqual({
+      code: "due",
+      en: "due monthly from 2025-01-31 to 2025-12-31",
+      zh: "每月到期，自 2025-01-31 至 2025-12-31",
+    });
+    expect(instalmentPlan(1000, 4, { firstDue: serialFromCivil(2025, 1, 31), intervalMonths: 3 }).reasons[1].en).toBe(
+      "due every 3 months from 2025-01-31 to 2025-10-31",
+    );
     expect(instalmentPlan(1000, 1, { firstDue: 45658.75 }).instalments[0].dueDate).toBe(45658); // time of day ignored
     expect(instalmentPlan(1000, 2, { firstDue: null }).instalments.map((i) => i.dueDate)).toEqual([null, null]);
   });
 
   it.each([
-    ["balance", () => instalmentPlan(0, 12), 'balance: 0 must be above 0 (at least 0.01)'],
+    ["balance", () => instalmentPlan(0, 12), "balance: 0 must be above 0 (at least 0.01)"],
     ["balance", () => instalmentPlan(0.004, 1), "balance: 0.004 must be above 0"],
     ["balance", () => instalmentPlan(-100, 12), "balance: -100 must be an amount >= 0"],
     ["balance", () => instalmentPlan(Number.NaN, 12), "balance: NaN must be an amount >= 0"],
@@ -118,13 +133,33 @@ describe("instalment plan (rules.md section 4)", () => {
     ["instalments", () => instalmentPlan(0.23, 24), "instalments: 0.23 cannot be split into 24 instalments of at least 0.01: at most 23"],
     ["concession", () => instalmentPlan(1000, 2, { concession: -1 }), "concession: -1 must be an amount >= 0"],
     ["concession", () => instalmentPlan(1000, 2, { concession: Number.POSITIVE_INFINITY }), "concession: Infinity must be an amount >= 0"],
-    ["concession", () => instalmentPlan(1000, 2, { concession: 1000 }, withOverrides({ planMaxConcessionRate: 1 })), "concession: 1,000 must be less than the balance 1,000"],
+    [
+      "concession",
+      () => instalmentPlan(1000, 2, { concession: 1000 }, withOverrides({ planMaxConcessionRate: 1 })),
+      "concession: 1,000 must be less than the balance 1,000",
+    ],
     ["first_due", () => instalmentPlan(1000, 2, { firstDue: 60 }), "first_due: serial 60 is Excel's phantom 1900-02-29"],
     ["first_due", () => instalmentPlan(1000, 2, { firstDue: 0 }), "first_due: 0 is not a date serial"],
-    ["first_due", () => instalmentPlan(1000, 3, { firstDue: serialFromCivil(9999, 11, 30) }), "first_due: 9999-11-30: the plan would run past 9999-12-31"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 0 }), "interval_months: 0 is not a whole number of months from 1 to 97,199"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1.5 }), "interval_months: 1.5 is not a whole number of months from 1 to 97,199"],
-    ["interval_months", () => instalmentPlan(1000, 2, { intervalMonths: 1e308 }), "interval_months: 1e+308 is not a whole number of months from 1 to 97,199"],
+    [
+      "first_due",
+      () => instalmentPlan(1000, 3, { firstDue: serialFromCivil(9999, 11, 30) }),
+      "first_due: 9999-11-30: the plan would run past 9999-12-31",
+    ],
+    [
+      "interval_months",
+      () => instalmentPlan(1000, 2, { intervalMonths: 0 }),
+      "interval_months: 0 is not a whole number of months from 1 to 97,199",
+    ],
+    [
+      "interval_months",
+      () => instalmentPlan(1000, 2, { intervalMonths: 1.5 }),
+      "interval_months: 1.5 is not a whole number of months from 1 to 97,199",
+    ],
+    [
+      "interval_months",
+      () => instalmentPlan(1000, 2, { intervalMonths: 1e308 }),
+      "interval_months: 1e+308 is not a whole number of months from 1 to 97,199",
+    ],
   ])("refuses a bad %s", (argument, call, message) => {
     expectRuleError(call, argument, message);
   });
@@ -177,7 +212,9 @@ describe("instalment plan (rules.md section 4)", () => {
   it("has all instalments but the last equal whenever the concession fits in the last (always at 20 or fewer instalments)", () => {
     fc.assert(
       fc.property(planInput(20), ({ balanceCents, count, concessionCents }) => {
-        const amounts = instalmentPlan(balanceCents / 100, count, { concession: concessionCents / 100 }).instalments.map((i) => cents(i.amount));
+        const amounts = instalmentPlan(balanceCents / 100, count, { concession: concessionCents / 100 }).instalments.map((i) =>
+          cents(i.amount),
+        );
         const each = Math.floor(balanceCents / count);
         expect(amounts.slice(0, -1)).toEqual(Array(count - 1).fill(each));
         expect(amounts[count - 1]).toBe(each + (balanceCents % count) - concessionCents);
@@ -217,7 +254,9 @@ describe("cash-flow fit (rules.md section 4)", () => {
     expect(cashFlowFit(120_000, 150_000).fits).toBe(true);
     expect(cashFlowFit(120_000.01, 150_000).fits).toBe(false);
     expect(cashFlowFit(120_000.01, 150_000).reasons[0].code).toBe("too-large");
-    expect(cashFlowFit(120_000.01, 150_000).reasons[0].en).toBe("instalment 120,000.01 is 80% of the free cash flow 150,000, above the 80% limit (120,000)");
+    expect(cashFlowFit(120_000.01, 150_000).reasons[0].en).toBe(
+      "instalment 120,000.01 is 80% of the free cash flow 150,000, above the 80% limit (120,000)",
+    );
     // 0.8 x 0.3 is 0.24000000000000002 in binary, exactly 0.24 in decimal
     expect(cashFlowFit(0.24, 0.3).fits).toBe(true);
     expect(cashFlowFit(0.24, 0.3, withOverrides({ planMaxCashFlowShare: 0.7 })).fits).toBe(false);
@@ -249,7 +288,9 @@ describe("cash-flow fit (rules.md section 4)", () => {
     expect(instalmentsNeeded(1_200_000, 150_000)).toBe(10); // 10 x 120,000: the article's debtor paid off in month 10
     expect(instalmentsNeeded(1_200_000, 1_500_000)).toBe(1);
     expect(instalmentsNeeded(1_200_000, 62_500)).toBe(24); // 24 x 50,000 = 80% of 62,500
-    expect(() => instalmentsNeeded(1_200_000, 62_499.99)).toThrow(/^free_cash_flow: 62,499.99 fits instalments of at most 49,999.99: 1,200,000 would need more than 24 instalments/);
+    expect(() => instalmentsNeeded(1_200_000, 62_499.99)).toThrow(
+      /^free_cash_flow: 62,499.99 fits instalments of at most 49,999.99: 1,200,000 would need more than 24 instalments/,
+    );
     // 100 / 3: 33.33, 33.33, 33.34; the last must fit too
     expect(instalmentsNeeded(100, 41.675)).toBe(3); // 80% = 33.34
     expect(instalmentsNeeded(100, 41.67)).toBe(4); // 80% = 33.336 -> 33.33: 3 do not fit, 4 x 25 do

@@ -8,7 +8,10 @@ describe("policy", () => {
     expect(DEFAULT_POLICY.creditTermDays).toEqual({ A: 30, B: 15, C: 0 });
     expect(DEFAULT_POLICY.agingEdges).toEqual([30, 60, 90]);
     expect(DEFAULT_POLICY.warningDays).toEqual([30, 60, 90]);
-    expect(DEFAULT_POLICY.settlementTiers).toEqual([{ days: 10, rate: 0.9 }, { days: 20, rate: 0.95 }]);
+    expect(DEFAULT_POLICY.settlementTiers).toEqual([
+      { days: 10, rate: 0.9 },
+      { days: 20, rate: 0.95 },
+    ]);
     expect(validatePolicy(DEFAULT_POLICY)).toBe(DEFAULT_POLICY);
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
   });
@@ -24,7 +27,15 @@ describe("policy", () => {
     [{ warningDays: [60, 30, 90] }, /^warningDays: must increase/],
     [{ warningDays: [0, 30, 90] }, /^warningDays: must be >= 1 day/],
     [{ settlementTiers: [{ days: 10, rate: 1.2 }] }, /^settlementTiers: rate 1.2 is not in \(0, 1\]/],
-    [{ settlementTiers: [{ days: 10, rate: 0.95 }, { days: 20, rate: 0.9 }] }, /^settlementTiers: a later tier cannot have a lower rate/],
+    [
+      {
+        settlementTiers: [
+          { days: 10, rate: 0.95 },
+          { days: 20, rate: 0.9 },
+        ],
+      },
+      /^settlementTiers: a later tier cannot have a lower rate/,
+    ],
   ])("refuses %j naming the field", (overrides, pattern) => {
     expect(() => withOverrides(overrides)).toThrow(pattern);
   });

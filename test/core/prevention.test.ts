@@ -106,25 +106,36 @@ describe("monthly balance confirmation (定期对账, rules.md section 7)", () =
 
   it("properties: dueBy is the confirmation day of the last month whose deadline has passed; a confirmation on the as-of date is never overdue", () => {
     fc.assert(
-      fc.property(fc.integer({ min: d(1900, 3, 1), max: d(9999, 12, 31) }), fc.nat(120), fc.integer({ min: 1, max: 28 }), (asOf, back, day) => {
-        const policy = withOverrides({ confirmationDay: day });
-        const r = confirmationOverdue(null, asOf, policy);
-        expect(r.overdue).toBe(true);
-        expect(r.dueBy).toBeLessThan(asOf);
-        expect(asOf - r.dueBy).toBeLessThanOrEqual(31);
-        expect(civilFromSerial(r.dueBy).day).toBe(day);
-        expect(confirmationOverdue(asOf, asOf, policy).overdue).toBe(false);
-        // overdue exactly when the last confirmation is before the 1st of the due month
-        const last = asOf - back;
-        fc.pre(last >= 61);
-        const { year, month } = civilFromSerial(r.dueBy);
-        expect(confirmationOverdue(last, asOf, policy).overdue).toBe(last < d(year, month, 1));
-      }),
+      fc.property(
+        fc.integer({ min: d(1900, 3, 1), max: d(9999, 12, 31) }),
+        fc.nat(120),
+        fc.integer({ min: 1, max: 28 }),
+        (asOf, back, day) => {
+          const policy = withOverrides({ confirmationDay: day });
+          const r = confirmationOverdue(null, asOf, policy);
+          expect(r.overdue).toBe(true);
+          expect(r.dueBy).toBeLessThan(asOf);
+          expect(asOf - r.dueBy).toBeLessThanOrEqual(31);
+          expect(civilFromSerial(r.dueBy).day).toBe(day);
+          expect(confirmationOverdue(asOf, asOf, policy).overdue).toBe(false);
+          // overdue exactly when the last confirmation is before the 1st of the due month
+          const last = asOf - back;
+          fc.pre(last >= 61);
+          const { year, month } = civilFromSerial(r.dueBy);
+          expect(confirmationOverdue(last, asOf, policy).overdue).toBe(last < d(year, month, 1));
+        },
+      ),
     );
   });
 });
 
-const ALL: EvidenceHeld = { signedContract: true, reconciliation: true, collectionRecords: true, deliveryProof: true, acceptanceForm: true };
+const ALL: EvidenceHeld = {
+  signedContract: true,
+  reconciliation: true,
+  collectionRecords: true,
+  deliveryProof: true,
+  acceptanceForm: true,
+};
 
 describe("evidence first (用证据封嘴, rules.md section 4)", () => {
   it("nothing missing: ready to negotiate", () => {
@@ -133,10 +144,20 @@ describe("evidence first (用证据封嘴, rules.md section 4)", () => {
   });
 
   it("lists the three pieces always needed", () => {
-    const none: EvidenceHeld = { signedContract: false, reconciliation: false, collectionRecords: false, deliveryProof: false, acceptanceForm: false };
+    const none: EvidenceHeld = {
+      signedContract: false,
+      reconciliation: false,
+      collectionRecords: false,
+      deliveryProof: false,
+      acceptanceForm: false,
+    };
     expect(missingEvidence(none)).toEqual([
       { code: "contract", en: "get: the original contract with the company seal", zh: "需取得：加盖公章的合同原件" },
-      { code: "reconciliation", en: "get: the reconciliation statement signed or sealed by the customer", zh: "需取得：客户签字或盖章的对账单" },
+      {
+        code: "reconciliation",
+        en: "get: the reconciliation statement signed or sealed by the customer",
+        zh: "需取得：客户签字或盖章的对账单",
+      },
       {
         code: "collection-records",
         en: "get: collection records stating the amount and the deadline (chat messages, call recordings)",
@@ -150,10 +171,18 @@ describe("evidence first (用证据封嘴, rules.md section 4)", () => {
     expect(missingEvidence(held)).toEqual([]);
     expect(missingEvidence(held, null)).toEqual([]);
     expect(missingEvidence(held, "no-invoice")).toEqual([
-      { code: "courier-receipt", en: "get: the courier receipt showing the customer signed for the invoice", zh: "需取得：显示客户已签收发票的快递底单" },
+      {
+        code: "courier-receipt",
+        en: "get: the courier receipt showing the customer signed for the invoice",
+        zh: "需取得：显示客户已签收发票的快递底单",
+      },
     ]);
     expect(missingEvidence(held, "defect")).toEqual([
-      { code: "acceptance-form", en: "get: the acceptance form signed by the customer, showing the product passed", zh: "需取得：客户签字的验收单（显示产品合格）" },
+      {
+        code: "acceptance-form",
+        en: "get: the acceptance form signed by the customer, showing the product passed",
+        zh: "需取得：客户签字的验收单（显示产品合格）",
+      },
     ]);
   });
 
@@ -165,9 +194,19 @@ describe("evidence first (用证据封嘴, rules.md section 4)", () => {
   });
 
   it.each([
-    ["none", null], ["", null], [null, null], ["无", null],
-    ["no-invoice", "no-invoice"], ["invoice", "no-invoice"], ["INVOICE", "no-invoice"], ["发票", "no-invoice"], ["没收到发票", "no-invoice"],
-    ["defect", "defect"], ["Quality", "defect"], ["质量", "defect"], ["产品有问题", "defect"],
+    ["none", null],
+    ["", null],
+    [null, null],
+    ["无", null],
+    ["no-invoice", "no-invoice"],
+    ["invoice", "no-invoice"],
+    ["INVOICE", "no-invoice"],
+    ["发票", "no-invoice"],
+    ["没收到发票", "no-invoice"],
+    ["defect", "defect"],
+    ["Quality", "defect"],
+    ["质量", "defect"],
+    ["产品有问题", "defect"],
   ] as const)("readExcuse(%j) = %j", (value, expected) => {
     expect(readExcuse(value)).toBe(expected);
   });
@@ -179,7 +218,11 @@ describe("evidence first (用证据封嘴, rules.md section 4)", () => {
 
   it("reads the evidence flags in argument order, each bad one under its own name", () => {
     expect(readEvidenceHeld(["是", "yes", 0, "", "无"])).toEqual({
-      signedContract: true, reconciliation: true, collectionRecords: false, deliveryProof: null, acceptanceForm: false,
+      signedContract: true,
+      reconciliation: true,
+      collectionRecords: false,
+      deliveryProof: null,
+      acceptanceForm: false,
     });
     EVIDENCE_ARGUMENTS.forEach((argument, i) => {
       const values: unknown[] = ["", "", "", "", ""];
@@ -190,7 +233,13 @@ describe("evidence first (用证据封嘴, rules.md section 4)", () => {
 
   it("property: the list grows only with what is not held, and only the excuse's own proof is asked for", () => {
     const tri = fc.constantFrom<boolean | null>(true, false, null);
-    const heldArb = fc.record({ signedContract: tri, reconciliation: tri, collectionRecords: tri, deliveryProof: tri, acceptanceForm: tri });
+    const heldArb = fc.record({
+      signedContract: tri,
+      reconciliation: tri,
+      collectionRecords: tri,
+      deliveryProof: tri,
+      acceptanceForm: tri,
+    });
     fc.assert(
       fc.property(heldArb, fc.constantFrom<"no-invoice" | "defect" | null>("no-invoice", "defect", null), (held, excuse) => {
         const got = missingEvidence(held, excuse).map((r) => r.code);

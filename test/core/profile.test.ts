@@ -46,7 +46,14 @@ describe("debtor profile: the article's three debtors (rules.md section 3)", () 
   });
 
   it("the building-materials dealer ('funds are tight' while winning a tender) is willful", () => {
-    const r = debtorProfile({ ...CLEAN, incomeStable: null, turnoverDecline: null, excuses: true, contradiction: true, brokenPromises: null });
+    const r = debtorProfile({
+      ...CLEAN,
+      incomeStable: null,
+      turnoverDecline: null,
+      excuses: true,
+      contradiction: true,
+      brokenPromises: null,
+    });
     expect(r.profile).toBe("willful");
     expect(codes(r.reasons)).toEqual(["business-operating", "excuses", "contradiction"]);
     expect(r.play.en).toBe(
@@ -62,8 +69,13 @@ describe("debtor profile: the article's three debtors (rules.md section 3)", () 
     expect(r.profile).toBe("willful");
     expect(codes(r.reasons)).toEqual(["contradiction"]);
     expect(codes(r.toFindOut)).toEqual([
-      "find-business_operating", "find-income_stable", "find-turnover_decline", "find-proposed_plan",
-      "find-insolvent", "find-dishonest_debtor", "find-operations_stopped",
+      "find-business_operating",
+      "find-income_stable",
+      "find-turnover_decline",
+      "find-proposed_plan",
+      "find-insolvent",
+      "find-dishonest_debtor",
+      "find-operations_stopped",
     ]);
     expect(r.toFindOut[5].zh).toBe("在中国执行信息公开网查询是否为失信被执行人");
   });
@@ -92,7 +104,13 @@ describe("debtor profile: each row of the decision table", () => {
     const r = debtorProfile({ ...UNKNOWN_SIGNALS, businessOperating: true, turnoverDecline: "persistent", proposedPlan: true });
     expect(r.profile).toBe("unclear");
     expect(codes(r.reasons)).toEqual(["turnover-persistent", "unclear-ability"]);
-    expect(codes(r.toFindOut)).toEqual(["find-income_stable", "find-insolvent", "find-dishonest_debtor", "find-operations_stopped", "find-cash-flow"]);
+    expect(codes(r.toFindOut)).toEqual([
+      "find-income_stable",
+      "find-insolvent",
+      "find-dishonest_debtor",
+      "find-operations_stopped",
+      "find-cash-flow",
+    ]);
     expect(r.toFindOut[0].en).toBe("get the last 3 months' bank statements and check the main-business income");
     expect(r.play.code).toBe("play-unclear");
   });
@@ -135,7 +153,12 @@ describe("debtor profile: each row of the decision table", () => {
     expect(r.profile).toBe("unclear");
     expect(codes(r.reasons)).toEqual(["excuses", "refuses-contact", "unclear-ability-unknown"]);
     expect(codes(r.toFindOut)).toEqual([
-      "find-business_operating", "find-income_stable", "find-contradiction", "find-insolvent", "find-dishonest_debtor", "find-operations_stopped",
+      "find-business_operating",
+      "find-income_stable",
+      "find-contradiction",
+      "find-insolvent",
+      "find-dishonest_debtor",
+      "find-operations_stopped",
     ]);
   });
 
@@ -144,8 +167,14 @@ describe("debtor profile: each row of the decision table", () => {
     expect(r.profile).toBe("temporary");
     expect(codes(r.reasons)).toEqual(["business-operating", "turnover-short-term", "proposed-plan"]);
     expect(codes(r.toFindOut)).toEqual([
-      "find-income_stable", "find-excuses", "find-contradiction", "find-broken_promises", "find-refuses_contact",
-      "find-insolvent", "find-dishonest_debtor", "find-operations_stopped",
+      "find-income_stable",
+      "find-excuses",
+      "find-contradiction",
+      "find-broken_promises",
+      "find-refuses_contact",
+      "find-insolvent",
+      "find-dishonest_debtor",
+      "find-operations_stopped",
     ]);
   });
 
@@ -185,12 +214,37 @@ describe("debtor profile: each row of the decision table", () => {
 
 describe("reading the signals", () => {
   it.each([
-    [true, true], [false, false], [1, true], [0, false],
-    ["yes", true], ["YES", true], ["y", true], ["Y", true], ["true", true], ["TRUE", true], ["1", true],
-    ["no", false], ["No", false], ["n", false], ["false", false], ["FALSE", false], ["0", false],
-    ["是", true], ["有", true], ["对", true], ["否", false], ["无", false], ["没有", false], ["错", false],
-    [" yes ", true], ["Ｙｅｓ", true], ["１", true],
-    [null, null], [undefined, null], ["", null], ["  ", null],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
+    ["yes", true],
+    ["YES", true],
+    ["y", true],
+    ["Y", true],
+    ["true", true],
+    ["TRUE", true],
+    ["1", true],
+    ["no", false],
+    ["No", false],
+    ["n", false],
+    ["false", false],
+    ["FALSE", false],
+    ["0", false],
+    ["是", true],
+    ["有", true],
+    ["对", true],
+    ["否", false],
+    ["无", false],
+    ["没有", false],
+    ["错", false],
+    [" yes ", true],
+    ["Ｙｅｓ", true],
+    ["１", true],
+    [null, null],
+    [undefined, null],
+    ["", null],
+    ["  ", null],
   ])("readSignal(%j) = %j", (value, expected) => {
     expect(readSignal(value, "excuses")).toBe(expected);
   });
@@ -205,21 +259,34 @@ describe("reading the signals", () => {
       expect.unreachable();
     } catch (e) {
       expect((e as Error).message).toBe('insolvent: "maybe" is not one of yes/no, TRUE/FALSE, 1/0, 是/否, 有/无, 对/错 (blank: unknown)');
-      expect((e as { zh: string }).zh).toBe('insolvent："maybe" 不在可选值 yes/no, TRUE/FALSE, 1/0, 是/否, 有/无, 对/错 (blank: unknown) 之中');
+      expect((e as { zh: string }).zh).toBe(
+        'insolvent："maybe" 不在可选值 yes/no, TRUE/FALSE, 1/0, 是/否, 有/无, 对/错 (blank: unknown) 之中',
+      );
     }
     expect(() => readSignal(2, "insolvent")).toThrow("insolvent: 2 is not yes/no (use TRUE/FALSE, 1/0, 是/否, or leave blank if unknown)");
   });
 
   it.each([
-    ["none", "none"], ["NONE", "none"], ["short", "short-term"], ["short-term", "short-term"], ["Short-Term", "short-term"],
-    ["persistent", "persistent"], ["无", "none"], ["短期", "short-term"], ["暂时", "short-term"], ["持续", "persistent"],
-    ["", null], [null, null],
+    ["none", "none"],
+    ["NONE", "none"],
+    ["short", "short-term"],
+    ["short-term", "short-term"],
+    ["Short-Term", "short-term"],
+    ["persistent", "persistent"],
+    ["无", "none"],
+    ["短期", "short-term"],
+    ["暂时", "short-term"],
+    ["持续", "persistent"],
+    ["", null],
+    [null, null],
   ] as const)("readTurnoverDecline(%j) = %j", (value, expected) => {
     expect(readTurnoverDecline(value)).toBe(expected);
   });
 
   it("refuses an unknown turnover word", () => {
-    expect(() => readTurnoverDecline("down")).toThrow('turnover_decline: "down" is not one of none/short-term/persistent, 无/短期/持续 (blank: unknown)');
+    expect(() => readTurnoverDecline("down")).toThrow(
+      'turnover_decline: "down" is not one of none/short-term/persistent, 无/短期/持续 (blank: unknown)',
+    );
     expect(() => readTurnoverDecline(true)).toThrow(/^turnover_decline: true is not one of/);
   });
 
@@ -249,8 +316,17 @@ describe("reading the signals", () => {
     });
     expect(readDebtorSignals([])).toEqual(UNKNOWN_SIGNALS);
     expect(Object.keys(s)).toEqual([
-      "businessOperating", "incomeStable", "turnoverDecline", "proposedPlan", "excuses", "contradiction",
-      "brokenPromises", "refusesContact", "insolvent", "dishonestDebtor", "operationsStopped",
+      "businessOperating",
+      "incomeStable",
+      "turnoverDecline",
+      "proposedPlan",
+      "excuses",
+      "contradiction",
+      "brokenPromises",
+      "refusesContact",
+      "insolvent",
+      "dishonestDebtor",
+      "operationsStopped",
     ]);
   });
 
@@ -261,15 +337,26 @@ describe("reading the signals", () => {
   });
 
   it.each([
-    ["temporary", "temporary"], ["Temporary", "temporary"], ["willful", "willful"], ["UNABLE", "unable"], ["unclear", "unclear"],
-    ["暂时困难", "temporary"], ["暂时困难型", "temporary"], ["故意拖欠", "willful"], ["故意拖欠型", "willful"],
-    ["无能力偿还", "unable"], ["无能力偿还型", "unable"], ["不明", "unclear"],
+    ["temporary", "temporary"],
+    ["Temporary", "temporary"],
+    ["willful", "willful"],
+    ["UNABLE", "unable"],
+    ["unclear", "unclear"],
+    ["暂时困难", "temporary"],
+    ["暂时困难型", "temporary"],
+    ["故意拖欠", "willful"],
+    ["故意拖欠型", "willful"],
+    ["无能力偿还", "unable"],
+    ["无能力偿还型", "unable"],
+    ["不明", "unclear"],
   ] as const)("readProfile(%j) = %s", (value, expected) => {
     expect(readProfile(value)).toBe(expected);
   });
 
   it("refuses an unknown profile naming the argument", () => {
-    expect(() => readProfile("bad")).toThrow('profile: "bad" is not one of temporary/willful/unable/unclear, 暂时困难/故意拖欠/无能力偿还/不明');
+    expect(() => readProfile("bad")).toThrow(
+      'profile: "bad" is not one of temporary/willful/unable/unclear, 暂时困难/故意拖欠/无能力偿还/不明',
+    );
     expect(() => readProfile("")).toThrow(/^profile: /);
     expect(() => readProfile(1, "debtor_profile")).toThrow(/^debtor_profile: /);
   });
@@ -356,7 +443,8 @@ describe("debtor profile: properties", () => {
         for (const [i, arg] of SIGNAL_ARGUMENTS.entries()) {
           const key = Object.keys(UNKNOWN_SIGNALS)[i] as keyof DebtorSignals;
           if (s[key] !== null) continue;
-          const fills: unknown[] = key === "turnoverDecline" ? ["none", "short-term", "persistent"] : key === "brokenPromises" ? [0, 10] : [true, false];
+          const fills: unknown[] =
+            key === "turnoverDecline" ? ["none", "short-term", "persistent"] : key === "brokenPromises" ? [0, 10] : [true, false];
           const changes = fills.some((v) => debtorProfile({ ...s, [key]: v } as DebtorSignals).profile !== r.profile);
           if (changes) expect(listed.has(`find-${arg}`), `${arg} can change ${r.profile}`).toBe(true);
         }

@@ -5,7 +5,15 @@ import { DEFAULT_POLICY } from "../../src/core/policy.js";
 
 describe("expected credit loss provision (IFRS 9 simplified approach)", () => {
   it.each([
-    [0, 0.01], [1, 0.02], [30, 0.02], [31, 0.03], [90, 0.03], [91, 0.2], [180, 0.2], [181, 0.5], [5000, 0.5],
+    [0, 0.01],
+    [1, 0.02],
+    [30, 0.02],
+    [31, 0.03],
+    [90, 0.03],
+    [91, 0.2],
+    [180, 0.2],
+    [181, 0.5],
+    [5000, 0.5],
   ])("%i days past due: %s", (days, rate) => {
     expect(provisionRate(days)).toBe(rate);
   });
@@ -23,8 +31,22 @@ describe("expected credit loss provision (IFRS 9 simplified approach)", () => {
 
   it("reads rates as text or a range", () => {
     expect(readProvisionRates("0:1%,30:2%,90:3%,180:20%,*:50%")).toEqual(DEFAULT_POLICY.provisionRates);
-    expect(readProvisionRates("0：1%，60：5%，>60：40%")).toEqual([{ upTo: 0, rate: 0.01 }, { upTo: 60, rate: 0.05 }, { upTo: null, rate: 0.4 }]);
-    expect(readProvisionRates([[0, 0.01], [90, 0.05], ["", 0.6]])).toEqual([{ upTo: 0, rate: 0.01 }, { upTo: 90, rate: 0.05 }, { upTo: null, rate: 0.6 }]);
+    expect(readProvisionRates("0：1%，60：5%，>60：40%")).toEqual([
+      { upTo: 0, rate: 0.01 },
+      { upTo: 60, rate: 0.05 },
+      { upTo: null, rate: 0.4 },
+    ]);
+    expect(
+      readProvisionRates([
+        [0, 0.01],
+        [90, 0.05],
+        ["", 0.6],
+      ]),
+    ).toEqual([
+      { upTo: 0, rate: 0.01 },
+      { upTo: 90, rate: 0.05 },
+      { upTo: null, rate: 0.6 },
+    ]);
   });
 
   it.each([
@@ -41,10 +63,15 @@ describe("expected credit loss provision (IFRS 9 simplified approach)", () => {
 
   it("never falls as days past due grow", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e10 }).map((c) => c / 100), fc.nat(2000), fc.nat(2000), (balance, days, more) => {
-        expect(provision(balance, days + more)).toBeGreaterThanOrEqual(provision(balance, days));
-        expect(provision(balance, days)).toBeLessThanOrEqual(balance);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e10 }).map((c) => c / 100),
+        fc.nat(2000),
+        fc.nat(2000),
+        (balance, days, more) => {
+          expect(provision(balance, days + more)).toBeGreaterThanOrEqual(provision(balance, days));
+          expect(provision(balance, days)).toBeLessThanOrEqual(balance);
+        },
+      ),
     );
   });
 });

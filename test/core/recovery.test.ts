@@ -5,7 +5,6 @@ import { isoFromSerial, serialFromCivil } from "../../src/core/dates.js";
 import { RuleError } from "../../src/core/errors.js";
 import { expectRuleError, ruleError } from "../support/rule-error.js";
 
-
 const day = (y: number, m: number, d: number): number => serialFromCivil(y, m, d);
 const iso = (serial: number): string => isoFromSerial(serial);
 
@@ -26,9 +25,21 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
     expect(result.ordinaryRate).toBe(0.28);
     expect(result.waterfall).toEqual({ expenses: 100_000, employees: 50_000, taxes: 50_000, ordinaryPool: 2_800_000 });
     expect(220_000 - result.payout).toBe(80_000); // what acting early gained, by the article's figures
-    expect(result.reasons.map((r) => r.code)).toEqual(["estate", "expenses", "employees", "taxes", "ordinary-pool", "ordinary-rate", "payout"]);
+    expect(result.reasons.map((r) => r.code)).toEqual([
+      "estate",
+      "expenses",
+      "employees",
+      "taxes",
+      "ordinary-pool",
+      "ordinary-rate",
+      "payout",
+    ]);
     expect(result.reasons[5]).toEqual({ code: "ordinary-rate", en: "ordinary claims receive 28% pro rata", zh: "普通债权按比例受偿 28%" });
-    expect(result.reasons[6]).toEqual({ code: "payout", en: "this claim of 500,000 receives 140,000", zh: "本债权 500,000 可受偿 140,000" });
+    expect(result.reasons[6]).toEqual({
+      code: "payout",
+      en: "this claim of 500,000 receives 140,000",
+      zh: "本债权 500,000 可受偿 140,000",
+    });
     expect(result.reasons[1].en).toBe("bankruptcy expenses and common-benefit debts first (art. 43): 100,000 of 100,000 paid in full");
   });
 
@@ -54,9 +65,24 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
       taxClaims: 300_000,
     });
     expect(bankruptcyRecovery(100_000, estate(50_000)).waterfall).toEqual({ expenses: 50_000, employees: 0, taxes: 0, ordinaryPool: 0 });
-    expect(bankruptcyRecovery(100_000, estate(250_000)).waterfall).toEqual({ expenses: 100_000, employees: 150_000, taxes: 0, ordinaryPool: 0 });
-    expect(bankruptcyRecovery(100_000, estate(500_000)).waterfall).toEqual({ expenses: 100_000, employees: 200_000, taxes: 200_000, ordinaryPool: 0 });
-    expect(bankruptcyRecovery(100_000, estate(600_000)).waterfall).toEqual({ expenses: 100_000, employees: 200_000, taxes: 300_000, ordinaryPool: 0 });
+    expect(bankruptcyRecovery(100_000, estate(250_000)).waterfall).toEqual({
+      expenses: 100_000,
+      employees: 150_000,
+      taxes: 0,
+      ordinaryPool: 0,
+    });
+    expect(bankruptcyRecovery(100_000, estate(500_000)).waterfall).toEqual({
+      expenses: 100_000,
+      employees: 200_000,
+      taxes: 200_000,
+      ordinaryPool: 0,
+    });
+    expect(bankruptcyRecovery(100_000, estate(600_000)).waterfall).toEqual({
+      expenses: 100_000,
+      employees: 200_000,
+      taxes: 300_000,
+      ordinaryPool: 0,
+    });
     const some = bankruptcyRecovery(100_000, estate(700_000));
     expect(some.waterfall).toEqual({ expenses: 100_000, employees: 200_000, taxes: 300_000, ordinaryPool: 100_000 });
     expect(some.payout).toBe(10_000);
@@ -96,14 +122,46 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
     ["claim", () => bankruptcyRecovery(-1, { freeEstate: 1, ordinaryClaimsTotal: 1 }), "claim: -1 must be an amount >= 0"],
     ["claim", () => bankruptcyRecovery(Number.NaN, { freeEstate: 1, ordinaryClaimsTotal: 1 }), "claim: NaN must be an amount >= 0"],
     ["free_estate", () => bankruptcyRecovery(1, { freeEstate: -5, ordinaryClaimsTotal: 1 }), "free_estate: -5 must be an amount >= 0"],
-    ["free_estate", () => bankruptcyRecovery(1, { freeEstate: Number.POSITIVE_INFINITY, ordinaryClaimsTotal: 1 }), "free_estate: Infinity must be an amount >= 0"],
-    ["free_estate", () => bankruptcyRecovery(1, { freeEstate: 1e15, ordinaryClaimsTotal: 1 }), "free_estate: 1000000000000000 is above the largest amount handled, 90,071,992,547,409.91"],
-    ["ordinary_claims_total", () => bankruptcyRecovery(0, { freeEstate: 1, ordinaryClaimsTotal: 0 }), "ordinary_claims_total: 0 must be above 0"],
-    ["ordinary_claims_total", () => bankruptcyRecovery(500, { freeEstate: 1, ordinaryClaimsTotal: 400 }), "ordinary_claims_total: 400 is below the claim 500; the total includes this claim"],
-    ["ordinary_claims_total", () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: -1 }), "ordinary_claims_total: -1 must be an amount >= 0"],
-    ["employee_claims", () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: 1, employeeClaims: -1 }), "employee_claims: -1 must be an amount >= 0"],
-    ["tax_claims", () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: 1, taxClaims: Number.NaN }), "tax_claims: NaN must be an amount >= 0"],
-    ["expenses", () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: 1, expenses: -0.01 }), "expenses: -0.01 must be an amount >= 0"],
+    [
+      "free_estate",
+      () => bankruptcyRecovery(1, { freeEstate: Number.POSITIVE_INFINITY, ordinaryClaimsTotal: 1 }),
+      "free_estate: Infinity must be an amount >= 0",
+    ],
+    [
+      "free_estate",
+      () => bankruptcyRecovery(1, { freeEstate: 1e15, ordinaryClaimsTotal: 1 }),
+      "free_estate: 1000000000000000 is above the largest amount handled, 90,071,992,547,409.91",
+    ],
+    [
+      "ordinary_claims_total",
+      () => bankruptcyRecovery(0, { freeEstate: 1, ordinaryClaimsTotal: 0 }),
+      "ordinary_claims_total: 0 must be above 0",
+    ],
+    [
+      "ordinary_claims_total",
+      () => bankruptcyRecovery(500, { freeEstate: 1, ordinaryClaimsTotal: 400 }),
+      "ordinary_claims_total: 400 is below the claim 500; the total includes this claim",
+    ],
+    [
+      "ordinary_claims_total",
+      () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: -1 }),
+      "ordinary_claims_total: -1 must be an amount >= 0",
+    ],
+    [
+      "employee_claims",
+      () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: 1, employeeClaims: -1 }),
+      "employee_claims: -1 must be an amount >= 0",
+    ],
+    [
+      "tax_claims",
+      () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: 1, taxClaims: Number.NaN }),
+      "tax_claims: NaN must be an amount >= 0",
+    ],
+    [
+      "expenses",
+      () => bankruptcyRecovery(1, { freeEstate: 1, ordinaryClaimsTotal: 1, expenses: -0.01 }),
+      "expenses: -0.01 must be an amount >= 0",
+    ],
   ])("refuses a bad %s", (argument, call, message) => {
     expectRuleError(call, argument, message);
   });
@@ -125,7 +183,13 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
     fc.assert(
       fc.property(case_, (c) => {
         const total = Number((c.claim + c.others).toFixed(2));
-        const r = bankruptcyRecovery(c.claim, { freeEstate: c.estate, ordinaryClaimsTotal: total, employeeClaims: c.employees, taxClaims: c.taxes, expenses: c.expenses });
+        const r = bankruptcyRecovery(c.claim, {
+          freeEstate: c.estate,
+          ordinaryClaimsTotal: total,
+          employeeClaims: c.employees,
+          taxClaims: c.taxes,
+          expenses: c.expenses,
+        });
         expect(r.payout).toBeGreaterThanOrEqual(0);
         expect(r.payout).toBeLessThanOrEqual(c.claim);
         expect(r.payout).toBeLessThanOrEqual(r.waterfall.ordinaryPool);
@@ -133,7 +197,9 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
         expect(r.ordinaryRate).toBeGreaterThanOrEqual(0);
         expect(r.ordinaryRate).toBeLessThanOrEqual(1);
         const w = r.waterfall;
-        expect(Math.round(w.expenses * 100) + Math.round(w.employees * 100) + Math.round(w.taxes * 100) + Math.round(w.ordinaryPool * 100)).toBe(Math.round(c.estate * 100));
+        expect(
+          Math.round(w.expenses * 100) + Math.round(w.employees * 100) + Math.round(w.taxes * 100) + Math.round(w.ordinaryPool * 100),
+        ).toBe(Math.round(c.estate * 100));
         expect(w.expenses).toBeLessThanOrEqual(c.expenses);
         expect(w.employees).toBeLessThanOrEqual(c.employees);
         expect(w.taxes).toBeLessThanOrEqual(c.taxes);
@@ -149,7 +215,13 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
     fc.assert(
       fc.property(case_, (c) => {
         const total = Number((c.claim + c.others).toFixed(2));
-        const estate = (freeEstate: number): BankruptcyEstate => ({ freeEstate, ordinaryClaimsTotal: total, employeeClaims: c.employees, taxClaims: c.taxes, expenses: c.expenses });
+        const estate = (freeEstate: number): BankruptcyEstate => ({
+          freeEstate,
+          ordinaryClaimsTotal: total,
+          employeeClaims: c.employees,
+          taxClaims: c.taxes,
+          expenses: c.expenses,
+        });
         const smaller = bankruptcyRecovery(c.claim, estate(c.estate));
         const larger = bankruptcyRecovery(c.claim, estate(Number((c.estate + c.more).toFixed(2))));
         expect(larger.payout).toBeGreaterThanOrEqual(smaller.payout);
@@ -161,13 +233,19 @@ describe("bankruptcy recovery (rules.md section 5, Enterprise Bankruptcy Law art
 
   it("pays claims that share the pool no more than the pool together (but for one cent of rounding each)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1e10 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1e11 }), (claimCents, poolCents) => {
-        const total = claimCents.reduce((s, x) => s + x, 0) / 100;
-        const paid = claimCents.map((x) => Math.round(bankruptcyRecovery(x / 100, { freeEstate: poolCents / 100, ordinaryClaimsTotal: total }).payout * 100));
-        const sum = paid.reduce((s, x) => s + x, 0);
-        expect(sum).toBeLessThanOrEqual(Math.min(poolCents, Math.round(total * 100)) + claimCents.length);
-        expect(sum).toBeGreaterThanOrEqual(Math.min(poolCents, Math.round(total * 100)) - claimCents.length);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1e10 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 1e11 }),
+        (claimCents, poolCents) => {
+          const total = claimCents.reduce((s, x) => s + x, 0) / 100;
+          const paid = claimCents.map((x) =>
+            Math.round(bankruptcyRecovery(x / 100, { freeEstate: poolCents / 100, ordinaryClaimsTotal: total }).payout * 100),
+          );
+          const sum = paid.reduce((s, x) => s + x, 0);
+          expect(sum).toBeLessThanOrEqual(Math.min(poolCents, Math.round(total * 100)) + claimCents.length);
+          expect(sum).toBeGreaterThanOrEqual(Math.min(poolCents, Math.round(total * 100)) - claimCents.length);
+        },
+      ),
     );
   });
 });
@@ -190,7 +268,9 @@ describe("claim filing deadline (Enterprise Bankruptcy Law art. 45; Civil Code a
     expect(iso(claimFilingDeadline(day(2025, 2, 10), { days: 30 }).lastDay)).toBe("2025-03-12");
     expect(iso(claimFilingDeadline(day(2024, 2, 10), { days: 30 }).lastDay)).toBe("2024-03-11"); // leap year
     expect(iso(claimFilingDeadline(day(2025, 1, 1), { days: 45 }).lastDay)).toBe("2025-02-15");
-    expect(claimFilingDeadline(day(2025, 1, 1), { days: 45 }).reasons[0].en).toBe("claim filing period of 45 days from the announcement of 2025-01-01: file by 2025-02-15 (art. 45)");
+    expect(claimFilingDeadline(day(2025, 1, 1), { days: 45 }).reasons[0].en).toBe(
+      "claim filing period of 45 days from the announcement of 2025-01-01: file by 2025-02-15 (art. 45)",
+    );
     expect(claimFilingDeadline(45658.9, { days: 30 }).lastDay).toBe(45688); // time of day ignored
   });
 
@@ -200,17 +280,23 @@ describe("claim filing deadline (Enterprise Bankruptcy Law art. 45; Civil Code a
     expect(iso(claimFilingDeadline(day(2023, 11, 30), { months: 3 }).lastDay)).toBe("2024-02-29");
     expect(iso(claimFilingDeadline(day(2024, 11, 30), { months: 3 }).lastDay)).toBe("2025-02-28");
     expect(iso(claimFilingDeadline(day(2025, 12, 31), { months: 2 }).lastDay)).toBe("2026-02-28");
-    expect(claimFilingDeadline(day(2025, 1, 15), { months: 2 }).reasons[0].zh).toBe("债权申报期限自 2025-01-15 受理公告起 2 个月：最迟于 2025-03-15 申报（第45条）");
+    expect(claimFilingDeadline(day(2025, 1, 15), { months: 2 }).reasons[0].zh).toBe(
+      "债权申报期限自 2025-01-15 受理公告起 2 个月：最迟于 2025-03-15 申报（第45条）",
+    );
   });
 
   it("accepts a period of days ending exactly 3 months later, refuses one day more", () => {
     expect(iso(claimFilingDeadline(day(2025, 1, 1), { days: 90 }).lastDay)).toBe("2025-04-01"); // = 3 months
-    expect(() => claimFilingDeadline(day(2025, 1, 1), { days: 91 })).toThrow("period: 91 days from 2025-01-01 ends 2025-04-02, after the 3-month limit 2025-04-01 (art. 45)");
+    expect(() => claimFilingDeadline(day(2025, 1, 1), { days: 91 })).toThrow(
+      "period: 91 days from 2025-01-01 ends 2025-04-02, after the 3-month limit 2025-04-01 (art. 45)",
+    );
     expect(iso(claimFilingDeadline(day(2024, 11, 30), { days: 90 }).lastDay)).toBe("2025-02-28");
     expect(() => claimFilingDeadline(day(2024, 11, 30), { days: 91 })).toThrow(/^period: 91 days .* after the 3-month limit 2025-02-28/);
     expect(iso(claimFilingDeadline(day(2023, 11, 30), { days: 91 }).lastDay)).toBe("2024-02-29"); // leap year: 91 days fit
     expect(() => claimFilingDeadline(day(2023, 11, 30), { days: 92 })).toThrow(/^period: /);
-    expect(() => claimFilingDeadline(day(2025, 1, 1), { days: 29 })).toThrow("period: 29 days: the period is a whole number of at least 30 days (art. 45)");
+    expect(() => claimFilingDeadline(day(2025, 1, 1), { days: 29 })).toThrow(
+      "period: 29 days: the period is a whole number of at least 30 days (art. 45)",
+    );
   });
 
   it("accepts 1 month shorter than 30 days as the court set it, and says so", () => {

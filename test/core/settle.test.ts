@@ -31,8 +31,20 @@ describe("settlement ladder (rules.md section 4)", () => {
 
   it("reads tiers as text or a two-column range", () => {
     expect(readSettlementTiers("10:0.90,20:0.95")).toEqual(DEFAULT_POLICY.settlementTiers);
-    expect(readSettlementTiers("10：90%，20：95%")).toEqual([{ days: 10, rate: 0.9 }, { days: 20, rate: 0.95 }]);
-    expect(readSettlementTiers([[10, 0.9], [20, 0.95], ["", ""]])).toEqual([{ days: 10, rate: 0.9 }, { days: 20, rate: 0.95 }]);
+    expect(readSettlementTiers("10：90%，20：95%")).toEqual([
+      { days: 10, rate: 0.9 },
+      { days: 20, rate: 0.95 },
+    ]);
+    expect(
+      readSettlementTiers([
+        [10, 0.9],
+        [20, 0.95],
+        ["", ""],
+      ]),
+    ).toEqual([
+      { days: 10, rate: 0.9 },
+      { days: 20, rate: 0.95 },
+    ]);
     expect(readSettlementTiers([["10:0.9"]])).toEqual([{ days: 10, rate: 0.9 }]);
   });
 
@@ -50,23 +62,26 @@ describe("settlement ladder (rules.md section 4)", () => {
   });
 
   it("never offers more than the balance nor less than the lowest rate times the balance", () => {
-    const tiers = fc
-      .uniqueArray(fc.integer({ min: 0, max: 365 }), { minLength: 1, maxLength: 5 })
-      .chain((days) =>
-        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: days.length, maxLength: days.length }).map((rates) => {
-          const sortedDays = [...days].sort((a, b) => a - b);
-          const sortedRates = [...rates].sort((a, b) => a - b);
-          return sortedDays.map((d, i) => ({ days: d, rate: sortedRates[i] / 100 }));
-        }),
-      );
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100), fc.double({ min: 0, max: 1000, noNaN: true }), tiers, (balance, days, ladder) => {
-        const offer = settlementOffer(balance, days, ladder);
-        expect(offer).toBeLessThanOrEqual(balance);
-        expect(offer).toBeGreaterThanOrEqual(Math.floor(ladder[0].rate * balance * 100) / 100);
-        expect(Number(offer.toFixed(2))).toBe(offer); // whole cents
-        expect(settlementRate(days, ladder)).toBeGreaterThanOrEqual(ladder[0].rate);
+    const tiers = fc.uniqueArray(fc.integer({ min: 0, max: 365 }), { minLength: 1, maxLength: 5 }).chain((days) =>
+      fc.array(fc.integer({ min: 1, max: 100 }), { minLength: days.length, maxLength: days.length }).map((rates) => {
+        const sortedDays = [...days].sort((a, b) => a - b);
+        const sortedRates = [...rates].sort((a, b) => a - b);
+        return sortedDays.map((d, i) => ({ days: d, rate: sortedRates[i] / 100 }));
       }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e11 }).map((c) => c / 100),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        tiers,
+        (balance, days, ladder) => {
+          const offer = settlementOffer(balance, days, ladder);
+          expect(offer).toBeLessThanOrEqual(balance);
+          expect(offer).toBeGreaterThanOrEqual(Math.floor(ladder[0].rate * balance * 100) / 100);
+          expect(Number(offer.toFixed(2))).toBe(offer); // whole cents
+          expect(settlementRate(days, ladder)).toBeGreaterThanOrEqual(ladder[0].rate);
+        },
+      ),
     );
   });
 });

@@ -24,13 +24,18 @@ describe("factoring with recourse (rules.md section 6)", () => {
 
   it("advance + reserve is the amount exactly, the fee never above it", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 0, max: 20 }), (amount, a, f) => {
-        fc.pre(a + f <= 100);
-        const r = factoring(amount, a / 100, f / 100);
-        expect(Math.round(r.advance * 100) + Math.round(r.reserve * 100)).toBe(Math.round(amount * 100));
-        expect(r.fee).toBeLessThanOrEqual(amount);
-        expect(r.net).toBeGreaterThanOrEqual(r.advance - 0.01);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }).map((c) => c / 100),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 20 }),
+        (amount, a, f) => {
+          fc.pre(a + f <= 100);
+          const r = factoring(amount, a / 100, f / 100);
+          expect(Math.round(r.advance * 100) + Math.round(r.reserve * 100)).toBe(Math.round(amount * 100));
+          expect(r.fee).toBeLessThanOrEqual(amount);
+          expect(r.net).toBeGreaterThanOrEqual(r.advance - 0.01);
+        },
+      ),
     );
   });
 });

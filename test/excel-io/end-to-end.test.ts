@@ -11,7 +11,8 @@ import { locatePortfolio, readPortfolioRows, triageSheetData, writeTriageSheets 
 import { recogniseColumns, serialFromCivil, summarise, triagePortfolio } from "../../src/core/index.js";
 
 const root = join(__dirname, "../..");
-const csv = (path: string): string[][] => parse(readFileSync(join(root, path), "utf8"), { bom: true, relax_column_count: true }) as string[][];
+const csv = (path: string): string[][] =>
+  parse(readFileSync(join(root, path), "utf8"), { bom: true, relax_column_count: true }) as string[][];
 
 /** A cell of the result sheet as the command line's CSV writes it. */
 function asCsv(value: string | number | boolean): string {
@@ -51,7 +52,9 @@ describe("the triage pane's path on the fake Excel", () => {
     // the summary sheet says what the command line's first line says
     const summary = wb.sheet(report.summarySheet).values();
     const figure = (label: string) => summary.find((r) => r[0] === label)?.[1];
-    expect([figure("rows"), figure("ok"), figure("with problems"), figure("blank rows"), figure("triaged balance")]).toEqual([15, 10, 4, 1, 5_412_000]);
+    expect([figure("rows"), figure("ok"), figure("with problems"), figure("blank rows"), figure("triaged balance")]).toEqual([
+      15, 10, 4, 1, 5_412_000,
+    ]);
     expect(figure("as of")).toBe(asOf);
   });
 });

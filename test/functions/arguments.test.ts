@@ -15,7 +15,6 @@ beforeAll(async () => {
   (await import("../../src/functions/excel.js")).setMessageLanguage("en-US");
 });
 
-
 /** Values bad on their own for any argument, or at least never good in a way that blames another one. */
 const BAD: readonly unknown[] = ["zzz", -1, "1e999", 1e308, Number.NaN, {}, "\u0000"];
 
@@ -30,7 +29,10 @@ describe("messages name the argument as Excel shows it", () => {
   it.each(SIGNATURES.map((s) => [s.id, s] as const))("%s: each argument made bad is named in its message", (id, s) => {
     const good = GOOD[id].map((v) => [[v]]);
     const ok = normalise(fns[s.fn](...good));
-    expect(ok.flat().some((cell) => typeof cell === "string" && cell.startsWith("#")), `${id} with good arguments: ${JSON.stringify(ok)}`).toBe(false);
+    expect(
+      ok.flat().some((cell) => typeof cell === "string" && cell.startsWith("#")),
+      `${id} with good arguments: ${JSON.stringify(ok)}`,
+    ).toBe(false);
     s.params.forEach((name, i) => {
       let refused = false;
       for (const bad of BAD) {

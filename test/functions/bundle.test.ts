@@ -19,7 +19,20 @@ const CONTRACT: Record<string, string[]> = {
   FACTOR: ["amount", "advance_rate", "fee_rate", "output"],
   INSURE: ["loss", "rate", "output"],
   PROVISION: ["balance", "days_past_due", "rates"],
-  PROFILE: ["business_operating", "income_stable", "turnover_decline", "proposed_plan", "excuses", "contradiction", "broken_promises", "refuses_contact", "insolvent", "dishonest_debtor", "operations_stopped", "output"],
+  PROFILE: [
+    "business_operating",
+    "income_stable",
+    "turnover_decline",
+    "proposed_plan",
+    "excuses",
+    "contradiction",
+    "broken_promises",
+    "refuses_contact",
+    "insolvent",
+    "dishonest_debtor",
+    "operations_stopped",
+    "output",
+  ],
   CHANNEL: ["balance", "days_past_due", "profile", "output"],
   CONFIRM: ["last_confirmation", "as_of", "output"],
   EVIDENCE: ["signed_contract", "reconciliation", "collection_records", "delivery_proof", "acceptance_form", "excuse", "output"],
@@ -28,8 +41,20 @@ const CONTRACT: Record<string, string[]> = {
   CLAIMDEADLINE: ["announcement", "period", "output"],
   LIMITATION: ["last_interruption", "as_of", "output"],
 };
-interface ParamMeta { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }
-interface FunctionMeta { id: string; name: string; description?: string; parameters: ParamMeta[]; result: { dimensionality?: string } }
+interface ParamMeta {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMeta {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: ParamMeta[];
+  result: { dimensionality?: string };
+}
 
 let metadata: { functions: FunctionMeta[] };
 let zh: { functions: FunctionMeta[] };
@@ -65,7 +90,11 @@ describe("dist/functions.json (metadata Excel reads)", () => {
         expect(p.dimensionality, `${f.id}.${p.name}`).toBe("matrix");
       }
     }
-    const optional = (id: string) => metadata.functions.find((f) => f.id === id)!.parameters.filter((p) => p.optional).map((p) => p.name);
+    const optional = (id: string) =>
+      metadata.functions
+        .find((f) => f.id === id)!
+        .parameters.filter((p) => p.optional)
+        .map((p) => p.name);
     // every argument after the required ones is optional, so a formula can stop early
     for (const f of metadata.functions) {
       const flags = f.parameters.map((p) => Boolean(p.optional));

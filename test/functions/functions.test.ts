@@ -10,7 +10,14 @@ beforeAll(async () => {
   excel = installExcelGlobals("en-US");
   const m = await import("../../src/functions/functions.js");
   const { setMessageLanguage } = await import("../../src/functions/excel.js");
-  fns = { ...Object.fromEntries(Object.entries(m).filter(([, f]) => typeof f === "function").map(([name, f]) => [name.toUpperCase(), f as Fn])), setLanguage: setMessageLanguage as Fn };
+  fns = {
+    ...Object.fromEntries(
+      Object.entries(m)
+        .filter(([, f]) => typeof f === "function")
+        .map(([name, f]) => [name.toUpperCase(), f as Fn]),
+    ),
+    setLanguage: setMessageLanguage as Fn,
+  };
 });
 
 describe("AR functions, from the sources (docs/functions.md)", () => {
@@ -22,7 +29,19 @@ describe("AR functions, from the sources (docs/functions.md)", () => {
 
   it("never throws, whatever it is given", () => {
     fns.setLanguage("en-US");
-    const junk: unknown[] = [undefined, null, [], [[]], [[undefined]], [[{}]], [[Symbol.iterator as unknown]], "text", 5, [[NaN]], [[1], [2, 3]]];
+    const junk: unknown[] = [
+      undefined,
+      null,
+      [],
+      [[]],
+      [[undefined]],
+      [[{}]],
+      [[Symbol.iterator as unknown]],
+      "text",
+      5,
+      [[NaN]],
+      [[1], [2, 3]],
+    ];
     for (const id of Object.keys(fns).filter((k) => k !== "setLanguage")) {
       for (const a of junk) {
         for (const b of junk) {

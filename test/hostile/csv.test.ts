@@ -61,7 +61,10 @@ const HEADER = "customer,balance,due date";
 
 describe("line endings", () => {
   it("a CRLF header over LF rows (a file edited in two programs) loses no debtor", async () => {
-    const path = file("mixed-eol.csv", `${HEADER}\r\nL1,100,2025-01-01\nL2,200,2025-01-01\nL3,300,2025-01-01\nL4,400,2025-01-01\nL5,500,2025-01-01\n`);
+    const path = file(
+      "mixed-eol.csv",
+      `${HEADER}\r\nL1,100,2025-01-01\nL2,200,2025-01-01\nL3,300,2025-01-01\nL4,400,2025-01-01\nL5,500,2025-01-01\n`,
+    );
     const run = await triage(path, 5);
     expect(run.counts.ok).toBe(5);
     expect(run.column("customer")).toEqual(["L1", "L2", "L3", "L4", "L5"]);
@@ -80,7 +83,9 @@ describe("line endings", () => {
     const path = file("multiline.csv", `${HEADER}\n"Acme\nLtd",100,2025-01-01\nB,2,2025-01-01\n`);
     const run = await triage(path, 2);
     expect(run.column("customer")).toEqual(["Acme\nLtd", "B"]);
-    expect(run.lines).toContain("note: 1 row holds a line break inside a quoted cell (row 2): each was read as one row, as Excel reads it; check it if a quote may be stray");
+    expect(run.lines).toContain(
+      "note: 1 row holds a line break inside a quoted cell (row 2): each was read as one row, as Excel reads it; check it if a quote may be stray",
+    );
   });
 });
 
@@ -130,8 +135,12 @@ describe("encodings and non-text files", () => {
       x = (x * 1103515245 + 12345) % 2 ** 31;
       bytes[i] = x >> 16;
     }
-    await expect(runTriage(parseArguments([file("garbage.csv", bytes)], asOf))).rejects.toThrow(/is not a text file \(it holds binary data\)/);
-    await expect(runTriage(parseArguments([file("report.csv", "%PDF-1.7\n%âãÏÓ\n")], asOf))).rejects.toThrow(/is not a text file \(it is a PDF file\)/);
+    await expect(runTriage(parseArguments([file("garbage.csv", bytes)], asOf))).rejects.toThrow(
+      /is not a text file \(it holds binary data\)/,
+    );
+    await expect(runTriage(parseArguments([file("report.csv", "%PDF-1.7\n%âãÏÓ\n")], asOf))).rejects.toThrow(
+      /is not a text file \(it is a PDF file\)/,
+    );
   });
 
   it("an empty file, a file of blank lines and a header without rows say so", async () => {
@@ -149,7 +158,9 @@ describe("encodings and non-text files", () => {
 describe("headers", () => {
   it("two columns for one field: which was taken, which not, and how to take the other", async () => {
     const run = await triage(file("dup.csv", "customer,Balance,due date,Balance\nA,100,2025-01-01,999\n"), 1);
-    expect(run.lines).toContain('balance: column 4 "Balance" not used; took column 2 "Balance" (the leftmost of equally good matches); to take the other: --map balance=4');
+    expect(run.lines).toContain(
+      'balance: column 4 "Balance" not used; took column 2 "Balance" (the leftmost of equally good matches); to take the other: --map balance=4',
+    );
     expect(run.column("balance")).toEqual(["100"]);
     const other = await triage(file("dup.csv", "customer,Balance,due date,Balance\nA,100,2025-01-01,999\n"), 1, "--map", "balance=4");
     expect(other.column("balance")).toEqual(["999"]);
@@ -202,10 +213,16 @@ describe("hostile text", () => {
   }, 30_000);
 
   it("formula text, NUL and other controls: neutralised in CSV, replaced and reported", async () => {
-    const names = ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTab", "\u0000=1+1", "Nul\u0000Name", "＝1+1"];
+    const names = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTab", "\u0000=1+1", "Nul\u0000Name", "＝1+1"];
     const path = file("inject.csv", [HEADER, ...names.map((n, i) => `"${n.replace(/"/g, '""')}",${i + 1},2025-01-01`)].join("\n"));
     const run = await triage(path, names.length);
-    const written = readFileSync(run.lines.find((l) => l.startsWith("wrote "))!.slice(6).split(":")[0], "utf8");
+    const written = readFileSync(
+      run.lines
+        .find((l) => l.startsWith("wrote "))!
+        .slice(6)
+        .split(":")[0],
+      "utf8",
+    );
     for (const cell of run.column("customer")) {
       const text = String(cell);
       expect(text.startsWith("'") || /^[A-Za-z]/.test(text), text).toBe(true);
@@ -242,7 +259,9 @@ describe("the command line itself", () => {
       `cannot write ${join(dir, "no-such-folder", "r.csv")}: the folder ${join(dir, "no-such-folder")} does not exist`,
     );
     expect(() => parseArguments([path, "--out", ""], asOf)).toThrow("--out needs a file name, e.g. --out result.xlsx");
-    expect(() => parseArguments([path, "--as-of", "2025-07-31T25:99"], asOf)).toThrow('--as-of: "2025-07-31T25:99" has no real time of day');
+    expect(() => parseArguments([path, "--as-of", "2025-07-31T25:99"], asOf)).toThrow(
+      '--as-of: "2025-07-31T25:99" has no real time of day',
+    );
     expect(parseArguments([path, "--as-of", "2025-07-31T23:59"], asOf).asOf).toBe(asOf);
     expect(() => parseArguments([path, "--decimal", ";"], asOf)).toThrow(/--decimal: ";" is not \. or ,/);
   });
@@ -260,12 +279,16 @@ describe("found by a hostile review", () => {
   it("a number in the due-date column that reads as a date of 1900 is a problem, not 45,000 days past due", async () => {
     const run = await triage(file("serial.csv", `${HEADER}\nA,100,500\nB,100,44\nC,100,45800\n`), 3);
     expect(run.column("status")).toEqual(["problem", "problem", "ok"]);
-    expect(String(run.column("problems")[0])).toBe("due date: 1901-05-14 is more than 100 years ago: is the cell a number rather than a date (a serial such as 500, or a shifted amount)?");
+    expect(String(run.column("problems")[0])).toBe(
+      "due date: 1901-05-14 is more than 100 years ago: is the cell a number rather than a date (a serial such as 500, or a shifted amount)?",
+    );
   });
 
   it("Western, Japanese and Traditional Chinese files are refused with what they look like, never read as hanzi", async () => {
     const latin1 = file("latin1.csv", iconv.encode(`${HEADER}\nMüller GmbH,100,2025-01-01\nSociété Générale,200,2025-01-01\n`, "latin1"));
-    await expect(runTriage(parseArguments([latin1], asOf))).rejects.toThrow(/is neither UTF-8 nor Chinese GB18030 text \(first unreadable byte at line 2 \(byte 28\)\): it may be Western/);
+    await expect(runTriage(parseArguments([latin1], asOf))).rejects.toThrow(
+      /is neither UTF-8 nor Chinese GB18030 text \(first unreadable byte at line 2 \(byte 28\)\): it may be Western/,
+    );
     const run = await triage(latin1, 2, "--encoding", "windows-1252");
     expect(run.column("customer")).toEqual(["Müller GmbH", "Société Générale"]);
     const sjis = file("sjis.csv", iconv.encode(`${HEADER}\n株式会社ソニー,100,2025-01-01\nトヨタ,5,2025-01-01\n`, "shift_jis"));
@@ -280,9 +303,15 @@ describe("found by a hostile review", () => {
   });
 
   it("UTF-8 with a few damaged bytes is refused with their line, not decoded as GB18030", async () => {
-    const bytes = Buffer.concat([Buffer.from(`${HEADER}\nAcme,1,2025-01-01\n张三公司,2,2025-01-01\n`), Buffer.from([0x42, 0xff, 0xfe]), Buffer.from("Name,300,2025-01-01\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER}\nAcme,1,2025-01-01\n张三公司,2,2025-01-01\n`),
+      Buffer.from([0x42, 0xff, 0xfe]),
+      Buffer.from("Name,300,2025-01-01\n"),
+    ]);
     const path = file("utf8-bad.csv", bytes);
-    await expect(runTriage(parseArguments([path], asOf))).rejects.toThrow(/is UTF-8 text with bytes that are not UTF-8, first at line 4 \(byte 72\)/);
+    await expect(runTriage(parseArguments([path], asOf))).rejects.toThrow(
+      /is UTF-8 text with bytes that are not UTF-8, first at line 4 \(byte 72\)/,
+    );
     const run = await triage(path, 3, "--encoding", "utf8");
     expect(run.column("customer")).toEqual(["Acme", "张三公司", "B\uFFFD\uFFFDName"]);
   });
@@ -293,7 +322,10 @@ describe("found by a hostile review", () => {
     const comma = file("dot.csv", `${HEADER}\nA,1.500,2025-01-01\nB,2.500,2025-01-01\n`);
     await expect(runTriage(parseArguments([comma], asOf))).rejects.toThrow(/"1\.500", "2\.500" can be read two ways/);
     expect((await triage(comma, 2, "--decimal", ",")).column("balance")).toEqual(["1500", "2500"]);
-    expect((await triage(file("dot2.csv", `${HEADER}\nA,1.500,2025-01-01\nB,12.50,2025-01-01\n`), 2)).column("balance")).toEqual(["1.5", "12.5"]);
+    expect((await triage(file("dot2.csv", `${HEADER}\nA,1.500,2025-01-01\nB,12.50,2025-01-01\n`), 2)).column("balance")).toEqual([
+      "1.5",
+      "12.5",
+    ]);
   });
 
   it("a sep= line padded by Excel, a forgotten option value, DEL and C1 controls in cells", async () => {

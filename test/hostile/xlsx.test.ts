@@ -161,7 +161,7 @@ describe("a workbook in the 1904 date system (older Mac Excel)", () => {
     ]);
   });
 
-  it("reads date1904=\"true\" as other programs write it", async () => {
+  it('reads date1904="true" as other programs write it', async () => {
     const path = await craft(file("true-1904.xlsx"), {
       "xl/workbook.xml":
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -192,13 +192,17 @@ describe("a formula saved without its computed value (a file written by a script
     expect(rows[1].problems).toBe(
       'balance: the cell holds a formula "=1000*2" without a computed value (the file was not saved by Excel); open and save the file in Excel to compute it',
     );
-    expect(rows[2].problems).toMatch(/^customer: the cell holds a formula "=CONCAT\(\\"A\\",\\"B\\"\)" without a computed value .*; due date: the cell holds a formula "=TODAY\(\)-90" without/);
+    expect(rows[2].problems).toMatch(
+      /^customer: the cell holds a formula "=CONCAT\(\\"A\\",\\"B\\"\)" without a computed value .*; due date: the cell holds a formula "=TODAY\(\)-90" without/,
+    );
     expect(rows[3].status).toBe("blank");
     expect(rows[4].status).toBe("problem");
     expect(lines.join("\n")).toContain("row 3 Not computed: balance: the cell holds a formula");
     // in Chinese too
     const zh = await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--lang", "zh"], AS_OF));
-    expect(zh.join("\n")).toContain("第3行 Not computed: 余额：单元格是公式（\"=1000*2\"），但文件中没有计算结果（文件不是由 Excel 保存的）；请在 Excel 中打开并保存文件以计算公式");
+    expect(zh.join("\n")).toContain(
+      '第3行 Not computed: 余额：单元格是公式（"=1000*2"），但文件中没有计算结果（文件不是由 Excel 保存的）；请在 Excel 中打开并保存文件以计算公式',
+    );
   });
 
   it("also in XML another program wrote: a text formula and a shared formula without values", async () => {
@@ -220,7 +224,10 @@ describe("a formula saved without its computed value (a file written by a script
 // ---- C: damaged workbooks ------------------------------------------------------------------------
 
 describe("a damaged workbook is refused with a plain message naming the file and what is wrong", () => {
-  const valid = () => craft(file("valid.xlsx"), { "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2">${text("A2", "A")}${num("B2", 1)}${num("C2", DUE)}</row>`) });
+  const valid = () =>
+    craft(file("valid.xlsx"), {
+      "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2">${text("A2", "A")}${num("B2", 1)}${num("C2", DUE)}</row>`),
+    });
 
   it("a truncated zip", async () => {
     const whole = readFileSync(await valid());
@@ -228,8 +235,12 @@ describe("a damaged workbook is refused with a plain message naming the file and
       const path = file("truncated.xlsx");
       writeFileSync(path, whole.subarray(0, Math.floor(whole.length * keep)));
       const { en, zh } = await refused(path);
-      expect(en).toBe(`${path}: the workbook is damaged: it is not a complete zip archive (its end is missing: was it cut short while copying or downloading?); open it in Excel and save it again`);
-      expect(zh).toBe(`${path}：工作簿已损坏：不是完整的 zip 压缩包（文件结尾缺失：复制或下载时是否被截断？）；请在 Excel 中打开并重新保存`);
+      expect(en).toBe(
+        `${path}: the workbook is damaged: it is not a complete zip archive (its end is missing: was it cut short while copying or downloading?); open it in Excel and save it again`,
+      );
+      expect(zh).toBe(
+        `${path}：工作簿已损坏：不是完整的 zip 压缩包（文件结尾缺失：复制或下载时是否被截断？）；请在 Excel 中打开并重新保存`,
+      );
     }
   });
 
@@ -239,8 +250,14 @@ describe("a damaged workbook is refused with a plain message naming the file and
     zip.file("[Content_Types].xml", "<Types/>");
     zip.file("word/document.xml", "<document/>");
     writeFileSync(word, await zip.generateAsync({ type: "nodebuffer" }));
-    expect((await refused(word)).en).toBe(`${word}: is not an Excel workbook: the zip archive has no xl/workbook.xml (is it another kind of file named .xlsx?)`);
-    const noBook = await craft(file("no-workbook.xlsx"), { "xl/workbook.xml": null, "_rels/.rels": null, "xl/worksheets/sheet1.xml": sheetXml(HEADER) });
+    expect((await refused(word)).en).toBe(
+      `${word}: is not an Excel workbook: the zip archive has no xl/workbook.xml (is it another kind of file named .xlsx?)`,
+    );
+    const noBook = await craft(file("no-workbook.xlsx"), {
+      "xl/workbook.xml": null,
+      "_rels/.rels": null,
+      "xl/worksheets/sheet1.xml": sheetXml(HEADER),
+    });
     const { en, zh } = await refused(noBook);
     expect(en).toContain("has no xl/workbook.xml");
     expect(zh).toContain("压缩包中没有 xl/workbook.xml");
@@ -249,17 +266,30 @@ describe("a damaged workbook is refused with a plain message naming the file and
   it("a sheet part missing (exceljs's own reader said `Cannot set properties of undefined (setting 'sheetNo')`)", async () => {
     const path = await craft(file("no-sheet.xlsx"), {});
     const { en, zh } = await refused(path);
-    expect(en).toBe(`${path}: the workbook is damaged: the sheet "Sheet1" cannot be read (its part xl/worksheets/sheet1.xml is missing); open it in Excel and save it again`);
-    expect(zh).toBe(`${path}：工作簿已损坏：无法读取工作表“Sheet1”（its part xl/worksheets/sheet1.xml is missing）；请在 Excel 中打开并重新保存`);
+    expect(en).toBe(
+      `${path}: the workbook is damaged: the sheet "Sheet1" cannot be read (its part xl/worksheets/sheet1.xml is missing); open it in Excel and save it again`,
+    );
+    expect(zh).toBe(
+      `${path}：工作簿已损坏：无法读取工作表“Sheet1”（its part xl/worksheets/sheet1.xml is missing）；请在 Excel 中打开并重新保存`,
+    );
   });
 
   it("a sheet with broken XML, cut short, or with broken compressed data", async () => {
-    const broken = await craft(file("broken-xml.xlsx"), { "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2"><c r="A2"><v>1</c></row>`) });
-    expect((await refused(broken)).en).toMatch(new RegExp(`^${escape(broken)}: the workbook is damaged: the sheet "Sheet1" cannot be read \\(.+\\); open it in Excel and save it again$`));
+    const broken = await craft(file("broken-xml.xlsx"), {
+      "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2"><c r="A2"><v>1</c></row>`),
+    });
+    expect((await refused(broken)).en).toMatch(
+      new RegExp(
+        `^${escape(broken)}: the workbook is damaged: the sheet "Sheet1" cannot be read \\(.+\\); open it in Excel and save it again$`,
+      ),
+    );
     const cut = await craft(file("cut-xml.xlsx"), { "xl/worksheets/sheet1.xml": sheetXml(HEADER).slice(0, -40) });
     expect((await refused(cut)).en).toContain('the sheet "Sheet1" cannot be read (');
     // Flip bytes inside the sheet's deflated data: zlib refuses it, or it inflates to something that is not XML.
-    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}">${text(`A${i + 2}`, `Customer ${i}`)}${num(`B${i + 2}`, i)}${num(`C${i + 2}`, DUE)}</row>`).join("");
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `<row r="${i + 2}">${text(`A${i + 2}`, `Customer ${i}`)}${num(`B${i + 2}`, i)}${num(`C${i + 2}`, DUE)}</row>`,
+    ).join("");
     const bytes = readFileSync(await craft(file("ok.xlsx"), { "xl/worksheets/sheet1.xml": sheetXml(HEADER + rows) }));
     const at = bytes.indexOf("xl/worksheets/sheet1.xml") + "xl/worksheets/sheet1.xml".length + 40;
     for (let i = 0; i < 64; i++) bytes[at + i] ^= 0x5a;
@@ -270,12 +300,16 @@ describe("a damaged workbook is refused with a plain message naming the file and
 
   it("a workbook.xml that is not XML, and a cell pointing past the shared texts", async () => {
     const badBook = await craft(file("bad-book.xlsx"), { "xl/workbook.xml": "<workbook><sheets><sheet name=" });
-    expect((await refused(badBook)).en).toMatch(/: the workbook is damaged: its part xl\/workbook\.xml is not well-formed XML \(.+\); open it in Excel and save it again$/);
+    expect((await refused(badBook)).en).toMatch(
+      /: the workbook is damaged: its part xl\/workbook\.xml is not well-formed XML \(.+\); open it in Excel and save it again$/,
+    );
     const badIndex = await craft(file("bad-index.xlsx"), {
       "xl/sharedStrings.xml": stringsXml(["<t>only one</t>"]),
       "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2"><c r="A2" t="s"><v>7</v></c></row>`),
     });
-    expect((await refused(badIndex)).en).toContain('the sheet "Sheet1" cannot be read (cell A2 refers to shared text 7, which the workbook does not have)');
+    expect((await refused(badIndex)).en).toContain(
+      'the sheet "Sheet1" cannot be read (cell A2 refers to shared text 7, which the workbook does not have)',
+    );
   });
 
   it("an entity bomb (billion laughs) is refused, not expanded", async () => {
@@ -306,7 +340,9 @@ describe("sheets beyond Excel's limits are refused early, naming the limit", () 
       "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2">${text("A2", "A")}</row><row r="1048577">${text("A1048577", "B")}</row>`),
     });
     const { en, zh } = await refused(path);
-    expect(en).toBe(`${path}: the sheet "Sheet1" goes beyond Excel's limit of 1,048,576 rows (row 1,048,577): Excel could not open it either; split it into sheets within Excel's limits, or triage it as CSV`);
+    expect(en).toBe(
+      `${path}: the sheet "Sheet1" goes beyond Excel's limit of 1,048,576 rows (row 1,048,577): Excel could not open it either; split it into sheets within Excel's limits, or triage it as CSV`,
+    );
     expect(zh).toContain("超出 Excel 的 1,048,576 行上限");
   });
 
@@ -316,17 +352,23 @@ describe("sheets beyond Excel's limits are refused early, naming the limit", () 
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:H2000000"/>' +
         `<sheetData>${HEADER}<row r="2">${text("A2", "A")}</row></sheetData></worksheet>`,
     });
-    expect((await refused(path)).en).toContain(`the sheet "Sheet1" goes beyond Excel's limit of 1,048,576 rows (its used range is A1:H2000000)`);
+    expect((await refused(path)).en).toContain(
+      `the sheet "Sheet1" goes beyond Excel's limit of 1,048,576 rows (its used range is A1:H2000000)`,
+    );
   });
 
   it("a column beyond 16,384 (XFD)", async () => {
-    const path = await craft(file("too-wide.xlsx"), { "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2">${text("XFE2", "far")}</row>`) });
+    const path = await craft(file("too-wide.xlsx"), {
+      "xl/worksheets/sheet1.xml": sheetXml(`${HEADER}<row r="2">${text("XFE2", "far")}</row>`),
+    });
     expect((await refused(path)).en).toContain("goes beyond Excel's limit of 16,384 columns (cell XFE2)");
   });
 
   it("more filled cells than the triage holds in memory", async () => {
     const path = await craft(file("many-cells.xlsx"), {
-      "xl/worksheets/sheet1.xml": sheetXml(HEADER + Array.from({ length: 5 }, (_, i) => `<row r="${i + 2}">${text(`A${i + 2}`, "x")}${num(`B${i + 2}`, 1)}</row>`).join("")),
+      "xl/worksheets/sheet1.xml": sheetXml(
+        HEADER + Array.from({ length: 5 }, (_, i) => `<row r="${i + 2}">${text(`A${i + 2}`, "x")}${num(`B${i + 2}`, 1)}</row>`).join(""),
+      ),
     });
     const error = await readXlsx(path, readFileSync(path), undefined, { maxCells: 10 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbookError);
@@ -355,7 +397,9 @@ describe("a large sheet (50,000 rows, streamed)", () => {
     const path = file("large.xlsx");
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
     const sheet = book.addWorksheet("Ledger");
-    sheet.addRow(["customer", "balance", "due date", "overdue events (12 months)", "largest overdue amount", "cash flow", "note", "region"]).commit();
+    sheet
+      .addRow(["customer", "balance", "due date", "overdue events (12 months)", "largest overdue amount", "cash flow", "note", "region"])
+      .commit();
     const ROWS = 50_000;
     const isBlank = (i: number) => i % 5000 === 2500; // a blank row between data rows, now and then
     const isBad = (i: number) => i % 1000 === 7; // a balance that is not a number
@@ -364,7 +408,16 @@ describe("a large sheet (50,000 rows, streamed)", () => {
         sheet.addRow([]).commit();
         continue;
       }
-      const row = sheet.addRow([`Customer ${i}`, isBad(i) ? "n/a" : 1000 + (i % 977), new Date(Date.UTC(2025, 0, 1 + (i % 180))), i % 3, (i % 3) * 100, ["good", "fair", "poor"][i % 3], `note ${i % 50}`, `R${i % 7}`]);
+      const row = sheet.addRow([
+        `Customer ${i}`,
+        isBad(i) ? "n/a" : 1000 + (i % 977),
+        new Date(Date.UTC(2025, 0, 1 + (i % 180))),
+        i % 3,
+        (i % 3) * 100,
+        ["good", "fair", "poor"][i % 3],
+        `note ${i % 50}`,
+        `R${i % 7}`,
+      ]);
       row.getCell(3).numFmt = "yyyy-mm-dd";
       row.commit();
     }
@@ -376,16 +429,28 @@ describe("a large sheet (50,000 rows, streamed)", () => {
     const table = await readTable(path);
     expect(table.rows).toHaveLength(ROWS);
     const { mapping } = recogniseColumns(table.headers);
-    const output = triagePortfolio(table.rows, mapping, { asOf: AS_OF, firstRowNumber: table.firstRowNumber, dateSystem: table.dateSystem });
+    const output = triagePortfolio(table.rows, mapping, {
+      asOf: AS_OF,
+      firstRowNumber: table.firstRowNumber,
+      dateSystem: table.dateSystem,
+    });
     const summary = summarise(output.records, output.policy);
     const blanks = Array.from({ length: ROWS }, (_, i) => i).filter(isBlank).length;
     const bad = Array.from({ length: ROWS }, (_, i) => i).filter(isBad).length;
-    expect({ rows: summary.rows, ok: summary.ok, problem: summary.problem, blank: summary.blank }).toEqual({ rows: ROWS, ok: ROWS - blanks - bad, problem: bad, blank: blanks });
+    expect({ rows: summary.rows, ok: summary.ok, problem: summary.problem, blank: summary.blank }).toEqual({
+      rows: ROWS,
+      ok: ROWS - blanks - bad,
+      problem: bad,
+      blank: blanks,
+    });
     output.records.forEach((record, i) => {
       expect(record.sourceRow).toBe(i + 2);
       const expected = isBlank(i) ? ["blank-row"] : isBad(i) ? ["invalid:balance"] : [];
       if (record.problems.length !== expected.length || record.problems.some((p, k) => p.code !== expected[k])) {
-        expect(record.problems.map((p) => p.code), `row ${record.sourceRow}`).toEqual(expected);
+        expect(
+          record.problems.map((p) => p.code),
+          `row ${record.sourceRow}`,
+        ).toEqual(expected);
       }
     });
     expect(output.records[7].problems[0].en).toBe('balance: "n/a" is not a number');

@@ -12,7 +12,15 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseFigures, VEGALITE_MIME } from "../../src/charts/notebook.js";
 import { creditGrade, type CashFlow } from "../../src/core/index.js";
-import { compareBeforeAfter, generateTables, monthEndAging, overdueShare, planOutcomes, recoveryRates, type GeneratorOptions } from "../../src/analytics/index.js";
+import {
+  compareBeforeAfter,
+  generateTables,
+  monthEndAging,
+  overdueShare,
+  planOutcomes,
+  recoveryRates,
+  type GeneratorOptions,
+} from "../../src/analytics/index.js";
 import { addMonths } from "../../src/core/index.js";
 import { ibmSampleFile, publicDataDir } from "../../src/analytics/io.js";
 import { ibmPresent, ibmSuite } from "../support/ibm-sample.js";
@@ -20,7 +28,8 @@ import { ibmPresent, ibmSuite } from "../support/ibm-sample.js";
 const root = path.resolve(__dirname, "../..");
 const notebooksDir = path.join(root, "notebooks");
 const outDir = path.join(notebooksDir, "out");
-const SETUP = "Jupyter is needed for the notebook tests: apt-get install -y jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-notebook (README, section Notebooks), then npm run notebooks:setup";
+const SETUP =
+  "Jupyter is needed for the notebook tests: apt-get install -y jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-notebook (README, section Notebooks), then npm run notebooks:setup";
 
 interface Output {
   output_type: string;
@@ -30,11 +39,21 @@ interface Output {
   ename?: string;
   evalue?: string;
 }
-interface Cell { cell_type: string; source: string | string[]; outputs?: Output[] }
-interface Notebook { cells: Cell[]; metadata: Record<string, unknown> }
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  outputs?: Output[];
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: Record<string, unknown>;
+}
 
-const joined = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
-const names = fs.readdirSync(notebooksDir).filter((f) => f.endsWith(".ipynb")).sort();
+const joined = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : (t ?? ""));
+const names = fs
+  .readdirSync(notebooksDir)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 
 let run: { status: number | null; output: string; seconds: number };
 const executed = new Map<string, Notebook>();
@@ -50,14 +69,24 @@ function figureOf(notebook: string, name: string): unknown {
 beforeAll(() => {
   for (const name of names) fs.rmSync(path.join(outDir, name), { force: true });
   const started = Date.now();
-  const r = spawnSync(process.execPath, [path.join(root, "scripts", "notebooks.mjs"), "run"], { cwd: root, encoding: "utf8", timeout: 170_000 });
-  run = { status: r.status, output: `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? String(r.error) : ""}`, seconds: (Date.now() - started) / 1000 };
+  const r = spawnSync(process.execPath, [path.join(root, "scripts", "notebooks.mjs"), "run"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 170_000,
+  });
+  run = {
+    status: r.status,
+    output: `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? String(r.error) : ""}`,
+    seconds: (Date.now() - started) / 1000,
+  };
   for (const name of names) {
     const file = path.join(outDir, name);
     if (!fs.existsSync(file)) continue;
     const nb = JSON.parse(fs.readFileSync(file, "utf8")) as Notebook;
     executed.set(name, nb);
-    const text = nb.cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => joined(o.text))).join("\n");
+    const text = nb.cells
+      .flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => joined(o.text)))
+      .join("\n");
     figures.set(name, parseFigures(text));
   }
 }, 180_000);
@@ -90,7 +119,9 @@ describe("notebooks execute headless (npm run notebooks:run)", () => {
 
   it.each(names)("%s: every chart is one output with the SVG and the Vega-Lite v5 spec", (name) => {
     const nb = executed.get(name)!;
-    const charts = nb.cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.data && (VEGALITE_MIME in o.data || "image/svg+xml" in o.data)));
+    const charts = nb.cells.flatMap((c) =>
+      (c.outputs ?? []).filter((o) => o.data && (VEGALITE_MIME in o.data || "image/svg+xml" in o.data)),
+    );
     expect(charts.length).toBeGreaterThanOrEqual(2);
     for (const out of charts) {
       const data = out.data!;
@@ -108,12 +139,19 @@ describe("notebooks execute headless (npm run notebooks:run)", () => {
 
 /** The SVG texts of a notebook's charts, joined (to look for labels). */
 function chartText(notebook: string): string {
-  return executed.get(notebook)!.cells.flatMap((c) => (c.outputs ?? []).map((o) => joined(o.data?.["image/svg+xml"] as string | string[] | undefined))).join("\n");
+  return executed
+    .get(notebook)!
+    .cells.flatMap((c) => (c.outputs ?? []).map((o) => joined(o.data?.["image/svg+xml"] as string | string[] | undefined)))
+    .join("\n");
 }
 
 /** Rows of a simple CSV file (no commas inside fields), quotes removed. */
 function csvRows(file: string): string[][] {
-  return fs.readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "").map((l) => l.split(",").map((f) => f.replace(/^"(.*)"$/, "$1")));
+  return fs
+    .readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split(",").map((f) => f.replace(/^"(.*)"$/, "$1")));
 }
 
 describe("01-bad-debt-trends: figures from the seeded ledger and the core", () => {
@@ -144,12 +182,22 @@ describe("01-bad-debt-trends: figures from the seeded ledger and the core", () =
     const ledger = generateTables(options);
     const over90 = overdueShare(monthEndAging(ledger.invoices, { payments: ledger.payments, edges: [30, 60, 90, 120] }), { over: 90 });
     const compare = (dropFirst: number, skip: number) =>
-      compareBeforeAfter(over90, { policyDate: ledger.summary.options.policyDate, period: "month", numerator: "over_balance", denominator: "total", dropFirst, skip }).objects() as { phase: string; periods: number; ratio: number }[];
+      compareBeforeAfter(over90, {
+        policyDate: ledger.summary.options.policyDate,
+        period: "month",
+        numerator: "over_balance",
+        denominator: "total",
+        dropFirst,
+        skip,
+      }).objects() as { phase: string; periods: number; ratio: number }[];
     // the windows compared: 2022 (after the ramp-up year) against 2024 (after the transition year)
     expect(figureOf(nb, "over90.windows")).toEqual({ before: ["2022-01", "2022-12"], after: ["2024-01", "2024-12"] });
     const steady = figureOf(nb, "over90.before_after") as { phase: string; months: number; ratio: number }[];
     const expected = compare(12, 12);
-    expect(steady.map((r) => [r.phase, r.months])).toEqual([["before", 12], ["after", 12]]);
+    expect(steady.map((r) => [r.phase, r.months])).toEqual([
+      ["before", 12],
+      ["after", 12],
+    ]);
     steady.forEach((r, i) => expect(r.ratio).toBeCloseTo(expected[i].ratio, 12));
     expect(steady[1].ratio).toBeLessThan(steady[0].ratio * 0.5); // the article: 10% -> 3%
     expect(steady[0].ratio).toBeGreaterThan(0.1);
@@ -166,7 +214,13 @@ describe("01-bad-debt-trends: figures from the seeded ledger and the core", () =
   });
 
   it("grades customers as the core does (the grade AR.GRADE gives)", () => {
-    const sample = figureOf(nb, "grade.sample") as { overdueCount: number; largestOverdue: number; cashFlow: CashFlow; grade: string; core: string }[];
+    const sample = figureOf(nb, "grade.sample") as {
+      overdueCount: number;
+      largestOverdue: number;
+      cashFlow: CashFlow;
+      grade: string;
+      core: string;
+    }[];
     expect(sample.length).toBeGreaterThanOrEqual(5);
     expect(new Set(sample.map((r) => r.grade)).size).toBeGreaterThanOrEqual(2);
     for (const r of sample) {
@@ -203,11 +257,25 @@ describe("02-recovery-results: triage plus outcomes", () => {
 
   it("gets the same recovery rates by profile and period as the ledger's own cases", () => {
     const ledger = generateTables(figureOf(nb, "ledger.options") as GeneratorOptions);
-    const expected = recoveryRates(ledger.cases, ["method", "profile"]).objects() as { method: boolean; profile: string; cases: number; recovery_rate: number }[];
+    const expected = recoveryRates(ledger.cases, ["method", "profile"]).objects() as {
+      method: boolean;
+      profile: string;
+      cases: number;
+      recovery_rate: number;
+    }[];
     const printed = figureOf(nb, "recovery.by_profile") as typeof expected;
     const key = (r: { method: boolean; profile: string }) => `${r.method}/${r.profile}`;
     expect(printed.map(key).sort()).toEqual(expected.map(key).sort());
-    expect(printed.map(key).sort()).toEqual(["false/temporary", "false/unable", "false/unclear", "false/willful", "true/temporary", "true/unable", "true/unclear", "true/willful"]);
+    expect(printed.map(key).sort()).toEqual([
+      "false/temporary",
+      "false/unable",
+      "false/unclear",
+      "false/willful",
+      "true/temporary",
+      "true/unable",
+      "true/unclear",
+      "true/willful",
+    ]);
     for (const r of printed) {
       const e = expected.find((x) => key(x) === key(r))!;
       expect(r.cases).toBe(e.cases);
@@ -249,11 +317,19 @@ describe("02-recovery-results: triage plus outcomes", () => {
     expect(count(all, "kept") + count(all, "broken")).toBeGreaterThanOrEqual(30); // enough plans to say something
     expect(count(all, "kept")).toBeGreaterThan(2 * count(all, "broken"));
 
-    const mature = figureOf(nb, "plans.mature") as { opened_by: string; longest: number; plans: { plan: string; cases: number; share: number }[] };
+    const mature = figureOf(nb, "plans.mature") as {
+      opened_by: string;
+      longest: number;
+      plans: { plan: string; cases: number; share: number }[];
+    };
     const asOf = ledger.summary.options.asOf;
     expect(mature.longest).toBe(Math.max(...(ledger.cases.filter("d => d.strategy === 'instalment'").array("instalments") as number[])));
     const cut = addMonths(asOf, -(mature.longest + 1));
-    const expected = planOutcomes(ledger.cases.params({ cut }).filter("(d, $) => d.open_date <= $.cut")).objects() as { plan: string; cases: number; share: number }[];
+    const expected = planOutcomes(ledger.cases.params({ cut }).filter("(d, $) => d.open_date <= $.cut")).objects() as {
+      plan: string;
+      cases: number;
+      share: number;
+    }[];
     expect(mature.plans.map((r) => [r.plan, r.cases])).toEqual(expected.map((r) => [r.plan, r.cases]));
     // every plan that old has ended: none running, and most were kept
     expect(mature.plans.map((r) => r.plan)).not.toContain("running");
@@ -268,7 +344,10 @@ describe("03-real-data: the IBM sample and the Fed/FDIC series", () => {
 
   // the sample is not shipped (no licence stated): without it the notebook says so in every IBM cell
   it.runIf(!ibmPresent)("says the IBM sample is absent and prints none of its figures", () => {
-    const text = executed.get(nb)!.cells.flatMap((c) => (c.outputs ?? []).map((o) => joined(o.text))).join("\n");
+    const text = executed
+      .get(nb)!
+      .cells.flatMap((c) => (c.outputs ?? []).map((o) => joined(o.text)))
+      .join("\n");
     expect(text.match(/IBM sample absent \(.*\): skipped/g)).toHaveLength(5);
     expect([...figures.get(nb)!.keys()].filter((k) => k.startsWith("ibm."))).toEqual([]);
   });
@@ -289,7 +368,10 @@ describe("03-real-data: the IBM sample and the Fed/FDIC series", () => {
     const rows = csvRows(ibmSampleFile());
     const h = rows[0];
     const meanLate = (col: string, value: string) => {
-      const xs = rows.slice(1).filter((r) => r[h.indexOf(col)] === value).map((r) => Number(r[h.indexOf("DaysLate")]));
+      const xs = rows
+        .slice(1)
+        .filter((r) => r[h.indexOf(col)] === value)
+        .map((r) => Number(r[h.indexOf("DaysLate")]));
       return xs.reduce((a, b) => a + b, 0) / xs.length;
     };
     const disputed = figureOf(nb, "ibm.disputed") as { difference: number; t: number };

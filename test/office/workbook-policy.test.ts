@@ -73,7 +73,10 @@ describe("the workbook policy", () => {
   it("is stored in the workbook, followed by the functions and a full recalculation", async () => {
     const policy = withOverrides({ smallAmountLimit: 100_000, settlementTiers: [{ days: 15, rate: 0.85 }] });
     await store.saveWorkbookPolicy(policy);
-    expect(JSON.parse(settings.saved[store.SETTINGS_KEY])).toEqual({ smallAmountLimit: 100_000, settlementTiers: [{ days: 15, rate: 0.85 }] });
+    expect(JSON.parse(settings.saved[store.SETTINGS_KEY])).toEqual({
+      smallAmountLimit: 100_000,
+      settlementTiers: [{ days: 15, rate: 0.85 }],
+    });
     expect(calculations).toEqual(["Full"]);
     expect(grade([[1]], [[60000]], [["good"]])).toEqual([["B"]]);
     expect(settle([[1000000]], [[10]])).toEqual([[850000]]);
@@ -86,7 +89,8 @@ describe("the workbook policy", () => {
     restartRuntime();
     const reopened = new FakeSettings();
     reopened.saved = { ...settings.saved };
-    ((globalThis as Record<string, unknown>).Office as { context: { document: { settings: unknown } } }).context.document.settings = reopened;
+    ((globalThis as Record<string, unknown>).Office as { context: { document: { settings: unknown } } }).context.document.settings =
+      reopened;
     const loaded = store.loadWorkbookPolicy();
     expect(loaded.stored).toBe(true);
     expect(loaded.policy.creditTermDays).toEqual({ A: 45, B: 20, C: 0 });

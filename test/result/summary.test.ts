@@ -92,7 +92,9 @@ describe("the command line's printout", () => {
     expect(summaryHeadline(summary, source, AS_OF, "en")).toBe(
       "p.csv (utf8) as of 2025-07-31: 4 rows, 2 ok, 1 with problems, 1 blank; 3,500.5 triaged",
     );
-    expect(summaryHeadline(summary, source, AS_OF, "zh")).toBe("p.csv（utf8）截至 2025-07-31：4 行，正常 2，有问题 1，空行 1；已分诊余额 3,500.5");
+    expect(summaryHeadline(summary, source, AS_OF, "zh")).toBe(
+      "p.csv（utf8）截至 2025-07-31：4 行，正常 2，有问题 1，空行 1；已分诊余额 3,500.5",
+    );
     expect(summaryHeadline(summary, { ...source, dateSystem: "1904" }, AS_OF, "en")).toContain("(utf8, 1904 date system)");
     expect(summaryHeadline(summary, { ...source, dateSystem: "1904" }, AS_OF, "zh")).toContain("（utf8，1904 日期系统）");
   });

@@ -27,7 +27,9 @@ export function signatures(): Signature[] {
     const start = (m.index ?? 0) + m[0].length;
     const next = source.indexOf("\nexport function ", start);
     const body = source.slice(start, next < 0 ? undefined : next);
-    const outputWords = params.includes("output") ? [...body.matchAll(/(?:"([^"]+)"|([\p{L}_]+)): \["[^"]+", "(?:en|zh)"\]/gu)].map((w) => w[1] ?? w[2]) : [];
+    const outputWords = params.includes("output")
+      ? [...body.matchAll(/(?:"([^"]+)"|([\p{L}_]+)): \["[^"]+", "(?:en|zh)"\]/gu)].map((w) => w[1] ?? w[2])
+      : [];
     out.push({ id: m[2], fn: m[3], params, outputWords });
   }
   return out;

@@ -74,7 +74,10 @@ if (config.settings) settings.saveAsync();
 
 // The custom-functions runtime functions.js expects in the shared runtime: registrations are accepted.
 class CustomFunctionError extends Error {
-  constructor(readonly code: string, message?: string) {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
     super(message ?? "");
   }
 }

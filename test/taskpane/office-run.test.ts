@@ -49,7 +49,14 @@ describe("a triage run in Office (src/office/excel-io.ts on src/excel-io)", () =
     expect(book.sheet(result.write.summarySheet).charts.length).toBeGreaterThan(0);
 
     // Running again never overwrites the first result.
-    const again = await runTriage(io, () => new InProcessWorker(), { source: { kind: "selection" }, location: found.location, mapping, asOf, policy: DEFAULT_POLICY, language: "zh" });
+    const again = await runTriage(io, () => new InProcessWorker(), {
+      source: { kind: "selection" },
+      location: found.location,
+      mapping,
+      asOf,
+      policy: DEFAULT_POLICY,
+      language: "zh",
+    });
     expect(again.write.resultSheet).not.toBe(result.write.resultSheet);
     expect(book.sheet(result.write.resultSheet).values()).toEqual([head, ...rows]);
     expect(book.sheet(again.write.resultSheet).values()[0][0]).toBe("源行号");

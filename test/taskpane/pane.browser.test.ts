@@ -156,11 +156,14 @@ async function openPane(config: HostConfig): Promise<{ page: Page; watch: Watch 
   return { page, watch };
 }
 
-const sheetValues = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.values(n), name);
+const sheetValues = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.values(n), name);
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames());
-const savedSetting = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.savedSetting(n), name);
+const savedSetting = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.savedSetting(n), name);
 const calculations = (page: Page) => page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.calculations());
-const mutations = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.mutations(n), name);
+const mutations = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as { __arHost: HostProbe }).__arHost.mutations(n), name);
 
 /** With AR_PANE_SCREENSHOTS=<folder>, saves a full-page screenshot there (to look at the pane). */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -178,7 +181,11 @@ function englishBook(): HostConfig {
   // an extra column of notes, blank on the sample's blank row
   const data = [...rows, evil].map((r) => [...r, r.every((c) => c === "") ? "" : "x"]);
   // the user selected the whole table (its blank row would end the current region)
-  return { displayLanguage: "en-US", sheets: [{ name: "Debtors", values: [[...head, EVIL_HEADER], ...data], typed: true }], select: "Debtors!A1:X17" };
+  return {
+    displayLanguage: "en-US",
+    sheets: [{ name: "Debtors", values: [[...head, EVIL_HEADER], ...data], typed: true }],
+    select: "Debtors!A1:X17",
+  };
 }
 
 /** A Chinese debtor table, as an Excel table. */
@@ -266,7 +273,9 @@ describe("the task pane in Chromium on a fake Excel", () => {
     // A second run writes new sheets and leaves the first result as it was.
     const first = await sheetValues(page, resultName!);
     await page.getByTestId("run").click();
-    await page.waitForFunction(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames().length === 5, undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames().length === 5, undefined, {
+      timeout: 10_000,
+    });
     await page.getByTestId("outcome").waitFor();
     expect(await sheetValues(page, resultName!)).toEqual(first);
     expect(new Set(await sheetNames(page)).size).toBe(5);
@@ -344,10 +353,17 @@ describe("the task pane in Chromium on a fake Excel", () => {
     expect(await warning.getAttribute("aria-invalid")).toBe("true");
     // the reason is the field's description (next to it), and the field has the focus
     const describedBy = (await warning.getAttribute("aria-describedby")) ?? "";
-    const descriptions = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+    const descriptions = await Promise.all(
+      describedBy
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
     expect(descriptions).toContain("must increase: 60,30,90");
     expect(await warning.evaluate((e) => e === document.activeElement)).toBe(true);
-    expect(await page.getByTestId("policy-status").textContent()).toBe("Not saved: Warning levels 1, 2, 3 from (days): must increase: 60,30,90");
+    expect(await page.getByTestId("policy-status").textContent()).toBe(
+      "Not saved: Warning levels 1, 2, 3 from (days): must increase: 60,30,90",
+    );
     expect(await savedSetting(page, "ar.policy")).toEqual({ creditTermDays: { A: 45, B: 15, C: 0 } });
     expect(await calculations(page)).toEqual(["Full"]);
     await screenshot(page, "en-policy-refused");
@@ -373,7 +389,9 @@ describe("the task pane in Chromium on a fake Excel", () => {
     const status = page.getByTestId("policy-status");
     await status.waitFor();
     // the stored key shows as text (no element made of it)
-    expect(await status.textContent()).toBe(`The policy stored in this workbook was not used, the defaults apply: ${EVIL}: is not a policy setting`);
+    expect(await status.textContent()).toBe(
+      `The policy stored in this workbook was not used, the defaults apply: ${EVIL}: is not a policy setting`,
+    );
     // the defaults are shown, not the stored 45
     expect(await page.getByLabel("Credit term, grade A (days)").inputValue()).toBe("30");
     expect(await page.evaluate(() => (window as unknown as { __arImages: string[] }).__arImages)).toEqual([]);
@@ -465,10 +483,15 @@ describe("the pages' Content-Security-Policy", () => {
     expect(policy.get("form-action")).toEqual(["'none'"]);
     // no network of its own: connect-src is default-src's 'none'
     expect(policy.has("connect-src")).toBe(false);
-    expect(csp.CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-hashes|strict-dynamic|\*|data:|blob:|http:|'unsafe-inline'.*script|\bscript[^;]*'unsafe-inline'/);
+    expect(csp.CONTENT_SECURITY_POLICY).not.toMatch(
+      /unsafe-eval|wasm-unsafe-eval|unsafe-hashes|strict-dynamic|\*|data:|blob:|http:|'unsafe-inline'.*script|\bscript[^;]*'unsafe-inline'/,
+    );
 
     // Neither build uses an eval source map (the policy would refuse it).
-    const config = createRequire(__filename)("../../webpack.config.js") as (env: object, options: { mode: string }) => Promise<{ devtool: unknown }>;
+    const config = createRequire(__filename)("../../webpack.config.js") as (
+      env: object,
+      options: { mode: string },
+    ) => Promise<{ devtool: unknown }>;
     for (const mode of ["development", "production"]) expect(String((await config({}, { mode })).devtool), mode).not.toMatch(/eval/);
 
     // The build puts the policy right after <meta charset> and refuses a page with an inline script.
@@ -521,8 +544,17 @@ describe("the pages' Content-Security-Policy", () => {
       add(document.body, button).click();
       // In a task of the page's own (CDP lets code it evaluates directly use eval whatever the policy).
       const [evalResult, functionResult] = await new Promise<string[]>((resolve) =>
-        // eslint-disable-next-line no-eval, no-new-func -- the test tries eval and new Function: the policy must refuse both
-        setTimeout(() => resolve([fromString(() => (0, eval)("window.__arEval = 'ran'")), fromString(() => new Function("window.__arFunction = 'ran'")())]), 0),
+        setTimeout(
+          () =>
+            resolve([
+              // The test tries eval and new Function: the page's policy must refuse both.
+              // eslint-disable-next-line no-eval
+              fromString(() => (0, eval)("window.__arEval = 'ran'")),
+              // eslint-disable-next-line no-new-func
+              fromString(() => new Function("window.__arFunction = 'ran'")()),
+            ]),
+          0,
+        ),
       );
       const outsideScript = document.createElement("script");
       outsideScript.src = "https://evil.example/x.js";

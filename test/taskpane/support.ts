@@ -47,7 +47,10 @@ export class InProcessWorker implements WorkerLike {
 
 /** samples/portfolio.csv as headers and rows of cells (plain CSV: no quoted fields in it). */
 export function samplePortfolio(): { headers: string[]; rows: string[][] } {
-  const lines = readFileSync(join(__dirname, "../../samples/portfolio.csv"), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l, i, all) => l !== "" || i < all.length - 1);
+  const lines = readFileSync(join(__dirname, "../../samples/portfolio.csv"), "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l, i, all) => l !== "" || i < all.length - 1);
   const [head, ...rest] = lines.map((l) => l.split(","));
   if (lines.some((l) => l.includes('"'))) throw new Error("samples/portfolio.csv has quoted fields: use a CSV reader");
   return { headers: head, rows: rest };

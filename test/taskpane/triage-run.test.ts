@@ -5,7 +5,13 @@ import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_POLICY, recogniseColumns, RuleError, serialFromCivil, validatePolicy } from "../../src/core/index.js";
 import { triageColumns } from "../../src/result/index.js";
 import type { ChunkOptions, PortfolioLocation, PortfolioSource, TriageSheetData, WriteReport } from "../../src/excel-io/types.js";
-import { computeTriage, workerHandler, type PaneMessage, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
+import {
+  computeTriage,
+  workerHandler,
+  type PaneMessage,
+  type TriageRequest,
+  type WorkerMessage,
+} from "../../src/taskpane/triage-compute.js";
 import {
   errorText,
   inspectPortfolio,
@@ -27,7 +33,17 @@ const sample = samplePortfolio();
 const mapping = recogniseColumns(sample.headers).mapping;
 
 function request(overrides: Partial<TriageRequest> = {}): TriageRequest {
-  return { type: "triage", rows: sample.rows, mapping, asOf, policy: DEFAULT_POLICY, language: "en", firstRowNumber: 2, chunkRows: 4, ...overrides };
+  return {
+    type: "triage",
+    rows: sample.rows,
+    mapping,
+    asOf,
+    policy: DEFAULT_POLICY,
+    language: "en",
+    firstRowNumber: 2,
+    chunkRows: 4,
+    ...overrides,
+  };
 }
 
 /** A stand-in for Excel and src/excel-io: one sheet holding the sample, reads and writes in chunks. */
@@ -39,7 +55,15 @@ class StandInExcel implements ExcelIo {
   constructor(private readonly rows: unknown[][] = sample.rows) {}
 
   location(): PortfolioLocation {
-    return { sheetName: "Debtors", address: `Debtors!A1:W${this.rows.length + 1}`, headerRow: 1, firstColumn: 0, headers: this.headers, rowCount: this.rows.length, columnCount: this.headers.length };
+    return {
+      sheetName: "Debtors",
+      address: `Debtors!A1:W${this.rows.length + 1}`,
+      headerRow: 1,
+      firstColumn: 0,
+      headers: this.headers,
+      rowCount: this.rows.length,
+      columnCount: this.headers.length,
+    };
   }
   async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     this.runs++;
@@ -68,7 +92,16 @@ class StandInExcel implements ExcelIo {
       options.onProgress?.(Math.min(data.rows.length, done + size), data.rows.length);
     }
     this.written = data;
-    return { resultSheet: "Triage", summarySheet: "Triage summary", tableName: "Triage1", rows: data.rows.length, syncs: 1, chunks: 1, maxRequestBytes: 1, totalBytes: 1 };
+    return {
+      resultSheet: "Triage",
+      summarySheet: "Triage summary",
+      tableName: "Triage1",
+      rows: data.rows.length,
+      syncs: 1,
+      chunks: 1,
+      maxRequestBytes: 1,
+      totalBytes: 1,
+    };
   }
 }
 
@@ -105,7 +138,14 @@ describe("the triage worker's computation", () => {
   });
 
   it("follows the workbook's policy (its settlement tiers make the columns)", () => {
-    const policy = validatePolicy({ ...DEFAULT_POLICY, settlementTiers: [{ days: 7, rate: 0.85 }, { days: 14, rate: 0.9 }, { days: 30, rate: 0.97 }] });
+    const policy = validatePolicy({
+      ...DEFAULT_POLICY,
+      settlementTiers: [
+        { days: 7, rate: 0.85 },
+        { days: 14, rate: 0.9 },
+        { days: 30, rate: 0.97 },
+      ],
+    });
     const messages: WorkerMessage[] = [];
     computeTriage(request({ policy }), (m) => messages.push(m));
     const headers = (messages[0] as Extract<WorkerMessage, { type: "triaged" }>).headers;
@@ -122,7 +162,9 @@ describe("the triage worker's computation", () => {
   it("reports a refused run in both languages instead of throwing", () => {
     const messages: WorkerMessage[] = [];
     computeTriage(request({ asOf: 60 }), (m) => messages.push(m));
-    expect(messages).toEqual([{ type: "error", en: expect.stringMatching(/^as_of: serial 60/), zh: expect.stringMatching(/^as_of：序号 60/) }]);
+    expect(messages).toEqual([
+      { type: "error", en: expect.stringMatching(/^as_of: serial 60/), zh: expect.stringMatching(/^as_of：序号 60/) },
+    ]);
   });
 });
 
@@ -133,7 +175,13 @@ describe("triageInWorker", () => {
     const result = await triageInWorker(() => worker, request(), { onProgress: (d, t) => progress.push([d, t]) });
     expect(result.rows).toHaveLength(15);
     expect(result.rows[14][1]).toBe("Meridian Tools");
-    expect(progress).toEqual([[0, 15], [4, 15], [8, 15], [12, 15], [15, 15]]);
+    expect(progress).toEqual([
+      [0, 15],
+      [4, 15],
+      [8, 15],
+      [12, 15],
+      [15, 15],
+    ]);
     expect(worker.terminated).toBe(true);
   });
 
@@ -180,7 +228,11 @@ describe("runTriage", () => {
   it("reads, triages in the worker and writes, phase after phase, with progress that only grows", async () => {
     const excel = new StandInExcel();
     const progress: RunProgress[] = [];
-    const result = await runTriage(excel, () => new InProcessWorker(), input(excel), { onProgress: (p) => progress.push(p), excelChunkRows: 5, workerChunkRows: 6 });
+    const result = await runTriage(excel, () => new InProcessWorker(), input(excel), {
+      onProgress: (p) => progress.push(p),
+      excelChunkRows: 5,
+      workerChunkRows: 6,
+    });
     expect(excel.calls).toEqual(["read Debtors!A1:W16", "write 15"]);
     expect([...new Set(progress.map((p) => p.phase))]).toEqual(["locate", "read", "triage", "write"]);
     const overall = progress.map(overallProgress);
@@ -211,38 +263,51 @@ describe("runTriage", () => {
     await runTriage(excel, () => new InProcessWorker(), { ...input(excel, { kind: "table", name: "Debtors" }), location: found.location });
     expect(excel.calls).toEqual(["locate table", "locate table", "read Debtors!A1:W16", "write 15"]);
     excel.headers = ["Customer", "Balance", "Due"];
-    const error = await runTriage(excel, () => new InProcessWorker(), { ...input(excel, { kind: "table", name: "Debtors" }), location: found.location }).catch((e: unknown) => e);
+    const error = await runTriage(excel, () => new InProcessWorker(), {
+      ...input(excel, { kind: "table", name: "Debtors" }),
+      location: found.location,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaleColumnsError);
     expect(errorText(error, "zh", TEXT.zh)).toBe(TEXT.zh.staleColumns);
   });
 
   it("refuses a mapping without the required columns before touching Excel", async () => {
     const excel = new StandInExcel();
-    const error = await runTriage(excel, () => new InProcessWorker(), { ...input(excel), mapping: { customer: 0, balance: 1 } }).catch((e: unknown) => e);
+    const error = await runTriage(excel, () => new InProcessWorker(), { ...input(excel), mapping: { customer: 0, balance: 1 } }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RuleError);
     expect(errorText(error, "en", TEXT.en)).toMatch(/no column for due date/);
     expect(excel.runs).toBe(0);
   });
 
-  it.each(["read", "triage", "write"] as const)("cancelled while it %ss: nothing is written, the worker is gone, AbortError", async (phase) => {
-    const excel = new StandInExcel();
-    const controller = new AbortController();
-    const workers: InProcessWorker[] = [];
-    const error = await runTriage(
-      excel,
-      () => {
-        const w = new InProcessWorker();
-        workers.push(w);
-        return w;
-      },
-      input(excel),
-      { signal: controller.signal, excelChunkRows: 5, workerChunkRows: 5, onProgress: (p) => p.phase === phase && p.done > 0 && controller.abort() },
-    ).catch((e: unknown) => e);
-    expect(isAbortError(error)).toBe(true);
-    expect(excel.written).toBeNull();
-    expect(workers.every((w) => w.terminated)).toBe(true);
-    expect(workers).toHaveLength(phase === "read" ? 0 : 1);
-  });
+  it.each(["read", "triage", "write"] as const)(
+    "cancelled while it %ss: nothing is written, the worker is gone, AbortError",
+    async (phase) => {
+      const excel = new StandInExcel();
+      const controller = new AbortController();
+      const workers: InProcessWorker[] = [];
+      const error = await runTriage(
+        excel,
+        () => {
+          const w = new InProcessWorker();
+          workers.push(w);
+          return w;
+        },
+        input(excel),
+        {
+          signal: controller.signal,
+          excelChunkRows: 5,
+          workerChunkRows: 5,
+          onProgress: (p) => p.phase === phase && p.done > 0 && controller.abort(),
+        },
+      ).catch((e: unknown) => e);
+      expect(isAbortError(error)).toBe(true);
+      expect(excel.written).toBeNull();
+      expect(workers.every((w) => w.terminated)).toBe(true);
+      expect(workers).toHaveLength(phase === "read" ? 0 : 1);
+    },
+  );
 
   it("explains errors in the pane's language", () => {
     expect(errorText(new TriageWorkerError("bad", "坏"), "zh", TEXT.zh)).toBe("坏");
@@ -257,7 +322,11 @@ describe("throttleProgress", () => {
     vi.useFakeTimers();
     try {
       const seen: string[] = [];
-      const { report, cancel } = throttleProgress((p) => seen.push(`${p.phase} ${p.done}/${p.total}`), 100, () => Date.now());
+      const { report, cancel } = throttleProgress(
+        (p) => seen.push(`${p.phase} ${p.done}/${p.total}`),
+        100,
+        () => Date.now(),
+      );
       report({ phase: "read", done: 0, total: 30 });
       report({ phase: "read", done: 10, total: 30 }); // held
       vi.advanceTimersByTime(50);

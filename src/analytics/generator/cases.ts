@@ -152,7 +152,13 @@ function drawEstate(rng: Rng): { estate: NonNullable<CasePlan["estate"]>; rate: 
     employees: round2(total * rng.uniform(0, 0.15)),
     taxes: round2(total * rng.uniform(0, 0.08)),
   };
-  const r = bankruptcyRecovery(1, { freeEstate: estate.free, ordinaryClaimsTotal: total, employeeClaims: estate.employees, taxClaims: estate.taxes, expenses: estate.expenses });
+  const r = bankruptcyRecovery(1, {
+    freeEstate: estate.free,
+    ordinaryClaimsTotal: total,
+    employeeClaims: estate.employees,
+    taxClaims: estate.taxes,
+    expenses: estate.expenses,
+  });
   return { estate, rate: r.ordinaryRate };
 }
 
@@ -165,12 +171,38 @@ export function newCasePlan(
   dates: { readonly defaultDate: number; readonly openDate: number; readonly method: boolean },
 ): CasePlan {
   return {
-    customer, type, signals, profile: debtorProfile(signals, policy).profile,
-    defaultDate: dates.defaultDate, openDate: dates.openDate, method: dates.method, strategy: "legal", outcome: "open",
-    cashDates: [], cashCumulative: [], writeOffDate: 0, writeOffReason: -1, closeDate: 0,
-    daysToPay: INT_NULL, offerRate: NaN, instalments: INT_NULL, concessionRate: 0, planKept: BOOL_NULL, brokenAt: INT_NULL,
-    claimInTime: BOOL_NULL, ordinaryRate: NaN, estate: null, gradeAtOpen: 0, brokenDate: 0,
-    balance: 0, collected: 0, discount: 0, writtenOff: 0, recovered: 0, firstCash: 0, lastCash: 0,
+    customer,
+    type,
+    signals,
+    profile: debtorProfile(signals, policy).profile,
+    defaultDate: dates.defaultDate,
+    openDate: dates.openDate,
+    method: dates.method,
+    strategy: "legal",
+    outcome: "open",
+    cashDates: [],
+    cashCumulative: [],
+    writeOffDate: 0,
+    writeOffReason: -1,
+    closeDate: 0,
+    daysToPay: INT_NULL,
+    offerRate: NaN,
+    instalments: INT_NULL,
+    concessionRate: 0,
+    planKept: BOOL_NULL,
+    brokenAt: INT_NULL,
+    claimInTime: BOOL_NULL,
+    ordinaryRate: NaN,
+    estate: null,
+    gradeAtOpen: 0,
+    brokenDate: 0,
+    balance: 0,
+    collected: 0,
+    discount: 0,
+    writtenOff: 0,
+    recovered: 0,
+    firstCash: 0,
+    lastCash: 0,
   };
 }
 
@@ -372,7 +404,8 @@ export function writeCaseRows(caseBuf: TableBuffer, cases: readonly CasePlan[], 
     (k.close_date as Int32Array)[r] = finished ? p.closeDate : 0;
     (k.days_to_pay as Int32Array)[r] = p.daysToPay;
     (k.offer_rate as Float64Array)[r] = p.offerRate;
-    (k.offer as Float64Array)[r] = p.strategy === "settlement" && !Number.isNaN(p.offerRate) ? settlementOffer(balance, p.daysToPay, o.policy.settlementTiers) : NaN;
+    (k.offer as Float64Array)[r] =
+      p.strategy === "settlement" && !Number.isNaN(p.offerRate) ? settlementOffer(balance, p.daysToPay, o.policy.settlementTiers) : NaN;
     (k.instalments as Int32Array)[r] = p.instalments;
     let concession = NaN;
     let planTotal = NaN;

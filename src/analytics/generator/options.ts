@@ -24,7 +24,15 @@ export interface CashFlowShares {
 export type LedgerTableName = "customers" | "grades" | "invoices" | "payments" | "writeoffs" | "recoveries" | "cases";
 
 /** Every table, in the order they are written. */
-export const LEDGER_TABLES: readonly LedgerTableName[] = Object.freeze(["customers", "grades", "invoices", "payments", "writeoffs", "recoveries", "cases"]);
+export const LEDGER_TABLES: readonly LedgerTableName[] = Object.freeze([
+  "customers",
+  "grades",
+  "invoices",
+  "payments",
+  "writeoffs",
+  "recoveries",
+  "cases",
+]);
 
 /** The knobs of the generator. Every one has a default. */
 export interface GeneratorOptions {
@@ -104,23 +112,119 @@ export interface GeneratorKnob {
  * in the order the help lists them.
  */
 export const GENERATOR_KNOBS: { readonly [K in Exclude<keyof GeneratorOptions, "policy">]-?: GeneratorKnob } = Object.freeze({
-  seed: { flag: "--seed", value: "N", meaning: "seed of the random stream; the same seed and knobs give the same ledger [随机种子]", unit: "integer", default: "1" },
+  seed: {
+    flag: "--seed",
+    value: "N",
+    meaning: "seed of the random stream; the same seed and knobs give the same ledger [随机种子]",
+    unit: "integer",
+    default: "1",
+  },
   invoices: { flag: "--invoices", value: "N", meaning: "number of invoice rows [发票数]", unit: "rows", default: "100000" },
-  customers: { flag: "--customers", value: "N", meaning: "number of customers [客户数]", unit: "customers", default: "invoices / 100, at least 20" },
-  months: { flag: "--months", value: "N", meaning: "months simulated from --start; write-offs ramp up over the first 12-18 [月数]", unit: "months", default: "48" },
-  start: { flag: "--start", value: "YYYY-MM-DD", meaning: "first month of the ledger (the day is ignored) [起始月份]", unit: "date", default: "2021-01-01" },
-  policyDate: { flag: "--policy-date", value: "YYYY-MM-DD|none", meaning: "day the method is adopted (graded terms, profile-led collection); none: never [新方法实施日]", unit: "date", default: "first day of the middle month (2023-01-01 with the default --start and --months)" },
-  baseBadDebtRate: { flag: "--base-rate", value: "X", meaning: "target bad-debt rate before the method: written off / credit sales [实施前坏账率]", unit: "fraction in [0, 0.5)", default: "0.05" },
-  language: { flag: "--language", value: "en|zh|mixed", meaning: "language of customer names and default regions [语言]", unit: "en, zh or mixed", default: "en" },
-  regions: { flag: "--regions", value: "A,B,...", meaning: "region labels [地区]", unit: "1-100 distinct labels", default: `${DEFAULT_REGIONS.en.join(",")} (zh: ${DEFAULT_REGIONS.zh.join(",")})` },
-  profileShares: { flag: "--profile-shares", value: "T,W,U", meaning: "shares of temporary / willful / unable among defaulting debtors [暂时困难 / 恶意拖欠 / 无力偿还]", unit: "3 shares >= 0, need not add to 1", default: "0.45,0.35,0.2" },
-  cashFlowShares: { flag: "--cash-flow-shares", value: "G,F,P", meaning: "shares of good / fair / poor cash flow among customers [现金流 良好 / 一般 / 差]", unit: "3 shares >= 0, need not add to 1", default: "0.6,0.3,0.1" },
-  termBeforeDays: { flag: "--term-before", value: "DAYS", meaning: "credit term for everybody before the method [实施前账期]", unit: "days", default: "60" },
-  medianAmount: { flag: "--median-amount", value: "X", meaning: "median invoice amount [发票金额中位数]", unit: "currency units", default: "20000" },
-  overdueEventDays: { flag: "--overdue-event-days", value: "DAYS", meaning: "days past due at which an unpaid invoice counts as an overdue event for the grade [逾期事件天数]", unit: "days", default: "30" },
-  writeOffAfterDays: { flag: "--write-off-after", value: "DAYS", meaning: "a case's unpaid balance is written off this long after it opens; later cash is a recovery [核销期限]", unit: "days", default: "180" },
-  tables: { flag: "--tables", value: "LIST", meaning: `tables to write, of ${LEDGER_TABLES.join(",")}; the ledger is the same whichever [输出表]`, unit: "comma-separated names", default: "all" },
-  batchRows: { flag: "--batch-rows", value: "N", meaning: "rows per batch handed to the writers (memory vs speed) [批大小]", unit: "rows", default: "65536" },
+  customers: {
+    flag: "--customers",
+    value: "N",
+    meaning: "number of customers [客户数]",
+    unit: "customers",
+    default: "invoices / 100, at least 20",
+  },
+  months: {
+    flag: "--months",
+    value: "N",
+    meaning: "months simulated from --start; write-offs ramp up over the first 12-18 [月数]",
+    unit: "months",
+    default: "48",
+  },
+  start: {
+    flag: "--start",
+    value: "YYYY-MM-DD",
+    meaning: "first month of the ledger (the day is ignored) [起始月份]",
+    unit: "date",
+    default: "2021-01-01",
+  },
+  policyDate: {
+    flag: "--policy-date",
+    value: "YYYY-MM-DD|none",
+    meaning: "day the method is adopted (graded terms, profile-led collection); none: never [新方法实施日]",
+    unit: "date",
+    default: "first day of the middle month (2023-01-01 with the default --start and --months)",
+  },
+  baseBadDebtRate: {
+    flag: "--base-rate",
+    value: "X",
+    meaning: "target bad-debt rate before the method: written off / credit sales [实施前坏账率]",
+    unit: "fraction in [0, 0.5)",
+    default: "0.05",
+  },
+  language: {
+    flag: "--language",
+    value: "en|zh|mixed",
+    meaning: "language of customer names and default regions [语言]",
+    unit: "en, zh or mixed",
+    default: "en",
+  },
+  regions: {
+    flag: "--regions",
+    value: "A,B,...",
+    meaning: "region labels [地区]",
+    unit: "1-100 distinct labels",
+    default: `${DEFAULT_REGIONS.en.join(",")} (zh: ${DEFAULT_REGIONS.zh.join(",")})`,
+  },
+  profileShares: {
+    flag: "--profile-shares",
+    value: "T,W,U",
+    meaning: "shares of temporary / willful / unable among defaulting debtors [暂时困难 / 恶意拖欠 / 无力偿还]",
+    unit: "3 shares >= 0, need not add to 1",
+    default: "0.45,0.35,0.2",
+  },
+  cashFlowShares: {
+    flag: "--cash-flow-shares",
+    value: "G,F,P",
+    meaning: "shares of good / fair / poor cash flow among customers [现金流 良好 / 一般 / 差]",
+    unit: "3 shares >= 0, need not add to 1",
+    default: "0.6,0.3,0.1",
+  },
+  termBeforeDays: {
+    flag: "--term-before",
+    value: "DAYS",
+    meaning: "credit term for everybody before the method [实施前账期]",
+    unit: "days",
+    default: "60",
+  },
+  medianAmount: {
+    flag: "--median-amount",
+    value: "X",
+    meaning: "median invoice amount [发票金额中位数]",
+    unit: "currency units",
+    default: "20000",
+  },
+  overdueEventDays: {
+    flag: "--overdue-event-days",
+    value: "DAYS",
+    meaning: "days past due at which an unpaid invoice counts as an overdue event for the grade [逾期事件天数]",
+    unit: "days",
+    default: "30",
+  },
+  writeOffAfterDays: {
+    flag: "--write-off-after",
+    value: "DAYS",
+    meaning: "a case's unpaid balance is written off this long after it opens; later cash is a recovery [核销期限]",
+    unit: "days",
+    default: "180",
+  },
+  tables: {
+    flag: "--tables",
+    value: "LIST",
+    meaning: `tables to write, of ${LEDGER_TABLES.join(",")}; the ledger is the same whichever [输出表]`,
+    unit: "comma-separated names",
+    default: "all",
+  },
+  batchRows: {
+    flag: "--batch-rows",
+    value: "N",
+    meaning: "rows per batch handed to the writers (memory vs speed) [批大小]",
+    unit: "rows",
+    default: "65536",
+  },
 });
 
 /** The options with every default filled in. */
@@ -167,10 +271,17 @@ export function resolveOptions(options: GeneratorOptions = {}): ResolvedOptions 
   const months = positiveInt(options.months ?? 48, "months");
   const startMonth = monthIndex(toSerial(options.start ?? "2021-01-01"));
   const language = options.language ?? "en";
-  if (language !== "en" && language !== "zh" && language !== "mixed") throw new RangeError(`language must be en, zh or mixed, not ${String(language)}`);
+  if (language !== "en" && language !== "zh" && language !== "mixed")
+    throw new RangeError(`language must be en, zh or mixed, not ${String(language)}`);
   const regions = options.regions ?? DEFAULT_REGIONS[language === "zh" ? "zh" : "en"];
-  if (regions.length === 0 || regions.length > 100 || new Set(regions).size !== regions.length) throw new RangeError("regions must be 1-100 distinct labels");
-  const policyDate = options.policyDate === null ? 0 : options.policyDate === undefined ? monthStart(startMonth + Math.floor(months / 2)) : toSerial(options.policyDate);
+  if (regions.length === 0 || regions.length > 100 || new Set(regions).size !== regions.length)
+    throw new RangeError("regions must be 1-100 distinct labels");
+  const policyDate =
+    options.policyDate === null
+      ? 0
+      : options.policyDate === undefined
+        ? monthStart(startMonth + Math.floor(months / 2))
+        : toSerial(options.policyDate);
   const rate = options.baseBadDebtRate ?? 0.05;
   if (!(rate >= 0 && rate < 0.5)) throw new RangeError(`baseBadDebtRate must be in [0, 0.5), not ${rate}`);
   const ps = options.profileShares ?? { temporary: 0.45, willful: 0.35, unable: 0.2 };

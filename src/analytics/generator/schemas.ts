@@ -25,7 +25,17 @@ export const STRATEGIES = Object.freeze(["instalment", "settlement", "legal", "b
  * settlement paid), `plan-kept`, `plan-broken`, `judgment` (paid in full after legal action), `partial`
  * (part recovered), `distribution` (bankruptcy distribution or assets in kind), `nothing`.
  */
-export const OUTCOMES = Object.freeze(["open", "paid", "settled", "plan-kept", "plan-broken", "judgment", "partial", "distribution", "nothing"] as const);
+export const OUTCOMES = Object.freeze([
+  "open",
+  "paid",
+  "settled",
+  "plan-kept",
+  "plan-broken",
+  "judgment",
+  "partial",
+  "distribution",
+  "nothing",
+] as const);
 /** Turnover decline as the core names it (`turnover_decline` codes). */
 export const TURNOVER = Object.freeze(["none", "short-term", "persistent"] as const);
 
@@ -163,7 +173,11 @@ function casesSchema(region: ColumnSpec): TableSchema {
       c("instalments", "int32", "instalment plan: number of instalments"),
       c("concession", "float64", "instalment plan: concession on the last instalment (currency)"),
       c("plan_total", "float64", "instalment plan: core instalmentPlan total (currency)"),
-      c("plan_kept", "bool", "instalment plan: kept (true, once paid off) or broken (false, once an instalment is missed); empty while running"),
+      c(
+        "plan_kept",
+        "bool",
+        "instalment plan: kept (true, once paid off) or broken (false, once an instalment is missed); empty while running",
+      ),
       c("broken_at", "int32", "instalment plan: the instalment missed"),
       c("claim_in_time", "bool", "bankruptcy: claim filed within the filing period"),
       c("ordinary_rate", "float64", "bankruptcy: share paid to ordinary claims (core bankruptcyRecovery)"),
@@ -198,7 +212,14 @@ export class TableBuffer {
     const n = this.capacity;
     const cols: Record<string, ColumnData> = {};
     for (const c of this.schema.columns) {
-      cols[c.name] = c.kind === "float64" ? new Float64Array(n) : c.kind === "bool" || c.kind === "category" ? new Uint8Array(n) : c.kind === "string" ? new Array<string>(n) : new Int32Array(n);
+      cols[c.name] =
+        c.kind === "float64"
+          ? new Float64Array(n)
+          : c.kind === "bool" || c.kind === "category"
+            ? new Uint8Array(n)
+            : c.kind === "string"
+              ? new Array<string>(n)
+              : new Int32Array(n);
     }
     this.cols = cols;
     this.row = 0;

@@ -65,7 +65,13 @@ export interface GenerationSummary {
 
 /** A period's sums in cents as currency, with its rates (NaN without sales). */
 function period(sales: number, loss: number, ultimate: number): PeriodLoss {
-  return { sales: sales / 100, writtenOff: loss / 100, rate: sales > 0 ? loss / sales : NaN, ultimate: ultimate / 100, ultimateRate: sales > 0 ? ultimate / sales : NaN };
+  return {
+    sales: sales / 100,
+    writtenOff: loss / 100,
+    rate: sales > 0 ? loss / sales : NaN,
+    ultimate: ultimate / 100,
+    ultimateRate: sales > 0 ? ultimate / sales : NaN,
+  };
 }
 
 // ------------------------------------------------------------------------------------------ customers
@@ -245,7 +251,8 @@ function pickBuyer(sim: Simulation, issue: number, nActive: number, running: num
   const { rng, active, cumWeights } = sim;
   const stopDate = sim.customers.stopDate;
   let c = active[searchCumulative(cumWeights, nActive, rng.next() * running)];
-  for (let tries = 0; tries < 20 && stopDate[c] > 0 && issue >= stopDate[c]; tries++) c = active[searchCumulative(cumWeights, nActive, rng.next() * running)];
+  for (let tries = 0; tries < 20 && stopDate[c] > 0 && issue >= stopDate[c]; tries++)
+    c = active[searchCumulative(cumWeights, nActive, rng.next() * running)];
   if (stopDate[c] > 0 && issue >= stopDate[c]) {
     for (let j = 0; j < nActive; j++) {
       const other = active[j];

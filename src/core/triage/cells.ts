@@ -12,12 +12,27 @@ import { MAX_AMOUNT } from "../money.js";
 import { readCashFlow, type CashFlow } from "../grade.js";
 import { readSignal, readTurnoverDecline, type TurnoverDecline } from "../profile.js";
 import { readExcuse, type Excuse } from "../prevention.js";
-import { FIELD_LABELS, type TriageField } from "./headers.js"; 
+import { FIELD_LABELS, type TriageField } from "./headers.js";
 
 /** The error values Excel (and its CSV export) shows in a cell. */
 export const EXCEL_ERRORS: ReadonlySet<string> = new Set([
-  "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA",
-  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!",
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NULL!",
+  "#NUM!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#EXTERNAL!",
+  "#PYTHON!",
 ]);
 
 /** The Excel error value a cell holds (`#N/A`, `#REF!`, ...), or null. */
@@ -92,10 +107,8 @@ export function isoDateSerial(text: string): number {
   const d0 = text.charCodeAt(8) - 48;
   const d1 = text.charCodeAt(9) - 48;
   // every character an ASCII digit: each difference in 0..9 (a negative one is above 9 as unsigned)
-  if (
-    y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 ||
-    m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9
-  ) return Number.NaN;
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9)
+    return Number.NaN;
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
@@ -105,8 +118,15 @@ export function isoDateSerial(text: string): number {
   // Days since 0001-01-01 (proleptic Gregorian), less those up to 1899-12-30, Excel's day 0 from
   // 1900-03-01 on; before it, Excel's count is one lower (its phantom 1900-02-29), as in serialFromCivil.
   const y = year - 1;
-  const serial = y * 365 + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400)
-    + DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 693594;
+  const serial =
+    y * 365 +
+    Math.floor(y / 4) -
+    Math.floor(y / 100) +
+    Math.floor(y / 400) +
+    DAYS_BEFORE_MONTH[month - 1] +
+    (leap && month > 2 ? 1 : 0) +
+    day -
+    693594;
   return serial <= 60 ? serial - 1 : serial;
 }
 
@@ -173,7 +193,11 @@ export class ColumnTexts<T> {
    * @param keepValues remember what texts read as (words, dates), or only blanks and refusals (amounts,
    *   whose texts rarely repeat)
    */
-  constructor(private readonly read: (text: string) => T, private readonly field: TriageField, private readonly keepValues: boolean) {}
+  constructor(
+    private readonly read: (text: string) => T,
+    private readonly field: TriageField,
+    private readonly keepValues: boolean,
+  ) {}
 
   /**
    * What a text reads as: BLANK for white space (isBlank), the problem of an Excel error value
@@ -220,7 +244,10 @@ export type ProblemKind = "missing" | "invalid" | "error-value" | "uncomputed-fo
 const MISSING: Readonly<Record<TriageField, Reason>> = Object.fromEntries(
   (Object.keys(FIELD_LABELS) as TriageField[]).map((field) => {
     const label = FIELD_LABELS[field];
-    return [field, Object.freeze({ code: `missing:${field}`, en: `${label.en}: missing (blank cell)`, zh: `${label.zh}：缺失（空白单元格）` })];
+    return [
+      field,
+      Object.freeze({ code: `missing:${field}`, en: `${label.en}: missing (blank cell)`, zh: `${label.zh}：缺失（空白单元格）` }),
+    ];
   }),
 ) as Record<TriageField, Reason>;
 
@@ -232,7 +259,11 @@ export function missingProblem(field: TriageField): Reason {
 /** A cell holding an Excel error value. */
 export function errorValueProblem(field: TriageField, error: string): Reason {
   const label = FIELD_LABELS[field];
-  return { code: `error-value:${field}`, en: `${label.en}: the cell holds the Excel error ${error}`, zh: `${label.zh}：单元格为 Excel 错误值 ${error}` };
+  return {
+    code: `error-value:${field}`,
+    en: `${label.en}: the cell holds the Excel error ${error}`,
+    zh: `${label.zh}：单元格为 Excel 错误值 ${error}`,
+  };
 }
 
 /**
@@ -286,14 +317,22 @@ export function reader(kind: CellKind, field: TriageField): (value: unknown) => 
     return n;
   };
   switch (kind) {
-    case AMOUNT: return (v) => finite(readAmount(v, field), v);
-    case NUMBER: return (v) => finite(readNumber(v, field), v);
-    case COUNT: return (v) => readCount(v, field);
-    case DATE: return (v) => readDate(v, field);
-    case SIGNAL: return (v) => readSignal(v, field);
-    case TURNOVER: return (v) => readTurnoverDecline(v, field);
-    case CASH_FLOW: return (v) => readCashFlow(v, field);
-    default: return (v) => readExcuse(v, field) ?? "none";
+    case AMOUNT:
+      return (v) => finite(readAmount(v, field), v);
+    case NUMBER:
+      return (v) => finite(readNumber(v, field), v);
+    case COUNT:
+      return (v) => readCount(v, field);
+    case DATE:
+      return (v) => readDate(v, field);
+    case SIGNAL:
+      return (v) => readSignal(v, field);
+    case TURNOVER:
+      return (v) => readTurnoverDecline(v, field);
+    case CASH_FLOW:
+      return (v) => readCashFlow(v, field);
+    default:
+      return (v) => readExcuse(v, field) ?? "none";
   }
 }
 
@@ -324,7 +363,8 @@ export class CellReader {
 
   /** Adds a problem to the row being read. */
   problem(reason: Reason): void {
-    if (this.problems === null) this.problems = [reason]; // sized for the one problem most rows with any have
+    if (this.problems === null)
+      this.problems = [reason]; // sized for the one problem most rows with any have
     else this.problems.push(reason);
   }
 

@@ -63,7 +63,11 @@ export interface DecimalDecision {
  */
 export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: string, told?: DecimalMark): DecimalDecision {
   // Counts, with the first three examples of each kind: a million amounts are read once and kept nowhere.
-  const found = { ".": { count: 0, examples: [] as string[] }, ",": { count: 0, examples: [] as string[] }, question: { count: 0, examples: [] as string[] } };
+  const found = {
+    ".": { count: 0, examples: [] as string[] },
+    ",": { count: 0, examples: [] as string[] },
+    "question": { count: 0, examples: [] as string[] },
+  };
   let ambiguous = 0;
   const note = (kind: keyof typeof found, text: string) => {
     if (found[kind].count++ < 3) found[kind].examples.push(text.trim());
@@ -111,5 +115,8 @@ export function withDecimalPoint(text: string): string {
 }
 
 function quoteList(texts: readonly string[]): string {
-  return texts.slice(0, 3).map((t) => JSON.stringify(t)).join(", ");
+  return texts
+    .slice(0, 3)
+    .map((t) => JSON.stringify(t))
+    .join(", ");
 }

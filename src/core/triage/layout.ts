@@ -34,17 +34,28 @@ export const CODES = 6;
 
 /** The grade rules, in the order of their codes. */
 export const GRADE_RULES: readonly GradeRule[] = [
-  "C-repeat-overdue", "C-poor-cash-flow", "C-large-overdue", "B-small-overdue", "B-fair-cash-flow", "A-clean",
+  "C-repeat-overdue",
+  "C-poor-cash-flow",
+  "C-large-overdue",
+  "B-small-overdue",
+  "B-fair-cash-flow",
+  "A-clean",
 ];
 /** 1 + the index of a rule in GRADE_RULES (a switch: no lookup by text per row). */
 export function gradeRuleCode(rule: GradeRule): number {
   switch (rule) {
-    case "C-repeat-overdue": return 1;
-    case "C-poor-cash-flow": return 2;
-    case "C-large-overdue": return 3;
-    case "B-small-overdue": return 4;
-    case "B-fair-cash-flow": return 5;
-    default: return 6; // A-clean
+    case "C-repeat-overdue":
+      return 1;
+    case "C-poor-cash-flow":
+      return 2;
+    case "C-large-overdue":
+      return 3;
+    case "B-small-overdue":
+      return 4;
+    case "B-fair-cash-flow":
+      return 5;
+    default:
+      return 6; // A-clean
   }
 }
 /** The cash flows, in the order of their codes. */

@@ -14,7 +14,18 @@ import type { ConfirmationResult } from "../prevention.js";
 import { BLANK_ROW, reasonParts } from "./reasons.js";
 import { append, NO_REASONS } from "./shared.js";
 import {
-  BALANCE, CASH_CODE, CASH_FLOWS, CONFIRMATION_REF, COUNT_READ, DUE, GRADE_RULES, LARGEST, LEVEL_CODE, LIMITATION_REF, RULE_CODE, STEP_CODE,
+  BALANCE,
+  CASH_CODE,
+  CASH_FLOWS,
+  CONFIRMATION_REF,
+  COUNT_READ,
+  DUE,
+  GRADE_RULES,
+  LARGEST,
+  LEVEL_CODE,
+  LIMITATION_REF,
+  RULE_CODE,
+  STEP_CODE,
 } from "./layout.js";
 import type { Run } from "./run.js";
 import type { InstalmentProposal, LimitationVerdict, RecoveryEstimate, TriageRecord, TriageStatus } from "./types.js";
@@ -173,7 +184,6 @@ export class RecordImpl implements TriageRecord {
     return extra === undefined ? null : extra.recovery;
   }
 
-
   /** The reasons, built on each access from the run's shared parts, in the order of reasonParts. */
   get reasons(): readonly Reason[] {
     const out: Reason[] = [];
@@ -200,13 +210,34 @@ export class RecordImpl implements TriageRecord {
 
   toJSON(): Omit<TriageRecord, "toJSON"> {
     return {
-      sourceRow: this.sourceRow, customer: this.customer, status: this.status, problems: this.problems,
-      balance: this.balance, dueDate: this.dueDate, overdueCount: this.overdueCount, largestOverdue: this.largestOverdue,
-      cashFlow: this.cashFlow, grade: this.grade, gradeRule: this.gradeRule, termDays: this.termDays,
-      daysPastDue: this.daysPastDue, bucketIndex: this.bucketIndex, bucket: this.bucket, level: this.level, action: this.action,
-      profile: this.profile, play: this.play, toFindOut: this.toFindOut, step: this.step, offers: this.offers,
-      instalments: this.instalments, recovery: this.recovery, missingEvidence: this.missingEvidence,
-      confirmation: this.confirmation, limitation: this.limitation, reasons: this.reasons,
+      sourceRow: this.sourceRow,
+      customer: this.customer,
+      status: this.status,
+      problems: this.problems,
+      balance: this.balance,
+      dueDate: this.dueDate,
+      overdueCount: this.overdueCount,
+      largestOverdue: this.largestOverdue,
+      cashFlow: this.cashFlow,
+      grade: this.grade,
+      gradeRule: this.gradeRule,
+      termDays: this.termDays,
+      daysPastDue: this.daysPastDue,
+      bucketIndex: this.bucketIndex,
+      bucket: this.bucket,
+      level: this.level,
+      action: this.action,
+      profile: this.profile,
+      play: this.play,
+      toFindOut: this.toFindOut,
+      step: this.step,
+      offers: this.offers,
+      instalments: this.instalments,
+      recovery: this.recovery,
+      missingEvidence: this.missingEvidence,
+      confirmation: this.confirmation,
+      limitation: this.limitation,
+      reasons: this.reasons,
     };
   }
 }

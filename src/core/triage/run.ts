@@ -18,19 +18,60 @@ import { TRIAGE_FIELDS, type TriageField } from "./headers.js";
 import { AMOUNT, CASH_FLOW, CellReader, COUNT, EXCUSE, FAILED, invalidProblem, NUMBER, SIGNAL, TURNOVER } from "./cells.js";
 import { customerKey, FirstSeen, keyHash, plainKeyHash } from "./customers.js";
 import {
-  BLANK_ROW, duplicateProblem, FILE_CLAIM_REMINDER, FREE_CASH_FLOW_BLANK, GRADE_INPUTS, IMPLAUSIBLE_DAYS_PAST_DUE, implausibleDueDate,
-  internalProblem, NO_CASH_FLOW, NO_FREE_CASH_FLOW_COLUMN, NO_GRADE, NO_GRADE_INPUT, NO_LARGEST_OVERDUE, NO_OVERDUE_COUNT, NO_PROFILE,
-  noInstalmentPlan, NOTHING_OWED, type ReasonSources,
+  BLANK_ROW,
+  duplicateProblem,
+  FILE_CLAIM_REMINDER,
+  FREE_CASH_FLOW_BLANK,
+  GRADE_INPUTS,
+  IMPLAUSIBLE_DAYS_PAST_DUE,
+  implausibleDueDate,
+  internalProblem,
+  NO_CASH_FLOW,
+  NO_FREE_CASH_FLOW_COLUMN,
+  NO_GRADE,
+  NO_GRADE_INPUT,
+  NO_LARGEST_OVERDUE,
+  NO_OVERDUE_COUNT,
+  NO_PROFILE,
+  noInstalmentPlan,
+  NOTHING_OWED,
+  type ReasonSources,
 } from "./reasons.js";
 import { ReasonTexts, type SharedText, Verdicts } from "./shared.js";
 import {
-  EVIDENCE_FIELDS, EXCUSE_CODE, EXCUSE_SHIFT, heldOf, profileKey, SIGNAL_FIELDS, SIGNAL_KIND_AT, signalsOf, tri, UNKNOWN_SIGNALS,
-  type HeldEvidence, type SignalValues,
+  EVIDENCE_FIELDS,
+  EXCUSE_CODE,
+  EXCUSE_SHIFT,
+  heldOf,
+  profileKey,
+  SIGNAL_FIELDS,
+  SIGNAL_KIND_AT,
+  signalsOf,
+  tri,
+  UNKNOWN_SIGNALS,
+  type HeldEvidence,
+  type SignalValues,
 } from "./signals.js";
 import type { ColumnMapping, InstalmentProposal, LimitationVerdict, RecoveryEstimate } from "./types.js";
 import {
-  BALANCE, CASH_CODE, cashFlowCode, CODES, CONFIRMATION_REF, COUNT_READ, DUE, GRADE_MISSING, gradeRuleCode, HAS_EXTRA, INTS, LARGEST,
-  LEVEL_CODE, LIMITATION_REF, NUMBERS, PROFILE_REF, RULE_CODE, STEP_CODE,
+  BALANCE,
+  CASH_CODE,
+  cashFlowCode,
+  CODES,
+  CONFIRMATION_REF,
+  COUNT_READ,
+  DUE,
+  GRADE_MISSING,
+  gradeRuleCode,
+  HAS_EXTRA,
+  INTS,
+  LARGEST,
+  LEVEL_CODE,
+  LIMITATION_REF,
+  NUMBERS,
+  PROFILE_REF,
+  RULE_CODE,
+  STEP_CODE,
 } from "./layout.js";
 
 /** What only some rows have: kept out of the slabs, so that a million rows stay small. */
@@ -106,7 +147,13 @@ export class Run implements ReasonSources {
   /** Scratch space for the parts of a record's reasons (see reasonParts). */
   readonly reasonParts: SharedText[] = [];
 
-  constructor(mapping: ColumnMapping, readonly asOf: number, readonly policy: Policy, readonly firstRow: number, rows: number) {
+  constructor(
+    mapping: ColumnMapping,
+    readonly asOf: number,
+    readonly policy: Policy,
+    readonly firstRow: number,
+    rows: number,
+  ) {
     const col = {} as { [F in TriageField]: number };
     for (const field of TRIAGE_FIELDS) col[field] = mapping[field] ?? -1;
     this.col = col;
@@ -376,9 +423,12 @@ export class Run implements ReasonSources {
         if (column < 0) continue;
         const field = SIGNAL_FIELDS[i];
         const kind = SIGNAL_KIND_AT[i];
-        const v = kind === COUNT
-          ? reader.read(COUNT, column, field)
-          : kind === TURNOVER ? reader.word(TURNOVER, column, field) : reader.word(SIGNAL, column, field);
+        const v =
+          kind === COUNT
+            ? reader.read(COUNT, column, field)
+            : kind === TURNOVER
+              ? reader.word(TURNOVER, column, field)
+              : reader.word(SIGNAL, column, field);
         if (v === FAILED) bad = true;
         else values[i] = v;
       }
@@ -445,7 +495,13 @@ export class Run implements ReasonSources {
       const n = instalmentsNeeded(balance, fcf, this.policy);
       const plan = instalmentPlan(balance, n, {}, this.policy);
       const [first, last] = [plan.instalments[0], plan.instalments[n - 1]];
-      this.extraFor(index).instalments = { instalments: n, amount: first.amount, last: last.amount, total: plan.total, reason: plan.reasons[0] };
+      this.extraFor(index).instalments = {
+        instalments: n,
+        amount: first.amount,
+        last: last.amount,
+        total: plan.total,
+        reason: plan.reasons[0],
+      };
     } catch (e) {
       if (e instanceof RuleError && e.argument === "free_cash_flow") {
         this.note(index, noInstalmentPlan(e.message, e.zh));

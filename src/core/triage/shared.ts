@@ -125,7 +125,10 @@ export class ReasonTexts {
   /** The first reason of each limitation verdict, by its id. */
   private readonly byLimitation: SharedText[] = [];
 
-  constructor(private readonly asOf: number, private readonly policy: Policy) {}
+  constructor(
+    private readonly asOf: number,
+    private readonly policy: Policy,
+  ) {}
 
   /**
    * The grade reasons of an overdue record (gradeReasons) with their text. gradeReasons names the amount

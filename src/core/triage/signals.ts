@@ -16,15 +16,32 @@ export type SignalValue = boolean | TurnoverDecline | number | null;
 
 /** How each signal reads: yes/no (SIGNAL), a turnover decline (TURNOVER) or a count (COUNT). */
 export const SIGNAL_KINDS: { readonly [F in SignalField]: typeof SIGNAL | typeof TURNOVER | typeof COUNT } = {
-  businessOperating: SIGNAL, incomeStable: SIGNAL, turnoverDecline: TURNOVER, proposedPlan: SIGNAL, excuses: SIGNAL,
-  contradiction: SIGNAL, brokenPromises: COUNT, refusesContact: SIGNAL, insolvent: SIGNAL, dishonestDebtor: SIGNAL,
+  businessOperating: SIGNAL,
+  incomeStable: SIGNAL,
+  turnoverDecline: TURNOVER,
+  proposedPlan: SIGNAL,
+  excuses: SIGNAL,
+  contradiction: SIGNAL,
+  brokenPromises: COUNT,
+  refusesContact: SIGNAL,
+  insolvent: SIGNAL,
+  dishonestDebtor: SIGNAL,
   operationsStopped: SIGNAL,
 };
 
 /** The signals in the order a row's values are kept (SignalValues) and DebtorSignals lists them. */
 export const SIGNAL_FIELDS = [
-  "businessOperating", "incomeStable", "turnoverDecline", "proposedPlan", "excuses", "contradiction",
-  "brokenPromises", "refusesContact", "insolvent", "dishonestDebtor", "operationsStopped",
+  "businessOperating",
+  "incomeStable",
+  "turnoverDecline",
+  "proposedPlan",
+  "excuses",
+  "contradiction",
+  "brokenPromises",
+  "refusesContact",
+  "insolvent",
+  "dishonestDebtor",
+  "operationsStopped",
 ] as const satisfies readonly SignalField[];
 
 /** A row's signal values, the i-th for SIGNAL_FIELDS[i] (a list, reused row after row, rather than an object). */
@@ -102,7 +119,11 @@ export function profileKey(values: SignalValues): number {
 
 /** The evidence columns, in the order of their bits in an evidence key. */
 export const EVIDENCE_FIELDS = [
-  "signedContract", "reconciliation", "collectionRecords", "deliveryProof", "acceptanceForm",
+  "signedContract",
+  "reconciliation",
+  "collectionRecords",
+  "deliveryProof",
+  "acceptanceForm",
 ] as const satisfies readonly TriageField[];
 
 /** A row's evidence held (null: unknown), the i-th for EVIDENCE_FIELDS[i]. */

@@ -103,7 +103,8 @@ export function summarise(records: readonly TriageRecord[], policy: Policy = DEF
     else problem++;
     if (status !== "ok") {
       const problems = r.problems;
-      if (problems.length > 0) problemRows.push({ sourceRow: r.sourceRow, customer: r.customer, problem: problems[0], problemCount: problems.length });
+      if (problems.length > 0)
+        problemRows.push({ sourceRow: r.sourceRow, customer: r.customer, problem: problems[0], problemCount: problems.length });
     }
     const balance = r.balance;
     if (balance === null || r.dueDate === null) continue;
@@ -118,7 +119,10 @@ export function summarise(records: readonly TriageRecord[], policy: Policy = DEF
     add(bucket[rowBucket], cents);
     add(grade[gradeIndex(r.grade)], cents);
   }
-  const groups = (defs: readonly (readonly [string, string, string])[], tally: (key: string, i: number) => Tally | undefined): SummaryGroup[] =>
+  const groups = (
+    defs: readonly (readonly [string, string, string])[],
+    tally: (key: string, i: number) => Tally | undefined,
+  ): SummaryGroup[] =>
     defs.map(([key, labelEn, labelZh], i) => {
       const t = tally(key, i) ?? { count: 0, cents: 0 };
       return { key, en: labelEn, zh: labelZh, count: t.count, amount: t.cents / 100 };
@@ -132,7 +136,10 @@ export function summarise(records: readonly TriageRecord[], policy: Policy = DEF
     amount: total / 100,
     byProfile: groups(PROFILES, (_, i) => profile[i]),
     byLevel: groups(LEVELS, (_, i) => level[i]),
-    byBucket: groups(en.map((label, i) => [label, label, zh[i]] as const), (_, i) => bucket[i]),
+    byBucket: groups(
+      en.map((label, i) => [label, label, zh[i]] as const),
+      (_, i) => bucket[i],
+    ),
     byGrade: groups(GRADES, (_, i) => grade[i]),
     problemRows,
   };
@@ -141,23 +148,34 @@ export function summarise(records: readonly TriageRecord[], policy: Policy = DEF
 /** The index of a profile's group in PROFILES (no profile: `none`, last); -1 for no group. */
 function profileIndex(profile: DebtorProfile | null | undefined): number {
   switch (profile ?? "none") {
-    case "temporary": return 0;
-    case "willful": return 1;
-    case "unable": return 2;
-    case "unclear": return 3;
-    case "none": return 4;
-    default: return -1;
+    case "temporary":
+      return 0;
+    case "willful":
+      return 1;
+    case "unable":
+      return 2;
+    case "unclear":
+      return 3;
+    case "none":
+      return 4;
+    default:
+      return -1;
   }
 }
 
 /** The index of a grade's group in GRADES (no grade: `none`, last); -1 for no group. */
 function gradeIndex(grade: CreditGrade | null | undefined): number {
   switch (grade ?? "none") {
-    case "A": return 0;
-    case "B": return 1;
-    case "C": return 2;
-    case "none": return 3;
-    default: return -1;
+    case "A":
+      return 0;
+    case "B":
+      return 1;
+    case "C":
+      return 2;
+    case "none":
+      return 3;
+    default:
+      return -1;
   }
 }
 

@@ -22,8 +22,16 @@ import { DATE_1904_OFFSET, type ColumnMapping, type TriageOptions, type TriageOu
 
 // What a triage takes and gives, with its entry points.
 export {
-  DATE_1904_OFFSET, type ColumnMapping, type DateSystem, type InstalmentProposal, type LimitationVerdict, type RecoveryEstimate,
-  type TriageOptions, type TriageOutput, type TriageRecord, type TriageStatus,
+  DATE_1904_OFFSET,
+  type ColumnMapping,
+  type DateSystem,
+  type InstalmentProposal,
+  type LimitationVerdict,
+  type RecoveryEstimate,
+  type TriageOptions,
+  type TriageOutput,
+  type TriageRecord,
+  type TriageStatus,
 } from "./types.js";
 export { FILE_CLAIM_REMINDER } from "./reasons.js";
 
@@ -39,18 +47,24 @@ function isBlankRow(row: unknown): boolean {
  * @throws RuleError naming the field (or `mapping` for missing required fields)
  */
 export function checkMapping(mapping: ColumnMapping): void {
-  if (typeof mapping !== "object" || mapping === null) throw new RuleError("mapping", "is not a field -> column mapping", "不是“字段 -> 列”的对应关系");
+  if (typeof mapping !== "object" || mapping === null)
+    throw new RuleError("mapping", "is not a field -> column mapping", "不是“字段 -> 列”的对应关系");
   const used = new Map<number, string>();
   for (const [field, column] of Object.entries(mapping)) {
     if (column === undefined) continue;
     if (!(TRIAGE_FIELDS as readonly string[]).includes(field)) {
-      throw new RuleError(field, `is not a triage field (known: ${TRIAGE_FIELDS.join(", ")})`, `不是可识别的字段（可用：${TRIAGE_FIELDS.join("、")}）`);
+      throw new RuleError(
+        field,
+        `is not a triage field (known: ${TRIAGE_FIELDS.join(", ")})`,
+        `不是可识别的字段（可用：${TRIAGE_FIELDS.join("、")}）`,
+      );
     }
     if (typeof column !== "number" || !Number.isInteger(column) || column < 0) {
       throw new RuleError(field, `column ${String(column)} is not a 0-based column number`, `列号 ${String(column)} 不是从 0 起算的列号`);
     }
     const other = used.get(column);
-    if (other !== undefined) throw new RuleError(field, `column ${column + 1} is already mapped to ${other}`, `第 ${column + 1} 列已对应字段 ${other}`);
+    if (other !== undefined)
+      throw new RuleError(field, `column ${column + 1} is already mapped to ${other}`, `第 ${column + 1} 列已对应字段 ${other}`);
     used.set(column, field);
   }
   const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
@@ -93,18 +107,27 @@ export function checkMapping(mapping: ColumnMapping): void {
  */
 export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, options: TriageOptions): TriageOutput {
   checkMapping(mapping);
-  if (typeof options !== "object" || options === null) throw new RuleError("options", "are missing (as_of is needed)", "缺失（需要报告日 as_of）");
+  if (typeof options !== "object" || options === null)
+    throw new RuleError("options", "are missing (as_of is needed)", "缺失（需要报告日 as_of）");
   const asOf = readDate(options.asOf, "as_of");
   const policy = validatePolicy(options.policy ?? DEFAULT_POLICY);
   const first = options.firstRowNumber ?? 2;
   if (!Number.isInteger(first) || first < 1) {
-    throw new RuleError("firstRowNumber", `${String(first)} is not a sheet row number (1 or more)`, `${String(first)} 不是工作表行号（须大于等于 1）`);
+    throw new RuleError(
+      "firstRowNumber",
+      `${String(first)} is not a sheet row number (1 or more)`,
+      `${String(first)} 不是工作表行号（须大于等于 1）`,
+    );
   }
   let last = rows.length - 1;
   while (last >= 0 && isBlankRow(rows[last])) last--;
   const dateSystem = options.dateSystem ?? "1900";
   if (dateSystem !== "1900" && dateSystem !== "1904") {
-    throw new RuleError("dateSystem", `${show(dateSystem)} is not an Excel date system (1900 or 1904)`, `${show(dateSystem)} 不是 Excel 日期系统（1900 或 1904）`);
+    throw new RuleError(
+      "dateSystem",
+      `${show(dateSystem)} is not an Excel date system (1900 or 1904)`,
+      `${show(dateSystem)} 不是 Excel 日期系统（1900 或 1904）`,
+    );
   }
   const run = new Run(mapping, asOf, policy, first, last + 1);
   if (dateSystem === "1904") run.reader.dateOffset = DATE_1904_OFFSET;

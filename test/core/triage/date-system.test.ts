@@ -32,7 +32,14 @@ describe("triage: the 1904 date system", () => {
   });
 
   it("1904 serial 0 is 1904-01-01; a number beyond the calendar is still refused, naming the field", () => {
-    const out = triagePortfolio([["A", 1, 0], ["B", 1, 2958466]], MAP, { asOf: AS_OF, dateSystem: "1904" });
+    const out = triagePortfolio(
+      [
+        ["A", 1, 0],
+        ["B", 1, 2958466],
+      ],
+      MAP,
+      { asOf: AS_OF, dateSystem: "1904" },
+    );
     expect(out.records[0].dueDate).toBe(serialFromCivil(1904, 1, 1));
     expect(out.records[1].status).toBe("problem");
     expect(out.records[1].problems[0].code).toBe("invalid:dueDate");
@@ -57,7 +64,7 @@ describe("triage: a formula saved without its computed value", () => {
       {
         code: "uncomputed-formula:balance",
         en: 'balance: the cell holds a formula "=D2*2" without a computed value (the file was not saved by Excel); open and save the file in Excel to compute it',
-        zh: "余额：单元格是公式（\"=D2*2\"），但文件中没有计算结果（文件不是由 Excel 保存的）；请在 Excel 中打开并保存文件以计算公式",
+        zh: '余额：单元格是公式（"=D2*2"），但文件中没有计算结果（文件不是由 Excel 保存的）；请在 Excel 中打开并保存文件以计算公式',
       },
     ]);
     expect(out.records[1].problems[0].en).toBe(

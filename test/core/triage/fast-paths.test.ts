@@ -19,7 +19,15 @@ import { reasonsText, triagePortfolio, type ColumnMapping, type TriageRecord } f
 import { recordCells, triageColumns } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import {
-  BLANK, ColumnTexts, EXCEL_ERRORS, excelError, errorValueProblem, invalidProblem, isBlank, isoDateSerial, Refused,
+  BLANK,
+  ColumnTexts,
+  EXCEL_ERRORS,
+  excelError,
+  errorValueProblem,
+  invalidProblem,
+  isBlank,
+  isoDateSerial,
+  Refused,
 } from "../../../src/core/triage/cells.js";
 import { customerKey, FirstSeen, keyHash, plainKeyHash, sameKey } from "../../../src/core/triage/customers.js";
 
@@ -37,7 +45,13 @@ describe("cell readers", () => {
     };
     const texts = fc.oneof(
       fc.string({ maxLength: 12 }),
-      fc.constantFrom(...EXCEL_ERRORS).chain((e) => fc.tuple(fc.constantFrom("", " ", "\u3000", "\t", "\u00a0"), fc.constantFrom(e, e.toLowerCase()), fc.constantFrom("", " ", "\n")).map((p) => p.join(""))),
+      fc
+        .constantFrom(...EXCEL_ERRORS)
+        .chain((e) =>
+          fc
+            .tuple(fc.constantFrom("", " ", "\u3000", "\t", "\u00a0"), fc.constantFrom(e, e.toLowerCase()), fc.constantFrom("", " ", "\n"))
+            .map((p) => p.join("")),
+        ),
       fc.constantFrom("#N/A", " #N/A", "#n/a ", "N/A", "#", "##", "x#N/A", "\ufeff#N/A"),
     );
     fc.assert(
@@ -66,7 +80,17 @@ describe("cell readers", () => {
       }
     }
     expect([isoDateSerial("1900-02-28"), isoDateSerial("1900-03-01"), isoDateSerial("9999-12-31")]).toEqual([59, 61, 2958465]);
-    for (const text of ["1900-02-29", "2025-1a-01", "2025/01/01", " 2025-01-01", "2025-01-01 ", "+025-01-01", "2025-0:-01", "２０２５-01-01", "0000-01-01"]) {
+    for (const text of [
+      "1900-02-29",
+      "2025-1a-01",
+      "2025/01/01",
+      " 2025-01-01",
+      "2025-01-01 ",
+      "+025-01-01",
+      "2025-0:-01",
+      "２０２５-01-01",
+      "0000-01-01",
+    ]) {
       expect(isoDateSerial(text), text).toBeNaN();
     }
   });
@@ -84,7 +108,28 @@ describe("cell readers", () => {
       }
     };
     const words = fc.oneof(
-      fc.constantFrom("", " ", "\u3000", "yes", "no", "YES", "Ｙｅｓ", "是", "否", "有", "无", "y", "n", "1", "0", "maybe", "#N/A", " #ref! ", "true", "FALSE"),
+      fc.constantFrom(
+        "",
+        " ",
+        "\u3000",
+        "yes",
+        "no",
+        "YES",
+        "Ｙｅｓ",
+        "是",
+        "否",
+        "有",
+        "无",
+        "y",
+        "n",
+        "1",
+        "0",
+        "maybe",
+        "#N/A",
+        " #ref! ",
+        "true",
+        "FALSE",
+      ),
       fc.string({ maxLength: 3 }),
     );
     fc.assert(
@@ -99,7 +144,11 @@ describe("cell readers", () => {
 
 describe("customer keys and duplicates", () => {
   it("plainKeyHash is keyHash of a name that is its own customerKey, NaN for any name customerKey normalises", () => {
-    const names = fc.oneof(fc.string({ maxLength: 10 }), fc.string({ maxLength: 6, unit: "grapheme" }), fc.constantFrom("Acme Ltd", "ACME  Ltd", "客户甲", "ＡＣＭＥ", " Acme", "Acme\t", "a\u00a0b", "Ü"));
+    const names = fc.oneof(
+      fc.string({ maxLength: 10 }),
+      fc.string({ maxLength: 6, unit: "grapheme" }),
+      fc.constantFrom("Acme Ltd", "ACME  Ltd", "客户甲", "ＡＣＭＥ", " Acme", "Acme\t", "a\u00a0b", "Ü"),
+    );
     fc.assert(
       fc.property(names, (name) => {
         const h = plainKeyHash(name);
@@ -117,7 +166,23 @@ describe("customer keys and duplicates", () => {
 
   it("the duplicates of a triage are the second and later rows of each customer, as a Map of customer keys finds them", () => {
     const name = fc.oneof(
-      fc.constantFrom("Acme", "ACME", "acme ", " Acme", "ＡＣＭＥ", "Acme  Ltd", "acme ltd", "客户甲", "客户 甲", "#N/A", "", " ", null, 12, true),
+      fc.constantFrom(
+        "Acme",
+        "ACME",
+        "acme ",
+        " Acme",
+        "ＡＣＭＥ",
+        "Acme  Ltd",
+        "acme ltd",
+        "客户甲",
+        "客户 甲",
+        "#N/A",
+        "",
+        " ",
+        null,
+        12,
+        true,
+      ),
       fc.string({ maxLength: 3 }),
     );
     fc.assert(
@@ -137,7 +202,11 @@ describe("customer keys and duplicates", () => {
             seen.push({ key, row: first + i });
             expect(duplicate).toBeUndefined();
           } else {
-            expect(r.problems[0]).toEqual({ code: "duplicate", en: `customer: duplicate of row ${before.row}`, zh: `客户：与第 ${before.row} 行重复` });
+            expect(r.problems[0]).toEqual({
+              code: "duplicate",
+              en: `customer: duplicate of row ${before.row}`,
+              zh: `客户：与第 ${before.row} 行重复`,
+            });
             expect(r.status).toBe("problem");
           }
         });
@@ -161,9 +230,17 @@ describe("customer keys and duplicates", () => {
 describe("shared grade texts", () => {
   it("gradeReasons names the amount only for one overdue event (rows with another count share their reasons whatever the amount)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 50 }).filter((n) => n !== 1), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.constantFrom("good", "fair", "poor" as const), (n, a, b, cashFlow) => {
-        expect(gradeReasons({ overdueCount: n, largestOverdue: a, cashFlow })).toEqual(gradeReasons({ overdueCount: n, largestOverdue: b, cashFlow }));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 50 }).filter((n) => n !== 1),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.constantFrom("good", "fair", "poor" as const),
+        (n, a, b, cashFlow) => {
+          expect(gradeReasons({ overdueCount: n, largestOverdue: a, cashFlow })).toEqual(
+            gradeReasons({ overdueCount: n, largestOverdue: b, cashFlow }),
+          );
+        },
+      ),
     );
   });
 });
@@ -172,14 +249,64 @@ describe("shared grade texts", () => {
 
 /** Every field mapped, in this order. */
 const FIELDS = [
-  "customer", "balance", "dueDate", "overdueCount", "largestOverdue", "cashFlow", "businessOperating", "incomeStable", "turnoverDecline",
-  "proposedPlan", "excuses", "contradiction", "brokenPromises", "refusesContact", "insolvent", "dishonestDebtor", "operationsStopped",
-  "freeCashFlow", "lastConfirmation", "signedContract", "reconciliation", "collectionRecords", "deliveryProof", "acceptanceForm", "excuse",
-  "lastInterruption", "freeEstate", "ordinaryClaimsTotal",
+  "customer",
+  "balance",
+  "dueDate",
+  "overdueCount",
+  "largestOverdue",
+  "cashFlow",
+  "businessOperating",
+  "incomeStable",
+  "turnoverDecline",
+  "proposedPlan",
+  "excuses",
+  "contradiction",
+  "brokenPromises",
+  "refusesContact",
+  "insolvent",
+  "dishonestDebtor",
+  "operationsStopped",
+  "freeCashFlow",
+  "lastConfirmation",
+  "signedContract",
+  "reconciliation",
+  "collectionRecords",
+  "deliveryProof",
+  "acceptanceForm",
+  "excuse",
+  "lastInterruption",
+  "freeEstate",
+  "ordinaryClaimsTotal",
 ] as const;
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
-const junk = fc.constantFrom<unknown>("", " ", null, undefined, "#N/A", " #value! ", "n/a", "1,200", "１２００", "-5", "1e400", "Infinity", "2025-02-30", "maybe", true, false, -1, 60, 1e21, Number.NaN, {}, "是", "0", "1", "60");
+const junk = fc.constantFrom<unknown>(
+  "",
+  " ",
+  null,
+  undefined,
+  "#N/A",
+  " #value! ",
+  "n/a",
+  "1,200",
+  "１２００",
+  "-5",
+  "1e400",
+  "Infinity",
+  "2025-02-30",
+  "maybe",
+  true,
+  false,
+  -1,
+  60,
+  1e21,
+  Number.NaN,
+  {},
+  "是",
+  "0",
+  "1",
+  "60",
+);
 const amount = fc.oneof(
   fc.integer({ min: 0, max: 3e8 }).map((c) => c / 100),
   fc.integer({ min: 0, max: 3e8 }).map((c) => (c / 100).toFixed(2)),
@@ -189,33 +316,75 @@ const amount = fc.oneof(
 const date = fc.oneof(
   fc.integer({ min: AS_OF - 2000, max: AS_OF + 400 }),
   fc.integer({ min: AS_OF - 2000, max: AS_OF + 400 }).map((s) => s + 0.5),
-  fc.tuple(fc.integer({ min: 2019, max: 2027 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
-  fc.tuple(fc.integer({ min: 2019, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}/${m}/${d}`),
+  fc
+    .tuple(fc.integer({ min: 2019, max: 2027 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+  fc
+    .tuple(fc.integer({ min: 2019, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${y}/${m}/${d}`),
   fc.constantFrom<unknown>("1900-02-28", "1900-03-01", "9999-12-31", "2024-02-29", "2023-02-29", 60, 61, 1, "45000", "2025年7月1日"),
 );
 const count = fc.constantFrom<unknown>(0, 1, 2, 3, "0", "1", "2", "3", "4", 1.5, "2.0", 999, 1000, 1001, "１");
 const yesNo = fc.constantFrom<unknown>("", "yes", "no", "是", "否", "Yes", "NO", "y", "n", true, false, 1, 0, "有", "没有");
 const column: Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>> = {
-  customer: fc.oneof(fc.constantFrom<unknown>("Acme", "ACME ", "ＡＣＭＥ", "客户甲", "Beta  Co", "beta co", 7, true), fc.integer({ min: 0, max: 400 }).map((i) => `Customer ${i}`)),
-  balance: amount, dueDate: date, overdueCount: count, largestOverdue: amount,
+  customer: fc.oneof(
+    fc.constantFrom<unknown>("Acme", "ACME ", "ＡＣＭＥ", "客户甲", "Beta  Co", "beta co", 7, true),
+    fc.integer({ min: 0, max: 400 }).map((i) => `Customer ${i}`),
+  ),
+  balance: amount,
+  dueDate: date,
+  overdueCount: count,
+  largestOverdue: amount,
   cashFlow: fc.constantFrom<unknown>("good", "fair", "poor", "好", "一般", "差", "良好", "中", "较差", " GOOD "),
-  businessOperating: yesNo, incomeStable: yesNo, turnoverDecline: fc.constantFrom<unknown>("", "none", "short-term", "persistent", "短期", "持续", "无"),
-  proposedPlan: yesNo, excuses: yesNo, contradiction: yesNo, brokenPromises: count, refusesContact: yesNo,
-  insolvent: fc.constantFrom<unknown>("yes", "no", "", "否", "是"), dishonestDebtor: yesNo, operationsStopped: yesNo,
-  freeCashFlow: fc.oneof(amount, fc.constantFrom<unknown>("", -5, "-100", 0)), lastConfirmation: fc.oneof(date, fc.constant("")),
-  signedContract: yesNo, reconciliation: yesNo, collectionRecords: yesNo, deliveryProof: yesNo, acceptanceForm: yesNo,
+  businessOperating: yesNo,
+  incomeStable: yesNo,
+  turnoverDecline: fc.constantFrom<unknown>("", "none", "short-term", "persistent", "短期", "持续", "无"),
+  proposedPlan: yesNo,
+  excuses: yesNo,
+  contradiction: yesNo,
+  brokenPromises: count,
+  refusesContact: yesNo,
+  insolvent: fc.constantFrom<unknown>("yes", "no", "", "否", "是"),
+  dishonestDebtor: yesNo,
+  operationsStopped: yesNo,
+  freeCashFlow: fc.oneof(amount, fc.constantFrom<unknown>("", -5, "-100", 0)),
+  lastConfirmation: fc.oneof(date, fc.constant("")),
+  signedContract: yesNo,
+  reconciliation: yesNo,
+  collectionRecords: yesNo,
+  deliveryProof: yesNo,
+  acceptanceForm: yesNo,
   excuse: fc.constantFrom<unknown>("", "none", "no-invoice", "defect", "没收到发票", "质量", "无", "发票"),
-  lastInterruption: fc.oneof(date, fc.constant("")), freeEstate: fc.oneof(amount, fc.constant("")),
+  lastInterruption: fc.oneof(date, fc.constant("")),
+  freeEstate: fc.oneof(amount, fc.constant("")),
   ordinaryClaimsTotal: fc.oneof(amount, fc.integer({ min: 4e6, max: 1e8 }), fc.constant("")),
 };
 /** A row: each cell valid for its column, blank or junk; sometimes blank, sometimes short. */
 const row = fc.oneof(
-  { weight: 20, arbitrary: fc.tuple(...FIELDS.map((f) => fc.oneof({ weight: 12, arbitrary: column[f] }, { weight: 2, arbitrary: fc.constant("") }, { weight: 1, arbitrary: junk }))) as fc.Arbitrary<unknown[]> },
+  {
+    weight: 20,
+    arbitrary: fc.tuple(
+      ...FIELDS.map((f) =>
+        fc.oneof({ weight: 12, arbitrary: column[f] }, { weight: 2, arbitrary: fc.constant("") }, { weight: 1, arbitrary: junk }),
+      ),
+    ) as fc.Arbitrary<unknown[]>,
+  },
   { weight: 1, arbitrary: fc.constantFrom<unknown[]>([], ["", null, " "], ["Short row", 100]) },
 );
 const policies: readonly Policy[] = [
   DEFAULT_POLICY,
-  withOverrides({ settlementTiers: [{ days: 5, rate: 0.855 }, { days: 15, rate: 0.9 }, { days: 30, rate: 0.975 }], agingEdges: [15, 45, 120, 365], warningDays: [10, 40, 100], largeAmountThreshold: 250_000, smallAmountLimit: 10_000, planMaxInstalments: 36 }),
+  withOverrides({
+    settlementTiers: [
+      { days: 5, rate: 0.855 },
+      { days: 15, rate: 0.9 },
+      { days: 30, rate: 0.975 },
+    ],
+    agingEdges: [15, 45, 120, 365],
+    warningDays: [10, 40, 100],
+    largeAmountThreshold: 250_000,
+    smallAmountLimit: 10_000,
+    planMaxInstalments: 36,
+  }),
   withOverrides({ settlementTiers: [{ days: 7, rate: 0.9 }], agingEdges: [30] }),
 ];
 
@@ -229,17 +398,31 @@ const say = (reason: Reason, language: Language) => (language === "zh" ? reason.
 function referenceCells(r: TriageRecord, language: Language, policy: Policy): (string | number | boolean)[] {
   const labels = bucketLabels(policy.agingEdges, language);
   const cells: (string | number | boolean)[] = [
-    r.sourceRow, r.customer, r.balance ?? "", STATUS_NAMES[language][r.status], reasonText(r.problems, language), r.grade ?? "", r.termDays ?? "",
-    r.daysPastDue ?? "", r.bucketIndex === null ? "" : labels[r.bucketIndex] ?? "", r.level ?? "",
+    r.sourceRow,
+    r.customer,
+    r.balance ?? "",
+    STATUS_NAMES[language][r.status],
+    reasonText(r.problems, language),
+    r.grade ?? "",
+    r.termDays ?? "",
+    r.daysPastDue ?? "",
+    r.bucketIndex === null ? "" : (labels[r.bucketIndex] ?? ""),
+    r.level ?? "",
     r.daysPastDue === null || r.level === null ? "" : LADDER_ACTIONS[language][r.daysPastDue === 0 ? 0 : 1 + r.level],
-    r.profile === null ? "" : PROFILE_NAMES[language][r.profile], r.play === null ? "" : say(r.play, language), reasonText(r.toFindOut, language),
+    r.profile === null ? "" : PROFILE_NAMES[language][r.profile],
+    r.play === null ? "" : say(r.play, language),
+    reasonText(r.toFindOut, language),
     r.step === null ? "" : describeStep(r.step, language),
   ];
-  for (let i = 0; i < policy.settlementTiers.length + 1; i++) cells.push(r.offers === null ? "" : r.offers[i] ?? "");
+  for (let i = 0; i < policy.settlementTiers.length + 1; i++) cells.push(r.offers === null ? "" : (r.offers[i] ?? ""));
   cells.push(
     r.instalments === null ? "" : say(r.instalments.reason, language),
     r.recovery === null ? "" : r.recovery.kind === "estimate" ? r.recovery.payout : say(r.recovery.reason, language),
-    r.missingEvidence === null ? "" : r.missingEvidence.length === 0 ? EVIDENCE_COMPLETE[language] : reasonText(r.missingEvidence, language),
+    r.missingEvidence === null
+      ? ""
+      : r.missingEvidence.length === 0
+        ? EVIDENCE_COMPLETE[language]
+        : reasonText(r.missingEvidence, language),
     r.confirmation === null ? "" : CONFIRMATION_STATUS_NAMES[language][r.confirmation.overdue ? 1 : 0],
     r.limitation === null ? "" : r.limitation.daysLeft,
     r.limitation === null ? "" : LIMITATION_STATUS_NAMES[language][r.limitation.status],
@@ -284,7 +467,9 @@ function referenceSummary(records: readonly TriageRecord[], policy: Policy) {
     byLevel: counts(level),
     byBucket: counts(bucket),
     byGrade: counts(grade.values()),
-    problemRows: records.filter((r) => r.status !== "ok" && r.problems.length > 0).map((r) => [r.sourceRow, r.customer, r.problems[0], r.problems.length]),
+    problemRows: records
+      .filter((r) => r.status !== "ok" && r.problems.length > 0)
+      .map((r) => [r.sourceRow, r.customer, r.problems[0], r.problems.length]),
   };
 }
 
@@ -317,9 +502,16 @@ describe("records, cells and summary of messy portfolios", () => {
         const s = summarise(out.records, policy);
         const reference = referenceSummary(out.records, policy);
         expect({
-          rows: s.rows, ok: s.ok, problem: s.problem, blank: s.blank, triaged: s.triaged, amount: s.amount,
-          byProfile: s.byProfile.map((g) => [g.count, g.amount]), byLevel: s.byLevel.map((g) => [g.count, g.amount]),
-          byBucket: s.byBucket.map((g) => [g.count, g.amount]), byGrade: s.byGrade.map((g) => [g.count, g.amount]),
+          rows: s.rows,
+          ok: s.ok,
+          problem: s.problem,
+          blank: s.blank,
+          triaged: s.triaged,
+          amount: s.amount,
+          byProfile: s.byProfile.map((g) => [g.count, g.amount]),
+          byLevel: s.byLevel.map((g) => [g.count, g.amount]),
+          byBucket: s.byBucket.map((g) => [g.count, g.amount]),
+          byGrade: s.byGrade.map((g) => [g.count, g.amount]),
           problemRows: s.problemRows.map((x) => [x.sourceRow, x.customer, x.problem, x.problemCount]),
         }).toEqual(reference);
       }),
@@ -332,7 +524,10 @@ describe("records, cells and summary of messy portfolios", () => {
       fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
         const out = triagePortfolio(rows, MAPPING, { asOf: AS_OF });
         const first = out.records.map((r) => JSON.stringify(recordCells(r, "en")));
-        const again = [...out.records].reverse().map((r) => JSON.stringify(recordCells(r, "en"))).reverse();
+        const again = [...out.records]
+          .reverse()
+          .map((r) => JSON.stringify(recordCells(r, "en")))
+          .reverse();
         expect(again).toEqual(first);
       }),
       { numRuns: 50 },

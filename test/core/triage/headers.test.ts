@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { HEADER_WORDS, recogniseColumns, recogniseHeader, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "../../../src/core/triage/headers.js";
+import {
+  HEADER_WORDS,
+  recogniseColumns,
+  recogniseHeader,
+  REQUIRED_FIELDS,
+  TRIAGE_FIELDS,
+  type TriageField,
+} from "../../../src/core/triage/headers.js";
 import { ruleError } from "../../support/rule-error.js";
 
 describe("header words", () => {
@@ -8,8 +15,14 @@ describe("header words", () => {
     for (const field of TRIAGE_FIELDS) {
       const words = HEADER_WORDS[field];
       expect(words.length, field).toBeGreaterThanOrEqual(4);
-      expect(words.some((w) => /[a-z]/i.test(w)), `${field} has English words`).toBe(true);
-      expect(words.some((w) => /[\u4e00-\u9fff]/.test(w)), `${field} has Chinese words`).toBe(true);
+      expect(
+        words.some((w) => /[a-z]/i.test(w)),
+        `${field} has English words`,
+      ).toBe(true);
+      expect(
+        words.some((w) => /[\u4e00-\u9fff]/.test(w)),
+        `${field} has Chinese words`,
+      ).toBe(true);
     }
   });
 
@@ -80,7 +93,24 @@ describe("header words", () => {
   });
 
   it("does not guess", () => {
-    for (const header of ["Invoice number", "备注", "Salesperson", "Notes (元)", "Turnover", "周转率", "Contract", "合同", "合同编号", "主营业务", "还款计划", "", "   ", null, undefined, 2025]) {
+    for (const header of [
+      "Invoice number",
+      "备注",
+      "Salesperson",
+      "Notes (元)",
+      "Turnover",
+      "周转率",
+      "Contract",
+      "合同",
+      "合同编号",
+      "主营业务",
+      "还款计划",
+      "",
+      "   ",
+      null,
+      undefined,
+      2025,
+    ]) {
       expect(recogniseHeader(header), String(header)).toBeNull();
     }
   });
@@ -88,7 +118,16 @@ describe("header words", () => {
 
 describe("recogniseColumns", () => {
   it("maps an English table and lists what it does not know", () => {
-    const r = recogniseColumns(["Invoice no.", "Customer name", "Outstanding (CNY)", "Due date", "Salesperson", "Cash flow", "", "Overdue events (12 months)"]);
+    const r = recogniseColumns([
+      "Invoice no.",
+      "Customer name",
+      "Outstanding (CNY)",
+      "Due date",
+      "Salesperson",
+      "Cash flow",
+      "",
+      "Overdue events (12 months)",
+    ]);
     expect(r.mapping).toEqual({ customer: 1, balance: 2, dueDate: 3, cashFlow: 5, overdueCount: 7 });
     expect(r.unmatched).toEqual(["Invoice no.", "Salesperson"]);
     expect(r.duplicates).toEqual([]);
@@ -96,9 +135,37 @@ describe("recogniseColumns", () => {
   });
 
   it("maps a Chinese table exported from Chinese Excel", () => {
-    const headers = ["序号", "客户名称", "应收余额（元）", "约定付款日", "近12个月逾期次数", "最大逾期金额（元）", "现金流", "主营业务正常", "收入稳定",
-      "周转率同比", "主动提出还款计划", "找借口拖延", "矛盾点", "承诺未兑现次数", "拒绝沟通", "破产或资不抵债", "失信被执行人", "停产",
-      "自由现金流", "最近对账日", "合同原件", "对账单", "催款记录", "快递底单", "验收单", "拖欠理由", "时效中断日", "破产财产", "普通债权总额"];
+    const headers = [
+      "序号",
+      "客户名称",
+      "应收余额（元）",
+      "约定付款日",
+      "近12个月逾期次数",
+      "最大逾期金额（元）",
+      "现金流",
+      "主营业务正常",
+      "收入稳定",
+      "周转率同比",
+      "主动提出还款计划",
+      "找借口拖延",
+      "矛盾点",
+      "承诺未兑现次数",
+      "拒绝沟通",
+      "破产或资不抵债",
+      "失信被执行人",
+      "停产",
+      "自由现金流",
+      "最近对账日",
+      "合同原件",
+      "对账单",
+      "催款记录",
+      "快递底单",
+      "验收单",
+      "拖欠理由",
+      "时效中断日",
+      "破产财产",
+      "普通债权总额",
+    ];
     const r = recogniseColumns(headers);
     expect(r.unmatched).toEqual(["序号"]);
     expect(r.missingRequired).toEqual([]);

@@ -16,7 +16,11 @@ import { recordCells } from "../../../src/result/index.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import { UncomputedFormula } from "../../../src/core/triage/cells.js";
 import {
-  reasonsText, triagePortfolio, type ColumnMapping, type TriageOptions, type TriageOutput,
+  reasonsText,
+  triagePortfolio,
+  type ColumnMapping,
+  type TriageOptions,
+  type TriageOutput,
 } from "../../../src/core/triage/triage.js";
 import { AS_OF, HEADERS, ROWS } from "./portfolio.js";
 
@@ -45,27 +49,99 @@ function outputHash(out: TriageOutput): string {
 }
 
 const OTHER_POLICY: Policy = withOverrides({
-  settlementTiers: [{ days: 5, rate: 0.855 }, { days: 15, rate: 0.9 }, { days: 30, rate: 0.975 }],
-  agingEdges: [15, 45, 120, 365], warningDays: [10, 40, 100], largeAmountThreshold: 250_000, smallAmountLimit: 10_000,
+  settlementTiers: [
+    { days: 5, rate: 0.855 },
+    { days: 15, rate: 0.9 },
+    { days: 30, rate: 0.975 },
+  ],
+  agingEdges: [15, 45, 120, 365],
+  warningDays: [10, 40, 100],
+  largeAmountThreshold: 250_000,
+  smallAmountLimit: 10_000,
   planMaxInstalments: 36,
 });
 
 /** The debtor table's columns, in this order, for the generated portfolios. */
 const FIELDS = [
-  "customer", "balance", "dueDate", "overdueCount", "largestOverdue", "cashFlow", "businessOperating", "incomeStable", "turnoverDecline",
-  "proposedPlan", "excuses", "contradiction", "brokenPromises", "refusesContact", "insolvent", "dishonestDebtor", "operationsStopped",
-  "freeCashFlow", "lastConfirmation", "signedContract", "reconciliation", "collectionRecords", "deliveryProof", "acceptanceForm", "excuse",
-  "lastInterruption", "freeEstate", "ordinaryClaimsTotal",
+  "customer",
+  "balance",
+  "dueDate",
+  "overdueCount",
+  "largestOverdue",
+  "cashFlow",
+  "businessOperating",
+  "incomeStable",
+  "turnoverDecline",
+  "proposedPlan",
+  "excuses",
+  "contradiction",
+  "brokenPromises",
+  "refusesContact",
+  "insolvent",
+  "dishonestDebtor",
+  "operationsStopped",
+  "freeCashFlow",
+  "lastConfirmation",
+  "signedContract",
+  "reconciliation",
+  "collectionRecords",
+  "deliveryProof",
+  "acceptanceForm",
+  "excuse",
+  "lastInterruption",
+  "freeEstate",
+  "ordinaryClaimsTotal",
 ] as const;
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 const at = (field: (typeof FIELDS)[number]): number => FIELDS.indexOf(field);
 
 /** What a careless ledger puts in a cell now and then. */
 const JUNK: readonly unknown[] = [
-  "", " ", "\u3000", null, undefined, "#N/A", " #value! ", "#REF!", "#DIV/0!", "n/a", "-", "1,200", "１２００", "-5", "1e400",
-  "Infinity", "NaN", "2025-02-30", "2025-13-01", "1900-02-29", "maybe", true, false, -1, 0, 60, 500, 1e21, Number.NaN,
-  Number.POSITIVE_INFINITY, {}, [1, 2], "是", "0",
-  "1", "60", "=1+1", new UncomputedFormula("B2*2"), new UncomputedFormula(""), "2025年7月1日", "7/1/2025", "45000", "45000.5", "-0", "0.005",
+  "",
+  " ",
+  "\u3000",
+  null,
+  undefined,
+  "#N/A",
+  " #value! ",
+  "#REF!",
+  "#DIV/0!",
+  "n/a",
+  "-",
+  "1,200",
+  "１２００",
+  "-5",
+  "1e400",
+  "Infinity",
+  "NaN",
+  "2025-02-30",
+  "2025-13-01",
+  "1900-02-29",
+  "maybe",
+  true,
+  false,
+  -1,
+  0,
+  60,
+  500,
+  1e21,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  {},
+  [1, 2],
+  "是",
+  "0",
+  "1",
+  "60",
+  "=1+1",
+  new UncomputedFormula("B2*2"),
+  new UncomputedFormula(""),
+  "2025年7月1日",
+  "7/1/2025",
+  "45000",
+  "45000.5",
+  "-0",
+  "0.005",
 ];
 
 const YES: readonly unknown[] = ["yes", "是", "Yes", true, 1, "有"];
@@ -165,26 +241,60 @@ function hostilePortfolio(seed: number, rows: number): unknown[][] {
     rng.choice<unknown>([AS_OF - rng.int(-400, 2000), AS_OF - rng.int(-400, 2000) + 0.5, asDate(rng, AS_OF - rng.int(-400, 40_000))]);
   const amount = () =>
     rng.choice<unknown>([
-      rng.int(0, 3e8) / 100, (rng.int(0, 3e8) / 100).toFixed(2), String(rng.int(0, 3e6)),
-      0.005, 1.005, 2.675, 499_999.995, "1,200,000.50", "1.5e3", -0,
+      rng.int(0, 3e8) / 100,
+      (rng.int(0, 3e8) / 100).toFixed(2),
+      String(rng.int(0, 3e6)),
+      0.005,
+      1.005,
+      2.675,
+      499_999.995,
+      "1,200,000.50",
+      "1.5e3",
+      -0,
     ]);
   const count = () => rng.choice<unknown>([0, 1, 2, 3, "0", "1", "2", "4", 1.5, "2.0", 999, 1000, 1001, "１"]);
   const yn = () => rng.choice<unknown>(["", "yes", "no", "是", "否", "Yes", "NO", "y", "n", true, false, 1, 0, "有", "没有"]);
   const column: Record<(typeof FIELDS)[number], () => unknown> = {
     customer: () =>
       rng.choice<unknown>([
-        "Acme", "ACME ", "ＡＣＭＥ", "客户甲", "客户 甲", "Beta  Co", "beta co", 7, true, `Customer ${rng.int(0, rows)}`, `客户${rng.int(0, 50)}`,
+        "Acme",
+        "ACME ",
+        "ＡＣＭＥ",
+        "客户甲",
+        "客户 甲",
+        "Beta  Co",
+        "beta co",
+        7,
+        true,
+        `Customer ${rng.int(0, rows)}`,
+        `客户${rng.int(0, 50)}`,
       ]),
-    balance: amount, dueDate: date, overdueCount: count, largestOverdue: amount,
+    balance: amount,
+    dueDate: date,
+    overdueCount: count,
+    largestOverdue: amount,
     cashFlow: () => rng.choice(["good", "fair", "poor", "好", "一般", "差", "良好", "中", "较差", " GOOD "]),
-    businessOperating: yn, incomeStable: yn, turnoverDecline: () => rng.choice(["", "none", "short-term", "persistent", "短期", "持续", "无"]),
-    proposedPlan: yn, excuses: yn, contradiction: yn, brokenPromises: count, refusesContact: yn,
-    insolvent: () => rng.choice(["yes", "no", "", "否", "是"]), dishonestDebtor: yn, operationsStopped: yn,
+    businessOperating: yn,
+    incomeStable: yn,
+    turnoverDecline: () => rng.choice(["", "none", "short-term", "persistent", "短期", "持续", "无"]),
+    proposedPlan: yn,
+    excuses: yn,
+    contradiction: yn,
+    brokenPromises: count,
+    refusesContact: yn,
+    insolvent: () => rng.choice(["yes", "no", "", "否", "是"]),
+    dishonestDebtor: yn,
+    operationsStopped: yn,
     freeCashFlow: () => (rng.chance(0.8) ? amount() : rng.choice<unknown>(["", -5, "-100", 0])),
     lastConfirmation: () => (rng.chance(0.8) ? date() : ""),
-    signedContract: yn, reconciliation: yn, collectionRecords: yn, deliveryProof: yn, acceptanceForm: yn,
+    signedContract: yn,
+    reconciliation: yn,
+    collectionRecords: yn,
+    deliveryProof: yn,
+    acceptanceForm: yn,
     excuse: () => rng.choice(["", "none", "no-invoice", "defect", "没收到发票", "质量", "无", "发票"]),
-    lastInterruption: () => (rng.chance(0.8) ? date() : ""), freeEstate: () => (rng.chance(0.7) ? amount() : ""),
+    lastInterruption: () => (rng.chance(0.8) ? date() : ""),
+    freeEstate: () => (rng.chance(0.7) ? amount() : ""),
     ordinaryClaimsTotal: () => rng.choice<unknown>([amount(), rng.int(4e6, 1e8), ""]),
   };
   const out: unknown[][] = [];
@@ -194,10 +304,12 @@ function hostilePortfolio(seed: number, rows: number): unknown[][] {
       out.push(rng.choice<unknown[]>([[], ["", null, " "], ["Short row", 100], [null]]));
       continue;
     }
-    out.push(FIELDS.map((f) => {
-      const p = rng.next();
-      return p < 0.8 ? column[f]() : p < 0.9 ? "" : rng.choice(JUNK);
-    }));
+    out.push(
+      FIELDS.map((f) => {
+        const p = rng.next();
+        return p < 0.8 ? column[f]() : p < 0.9 ? "" : rng.choice(JUNK);
+      }),
+    );
   }
   return out;
 }
@@ -209,24 +321,42 @@ function csvLikePortfolio(seed: number, rows: number): string[][] {
   const out: string[][] = [];
   for (let i = 0; i < rows; i++) {
     const n = rng.chance(0.6) ? 0 : rng.int(0, 3);
-    out.push(FIELDS.map((f) => {
-      switch (f) {
-        case "customer": return rng.chance(0.01) ? "Customer 1" : `Customer ${i}`;
-        case "balance": return rng.chance(0.002) ? "n/a" : (rng.int(0, 2e8) / 100).toFixed(2);
-        case "dueDate": return rng.chance(0.002) ? "" : isoText(AS_OF - rng.int(-60, 600));
-        case "overdueCount": return String(n);
-        case "largestOverdue": return n === 0 ? "0" : String(rng.int(0, 100_000));
-        case "cashFlow": return rng.choice(["good", "fair", "poor", "好", "一般", "差"]);
-        case "turnoverDecline": return rng.choice(["none", "short-term", "persistent", ""]);
-        case "brokenPromises": return String(rng.int(0, 2));
-        case "insolvent": return rng.chance(0.03) ? "yes" : "no";
-        case "freeCashFlow": return rng.chance(0.5) ? String(rng.int(0, 300_000)) : "";
-        case "lastConfirmation": case "lastInterruption": return isoText(AS_OF - rng.int(0, 900));
-        case "excuse": return "";
-        case "freeEstate": case "ordinaryClaimsTotal": return "";
-        default: return rng.choice(yn);
-      }
-    }));
+    out.push(
+      FIELDS.map((f) => {
+        switch (f) {
+          case "customer":
+            return rng.chance(0.01) ? "Customer 1" : `Customer ${i}`;
+          case "balance":
+            return rng.chance(0.002) ? "n/a" : (rng.int(0, 2e8) / 100).toFixed(2);
+          case "dueDate":
+            return rng.chance(0.002) ? "" : isoText(AS_OF - rng.int(-60, 600));
+          case "overdueCount":
+            return String(n);
+          case "largestOverdue":
+            return n === 0 ? "0" : String(rng.int(0, 100_000));
+          case "cashFlow":
+            return rng.choice(["good", "fair", "poor", "好", "一般", "差"]);
+          case "turnoverDecline":
+            return rng.choice(["none", "short-term", "persistent", ""]);
+          case "brokenPromises":
+            return String(rng.int(0, 2));
+          case "insolvent":
+            return rng.chance(0.03) ? "yes" : "no";
+          case "freeCashFlow":
+            return rng.chance(0.5) ? String(rng.int(0, 300_000)) : "";
+          case "lastConfirmation":
+          case "lastInterruption":
+            return isoText(AS_OF - rng.int(0, 900));
+          case "excuse":
+            return "";
+          case "freeEstate":
+          case "ordinaryClaimsTotal":
+            return "";
+          default:
+            return rng.choice(yn);
+        }
+      }),
+    );
   }
   return out;
 }

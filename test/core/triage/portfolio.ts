@@ -7,11 +7,32 @@ import { serialFromCivil } from "../../../src/core/dates.js";
 export const AS_OF = serialFromCivil(2025, 7, 27);
 
 export const HEADERS = [
-  "Customer", "Balance (CNY)", "Due date", "Overdue events (12 months)", "Largest overdue", "现金流",
-  "Business operating", "Income stable", "Turnover decline", "Proposed plan", "Excuses", "Contradiction",
-  "Broken promises", "Refuses contact", "Insolvent", "Dishonest debtor", "Operations stopped",
-  "Free cash flow (monthly)", "最近对账日", "Signed contract", "Reconciliation", "Collection records", "Excuse",
-  "Last demand", "Free estate", "Ordinary claims total",
+  "Customer",
+  "Balance (CNY)",
+  "Due date",
+  "Overdue events (12 months)",
+  "Largest overdue",
+  "现金流",
+  "Business operating",
+  "Income stable",
+  "Turnover decline",
+  "Proposed plan",
+  "Excuses",
+  "Contradiction",
+  "Broken promises",
+  "Refuses contact",
+  "Insolvent",
+  "Dishonest debtor",
+  "Operations stopped",
+  "Free cash flow (monthly)",
+  "最近对账日",
+  "Signed contract",
+  "Reconciliation",
+  "Collection records",
+  "Excuse",
+  "Last demand",
+  "Free estate",
+  "Ordinary claims total",
 ];
 
 const d = (y: number, m: number, day: number): number => serialFromCivil(y, m, day);

@@ -21,19 +21,80 @@ const AS_OF = serialFromCivil(2025, 7, 27);
 
 /** Every field mapped, in the order of the columns below. */
 const MAPPING: ColumnMapping = {
-  customer: 0, balance: 1, dueDate: 2, overdueCount: 3, largestOverdue: 4, cashFlow: 5,
-  businessOperating: 6, incomeStable: 7, turnoverDecline: 8, proposedPlan: 9, excuses: 10, contradiction: 11,
-  brokenPromises: 12, refusesContact: 13, insolvent: 14, dishonestDebtor: 15, operationsStopped: 16,
-  freeCashFlow: 17, lastConfirmation: 18, signedContract: 19, reconciliation: 20, collectionRecords: 21,
-  deliveryProof: 22, acceptanceForm: 23, excuse: 24, lastInterruption: 25, freeEstate: 26, ordinaryClaimsTotal: 27,
+  customer: 0,
+  balance: 1,
+  dueDate: 2,
+  overdueCount: 3,
+  largestOverdue: 4,
+  cashFlow: 5,
+  businessOperating: 6,
+  incomeStable: 7,
+  turnoverDecline: 8,
+  proposedPlan: 9,
+  excuses: 10,
+  contradiction: 11,
+  brokenPromises: 12,
+  refusesContact: 13,
+  insolvent: 14,
+  dishonestDebtor: 15,
+  operationsStopped: 16,
+  freeCashFlow: 17,
+  lastConfirmation: 18,
+  signedContract: 19,
+  reconciliation: 20,
+  collectionRecords: 21,
+  deliveryProof: 22,
+  acceptanceForm: 23,
+  excuse: 24,
+  lastInterruption: 25,
+  freeEstate: 26,
+  ordinaryClaimsTotal: 27,
 };
 const WIDTH = 28;
 
 /** Anything a cell may hold, junk included. */
 const junkCell: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom("", " ", null, undefined, "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "是", "否", "yes", "no", "good", "poor", "一般", "short-term", "持续",
-    "2025-02-30", "2025-07-01", "2025/7/1", "2025年7月1日", "1,200,000", "１２００", "-5", "0", "1", "60", "none", "发票", "质量", "NaN", "Infinity", "=1+1",
-    "1e400", "-0", "1e-400", "9".repeat(30), "0.005", "45000.5"),
+  fc.constantFrom(
+    "",
+    " ",
+    null,
+    undefined,
+    "#N/A",
+    "#REF!",
+    "#VALUE!",
+    "#DIV/0!",
+    "是",
+    "否",
+    "yes",
+    "no",
+    "good",
+    "poor",
+    "一般",
+    "short-term",
+    "持续",
+    "2025-02-30",
+    "2025-07-01",
+    "2025/7/1",
+    "2025年7月1日",
+    "1,200,000",
+    "１２００",
+    "-5",
+    "0",
+    "1",
+    "60",
+    "none",
+    "发票",
+    "质量",
+    "NaN",
+    "Infinity",
+    "=1+1",
+    "1e400",
+    "-0",
+    "1e-400",
+    "9".repeat(30),
+    "0.005",
+    "45000.5",
+  ),
   fc.string({ maxLength: 8 }),
   fc.double(),
   fc.integer({ min: -10, max: 3_000_000 }),
@@ -48,35 +109,39 @@ const row = (cell: fc.Arbitrary<unknown>) => fc.array(cell, { maxLength: WIDTH +
 describe("triage never loses a row", () => {
   it("one record per row up to the last non-blank one, sourceRow strictly increasing, never throws", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(row(junkCell), fc.constant([]), fc.constant(["", null, " "])), { maxLength: 25 }), fc.integer({ min: 1, max: 1000 }), (rows, first) => {
-        const out = triagePortfolio(rows, MAPPING, { asOf: AS_OF, firstRowNumber: first });
-        let last = rows.length - 1;
-        while (last >= 0 && (rows[last] as readonly unknown[]).every(isEmpty)) last--;
-        expect(out.records).toHaveLength(last + 1);
-        expect(out.trailingBlankRows).toBe(rows.length - 1 - last);
-        out.records.forEach((r, i) => {
-          expect(r.sourceRow).toBe(first + i);
-          if (i > 0) expect(r.sourceRow).toBeGreaterThan(out.records[i - 1].sourceRow);
-          const blank = (rows[i] as readonly unknown[]).every(isEmpty);
-          expect(r.status === "blank").toBe(blank);
-          expect(r.status === "ok").toBe(r.problems.length === 0);
-          // every record can be written in both languages, with its reasons, and serialised
-          expect(recordCells(r, "en", DEFAULT_POLICY)).toHaveLength(TRIAGE_COLUMNS.length);
-          expect(recordCells(r, "zh", DEFAULT_POLICY)).toHaveLength(TRIAGE_COLUMNS.length);
-          expect(() => JSON.stringify(r)).not.toThrow();
-          // the reasons column is the record's reasons in one line
-          expect(reasonsText(r, "en")).toBe(reasonText(r.reasons, "en"));
-          expect(reasonsText(r, "zh")).toBe(reasonText(r.reasons, "zh"));
-          for (const reason of [...r.problems, ...r.reasons]) {
-            expect(typeof reason.en).toBe("string");
-            expect(typeof reason.zh).toBe("string");
-          }
-        });
-        const s = summarise(out.records);
-        expect(s.rows).toBe(out.records.length);
-        expect(s.ok + s.problem + s.blank).toBe(s.rows);
-        expect(s.byLevel.reduce((n, g) => n + g.count, 0)).toBe(s.triaged);
-      }),
+      fc.property(
+        fc.array(fc.oneof(row(junkCell), fc.constant([]), fc.constant(["", null, " "])), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (rows, first) => {
+          const out = triagePortfolio(rows, MAPPING, { asOf: AS_OF, firstRowNumber: first });
+          let last = rows.length - 1;
+          while (last >= 0 && (rows[last] as readonly unknown[]).every(isEmpty)) last--;
+          expect(out.records).toHaveLength(last + 1);
+          expect(out.trailingBlankRows).toBe(rows.length - 1 - last);
+          out.records.forEach((r, i) => {
+            expect(r.sourceRow).toBe(first + i);
+            if (i > 0) expect(r.sourceRow).toBeGreaterThan(out.records[i - 1].sourceRow);
+            const blank = (rows[i] as readonly unknown[]).every(isEmpty);
+            expect(r.status === "blank").toBe(blank);
+            expect(r.status === "ok").toBe(r.problems.length === 0);
+            // every record can be written in both languages, with its reasons, and serialised
+            expect(recordCells(r, "en", DEFAULT_POLICY)).toHaveLength(TRIAGE_COLUMNS.length);
+            expect(recordCells(r, "zh", DEFAULT_POLICY)).toHaveLength(TRIAGE_COLUMNS.length);
+            expect(() => JSON.stringify(r)).not.toThrow();
+            // the reasons column is the record's reasons in one line
+            expect(reasonsText(r, "en")).toBe(reasonText(r.reasons, "en"));
+            expect(reasonsText(r, "zh")).toBe(reasonText(r.reasons, "zh"));
+            for (const reason of [...r.problems, ...r.reasons]) {
+              expect(typeof reason.en).toBe("string");
+              expect(typeof reason.zh).toBe("string");
+            }
+          });
+          const s = summarise(out.records);
+          expect(s.rows).toBe(out.records.length);
+          expect(s.ok + s.problem + s.blank).toBe(s.rows);
+          expect(s.byLevel.reduce((n, g) => n + g.count, 0)).toBe(s.triaged);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -100,13 +165,27 @@ describe("triage never loses a row", () => {
 const yesNo = fc.constantFrom<unknown>("", "yes", "no", "是", "否", true, false, 1, 0);
 const validRow = fc.record({
   customer: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() !== "" && !s.trim().startsWith("#")),
-  balance: fc.oneof(fc.integer({ min: 0, max: 3_000_000 }), fc.integer({ min: 0, max: 300_000_000 }).map((c) => c / 100)),
+  balance: fc.oneof(
+    fc.integer({ min: 0, max: 3_000_000 }),
+    fc.integer({ min: 0, max: 300_000_000 }).map((c) => c / 100),
+  ),
   due: fc.integer({ min: AS_OF - 400, max: AS_OF + 60 }),
   count: fc.integer({ min: 0, max: 4 }),
   largest: fc.integer({ min: 0, max: 120_000 }),
   cashFlow: fc.constantFrom("good", "fair", "poor", "好", "一般", "差"),
-  signals: fc.tuple(yesNo, yesNo, fc.constantFrom("", "none", "short-term", "persistent", "短期"), yesNo, yesNo, yesNo,
-    fc.constantFrom<unknown>("", 0, 1, 2, 3), yesNo, yesNo, yesNo, yesNo),
+  signals: fc.tuple(
+    yesNo,
+    yesNo,
+    fc.constantFrom("", "none", "short-term", "persistent", "短期"),
+    yesNo,
+    yesNo,
+    yesNo,
+    fc.constantFrom<unknown>("", 0, 1, 2, 3),
+    yesNo,
+    yesNo,
+    yesNo,
+    yesNo,
+  ),
 });
 
 describe("triage gives what the core gives cell by cell", () => {
@@ -127,7 +206,11 @@ describe("triage gives what the core gives cell by cell", () => {
         const { records } = triagePortfolio(rows, MAPPING, { asOf: AS_OF });
         records.forEach((r, i) => {
           const v = inputs[i];
-          const grade = creditGrade({ overdueCount: v.count, largestOverdue: v.count === 0 ? 0 : v.largest, cashFlow: readCashFlow(v.cashFlow) as CashFlow });
+          const grade = creditGrade({
+            overdueCount: v.count,
+            largestOverdue: v.count === 0 ? 0 : v.largest,
+            cashFlow: readCashFlow(v.cashFlow) as CashFlow,
+          });
           expect(r.grade).toBe(grade.grade);
           expect(r.termDays).toBe(grade.termDays);
           expect(r.gradeRule).toBe(grade.rule);
@@ -156,18 +239,20 @@ describe("triage gives what the core gives cell by cell", () => {
     for (const order of [1, -1]) {
       const rows: unknown[][] = [];
       const expected: unknown[] = [];
-      for (const profile of profiles) for (const b of balances) for (const d of days) {
-        const cells: unknown[] = new Array(WIDTH).fill("");
-        cells[0] = `c${rows.length}`;
-        cells[1] = b;
-        cells[2] = AS_OF - d;
-        if (profile === "temporary") Object.assign(cells, { 6: "yes", 7: "yes", 9: "yes" });
-        if (profile === "willful") Object.assign(cells, { 6: "yes", 10: "yes" });
-        if (profile === "unable") cells[14] = "yes";
-        if (profile === null) cells[12] = "many"; // an unreadable signal: no profile
-        rows.push(cells);
-        expected.push(collectionStep(b, d, profile));
-      }
+      for (const profile of profiles)
+        for (const b of balances)
+          for (const d of days) {
+            const cells: unknown[] = new Array(WIDTH).fill("");
+            cells[0] = `c${rows.length}`;
+            cells[1] = b;
+            cells[2] = AS_OF - d;
+            if (profile === "temporary") Object.assign(cells, { 6: "yes", 7: "yes", 9: "yes" });
+            if (profile === "willful") Object.assign(cells, { 6: "yes", 10: "yes" });
+            if (profile === "unable") cells[14] = "yes";
+            if (profile === null) cells[12] = "many"; // an unreadable signal: no profile
+            rows.push(cells);
+            expected.push(collectionStep(b, d, profile));
+          }
       if (order < 0) {
         rows.reverse();
         expected.reverse();
@@ -181,10 +266,19 @@ describe("triage gives what the core gives cell by cell", () => {
 describe("the fast paths read as the core's readers do", () => {
   it("plainNumber equals readNumber wherever it answers", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^[0-9]{0,16}\.?[0-9]{0,8}$/), fc.stringMatching(/^[0-9.]{0,24}$/), fc.string({ maxLength: 10 }), fc.double({ min: 0 }).map(String), fc.integer({ min: 0, max: 1e9 }).map((c) => (c / 100).toFixed(2))), (text) => {
-        const fast = plainNumber(text);
-        if (fast === fast) expect(fast).toBe(readNumber(text, "x"));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^[0-9]{0,16}\.?[0-9]{0,8}$/),
+          fc.stringMatching(/^[0-9.]{0,24}$/),
+          fc.string({ maxLength: 10 }),
+          fc.double({ min: 0 }).map(String),
+          fc.integer({ min: 0, max: 1e9 }).map((c) => (c / 100).toFixed(2)),
+        ),
+        (text) => {
+          const fast = plainNumber(text);
+          if (fast === fast) expect(fast).toBe(readNumber(text, "x"));
+        },
+      ),
     );
     expect(plainNumber("1,200")).toBeNaN();
     expect(plainNumber("1e5")).toBeNaN();
@@ -229,7 +323,11 @@ describe("the fast paths read as the core's readers do", () => {
     expect(customerKey("客户甲")).toBe("客户甲");
     expect(same("客户甲", "客户乙")).toBe(false);
     const seen = new FirstSeen();
-    expect([seen.firstRow(customerKey("Acme Ltd"), 2), seen.firstRow(customerKey("ACME  LTD"), 3), seen.firstRow(customerKey("ａｃｍｅ ltd"), 4)]).toEqual([-1, 2, 2]);
+    expect([
+      seen.firstRow(customerKey("Acme Ltd"), 2),
+      seen.firstRow(customerKey("ACME  LTD"), 3),
+      seen.firstRow(customerKey("ａｃｍｅ ltd"), 4),
+    ]).toEqual([-1, 2, 2]);
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 3000 }), (keys) => {
         // plain keys: FirstSeen agrees with a Map on their lower-case forms

@@ -9,8 +9,20 @@ const files = readdirSync(dir).filter((f) => f.endsWith(".ts"));
 describe("triage purity", () => {
   it("has its files", () => {
     expect(files.sort()).toEqual([
-      "cells.ts", "customers.ts", "decimal.ts", "headers.ts", "index.ts", "layout.ts", "reasons.ts", "record.ts", "run.ts",
-      "shared.ts", "signals.ts", "summary.ts", "triage.ts", "types.ts",
+      "cells.ts",
+      "customers.ts",
+      "decimal.ts",
+      "headers.ts",
+      "index.ts",
+      "layout.ts",
+      "reasons.ts",
+      "record.ts",
+      "run.ts",
+      "shared.ts",
+      "signals.ts",
+      "summary.ts",
+      "triage.ts",
+      "types.ts",
     ]);
   });
 

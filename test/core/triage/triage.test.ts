@@ -23,17 +23,39 @@ const FIND_EVERYTHING =
   "count the payment promises made and not kept (chat records, call recordings); call the owner and note whether it refuses contact; " +
   "check the courts' bankruptcy announcements and whether its debts exceed its assets; search the dishonest judgment debtor list (中国执行信息公开网, zxgk.court.gov.cn); " +
   "visit the site: production running, equipment seized, owner reachable?";
-const NOT_ENOUGH = "not enough signals: a temporarily distressed debtor needs a running business, stable income or only a short-term dip, and a plan of its own";
+const NOT_ENOUGH =
+  "not enough signals: a temporarily distressed debtor needs a running business, stable income or only a short-term dip, and a plan of its own";
 const NO_CONFIRMATION = "no balance confirmation on record; the one for 2025-07 was due by 2025-07-05";
 
 describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("has one record per input row up to the last non-blank one, in input order, with sheet row numbers", () => {
     expect(records.map((r) => r.sourceRow)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(records.map((r) => r.customer)).toEqual([
-      "Restaurant Supply Chain", "Building Materials Dealer", "Electronics Customer", "Acme Trading", "Bright Paper", "Coastal Foods",
-      "Delta Metals", "Eastern Textiles", "", "acme trading", "Fuji Parts",
+      "Restaurant Supply Chain",
+      "Building Materials Dealer",
+      "Electronics Customer",
+      "Acme Trading",
+      "Bright Paper",
+      "Coastal Foods",
+      "Delta Metals",
+      "Eastern Textiles",
+      "",
+      "acme trading",
+      "Fuji Parts",
     ]);
-    expect(records.map((r) => r.status)).toEqual(["ok", "ok", "ok", "ok", "problem", "problem", "problem", "problem", "blank", "problem", "problem"]);
+    expect(records.map((r) => r.status)).toEqual([
+      "ok",
+      "ok",
+      "ok",
+      "ok",
+      "problem",
+      "problem",
+      "problem",
+      "problem",
+      "blank",
+      "problem",
+      "problem",
+    ]);
     expect(output.trailingBlankRows).toBe(2);
     expect(output.asOf).toBe(AS_OF);
     expect(output.policy).toBe(DEFAULT_POLICY);
@@ -41,18 +63,85 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
 
   it("the columns and their headers in both languages", () => {
     expect(TRIAGE_COLUMNS.map((c) => c.key)).toEqual([
-      "sourceRow", "customer", "balance", "status", "problems", "grade", "term", "daysPastDue", "bucket", "level", "action", "profile",
-      "strategy", "toFindOut", "nextStep", "offer-10", "offer-20", "offer-full", "instalments", "recovery", "missingEvidence",
-      "confirmation", "limitationDays", "limitationStatus", "reasons",
+      "sourceRow",
+      "customer",
+      "balance",
+      "status",
+      "problems",
+      "grade",
+      "term",
+      "daysPastDue",
+      "bucket",
+      "level",
+      "action",
+      "profile",
+      "strategy",
+      "toFindOut",
+      "nextStep",
+      "offer-10",
+      "offer-20",
+      "offer-full",
+      "instalments",
+      "recovery",
+      "missingEvidence",
+      "confirmation",
+      "limitationDays",
+      "limitationStatus",
+      "reasons",
     ]);
     expect(TRIAGE_COLUMNS.map((c) => c.en)).toEqual([
-      "source row", "customer", "balance", "status", "problems", "grade", "term (days)", "days past due", "aging bucket", "warning level", "action", "profile",
-      "strategy", "to find out", "next step", "pay within 10 days (90%)", "pay within 20 days (95%)", "full balance (after 20 days)", "instalment proposal",
-      "recovery estimate", "missing evidence", "balance confirmation", "limitation: days left", "limitation status", "reasons",
+      "source row",
+      "customer",
+      "balance",
+      "status",
+      "problems",
+      "grade",
+      "term (days)",
+      "days past due",
+      "aging bucket",
+      "warning level",
+      "action",
+      "profile",
+      "strategy",
+      "to find out",
+      "next step",
+      "pay within 10 days (90%)",
+      "pay within 20 days (95%)",
+      "full balance (after 20 days)",
+      "instalment proposal",
+      "recovery estimate",
+      "missing evidence",
+      "balance confirmation",
+      "limitation: days left",
+      "limitation status",
+      "reasons",
     ]);
     expect(TRIAGE_COLUMNS.map((c) => c.zh)).toEqual([
-      "源行号", "客户", "余额", "状态", "问题", "信用等级", "账期（天）", "逾期天数", "账龄段", "预警级别", "行动", "客户画像", "策略", "待查", "下一步",
-      "10天内付清（90%）", "20天内付清（95%）", "全额（20天后）", "分期方案", "预计受偿", "缺少的证据", "对账状态", "诉讼时效剩余天数", "诉讼时效状态", "原因",
+      "源行号",
+      "客户",
+      "余额",
+      "状态",
+      "问题",
+      "信用等级",
+      "账期（天）",
+      "逾期天数",
+      "账龄段",
+      "预警级别",
+      "行动",
+      "客户画像",
+      "策略",
+      "待查",
+      "下一步",
+      "10天内付清（90%）",
+      "20天内付清（95%）",
+      "全额（20天后）",
+      "分期方案",
+      "预计受偿",
+      "缺少的证据",
+      "对账状态",
+      "诉讼时效剩余天数",
+      "诉讼时效状态",
+      "原因",
     ]);
     for (const r of records) expect(cells(r)).toHaveLength(TRIAGE_COLUMNS.length);
   });
@@ -60,57 +149,134 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 2, the restaurant supply chain: temporary, an instalment plan within its free cash flow", () => {
     const r = records[0];
     expect(cells(r)).toEqual([
-      2, "Restaurant Supply Chain", 1200000, "ok", "", "B", 15, 91, "90+", 3, "legal: lawyer's letter, prepare the lawsuit", "temporary",
+      2,
+      "Restaurant Supply Chain",
+      1200000,
+      "ok",
+      "",
+      "B",
+      15,
+      91,
+      "90+",
+      3,
+      "legal: lawyer's letter, prepare the lawsuit",
+      "temporary",
       "keep it alive: an instalment plan sized to its free cash flow, a small concession on the last instalment, a soft guarantee (e.g. the right to stop supplying named outlets on default); no lawyer's letter",
       "",
       "finance manager: negotiate an instalment plan sized to its free cash flow; no lawyer's letter (face-to-face meeting, then an e-mail to confirm)",
-      1080000, 1140000, 1200000, "10 instalments of 120,000: total 1,200,000", "", "complete", "confirmed", 897, "running",
+      1080000,
+      1140000,
+      1200000,
+      "10 instalments of 120,000: total 1,200,000",
+      "",
+      "complete",
+      "confirmed",
+      897,
+      "running",
       "1 overdue event of 20,000, within the small-amount limit 50,000 (B); credit term 15 days; 91 days past due: level 3 from 90 days; " +
         "core business operating; main-business income stable over the last 3 months; AR turnover down only short-term against the same period last year; " +
         "came forward with a repayment plan; no excuses, contradiction, broken promises or refusal of contact; " +
         "confirmed on 2025-07-03, within the 2025-07 cycle, due by 2025-07-05; limitation period ends 2028-01-10: 897 days left",
     ]);
     expect(cells(r, "zh")).toEqual([
-      2, "Restaurant Supply Chain", 1200000, "正常", "", "B", 15, 91, "90天以上", 3, "法务发律师函，准备起诉", "暂时困难型",
+      2,
+      "Restaurant Supply Chain",
+      1200000,
+      "正常",
+      "",
+      "B",
+      15,
+      91,
+      "90天以上",
+      3,
+      "法务发律师函，准备起诉",
+      "暂时困难型",
       "帮客户活下来：按其自由现金流定分期方案，最后一期小幅减免，设软担保（如逾期即停止向指定门店供货）；不发律师函",
       "",
       "财务经理：按其自由现金流协商分期还款方案；不发律师函（上门面谈，邮件跟进确认）",
-      1080000, 1140000, 1200000, "分 10 期，每期 120,000：合计 1,200,000", "", "证据齐全", "已对账", 897, "进行中",
+      1080000,
+      1140000,
+      1200000,
+      "分 10 期，每期 120,000：合计 1,200,000",
+      "",
+      "证据齐全",
+      "已对账",
+      897,
+      "进行中",
       "近12个月逾期1次，金额20,000未超过小额上限50,000（B级）；账期15天；逾期91天：达到三级预警（90天起）；主营业务正常；近3个月主营业务收入稳定；" +
         "应收账款周转率同比仅短期下降；主动提出还款计划；无借口、无矛盾点、无失信承诺、不拒绝沟通；已于2025-07-03确认余额，属2025年7月对账周期（应于2025-07-05前完成）；" +
         "诉讼时效于 2028-01-10 届满：剩余 897 天",
     ]);
     expect(r.instalments).toEqual({
-      instalments: 10, amount: 120000, last: 120000, total: 1200000,
+      instalments: 10,
+      amount: 120000,
+      last: 120000,
+      total: 1200000,
       reason: { code: "plan", en: "10 instalments of 120,000: total 1,200,000", zh: "分 10 期，每期 120,000：合计 1,200,000" },
     });
     expect(r).toMatchObject({
-      balance: 1200000, dueDate: serialFromCivil(2025, 4, 27), overdueCount: 1, largestOverdue: 20000, cashFlow: "good",
-      grade: "B", gradeRule: "B-small-overdue", termDays: 15, daysPastDue: 91, bucketIndex: 4, bucket: "90+", level: 3,
-      action: "legal: lawyer's letter, prepare the lawsuit", profile: "temporary", offers: [1080000, 1140000, 1200000], recovery: null,
+      balance: 1200000,
+      dueDate: serialFromCivil(2025, 4, 27),
+      overdueCount: 1,
+      largestOverdue: 20000,
+      cashFlow: "good",
+      grade: "B",
+      gradeRule: "B-small-overdue",
+      termDays: 15,
+      daysPastDue: 91,
+      bucketIndex: 4,
+      bucket: "90+",
+      level: 3,
+      action: "legal: lawyer's letter, prepare the lawsuit",
+      profile: "temporary",
+      offers: [1080000, 1140000, 1200000],
+      recovery: null,
       missingEvidence: [],
     });
     expect(r.step?.code).toBe("finance-manager/instalment-plan/meeting");
     expect(r.confirmation?.overdue).toBe(false);
-    expect(r.limitation).toEqual({ lastInterruption: serialFromCivil(2025, 1, 10), end: serialFromCivil(2028, 1, 10), daysLeft: 897, status: "running" });
+    expect(r.limitation).toEqual({
+      lastInterruption: serialFromCivil(2025, 1, 10),
+      end: serialFromCivil(2028, 1, 10),
+      daysLeft: 897,
+      status: "running",
+    });
   });
 
   it("row 3, the building-materials dealer: willful, the lawyer's letter with a deadline, evidence to get first", () => {
     const r = records[1];
     expect(cells(r)).toEqual([
-      3, "Building Materials Dealer", 800000, "ok", "", "C", 0, 181, "90+", 3, "legal: lawyer's letter, prepare the lawsuit", "willful",
+      3,
+      "Building Materials Dealer",
+      800000,
+      "ok",
+      "",
+      "C",
+      0,
+      181,
+      "90+",
+      3,
+      "legal: lawyer's letter, prepare the lawsuit",
+      "willful",
       "press its core interest (qualification, big orders, credit record): a lawyer's letter with the contract, proof it can pay, and notice of what follows if it does not pay within 3 days",
       "get the last 3 months' bank statements and check the main-business income; compare AR turnover with the same period last year: a short-term dip or a persistent decline?; " +
         "talk to the debtor and see whether it comes forward with a repayment plan; check the courts' bankruptcy announcements and whether its debts exceed its assets; " +
         "search the dishonest judgment debtor list (中国执行信息公开网, zxgk.court.gov.cn); visit the site: production running, equipment seized, owner reachable?",
       "legal: lawyer's letter with the contract and proof it can pay, deadline 3 days; prepare the lawsuit (face-to-face meeting, then an e-mail to confirm)",
-      720000, 760000, 800000, "", "",
+      720000,
+      760000,
+      800000,
+      "",
+      "",
       "get: the reconciliation statement signed or sealed by the customer; check you hold: collection records stating the amount and the deadline (chat messages, call recordings); " +
         "check you hold: the courier receipt showing the customer signed for the invoice",
-      "overdue", "", "",
+      "overdue",
+      "",
+      "",
       "3 overdue events in 12 months (2 or more: C); credit term 0 days: cash on delivery; 181 days past due: level 3 from 90 days; core business operating; " +
         "makes excuses to delay (finance away, invoice not received, product defect); contradiction: a defect never raised before or without an inspection report, " +
-        "or no money while buying equipment, opening a branch or winning a tender; " + NO_CONFIRMATION,
+        "or no money while buying equipment, opening a branch or winning a tender; " +
+        NO_CONFIRMATION,
     ]);
     expect(codes(r.missingEvidence ?? [])).toEqual(["reconciliation", "collection-records", "courier-receipt"]);
     expect(r.step?.code).toBe("legal/lawyer-letter-deadline/meeting");
@@ -120,11 +286,30 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 4, the bankrupt electronics customer: unable, file the claim at once, the expected payout", () => {
     const r = records[2];
     expect(cells(r)).toEqual([
-      4, "Electronics Customer", 500000, "ok", "", "C", 0, 47, "31-60", 1, "salesperson: daily follow-up and dunning letter", "unable",
+      4,
+      "Electronics Customer",
+      500000,
+      "ok",
+      "",
+      "C",
+      0,
+      47,
+      "31-60",
+      1,
+      "salesperson: daily follow-up and dunning letter",
+      "unable",
       "race the clock: file the claim with the court inside the claim window, trace assets (receivables, idle equipment, inventory), ask the administrator for assets in kind",
       "",
       "legal: file the claim with the court or administrator at once, trace assets, ask for assets in kind (face-to-face meeting, then an e-mail to confirm)",
-      450000, 475000, 500000, "", 125000, "", "overdue", 581, "running",
+      450000,
+      475000,
+      500000,
+      "",
+      125000,
+      "",
+      "overdue",
+      581,
+      "running",
       "2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery; 47 days past due: level 1 from 30 days; " +
         "bankrupt or insolvent; last confirmation 2025-06-30 is older than the 2025-07 cycle, due by 2025-07-05; limitation period ends 2027-02-28: 581 days left",
     ]);
@@ -133,9 +318,32 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
 
   it("row 5, a grade A customer not yet due: nothing to do", () => {
     expect(cells(records[3])).toEqual([
-      5, "Acme Trading", 100000.05, "ok", "", "A", 30, 0, "current", 0, "current: no action", "unclear", PLAY_UNCLEAR, FIND_EVERYTHING,
-      "not due or nothing owed: no action", 90000.05, 95000.05, 100000.05, "", "", "", "confirmed", "", "",
-      "no overdue event in 12 months and cash flow good (A); credit term 30 days; not yet due; " + NOT_ENOUGH +
+      5,
+      "Acme Trading",
+      100000.05,
+      "ok",
+      "",
+      "A",
+      30,
+      0,
+      "current",
+      0,
+      "current: no action",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "not due or nothing owed: no action",
+      90000.05,
+      95000.05,
+      100000.05,
+      "",
+      "",
+      "",
+      "confirmed",
+      "",
+      "",
+      "no overdue event in 12 months and cash flow good (A); credit term 30 days; not yet due; " +
+        NOT_ENOUGH +
         "; confirmed on 2025-07-02, within the 2025-07 cycle, due by 2025-07-05",
     ]);
     // a blank largest overdue amount with no overdue event is 0
@@ -145,9 +353,34 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 6, text in an amount: the problem, and every verdict that does not need the balance", () => {
     const r = records[4];
     expect(cells(r)).toEqual([
-      6, "Bright Paper", "", "problem", 'balance: "about 30k" is not a number', "B", 15, 26, "1-30", 0, "routine reminder", "unclear", PLAY_UNCLEAR, FIND_EVERYTHING,
-      "", "", "", "", "", "", "", "overdue", "", "",
-      "no overdue event in 12 months, cash flow fair (B); credit term 15 days; 26 days past due, below level 1 (30 days); " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
+      6,
+      "Bright Paper",
+      "",
+      "problem",
+      'balance: "about 30k" is not a number',
+      "B",
+      15,
+      26,
+      "1-30",
+      0,
+      "routine reminder",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "overdue",
+      "",
+      "",
+      "no overdue event in 12 months, cash flow fair (B); credit term 15 days; 26 days past due, below level 1 (30 days); " +
+        NOT_ENOUGH +
+        "; " +
+        NO_CONFIRMATION,
     ]);
     expect(r.problems).toEqual([{ code: "invalid:balance", en: 'balance: "about 30k" is not a number', zh: '余额："about 30k" 不是数字' }]);
     expect(r.balance).toBeNull();
@@ -158,9 +391,34 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 7, a missing due date", () => {
     const r = records[5];
     expect(cells(r)).toEqual([
-      7, "Coastal Foods", 60000, "problem", "due date: missing (blank cell)", "C", 0, "", "", "", "", "unclear", PLAY_UNCLEAR, FIND_EVERYTHING,
-      "", 54000, 57000, 60000, "", "", "", "overdue", "", "",
-      "2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery; " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
+      7,
+      "Coastal Foods",
+      60000,
+      "problem",
+      "due date: missing (blank cell)",
+      "C",
+      0,
+      "",
+      "",
+      "",
+      "",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "",
+      54000,
+      57000,
+      60000,
+      "",
+      "",
+      "",
+      "overdue",
+      "",
+      "",
+      "2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery; " +
+        NOT_ENOUGH +
+        "; " +
+        NO_CONFIRMATION,
     ]);
     expect(r.problems).toEqual([{ code: "missing:dueDate", en: "due date: missing (blank cell)", zh: "到期日：缺失（空白单元格）" }]);
   });
@@ -168,8 +426,30 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 8, an impossible date (2025-02-30)", () => {
     const r = records[6];
     expect(cells(r)).toEqual([
-      8, "Delta Metals", 45000, "problem", 'due date: "2025-02-30" is not a real date', "B", 15, "", "", "", "", "unclear", PLAY_UNCLEAR, FIND_EVERYTHING,
-      "", 40500, 42750, 45000, "", "", "", "overdue", "", "",
+      8,
+      "Delta Metals",
+      45000,
+      "problem",
+      'due date: "2025-02-30" is not a real date',
+      "B",
+      15,
+      "",
+      "",
+      "",
+      "",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "",
+      40500,
+      42750,
+      45000,
+      "",
+      "",
+      "",
+      "overdue",
+      "",
+      "",
       "1 overdue event of 45,000, within the small-amount limit 50,000 (B); credit term 15 days; " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
     ]);
     expect(r.problems[0].zh).toBe('到期日："2025-02-30" 不是有效日期');
@@ -178,16 +458,69 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 9, an Excel error value (#N/A) in the balance", () => {
     const r = records[7];
     expect(cells(r)).toEqual([
-      9, "Eastern Textiles", "", "problem", "balance: the cell holds the Excel error #N/A", "A", 30, 68, "61-90", 2, "finance manager: call the customer's owner",
-      "unclear", PLAY_UNCLEAR, FIND_EVERYTHING, "", "", "", "", "", "", "", "overdue", "", "",
-      "no overdue event in 12 months and cash flow good (A); credit term 30 days; 68 days past due: level 2 from 60 days; " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
+      9,
+      "Eastern Textiles",
+      "",
+      "problem",
+      "balance: the cell holds the Excel error #N/A",
+      "A",
+      30,
+      68,
+      "61-90",
+      2,
+      "finance manager: call the customer's owner",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "overdue",
+      "",
+      "",
+      "no overdue event in 12 months and cash flow good (A); credit term 30 days; 68 days past due: level 2 from 60 days; " +
+        NOT_ENOUGH +
+        "; " +
+        NO_CONFIRMATION,
     ]);
-    expect(r.problems).toEqual([{ code: "error-value:balance", en: "balance: the cell holds the Excel error #N/A", zh: "余额：单元格为 Excel 错误值 #N/A" }]);
+    expect(r.problems).toEqual([
+      { code: "error-value:balance", en: "balance: the cell holds the Excel error #N/A", zh: "余额：单元格为 Excel 错误值 #N/A" },
+    ]);
   });
 
   it("row 10, a blank row between data rows, is reported as blank", () => {
     const r = records[8];
-    expect(cells(r)).toEqual([10, "", "", "blank", "blank row between data rows", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""]);
+    expect(cells(r)).toEqual([
+      10,
+      "",
+      "",
+      "blank",
+      "blank row between data rows",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
     expect(cells(r, "zh").slice(0, 5)).toEqual([10, "", "", "空行", "数据行之间的空行"]);
     expect(r.reasons).toEqual([]);
     expect(r.profile).toBeNull();
@@ -196,9 +529,34 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 11, a duplicate customer (case and spaces ignored): duplicate of row 5, verdicts kept", () => {
     const r = records[9];
     expect(cells(r)).toEqual([
-      11, "acme trading", 2000, "problem", "customer: duplicate of row 5", "A", 30, 7, "1-30", 0, "routine reminder", "unclear", PLAY_UNCLEAR, FIND_EVERYTHING,
-      "salesperson: routine reminder (phone, then an e-mail to confirm)", 1800, 1900, 2000, "", "", "", "overdue", "", "",
-      "no overdue event in 12 months and cash flow good (A); credit term 30 days; 7 days past due, below level 1 (30 days); " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
+      11,
+      "acme trading",
+      2000,
+      "problem",
+      "customer: duplicate of row 5",
+      "A",
+      30,
+      7,
+      "1-30",
+      0,
+      "routine reminder",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "salesperson: routine reminder (phone, then an e-mail to confirm)",
+      1800,
+      1900,
+      2000,
+      "",
+      "",
+      "",
+      "overdue",
+      "",
+      "",
+      "no overdue event in 12 months and cash flow good (A); credit term 30 days; 7 days past due, below level 1 (30 days); " +
+        NOT_ENOUGH +
+        "; " +
+        NO_CONFIRMATION,
     ]);
     expect(r.problems).toEqual([{ code: "duplicate", en: "customer: duplicate of row 5", zh: "客户：与第 5 行重复" }]);
   });
@@ -206,9 +564,30 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("row 12, a bad optional cell: no grade, the other verdicts still given", () => {
     const r = records[10];
     expect(cells(r)).toEqual([
-      12, "Fuji Parts", 20000, "problem", 'cash flow: "excellent" is not one of good/fair/poor, 好/一般/差', "", "", 87, "61-90", 2,
-      "finance manager: call the customer's owner", "unclear", PLAY_UNCLEAR, FIND_EVERYTHING,
-      "finance manager: contact the customer's owner (phone, then an e-mail to confirm)", 18000, 19000, 20000, "", "", "", "overdue", "", "",
+      12,
+      "Fuji Parts",
+      20000,
+      "problem",
+      'cash flow: "excellent" is not one of good/fair/poor, 好/一般/差',
+      "",
+      "",
+      87,
+      "61-90",
+      2,
+      "finance manager: call the customer's owner",
+      "unclear",
+      PLAY_UNCLEAR,
+      FIND_EVERYTHING,
+      "finance manager: contact the customer's owner (phone, then an e-mail to confirm)",
+      18000,
+      19000,
+      20000,
+      "",
+      "",
+      "",
+      "overdue",
+      "",
+      "",
       "87 days past due: level 2 from 60 days; " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
     ]);
     expect(r.problems[0].zh).toBe('现金流："excellent" 不在可选值 good/fair/poor, 好/一般/差 之中');
@@ -220,10 +599,32 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
     const s = summarise(records);
     expect(s).toMatchObject({ rows: 11, ok: 4, problem: 6, blank: 1, triaged: 6, amount: 2622000.05 });
     const brief = (groups: readonly { key: string; count: number; amount: number }[]) => groups.map((g) => [g.key, g.count, g.amount]);
-    expect(brief(s.byProfile)).toEqual([["temporary", 1, 1200000], ["willful", 1, 800000], ["unable", 1, 500000], ["unclear", 3, 122000.05], ["none", 0, 0]]);
-    expect(brief(s.byLevel)).toEqual([["0", 2, 102000.05], ["1", 1, 500000], ["2", 1, 20000], ["3", 2, 2000000]]);
-    expect(brief(s.byBucket)).toEqual([["current", 1, 100000.05], ["1-30", 1, 2000], ["31-60", 1, 500000], ["61-90", 1, 20000], ["90+", 2, 2000000]]);
-    expect(brief(s.byGrade)).toEqual([["A", 2, 102000.05], ["B", 1, 1200000], ["C", 2, 1300000], ["none", 1, 20000]]);
+    expect(brief(s.byProfile)).toEqual([
+      ["temporary", 1, 1200000],
+      ["willful", 1, 800000],
+      ["unable", 1, 500000],
+      ["unclear", 3, 122000.05],
+      ["none", 0, 0],
+    ]);
+    expect(brief(s.byLevel)).toEqual([
+      ["0", 2, 102000.05],
+      ["1", 1, 500000],
+      ["2", 1, 20000],
+      ["3", 2, 2000000],
+    ]);
+    expect(brief(s.byBucket)).toEqual([
+      ["current", 1, 100000.05],
+      ["1-30", 1, 2000],
+      ["31-60", 1, 500000],
+      ["61-90", 1, 20000],
+      ["90+", 2, 2000000],
+    ]);
+    expect(brief(s.byGrade)).toEqual([
+      ["A", 2, 102000.05],
+      ["B", 1, 1200000],
+      ["C", 2, 1300000],
+      ["none", 1, 20000],
+    ]);
     expect(s.byBucket.map((g) => g.zh)).toEqual(["未到期", "1-30天", "31-60天", "61-90天", "90天以上"]);
     expect(s.byProfile.map((g) => g.zh)).toEqual(["暂时困难型", "故意拖欠型", "无能力偿还型", "不明", "无法画像"]);
     expect(s.problemRows.map((p) => [p.sourceRow, p.customer, p.problem.code, p.problemCount])).toEqual([
@@ -240,15 +641,21 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
   it("gives the same verdicts when every cell is text, as a CSV file gives them", () => {
     const iso = (serial: number) => {
       // dates as the ISO text a CSV export holds
-      for (let y = 2024; y <= 2025; y++) for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) {
-        try {
-          if (serialFromCivil(y, m, d) === serial) return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        } catch { /* not a date */ }
-      }
+      for (let y = 2024; y <= 2025; y++)
+        for (let m = 1; m <= 12; m++)
+          for (let d = 1; d <= 31; d++) {
+            try {
+              if (serialFromCivil(y, m, d) === serial) return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+            } catch {
+              /* not a date */
+            }
+          }
       throw new Error(`no date for ${serial}`);
     };
     const dateColumns = new Set([2, 18, 23]);
-    const text = ROWS.map((row) => row.map((cell, c) => (typeof cell === "number" ? (dateColumns.has(c) ? iso(cell) : String(cell)) : cell)));
+    const text = ROWS.map((row) =>
+      row.map((cell, c) => (typeof cell === "number" ? (dateColumns.has(c) ? iso(cell) : String(cell)) : cell)),
+    );
     const again = triagePortfolio(text, mapping, { asOf: AS_OF }).records;
     expect(again.map((r) => cells(r))).toEqual(records.map((r) => cells(r)));
   });
@@ -265,13 +672,31 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
 });
 
 describe("triage: what a row says when a verdict cannot be given", () => {
-  const headers = ["Customer", "Balance", "Due", "Overdue count", "Largest overdue", "Cash flow", "Insolvent", "Proposed plan", "Business operating", "Income stable", "Free cash flow", "Free estate", "Ordinary claims total", "Last confirmation", "Last interruption"];
+  const headers = [
+    "Customer",
+    "Balance",
+    "Due",
+    "Overdue count",
+    "Largest overdue",
+    "Cash flow",
+    "Insolvent",
+    "Proposed plan",
+    "Business operating",
+    "Income stable",
+    "Free cash flow",
+    "Free estate",
+    "Ordinary claims total",
+    "Last confirmation",
+    "Last interruption",
+  ];
   const map = recogniseColumns(headers).mapping;
   const due = serialFromCivil(2025, 5, 1);
   const one = (row: unknown[], options = {}) => triagePortfolio([row], map, { asOf: AS_OF, ...options }).records[0];
 
   it("names the grade inputs that are missing", () => {
-    expect(reasonText(one(["A", 1, due, 1, "", "good"]).reasons, "en")).toMatch(/^no grade: largest overdue amount not known \(a grade needs/);
+    expect(reasonText(one(["A", 1, due, 1, "", "good"]).reasons, "en")).toMatch(
+      /^no grade: largest overdue amount not known \(a grade needs/,
+    );
     expect(reasonText(one(["A", 1, due, "", "", ""]).reasons, "zh")).toMatch(/^无法评级：缺少近12个月逾期次数、最大逾期金额、现金流（/);
     const noColumns = triagePortfolio([["A", 1, due]], { customer: 0, balance: 1, dueDate: 2 }, { asOf: AS_OF }).records[0];
     expect(noColumns.reasons[0].code).toBe("no-grade");
@@ -281,7 +706,10 @@ describe("triage: what a row says when a verdict cannot be given", () => {
   it("an overdue amount without an overdue event is a problem of the row", () => {
     const r = one(["A", 1, due, 0, 5000, "good"]);
     expect(r.grade).toBeNull();
-    expect(r.problems[0]).toMatchObject({ code: "invalid:largestOverdue", en: "largest overdue amount: 5,000 overdue but overdue_count is 0; give the count of overdue events or 0 as amount" });
+    expect(r.problems[0]).toMatchObject({
+      code: "invalid:largestOverdue",
+      en: "largest overdue amount: 5,000 overdue but overdue_count is 0; give the count of overdue events or 0 as amount",
+    });
   });
 
   it("a temporary debtor without a free cash flow gets no plan, and the reason why", () => {
@@ -291,8 +719,12 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     const tooSmall = one([...temporary, 1000]);
     expect(tooSmall.instalments).toBeNull();
     expect(tooSmall.status).toBe("ok");
-    expect(tooSmall.reasons.at(-1)?.en).toBe("no instalment proposal: free_cash_flow: 1,000 fits instalments of at most 800: 600,000 would need more than 24 instalments (the policy limit)");
-    expect(one([...temporary, -5]).reasons.at(-1)?.en).toMatch(/^no instalment proposal: free_cash_flow: -5 leaves nothing for instalments/);
+    expect(tooSmall.reasons.at(-1)?.en).toBe(
+      "no instalment proposal: free_cash_flow: 1,000 fits instalments of at most 800: 600,000 would need more than 24 instalments (the policy limit)",
+    );
+    expect(one([...temporary, -5]).reasons.at(-1)?.en).toMatch(
+      /^no instalment proposal: free_cash_flow: -5 leaves nothing for instalments/,
+    );
     expect(one([...temporary, "lots"]).problems[0].code).toBe("invalid:freeCashFlow");
     const fits = one([...temporary, 50000]).instalments;
     expect(fits).toMatchObject({ instalments: 15, amount: 40000, last: 40000, total: 600000 });
@@ -304,7 +736,10 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     expect(cells(one([...unable, "", ""]))[19]).toBe(FILE_CLAIM_REMINDER.en);
     const wrong = one([...unable, 1000000, 100000]);
     expect(wrong.recovery).toBeNull();
-    expect(wrong.problems[0]).toMatchObject({ code: "invalid:ordinaryClaimsTotal", en: "ordinary claims total: 100,000 is below the claim 500,000; the total includes this claim" });
+    expect(wrong.problems[0]).toMatchObject({
+      code: "invalid:ordinaryClaimsTotal",
+      en: "ordinary claims total: 100,000 is below the claim 500,000; the total includes this claim",
+    });
   });
 
   it("dates that contradict the as-of date are problems of their column", () => {
@@ -339,7 +774,10 @@ describe("triage: what a row says when a verdict cannot be given", () => {
 
   it("refuses numbers too large to work with (1e400 reads as Infinity)", () => {
     const r = one(["G", "1e400", due, "1e400"]);
-    expect(r.problems.map((p) => p.en)).toEqual(['balance: "1e400" is too large a number', 'overdue events in 12 months: "1e400" is too large a number']);
+    expect(r.problems.map((p) => p.en)).toEqual([
+      'balance: "1e400" is too large a number',
+      'overdue events in 12 months: "1e400" is too large a number',
+    ]);
     expect(r.balance).toBeNull();
   });
 
@@ -364,7 +802,15 @@ describe("triage: what a row says when a verdict cannot be given", () => {
   });
 
   it("follows the policy: tiers, edges, terms", () => {
-    const policy = withOverrides({ settlementTiers: [{ days: 7, rate: 0.85 }, { days: 15, rate: 0.9 }, { days: 30, rate: 0.97 }], agingEdges: [30, 60, 90, 120], creditTermDays: { A: 45, B: 20, C: 0 } });
+    const policy = withOverrides({
+      settlementTiers: [
+        { days: 7, rate: 0.85 },
+        { days: 15, rate: 0.9 },
+        { days: 30, rate: 0.97 },
+      ],
+      agingEdges: [30, 60, 90, 120],
+      creditTermDays: { A: 45, B: 20, C: 0 },
+    });
     const r = one(["H", 1000, serialFromCivil(2025, 3, 1), 0, 0, "good"], { policy });
     expect(r.offers).toEqual([850, 900, 970, 1000]);
     expect(r.bucket).toBe("120+");
@@ -384,7 +830,11 @@ describe("triage: what a row says when a verdict cannot be given", () => {
 
   it("numbers rows from firstRowNumber", () => {
     const out = triagePortfolio([["A", 1, due], [], ["B", 2, due]], map, { asOf: AS_OF, firstRowNumber: 10 });
-    expect(out.records.map((r) => [r.sourceRow, r.status])).toEqual([[10, "ok"], [11, "blank"], [12, "ok"]]);
+    expect(out.records.map((r) => [r.sourceRow, r.status])).toEqual([
+      [10, "ok"],
+      [11, "blank"],
+      [12, "ok"],
+    ]);
     expect(triagePortfolio([], map, { asOf: AS_OF }).records).toEqual([]);
     expect(triagePortfolio([[], ["", " "]], map, { asOf: AS_OF })).toMatchObject({ records: [], trailingBlankRows: 2 });
   });
@@ -401,7 +851,9 @@ describe("triage: only a bad mapping or bad options throw", () => {
   });
 
   it("refuses bad columns and unknown fields", () => {
-    expect(ruleError(() => triagePortfolio(rows, { ...map, cashFlow: 1 }, { asOf: AS_OF })).message).toBe("cashFlow: column 2 is already mapped to balance");
+    expect(ruleError(() => triagePortfolio(rows, { ...map, cashFlow: 1 }, { asOf: AS_OF })).message).toBe(
+      "cashFlow: column 2 is already mapped to balance",
+    );
     expect(ruleError(() => triagePortfolio(rows, { ...map, cashFlow: -1 }, { asOf: AS_OF })).argument).toBe("cashFlow");
     expect(ruleError(() => triagePortfolio(rows, { ...map, cashFlow: 1.5 }, { asOf: AS_OF })).argument).toBe("cashFlow");
     expect(ruleError(() => triagePortfolio(rows, { ...map, colour: 4 } as ColumnMapping, { asOf: AS_OF })).argument).toBe("colour");
@@ -411,7 +863,9 @@ describe("triage: only a bad mapping or bad options throw", () => {
     expect(ruleError(() => triagePortfolio(rows, map, { asOf: 60 })).argument).toBe("as_of");
     expect(ruleError(() => triagePortfolio(rows, map, { asOf: Number.NaN })).argument).toBe("as_of");
     expect(ruleError(() => triagePortfolio(rows, map, { asOf: AS_OF, firstRowNumber: 0 })).argument).toBe("firstRowNumber");
-    expect(ruleError(() => triagePortfolio(rows, map, { asOf: AS_OF, policy: { ...DEFAULT_POLICY, agingEdges: [60, 30] } })).argument).toBe("agingEdges");
+    expect(ruleError(() => triagePortfolio(rows, map, { asOf: AS_OF, policy: { ...DEFAULT_POLICY, agingEdges: [60, 30] } })).argument).toBe(
+      "agingEdges",
+    );
     expect(() => triagePortfolio(rows, map, undefined as never)).toThrow(RuleError);
   });
 });

@@ -30,7 +30,8 @@ export function columnOf(text: string): number {
 
 /** A sheet name as Excel writes it in an address: quoted when it is not a plain word. */
 export function sheetRef(name: string): string {
-  const plain = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
+  const plain =
+    /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -59,11 +60,13 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } {
   const left = m1[1] === undefined ? 0 : columnOf(m1[1]);
   const right = m2[1] === undefined ? MAX_COLUMNS - 1 : columnOf(m2[1]);
   const rect = { top: Math.min(top, bottom), bottom: Math.max(top, bottom), left: Math.min(left, right), right: Math.max(left, right) };
-  if (rect.top < 0 || rect.bottom >= MAX_ROWS || rect.left < 0 || rect.right >= MAX_COLUMNS) throw invalidArgument(`address out of the sheet: ${address}`);
+  if (rect.top < 0 || rect.bottom >= MAX_ROWS || rect.left < 0 || rect.right >= MAX_COLUMNS)
+    throw invalidArgument(`address out of the sheet: ${address}`);
   return { sheet, rect };
 }
 
 export const rows = (r: Rect) => r.bottom - r.top + 1;
 export const cols = (r: Rect) => r.right - r.left + 1;
-export const within = (inner: Rect, outer: Rect) => inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
+export const within = (inner: Rect, outer: Rect) =>
+  inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
 export const overlaps = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;

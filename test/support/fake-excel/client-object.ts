@@ -21,7 +21,11 @@ export type LoadOption = string | string[] | { select?: string | string[] } | un
 
 export function loadProps(option: LoadOption, defaults: readonly string[]): string[] {
   if (option === undefined) return [...defaults];
-  if (typeof option === "string") return option.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
   if (Array.isArray(option)) return option;
   return loadProps(option.select, defaults);
 }
@@ -138,7 +142,9 @@ export abstract class CollectionProxy<T, P extends ClientObject<T>> extends Clie
   protected abstract itemProps(item: T, props: readonly string[]): Map<string, unknown>;
 
   override load(option?: LoadOption): this {
-    const props = loadProps(option, ["items/name"]).map((p) => p.replace(/^items\//, "")).filter((p) => p !== "items");
+    const props = loadProps(option, ["items/name"])
+      .map((p) => p.replace(/^items\//, ""))
+      .filter((p) => p !== "items");
     this.ctx.enqueue({
       name: `${this.kind}.load`,
       requestBytes: jsonByteLength(props),

@@ -14,4 +14,5 @@ export class FakeOfficeError extends Error {
 }
 
 export const notFound = (what: string) => new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist. (${what})`);
-export const invalidArgument = (message: string, where?: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${message}`, where);
+export const invalidArgument = (message: string, where?: string) =>
+  new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. ${message}`, where);

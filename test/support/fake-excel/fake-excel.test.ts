@@ -28,7 +28,10 @@ function officeErrorOf(call: () => unknown): FakeOfficeError {
 describe("fake Excel: load and sync", () => {
   it("queues operations until sync, and a property is readable only once loaded and synced", async () => {
     const wb = new FakeWorkbook();
-    const sheet = wb.addSheet("Data", [["a", 1], ["b", 2]]);
+    const sheet = wb.addSheet("Data", [
+      ["a", 1],
+      ["b", 2],
+    ]);
     const ctx = wb.context();
     const range = ctx.workbook.worksheets.getItem("Data").getRange("A1:B2");
     expect(officeErrorOf(() => range.values).code).toBe("PropertyNotLoaded");
@@ -38,7 +41,10 @@ describe("fake Excel: load and sync", () => {
     write.values = [[3]];
     expect(sheet.value(0, 2)).toBe(""); // not yet sent
     await ctx.sync();
-    expect(range.values).toEqual([["a", 1], ["b", 2]]);
+    expect(range.values).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
     expect(range.address).toBe("Data!A1:B2");
     expect(sheet.value(0, 2)).toBe(3);
     expect(wb.syncs).toHaveLength(1);
@@ -70,7 +76,10 @@ describe("fake Excel: load and sync", () => {
 
   it("refuses values whose shape does not match the range; broadcasts a 1x1 number format", async () => {
     const wb = new FakeWorkbook();
-    const sheet = wb.addSheet("S", [[1, 2], [3, 4]]);
+    const sheet = wb.addSheet("S", [
+      [1, 2],
+      [3, 4],
+    ]);
     const ctx = wb.context();
     ctx.workbook.worksheets.getItem("S").getRange("A1:B2").values = [[1]];
     expect((await officeError(ctx.sync())).code).toBe("InvalidArgument");
@@ -146,7 +155,10 @@ describe("fake Excel: limits and failures", () => {
 
   it("refuses a response over the payload limit, and a read of more cells than allowed", async () => {
     const wb = new FakeWorkbook({ payloadLimit: 10_000, cellsPerReadLimit: 500 });
-    wb.addSheet("S", Array.from({ length: 400 }, (_, i) => [`row ${i} with some text`]));
+    wb.addSheet(
+      "S",
+      Array.from({ length: 400 }, (_, i) => [`row ${i} with some text`]),
+    );
     const ctx = wb.context();
     ctx.workbook.worksheets.getItem("S").getRange("A1:A400").load("values");
     expect((await officeError(ctx.sync())).code).toBe("ResponsePayloadSizeLimitExceeded");
@@ -221,7 +233,13 @@ describe("fake Office globals", () => {
     const sheet = wb.addSheet("S");
     const page: Record<string, unknown> = {};
     const globals = installFakeOffice(page, wb, { displayLanguage: "zh-CN" });
-    const office = page.Office as { onReady: () => Promise<{ host: string }>; context: { displayLanguage: string; document: { settings: { set(k: string, v: unknown): void; get(k: string): unknown; saveAsync(cb: () => void): void } } } };
+    const office = page.Office as {
+      onReady: () => Promise<{ host: string }>;
+      context: {
+        displayLanguage: string;
+        document: { settings: { set(k: string, v: unknown): void; get(k: string): unknown; saveAsync(cb: () => void): void } };
+      };
+    };
     expect((await office.onReady()).host).toBe("Excel");
     expect(office.context.displayLanguage).toBe("zh-CN");
     office.context.document.settings.set("policy", { a: 1 });
@@ -240,7 +258,13 @@ describe("the fake host's requirement sets", () => {
     const page: { Office?: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } } } = {};
     installFakeOffice(page, new FakeWorkbook());
     const supported = (v: string) => page.Office!.context.requirements.isSetSupported("ExcelApi", v);
-    expect([supported("1.1"), supported("1.9"), supported("1.17"), supported("1.18"), supported("2.0")]).toEqual([true, true, true, false, false]);
+    expect([supported("1.1"), supported("1.9"), supported("1.17"), supported("1.18"), supported("2.0")]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(page.Office!.context.requirements.isSetSupported("WordApi", "1.1")).toBe(false);
   });
 

@@ -46,7 +46,9 @@ export function installFakeOffice(globalObject: object, workbook: FakeWorkbook, 
         isSetSupported(name: string, version?: string | number) {
           if (name !== "ExcelApi") return false;
           // Versions compare part by part: 1.9 is older than 1.17.
-          const [major, minor = 0] = String(version ?? "1.1").split(".").map(Number);
+          const [major, minor = 0] = String(version ?? "1.1")
+            .split(".")
+            .map(Number);
           const [newestMajor, newestMinor = 0] = (options.excelApi ?? "1.17").split(".").map(Number);
           return major < newestMajor || (major === newestMajor && minor <= newestMinor);
         },
@@ -74,7 +76,12 @@ export function installFakeOffice(globalObject: object, workbook: FakeWorkbook, 
     ConditionalFormatType: { custom: "Custom" },
     ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", pie: "Pie" },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
-    ErrorCodes: { itemNotFound: "ItemNotFound", invalidArgument: "InvalidArgument", generalException: "GeneralException", accessDenied: "AccessDenied" },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      invalidArgument: "InvalidArgument",
+      generalException: "GeneralException",
+      accessDenied: "AccessDenied",
+    },
   };
   const OfficeExtension: Record<string, unknown> = { Error: FakeOfficeError };
   Object.assign(globalObject, { Office, Excel, OfficeExtension });

@@ -47,10 +47,21 @@ export class FakeRequestContext {
     }
     const result = { responseBytes: 2, cellsRead: 0 };
     const record = (failed?: string) =>
-      book.syncs.push({ operations: ops.length, requestBytes, responseBytes: result.responseBytes, cellsWritten, cellsRead: result.cellsRead, failed, elapsedMs: performance.now() - started });
+      book.syncs.push({
+        operations: ops.length,
+        requestBytes,
+        responseBytes: result.responseBytes,
+        cellsWritten,
+        cellsRead: result.cellsRead,
+        failed,
+        elapsedMs: performance.now() - started,
+      });
     if (requestBytes > book.payloadLimit) {
       record("RequestPayloadSizeLimitExceeded");
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes > ${book.payloadLimit}).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes > ${book.payloadLimit}).`,
+      );
     }
     const failure = book.syncFailure(number);
     const failAt = failure === undefined ? -1 : Math.min(ops.length, failure.afterOperations ?? Math.floor(ops.length / 2));
@@ -58,7 +69,10 @@ export class FakeRequestContext {
     for (let i = 0; i < ops.length; i++) {
       if (i === failAt && failure) {
         record(failure.code);
-        throw new FakeOfficeError(failure.code, `An internal error has occurred (injected at sync ${number}, after ${i} of ${ops.length} operations).`);
+        throw new FakeOfficeError(
+          failure.code,
+          `An internal error has occurred (injected at sync ${number}, after ${i} of ${ops.length} operations).`,
+        );
       }
       const op = ops[i];
       try {
@@ -78,7 +92,10 @@ export class FakeRequestContext {
     }
     if (result.responseBytes > book.payloadLimit) {
       record("ResponsePayloadSizeLimitExceeded");
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${result.responseBytes} bytes > ${book.payloadLimit}).`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${result.responseBytes} bytes > ${book.payloadLimit}).`,
+      );
     }
     record();
     for (const commit of commits) commit();
@@ -105,7 +122,8 @@ class WorkbookProxy extends ClientObject<FakeWorkbook> {
     return new RangeProxy(this.ctx, () => {
       const sel = book.selection;
       if (!sel) throw new FakeOfficeError("InvalidSelection", "Nothing is selected.");
-      if (sel.rects.length > 1) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).");
+      if (sel.rects.length > 1)
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation (several areas are selected).");
       return { sheet: sel.sheet, rect: sel.rects[0] };
     });
   }

@@ -141,14 +141,22 @@ class ConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
 
 function tableProp(t: FakeTable, prop: string): unknown {
   switch (prop) {
-    case "name": return t.name;
-    case "id": return t.id;
-    case "showHeaders": return t.showHeaders;
-    case "showTotals": return t.showTotals;
-    case "style": return t.style;
-    case "showBandedRows": return t.showBandedRows;
-    case "showFilterButton": return t.showFilterButton;
-    default: throw invalidArgument(`the fake table cannot load "${prop}"`);
+    case "name":
+      return t.name;
+    case "id":
+      return t.id;
+    case "showHeaders":
+      return t.showHeaders;
+    case "showTotals":
+      return t.showTotals;
+    case "style":
+      return t.style;
+    case "showBandedRows":
+      return t.showBandedRows;
+    case "showFilterButton":
+      return t.showFilterButton;
+    default:
+      throw invalidArgument(`the fake table cannot load "${prop}"`);
   }
 }
 
@@ -158,10 +166,14 @@ export class TableCollectionProxy extends CollectionProxy<FakeTable, TableProxy>
     private readonly scope: () => { book: FakeWorkbook; sheet: FakeWorksheet | null },
     kind: string,
   ) {
-    super(ctx, () => {
-      const s = scope();
-      return s.sheet === null ? s.book.tables.filter((t) => !t.deleted) : s.sheet.tables;
-    }, kind);
+    super(
+      ctx,
+      () => {
+        const s = scope();
+        return s.sheet === null ? s.book.tables.filter((t) => !t.deleted) : s.sheet.tables;
+      },
+      kind,
+    );
   }
 
   protected itemProxy(item: FakeTable): TableProxy {
@@ -189,7 +201,7 @@ export class TableCollectionProxy extends CollectionProxy<FakeTable, TableProxy>
       if (typeof address === "string") {
         const parsed = parseAddress(address);
         const scoped = this.scope().sheet;
-        const named = parsed.sheet === undefined ? scoped : this.ctx.book.findSheet(parsed.sheet) ?? null;
+        const named = parsed.sheet === undefined ? scoped : (this.ctx.book.findSheet(parsed.sheet) ?? null);
         if (named === null) throw invalidArgument(`no sheet for ${address}`);
         sheet = named;
         rect = parsed.rect;

@@ -79,7 +79,11 @@ export class FakeWorkbook {
    * Adds a sheet holding `values` from `at` (default A1). `typed` reads strings as Excel reads typed text
    * (as when a CSV file is opened): numbers, dates, booleans, errors, formulas; else strings stay strings.
    */
-  addSheet(name: string, values: readonly (readonly FakeCellInput[])[] = [], options: { typed?: boolean; at?: string } = {}): FakeWorksheet {
+  addSheet(
+    name: string,
+    values: readonly (readonly FakeCellInput[])[] = [],
+    options: { typed?: boolean; at?: string } = {},
+  ): FakeWorksheet {
     const sheet = this.createSheet(name);
     if (values.length > 0) {
       const at = parseAddress(options.at ?? "A1").rect;
@@ -127,7 +131,11 @@ export class FakeWorkbook {
 
   /** Makes the `nth` next sync fail (1: the next one) after `afterOperations` of its operations (default: half). */
   failSync(nth: number, options: { afterOperations?: number; code?: string } = {}): void {
-    this.syncFailures.push({ at: this.syncs.length + nth, afterOperations: options.afterOperations, code: options.code ?? "GeneralException" });
+    this.syncFailures.push({
+      at: this.syncs.length + nth,
+      afterOperations: options.afterOperations,
+      code: options.code ?? "GeneralException",
+    });
   }
 
   /** Makes an operation fail (`Worksheet.delete`, `Worksheet.name`, `Range.values`, ...), `times` times (default always). */
@@ -176,7 +184,14 @@ export class FakeWorkbook {
 
   /** @internal */
   checkSheetName(name: string, self: FakeWorksheet | null): void {
-    if (name.length < 1 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+    if (
+      name.length < 1 ||
+      name.length > 31 ||
+      /[\\/?*[\]:]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === "history"
+    ) {
       throw invalidArgument(`"${name}" is not a valid sheet name`);
     }
     const other = this.findSheet(name);
@@ -186,7 +201,8 @@ export class FakeWorkbook {
   /** @internal */
   deleteSheet(sheet: FakeWorksheet): void {
     const visible = this.sheets.filter((s) => !s.deleted && s.visible);
-    if (visible.length <= 1 && visible[0] === sheet) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    if (visible.length <= 1 && visible[0] === sheet)
+      throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     sheet.deleted = true;
     for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
     const index = this.sheets.indexOf(sheet);
@@ -207,7 +223,8 @@ export class FakeWorkbook {
   /** @internal Converts a range to a table; the header row's cells become unique texts, as Excel makes them. */
   createTable(sheet: FakeWorksheet, rect: Rect, hasHeaders: boolean): FakeTable {
     let r = rect;
-    for (const t of sheet.tables) if (overlaps(t.rect, r)) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+    for (const t of sheet.tables)
+      if (overlaps(t.rect, r)) throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
     if (!hasHeaders) {
       // Excel inserts a header row above the data (Column1, Column2, ...): the fake only allows it with room.
       if (r.top === 0) throw new FakeOfficeError("InvalidOperation", "no room for a header row above the range");
@@ -236,7 +253,13 @@ export class FakeWorkbook {
 
   /** @internal Table names: unique among tables and defined names, a valid name, not a cell reference. */
   renameTable(table: FakeTable, name: string): void {
-    if (!/^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || name.length > 255) {
+    if (
+      !/^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^[RrCc]$/.test(name) ||
+      /^[Rr]\d*[Cc]\d*$/.test(name) ||
+      name.length > 255
+    ) {
       throw invalidArgument(`"${name}" is not a valid table name`);
     }
     const other = this.findTable(name);

@@ -61,11 +61,16 @@ export class WorksheetCollectionProxy extends CollectionProxy<FakeWorksheet, Wor
 
 function worksheetProp(sheet: FakeWorksheet, prop: string): unknown {
   switch (prop) {
-    case "name": return sheet.name;
-    case "id": return sheet.id;
-    case "position": return sheet.workbook.sheets.indexOf(sheet);
-    case "visibility": return sheet.visible ? "Visible" : "Hidden";
-    default: throw invalidArgument(`the fake worksheet cannot load "${prop}"`);
+    case "name":
+      return sheet.name;
+    case "id":
+      return sheet.id;
+    case "position":
+      return sheet.workbook.sheets.indexOf(sheet);
+    case "visibility":
+      return sheet.visible ? "Visible" : "Hidden";
+    default:
+      throw invalidArgument(`the fake worksheet cannot load "${prop}"`);
   }
 }
 
@@ -137,7 +142,8 @@ export class WorksheetProxy extends ClientObject<FakeWorksheet> {
       const sheet = this.resolve();
       if (address === undefined) return { sheet, rect: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } };
       const parsed = parseAddress(address);
-      if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArgument(`${address} is not on ${sheet.name}`);
+      if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())
+        throw invalidArgument(`${address} is not on ${sheet.name}`);
       return { sheet, rect: parsed.rect };
     });
   }
@@ -199,34 +205,69 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     const cells = rows(r) * cols(r);
     const large = () => {
       if (cells > this.ctx.book.cellsPerReadLimit) {
-        throw new FakeOfficeError("RangeExceedsLimit", `The cell count in the range has exceeded the maximum supported number (${cells} > ${this.ctx.book.cellsPerReadLimit}).`, `Range.${prop}`);
+        throw new FakeOfficeError(
+          "RangeExceedsLimit",
+          `The cell count in the range has exceeded the maximum supported number (${cells} > ${this.ctx.book.cellsPerReadLimit}).`,
+          `Range.${prop}`,
+        );
       }
       result.cellsRead += cells;
     };
     switch (prop) {
       case "address":
-      case "addressLocal": return t.sheet.address(r);
-      case "rowIndex": return r.top;
-      case "columnIndex": return r.left;
-      case "rowCount": return rows(r);
-      case "columnCount": return cols(r);
-      case "cellCount": return cells;
-      case "values": large(); return t.sheet.valuesOf(r);
-      case "text": large(); return t.sheet.valuesOf(r).map((line) => line.map(String));
-      case "formulas": large(); return t.sheet.formulasOf(r);
-      case "numberFormat": large(); return t.sheet.numberFormatsOf(r);
-      default: return super.snapshot(prop, t, result);
+      case "addressLocal":
+        return t.sheet.address(r);
+      case "rowIndex":
+        return r.top;
+      case "columnIndex":
+        return r.left;
+      case "rowCount":
+        return rows(r);
+      case "columnCount":
+        return cols(r);
+      case "cellCount":
+        return cells;
+      case "values":
+        large();
+        return t.sheet.valuesOf(r);
+      case "text":
+        large();
+        return t.sheet.valuesOf(r).map((line) => line.map(String));
+      case "formulas":
+        large();
+        return t.sheet.formulasOf(r);
+      case "numberFormat":
+        large();
+        return t.sheet.numberFormatsOf(r);
+      default:
+        return super.snapshot(prop, t, result);
     }
   }
 
-  get address(): string { return this.read("address") as string; }
-  get rowIndex(): number { return this.read("rowIndex") as number; }
-  get columnIndex(): number { return this.read("columnIndex") as number; }
-  get rowCount(): number { return this.read("rowCount") as number; }
-  get columnCount(): number { return this.read("columnCount") as number; }
-  get cellCount(): number { return this.read("cellCount") as number; }
-  get text(): string[][] { return this.read("text") as string[][]; }
-  get formulas(): unknown[][] { return this.read("formulas") as unknown[][]; }
+  get address(): string {
+    return this.read("address") as string;
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex") as number;
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex") as number;
+  }
+  get rowCount(): number {
+    return this.read("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.read("columnCount") as number;
+  }
+  get cellCount(): number {
+    return this.read("cellCount") as number;
+  }
+  get text(): string[][] {
+    return this.read("text") as string[][];
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas") as unknown[][];
+  }
 
   get values(): unknown[][] {
     return this.read("values") as unknown[][];
@@ -234,12 +275,20 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   set values(values: unknown[][]) {
     let cells = 0;
     for (const line of values) cells += line.length;
-    this.write("values", values, (t) => {
-      if (values.length !== rows(t.rect) || values.some((line) => line.length !== cols(t.rect))) {
-        throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${values.length}x${values[0]?.length ?? 0} for ${a1(t.rect)}).`, "Range.values");
-      }
-      t.sheet.write(t.rect, values as FakeCellInput[][], true);
-    }, cells);
+    this.write(
+      "values",
+      values,
+      (t) => {
+        if (values.length !== rows(t.rect) || values.some((line) => line.length !== cols(t.rect))) {
+          throw invalidArgument(
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${values.length}x${values[0]?.length ?? 0} for ${a1(t.rect)}).`,
+            "Range.values",
+          );
+        }
+        t.sheet.write(t.rect, values as FakeCellInput[][], true);
+      },
+      cells,
+    );
   }
 
   get numberFormat(): unknown[][] {
@@ -249,7 +298,10 @@ export class RangeProxy extends ClientObject<RangeTarget> {
     this.write("numberFormat", formats, (t) => {
       const broadcast = formats.length === 1 && formats[0].length === 1;
       if (!broadcast && (formats.length !== rows(t.rect) || formats.some((line) => line.length !== cols(t.rect)))) {
-        throw invalidArgument("The number of rows or columns in the input array doesn't match the size or dimensions of the range.", "Range.numberFormat");
+        throw invalidArgument(
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          "Range.numberFormat",
+        );
       }
       t.sheet.setNumberFormats(t.rect, formats as (string | null)[][]);
     });

@@ -264,7 +264,7 @@ export class FakeWorksheet {
       for (let r = Math.max(0, from); r <= to; r++) if (this.cells[r]?.[c] !== undefined) return true;
       return false;
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       while (rowHas(bottom + 1, left - 1, right + 1)) {
         bottom++;
@@ -317,12 +317,18 @@ export class FakeWorksheet {
     // Excel compares text and numbers as different types: "3" is not 3, and "" is not 0.
     const cmp = typeof cell === typeof literal ? (cell < literal ? -1 : cell > literal ? 1 : 0) : Number.NaN;
     switch (m[5]) {
-      case "=": return cmp === 0;
-      case "<>": return cmp !== 0;
-      case ">": return cmp > 0;
-      case "<": return cmp < 0;
-      case ">=": return cmp >= 0;
-      default: return cmp <= 0;
+      case "=":
+        return cmp === 0;
+      case "<>":
+        return cmp !== 0;
+      case ">":
+        return cmp > 0;
+      case "<":
+        return cmp < 0;
+      case ">=":
+        return cmp >= 0;
+      default:
+        return cmp <= 0;
     }
   }
 }
