@@ -18,6 +18,7 @@ import { LIMITATION_STATUS_NAMES } from "../../../src/core/limitation.js";
 import { reasonsText, triagePortfolio, type ColumnMapping, type TriageRecord } from "../../../src/core/triage/triage.js";
 import { recordCells, triageColumns } from "../../../src/result/columns.js";
 import { summarise } from "../../../src/core/triage/summary.js";
+import { TRIAGE_FIELDS, type TriageField } from "../../../src/core/triage/headers.js";
 import {
   BLANK,
   ColumnTexts,
@@ -247,37 +248,8 @@ describe("shared grade texts", () => {
 
 // ---- records, cells and summary of messy portfolios against the straightforward paths -----------------
 
-/** Every field mapped, in this order. */
-const FIELDS = [
-  "customer",
-  "balance",
-  "dueDate",
-  "overdueCount",
-  "largestOverdue",
-  "cashFlow",
-  "businessOperating",
-  "incomeStable",
-  "turnoverDecline",
-  "proposedPlan",
-  "excuses",
-  "contradiction",
-  "brokenPromises",
-  "refusesContact",
-  "insolvent",
-  "dishonestDebtor",
-  "operationsStopped",
-  "freeCashFlow",
-  "lastConfirmation",
-  "signedContract",
-  "reconciliation",
-  "collectionRecords",
-  "deliveryProof",
-  "acceptanceForm",
-  "excuse",
-  "lastInterruption",
-  "freeEstate",
-  "ordinaryClaimsTotal",
-] as const;
+/** Every field mapped, in the reference order. */
+const FIELDS = TRIAGE_FIELDS;
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
 
 const junk = fc.constantFrom<unknown>(
@@ -326,7 +298,7 @@ const date = fc.oneof(
 );
 const count = fc.constantFrom<unknown>(0, 1, 2, 3, "0", "1", "2", "3", "4", 1.5, "2.0", 999, 1000, 1001, "１");
 const yesNo = fc.constantFrom<unknown>("", "yes", "no", "是", "否", "Yes", "NO", "y", "n", true, false, 1, 0, "有", "没有");
-const column: Record<(typeof FIELDS)[number], fc.Arbitrary<unknown>> = {
+const column: Record<TriageField, fc.Arbitrary<unknown>> = {
   customer: fc.oneof(
     fc.constantFrom<unknown>("Acme", "ACME ", "ＡＣＭＥ", "客户甲", "Beta  Co", "beta co", 7, true),
     fc.integer({ min: 0, max: 400 }).map((i) => `Customer ${i}`),

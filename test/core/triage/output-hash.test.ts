@@ -11,7 +11,7 @@ import { DEFAULT_POLICY, withOverrides, type Policy } from "../../../src/core/po
 import type { Reason } from "../../../src/core/errors.js";
 import { generateTables } from "../../../src/analytics/generator/index.js";
 import { Rng } from "../../../src/analytics/prng.js";
-import { recogniseColumns } from "../../../src/core/triage/headers.js";
+import { recogniseColumns, TRIAGE_FIELDS, type TriageField } from "../../../src/core/triage/headers.js";
 import { recordCells } from "../../../src/result/index.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import { UncomputedFormula } from "../../../src/core/triage/cells.js";
@@ -61,39 +61,10 @@ const OTHER_POLICY: Policy = withOverrides({
   planMaxInstalments: 36,
 });
 
-/** The debtor table's columns, in this order, for the generated portfolios. */
-const FIELDS = [
-  "customer",
-  "balance",
-  "dueDate",
-  "overdueCount",
-  "largestOverdue",
-  "cashFlow",
-  "businessOperating",
-  "incomeStable",
-  "turnoverDecline",
-  "proposedPlan",
-  "excuses",
-  "contradiction",
-  "brokenPromises",
-  "refusesContact",
-  "insolvent",
-  "dishonestDebtor",
-  "operationsStopped",
-  "freeCashFlow",
-  "lastConfirmation",
-  "signedContract",
-  "reconciliation",
-  "collectionRecords",
-  "deliveryProof",
-  "acceptanceForm",
-  "excuse",
-  "lastInterruption",
-  "freeEstate",
-  "ordinaryClaimsTotal",
-] as const;
+/** Every field mapped, in the reference order. */
+const FIELDS = TRIAGE_FIELDS;
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
-const at = (field: (typeof FIELDS)[number]): number => FIELDS.indexOf(field);
+const at = (field: TriageField): number => FIELDS.indexOf(field);
 
 /** What a careless ledger puts in a cell now and then. */
 const JUNK: readonly unknown[] = [
@@ -254,7 +225,7 @@ function hostilePortfolio(seed: number, rows: number): unknown[][] {
     ]);
   const count = () => rng.choice<unknown>([0, 1, 2, 3, "0", "1", "2", "4", 1.5, "2.0", 999, 1000, 1001, "１"]);
   const yn = () => rng.choice<unknown>(["", "yes", "no", "是", "否", "Yes", "NO", "y", "n", true, false, 1, 0, "有", "没有"]);
-  const column: Record<(typeof FIELDS)[number], () => unknown> = {
+  const column: Record<TriageField, () => unknown> = {
     customer: () =>
       rng.choice<unknown>([
         "Acme",
