@@ -9,6 +9,7 @@
  * kernel's current `display_data` writer (`tslab/dist/jupyter`'s `lastWriteDisplayData`, set for each
  * executed cell) — the same call `display.raw` makes, with several entries in `data`.
  */
+import { displayWidth } from "../core/sheet-text.js";
 import { titleOf, vegaLiteToSvg } from "./render.js";
 import type { VegaLiteSpec } from "./spec.js";
 
@@ -95,14 +96,6 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 }
 
-/** Display width of text in a monospace grid: CJK characters take two columns. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** The bundle for a table: HTML and aligned plain text (the text is what CI logs show). */
 export function tableBundle(table: TableLike, options: TableOptions = {}): MimeBundle {
   const limit = options.limit ?? 20;
@@ -114,9 +107,9 @@ export function tableBundle(table: TableLike, options: TableOptions = {}): MimeB
   for (const row of rows) for (const k of Object.keys(row)) if (!columns.includes(k)) columns.push(k);
   const fmt = (c: string, v: unknown) => (options.format?.[c] ?? cellText)(v);
   const cells = rows.map((r) => columns.map((c) => fmt(c, r[c])));
-  const widths = columns.map((c, i) => Math.max(textWidth(c), ...cells.map((r) => textWidth(r[i]))));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c), ...cells.map((r) => displayWidth(r[i]))));
   const pad = (s: string, i: number, right: boolean) => {
-    const fill = " ".repeat(widths[i] - textWidth(s));
+    const fill = " ".repeat(widths[i] - displayWidth(s));
     return right ? fill + s : s + fill;
   };
   const numeric = columns.map((c) => rows.some((r) => typeof r[c] === "number"));

@@ -7,6 +7,7 @@
  * real dynamic `import()`: this file is compiled for notebooks with `module: node20`, which keeps
  * `import()` as it is in CommonJS output (a one-line `module.exports = (s) => import(s)` shim, in effect).
  */
+import { isWideCodePoint } from "../core/sheet-text.js";
 import type { VegaLiteSpec } from "./spec.js";
 
 type VegaModule = typeof import("vega");
@@ -49,7 +50,7 @@ interface TextItem {
 export function textWidth(text: string, fontSize = 11, fontWeight?: number | string): number {
   let em = 0;
   for (const ch of text) {
-    if (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch)) em += 1;
+    if (isWideCodePoint(ch.codePointAt(0) ?? 0)) em += 1;
     else if (/[A-Z]/.test(ch)) em += 0.64;
     else if (/[ .,:;'|!il()[\]]/.test(ch)) em += 0.27;
     else em += 0.54;

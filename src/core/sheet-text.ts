@@ -72,3 +72,32 @@ export function printable(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
+
+/** Whether a code point shows two columns wide: East Asian Wide and Fullwidth (CJK, kana, Hangul, full-width forms). */
+export function isWideCodePoint(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x20000
+  );
+}
+
+/**
+ * Display width of a text in Excel's character units: wide characters (CJK, full-width) count twice, by
+ * code point (a surrogate pair is one character); a text of several lines is as wide as its widest line.
+ * `客户A` is 5 wide.
+ */
+export function displayWidth(text: string): number {
+  let widest = 0;
+  for (const line of text.split(/\r?\n/)) {
+    let width = 0;
+    for (const ch of line) width += isWideCodePoint(ch.codePointAt(0) ?? 0) ? 2 : 1;
+    if (width > widest) widest = width;
+  }
+  return widest;
+}

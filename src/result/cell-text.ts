@@ -3,6 +3,8 @@
  * shows, and the letters of a column. One rule each for the command line's files and the pane's sheets.
  */
 
+export { displayWidth } from "../core/index.js";
+
 /**
  * Leading characters that make a spreadsheet read text as a formula (OWASP "CSV injection", ASVS 5.0
  * 1.2.10): `=`, `+`, `-`, `@`, tab, carriage return and NUL, the other C0 controls (which some programs
@@ -73,35 +75,6 @@ export function excelText(text: string): string {
   // has a word of three letters or more that is not a month ("2 overdue events", "10 instalments of ...").
   // Texts beyond ASCII are prefixed: Chinese Excel reads 2025年7月31日 as a date.
   return NOT_ASCII.test(text) || !PLAIN_WORD.test(text) ? `'${text}` : text;
-}
-
-/** Whether a code point shows two columns wide: East Asian Wide and Fullwidth (CJK, kana, Hangul, full-width forms). */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000
-  );
-}
-
-/**
- * Display width of a text in Excel's character units: wide characters (CJK, full-width) count twice, by
- * code point (a surrogate pair is one character); a text of several lines is as wide as its widest line.
- * `客户A` is 5 wide.
- */
-export function displayWidth(text: string): number {
-  let widest = 0;
-  for (const line of text.split(/\r?\n/)) {
-    let width = 0;
-    for (const ch of line) width += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
-    if (width > widest) widest = width;
-  }
-  return widest;
 }
 
 /** The column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA, 16383 → XFD. */
