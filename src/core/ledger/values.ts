@@ -61,16 +61,24 @@ const UNITS: ReadonlyMap<string, number> = new Map([
 
 const Exact = Decimal.clone({ precision: 60 });
 
+/** The currency signs and words and the units, longest first, as the scanner looks for them. */
+const SYMBOLS: readonly string[] = ["万亿", "萬億", "人民币", "美元", "欧元", "$", "€", "¥", "￥", "元", "万", "萬", "亿", "億"];
+/** Printable ASCII only: no full-width forms or other spaces and signs to normalise. */
+const ASCII = /^[\x20-\x7e]*$/;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** A character of a number: a digit, a point, a comma, an apostrophe or a space (grouping). */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 39 || c === 32;
+}
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Text amounts like `1234.56` and `-1234.56`: read with Number, no token work (most CSV cells). */
 const PLAIN = /^-?\d{1,15}(?:\.\d{1,6})?$/;
-
-/**
- * The tokens of an amount cell, after toHalfWidth and with U+2212 as "-": a number (digits with grouping
- * and decimal characters, an exponent), a currency (sign, code or word), a Chinese unit, a sign, a
- * parenthesis, white space, or anything else (one character, or a run of letters).
- */
-const TOKEN =
-  /(?<number>[.,]?\d(?:[\d.,' ]*\d)?(?:[eE][+-]?\d+)?)|(?<currency>US\$|[$€¥￥元]|人民币|美元|欧元|[A-Za-z]+)|(?<unit>万亿|萬億|[万萬亿億])|(?<sign>[+-])|(?<paren>[()])|(?<space>\s+)|(?<other>.)/gsu;
 
 /** What an amount cell holds around its number. */
 interface AmountParts {
@@ -115,14 +123,15 @@ export function readLedgerMoney(value: unknown, argument: string, options?: Ledg
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw notAmount(value, argument);
-    return { amount: bounded(scale === 1 ? value : scaled(String(value), scale, 0), value, argument), currency: null };
+    const amount = scale === 1 ? value : scaled(String(value), scale, 0);
+    return { amount: bounded(amount === 0 ? 0 : amount, value, argument), currency: null };
   }
   if (typeof value !== "string") throw notAmount(value, argument);
   // The common cell first: plain digits with a decimal point, which every decimal mark reads the same way
   // unless the point is the group separator (then `1.500` is not plain).
   if (scale === 1 && PLAIN.test(value) && (decimal === "." || !value.includes("."))) {
     const n = Number(value);
-    return { amount: n === 0 ? 0 : n, currency: null };
+    return { amount: bounded(n === 0 ? 0 : n, value, argument), currency: null };
   }
   const parts = amountParts(value, argument);
   const number = numberText(parts.number, decimal, value, argument);
@@ -183,25 +192,53 @@ export function headerScale(header: string): number {
 
 /** Splits an amount cell into its number, sign, unit and currency, refusing what is not one amount. */
 function amountParts(value: string, argument: string): AmountParts {
-  const text = toHalfWidth(value)
-    .replace(/[\u2212\u2012\u2013\uFE63]/g, "-")
-    .replace(/[\u00A0\u2007\u2009\u202F\u3000]/g, " ")
-    .replace(/\u2019/g, "'");
+  // Full-width forms, the other minus signs, the other spaces and the typographic apostrophe as ASCII;
+  // most cells are ASCII already and skip it.
+  const text = ASCII.test(value)
+    ? value
+    : toHalfWidth(value)
+        .replace(/[\u2212\u2012\u2013\uFE63]/g, "-")
+        .replace(/[\u00A0\u2007\u2009\u202F\u3000]/g, " ")
+        .replace(/\u2019/g, "'");
   let number: string | null = null;
   let numberAt = -1;
   let unit: number | null = null;
   let unitAt = -1;
   let currency: LedgerCurrency | null = null;
   let currencyText = "";
-  const signs: { text: string; at: number }[] = [];
-  const parens: { text: string; at: number }[] = [];
+  let signs = 0;
+  let sign = 0; // the first sign's character code, and where it stands
+  let signAt = -1;
+  let opens = 0; // parentheses: how many of each, and where the first of each stands
+  let closes = 0;
+  let openAt = -1;
+  let closeAt = -1;
   let letters: string | null = null; // the first run of letters that is no currency
   let stray = false; // a character that has no place in an amount
   let index = 0; // position among the tokens other than white space
-  for (const m of text.matchAll(TOKEN)) {
-    const g = m.groups as Record<string, string | undefined>;
-    if (g.space !== undefined) continue;
-    if (g.number !== undefined) {
+  const n = text.length;
+  // The tokens: a number (digits with grouping and decimal characters, an exponent), a currency (sign,
+  // code or word), a Chinese unit, a sign, a parenthesis, white space, or any other character.
+  for (let i = 0; i < n;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    if (isDigit(c) || ((c === 46 || c === 44) && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
+      let end = i + 1;
+      while (end < n && isNumberChar(text.charCodeAt(end))) end++;
+      while (!isDigit(text.charCodeAt(end - 1))) end--; // it ends with a digit
+      const e = end < n ? text.charCodeAt(end) : 0;
+      if (e === 101 || e === 69) {
+        // an exponent: e5, E+06, e-3
+        const sign = end + 1 < n ? text.charCodeAt(end + 1) : 0;
+        let digits = sign === 43 || sign === 45 ? end + 2 : end + 1;
+        if (digits < n && isDigit(text.charCodeAt(digits))) {
+          while (digits < n && isDigit(text.charCodeAt(digits))) digits++;
+          end = digits;
+        }
+      }
       if (number !== null) {
         throw new RuleError(
           argument,
@@ -209,38 +246,63 @@ function amountParts(value: string, argument: string): AmountParts {
           `${show(value)} 含有两个数字；每个单元格只能填一个金额`,
         );
       }
-      number = g.number;
-      numberAt = index;
-    } else if (g.currency !== undefined) {
-      const found = CURRENCIES.get(g.currency.toUpperCase());
+      number = text.slice(i, end);
+      numberAt = index++;
+      i = end;
+      continue;
+    }
+    let word: string | null = null;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      let end = i + 1;
+      while (end < n && isLetter(text.charCodeAt(end))) end++;
+      if (end < n && end - i === 2 && text.charCodeAt(end) === 36 && text.slice(i, end).toUpperCase() === "US") end++; // US$
+      word = text.slice(i, end);
+    } else if (c === 36 || c > 127) {
+      word = SYMBOLS.find((symbol) => text.startsWith(symbol, i)) ?? null;
+    }
+    if (word !== null) {
+      i += word.length;
+      const power = UNITS.get(word);
+      if (power !== undefined) {
+        if (unit !== null || number === null || index !== numberAt + 1) {
+          throw new RuleError(
+            argument,
+            `${show(value)}: 万 or 亿 must follow the number, once`,
+            `${show(value)}：万或亿只能紧跟在数字之后，且只能出现一次`,
+          );
+        }
+        unit = power;
+        unitAt = index++;
+        continue;
+      }
+      const found = CURRENCIES.get(word.toUpperCase());
       if (found === undefined) {
-        letters ??= g.currency;
+        letters ??= word;
       } else if (currency !== null && currency !== found) {
         throw new RuleError(
           argument,
-          `${show(value)} mixes currencies (${currencyText} and ${g.currency})`,
-          `${show(value)} 混用了不同币种（${currencyText} 和 ${g.currency}）`,
+          `${show(value)} mixes currencies (${currencyText} and ${word})`,
+          `${show(value)} 混用了不同币种（${currencyText} 和 ${word}）`,
         );
       } else {
         currency = found;
-        currencyText = g.currency;
+        currencyText = word;
       }
-    } else if (g.unit !== undefined) {
-      if (unit !== null || number === null || index !== numberAt + 1) {
-        throw new RuleError(
-          argument,
-          `${show(value)}: 万 or 亿 must follow the number, once`,
-          `${show(value)}：万或亿只能紧跟在数字之后，且只能出现一次`,
-        );
+    } else if (c === 43 || c === 45) {
+      if (signs++ === 0) {
+        sign = c;
+        signAt = index;
       }
-      unit = UNITS.get(g.unit) as number;
-      unitAt = index;
-    } else if (g.sign !== undefined) {
-      signs.push({ text: g.sign, at: index });
-    } else if (g.paren !== undefined) {
-      parens.push({ text: g.paren, at: index });
+      i++;
+    } else if (c === 40) {
+      if (opens++ === 0) openAt = index;
+      i++;
+    } else if (c === 41) {
+      if (closes++ === 0) closeAt = index;
+      i++;
     } else {
       stray = true;
+      i++;
     }
     index++;
   }
@@ -257,23 +319,20 @@ function amountParts(value: string, argument: string): AmountParts {
   const last = unitAt >= 0 ? unitAt : numberAt; // a trailing sign or ")" comes after the number and its unit
   // Accounting parentheses: "(" before the number and ")" after it, one pair.
   let negative = false;
-  if (parens.length > 0) {
-    if (parens.length !== 2 || parens[0].text !== "(" || parens[1].text !== ")" || parens[0].at > numberAt || parens[1].at < last) {
+  if (opens + closes > 0) {
+    if (opens !== 1 || closes !== 1 || openAt > numberAt || closeAt < last) {
       throw new RuleError(argument, `${show(value)} has unbalanced parentheses`, `${show(value)} 的括号不成对`);
     }
     negative = true;
   }
-  if (signs.length > 1 || (signs.length === 1 && negative && signs[0].text === "-")) {
+  if (signs > 1 || (negative && sign === 45)) {
     throw new RuleError(argument, `${show(value)} has more than one sign`, `${show(value)} 含有多个正负号`);
   }
-  if (signs.length === 1) {
-    const sign = signs[0];
-    // Before the number (`-1,000`, `-¥1,000`, `¥-1,000`) or a trailing minus after it (SAP's `1.000,00-`).
-    if (sign.at > numberAt && sign.text === "+") {
-      throw new RuleError(argument, `${show(value)} has a sign after the number`, `${show(value)} 的正负号在数字之后`);
-    }
-    if (sign.text === "-") negative = true;
+  // A sign before the number (`-1,000`, `-¥1,000`, `¥-1,000`), or a trailing minus after it (SAP's `1.000,00-`).
+  if (sign === 43 && signAt > numberAt) {
+    throw new RuleError(argument, `${show(value)} has a sign after the number`, `${show(value)} 的正负号在数字之后`);
   }
+  if (sign === 45) negative = true;
   return { number, negative, unit, currency };
 }
 
@@ -309,24 +368,47 @@ function plainDecimal(number: string, decimal: DecimalMark): string | null {
       ? `${mantissa.replace(",", ".")}${number.slice(e)}`
       : null;
   }
-  const at = number.indexOf(decimal);
-  if (at >= 0 && number.indexOf(decimal, at + 1) >= 0) return null;
-  const whole = at >= 0 ? number.slice(0, at) : number;
-  const fraction = at >= 0 ? number.slice(at + 1) : "";
-  if (!/^\d*$/.test(fraction) || (whole === "" && fraction === "")) return null;
-  if (/^\d*$/.test(whole)) return fraction === "" ? whole : `${whole === "" ? "0" : whole}.${fraction}`;
-  // Grouped: one group character (the other mark, a space or an apostrophe), groups of three.
-  const group = whole.replace(/\d/g, "")[0];
-  if (group === decimal || !/^[., ']$/.test(group)) return null;
-  const groups = whole.split(group);
-  if (groups[0].length < 1 || groups[0].length > 3 || groups.slice(1).some((g) => !/^\d{3}$/.test(g)) || !/^\d+$/.test(groups[0]))
-    return null;
-  const digits = groups.join("");
-  return fraction === "" ? digits : `${digits}.${fraction}`;
+  // One pass over the whole part: digits, and one group character (the other mark, a space or an
+  // apostrophe) between groups of three after a first group of one to three digits.
+  const mark = decimal.charCodeAt(0);
+  const n = number.length;
+  let group = -1;
+  let run = 0; // digits since the last group character
+  let i = 0;
+  for (; i < n; i++) {
+    const c = number.charCodeAt(i);
+    if (c >= 48 && c <= 57) run++;
+    else if (c === mark) break;
+    else if (group === -1 ? run < 1 || run > 3 : c !== group || run !== 3) return null;
+    else {
+      group = c;
+      run = 0;
+    }
+  }
+  if (group !== -1 && run !== 3) return null;
+  // The fraction: digits only (a second decimal mark or a group character there is not a number).
+  for (let j = i + 1; j < n; j++) {
+    const c = number.charCodeAt(j);
+    if (c < 48 || c > 57) return null;
+  }
+  if (group === -1 && mark === 46) return number; // as Number and Decimal read it
+  const whole = group === -1 ? number.slice(0, i) : number.slice(0, i).split(String.fromCharCode(group)).join("");
+  return i < n ? `${whole}.${number.slice(i + 1)}` : whole;
 }
 
-/** number x scale x 10^power, computed in decimal and then rounded once to the nearest double. */
+/**
+ * number x scale x 10^power, exactly, rounded once to the nearest double: a power of ten moves the decimal
+ * point of the text; any other scale (or an exponent) is multiplied in decimal.
+ */
 function scaled(number: string, scale: number, power: number): number {
+  const shift = power + Math.round(Math.log10(scale));
+  if (10 ** (shift - power) === scale && shift >= 0 && !/[eE]/.test(number)) {
+    const point = number.indexOf(".");
+    const whole = point < 0 ? number : number.slice(0, point);
+    const fraction = (point < 0 ? "" : number.slice(point + 1)).padEnd(shift, "0");
+    const n = Number(`${whole}${fraction.slice(0, shift)}.${fraction.slice(shift)}`);
+    return n === 0 ? 0 : n;
+  }
   const n = new Exact(number).times(scale).times(new Exact(10).pow(power)).toNumber();
   return n === 0 ? 0 : n;
 }
@@ -369,6 +451,7 @@ const DAY_MONTH_NAME = new RegExp(`^(\\d{1,2})[-\\s/.]*(${MONTHS})\\.?[-\\s/.,]*
 const MONTH_NAME_DAY = new RegExp(`^(${MONTHS})\\.?[-\\s/.]*(\\d{1,2})(?:st|nd|rd|th)?\\s*,?[-\\s/.]*(\\d{4})$`, "i");
 const YEAR_MONTH_NAME = new RegExp(`^(\\d{4})[-\\s/.](${MONTHS})\\.?[-\\s/.](\\d{1,2})$`, "i");
 const SERIAL_TEXT = /^\d+(?:\.\d+)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**
  * Reads a ledger date as an Excel 1900 serial: everything readDate reads (a serial, `2025-07-31`,
@@ -412,6 +495,8 @@ export function readLedgerDate(value: unknown, argument: string, order?: DayMont
   if ((m = DAY_MONTH_NAME.exec(text))) return dateSerial(fullYear(m[3]), monthNumber(m[2]), Number(m[1]), value, argument, null);
   if ((m = MONTH_NAME_DAY.exec(text))) return dateSerial(Number(m[3]), monthNumber(m[1]), Number(m[2]), value, argument, null);
   if ((m = YEAR_MONTH_NAME.exec(text))) return dateSerial(Number(m[1]), monthNumber(m[2]), Number(m[3]), value, argument, null);
+  // SAP's yyyymmdd: no serial has eight digits (the last, 9999-12-31, is 2958465).
+  if ((m = COMPACT.exec(text))) return dateSerial(Number(m[1]), Number(m[2]), Number(m[3]), value, argument, null);
   if (SERIAL_TEXT.test(text) && text === whole) return readDate(text, argument);
   throw new RuleError(
     argument,
@@ -428,6 +513,8 @@ export interface DateOrderDetection {
   readonly evidence: string[];
   /** How many dates read differently in the two orders (`2/1/2013`). */
   readonly ambiguous: number;
+  /** Up to three of those dates as written (to show when the order must be asked for). */
+  readonly undecided: string[];
   /** True when some dates are only month first and others only day first: refuse to guess. */
   readonly conflict: boolean;
   /** How many dates are real only month first, and only day first. */
@@ -444,6 +531,7 @@ export function detectDateOrder(texts: Iterable<string>): DateOrderDetection {
   const examples: Record<DayMonthOrder, string[]> = { mdy: [], dmy: [] };
   const deciding = { mdy: 0, dmy: 0 };
   let ambiguous = 0;
+  const undecided: string[] = [];
   for (const raw of texts) {
     if (typeof raw !== "string") continue;
     const whole = toHalfWidth(raw).trim().replace(/\s+/g, " ");
@@ -462,13 +550,13 @@ export function detectDateOrder(texts: Iterable<string>): DateOrderDetection {
     if (kind !== null) {
       if (deciding[kind]++ < 3) examples[kind].push(raw.trim());
     } else if (a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12) {
-      ambiguous++;
+      if (ambiguous++ < 3) undecided.push(raw.trim());
     }
   }
   const conflict = deciding.mdy > 0 && deciding.dmy > 0;
   const order: DayMonthOrder | null = conflict ? null : deciding.mdy > 0 ? "mdy" : deciding.dmy > 0 ? "dmy" : null;
   const evidence = conflict ? [examples.mdy[0], examples.dmy[0], ...examples.mdy.slice(1, 2)] : order === null ? [] : examples[order];
-  return { order, evidence, ambiguous, conflict, deciding };
+  return { order, evidence, ambiguous, undecided, conflict, deciding };
 }
 
 /**
@@ -494,8 +582,8 @@ export function describeDateOrder(detection: DateOrderDetection): { readonly en:
   }
   if (detection.ambiguous > 0) {
     return {
-      en: `day/month order: undecided, ${detection.ambiguous} dates such as 2/1/2013 read either way and none has a part above 12; choose month first (mdy) or day first (dmy)`,
-      zh: `日/月顺序：无法判断，${detection.ambiguous} 个日期两种读法皆可（如 2/1/2013），且没有大于 12 的日或月；请选择月在前（mdy）或日在前（dmy）`,
+      en: `day/month order: undecided, ${detection.ambiguous} ${detection.ambiguous === 1 ? "date reads" : "dates read"} either way (${list(detection.undecided, ", ")}) and no date has a day above 12; choose month first (mdy) or day first (dmy)`,
+      zh: `日/月顺序：无法判断，${detection.ambiguous} 个日期两种读法皆可（${list(detection.undecided, "、")}），且没有大于 12 的日；请选择月在前（mdy）或日在前（dmy）`,
     };
   }
   return { en: "day/month order: not needed (no date is written a/b/year)", zh: "日/月顺序：无需判断（没有 a/b/年 形式的日期）" };

@@ -35,6 +35,8 @@ describe("readLedgerAmount: signed amounts as exports write them", () => {
     ["-1234.56", undefined, -1234.56],
     ["0", undefined, 0],
     ["-0", undefined, 0],
+    [-0, undefined, 0],
+    ["-0,00", ",", 0],
     [".5", undefined, 0.5],
     ["1.5E+06", undefined, 1500000],
     // grouping
@@ -169,6 +171,8 @@ describe("readLedgerAmount: signed amounts as exports write them", () => {
       [Infinity, /not an amount/, /不是金额/],
       ["100,000,000,000,000.00", /above the largest amount handled/, /超过可处理的最大金额/],
       ["-100,000,000,000,000.00", /above the largest amount handled/, /超过可处理的最大金额/],
+      ["999999999999999", /above the largest amount handled/, /超过可处理的最大金额/],
+      ["-999999999999999.5", /above the largest amount handled/, /超过可处理的最大金额/],
       ["1亿亿", /万 or 亿 must follow the number/, /紧跟在数字之后/],
       ["90000000亿", /above the largest amount handled/, /超过可处理的最大金额/],
       [-1e15, /above the largest amount handled/, /超过可处理的最大金额/],
@@ -422,6 +426,8 @@ describe("readLedgerDate", () => {
     ["1-Feb-2013", "mdy", 41306],
     ["Sept 1, 2025", undefined, 45901],
     ["2025-Jul-31", undefined, 45869],
+    ["20250731", undefined, 45869], // SAP's yyyymmdd
+    ["20130201", "dmy", 41306],
   ])("%j (order %s) is %i", (value, order, serial) => {
     expect(readLedgerDate(value, "due_date", order as "mdy" | "dmy" | undefined)).toBe(serial);
   });
@@ -506,6 +512,8 @@ describe("readLedgerDate", () => {
       ["31 Juli 2025", undefined, /is not a date/, /不是日期/],
       ["2025/31/7", undefined, /is not a real date$/, /不是有效日期/], // year first is always year-month-day
       ["45869 10:00", undefined, /is not a date/, /不是日期/],
+      ["20250231", undefined, /is not a real date$/, /不是有效日期/],
+      [20250731, undefined, /is not a date serial/, /不是有效的日期序号/], // a number is a serial, as readDate reads it
       ["", undefined, /is not a date/, /不是日期/],
       [60, undefined, /phantom 1900-02-29/, /虚构/],
       [null, undefined, /is not a date/, /不是日期/],
@@ -529,6 +537,7 @@ describe("detectDateOrder", () => {
       order: "mdy",
       evidence: ["7/31/2025", "1/15/2013", "8/20/2013"],
       ambiguous: 2,
+      undecided: ["2/1/2013", "3/4/2013"],
       conflict: false,
       deciding: { mdy: 4, dmy: 0 },
     });
@@ -539,6 +548,7 @@ describe("detectDateOrder", () => {
       order: "dmy",
       evidence: ["31/7/2025", "13-01-2013"],
       ambiguous: 1,
+      undecided: ["2/1/2013 0:00"],
       conflict: false,
       deciding: { mdy: 0, dmy: 2 },
     });
@@ -549,6 +559,7 @@ describe("detectDateOrder", () => {
       order: null,
       evidence: [],
       ambiguous: 1,
+      undecided: ["2/1/2013"],
       conflict: false,
       deciding: { mdy: 0, dmy: 0 },
     });
@@ -558,6 +569,7 @@ describe("detectDateOrder", () => {
       order: null,
       evidence: ["7/31/2025", "31/7/2025", "8/31/2025"],
       ambiguous: 0,
+      undecided: [],
       conflict: true,
       deciding: { mdy: 3, dmy: 1 },
     });
@@ -579,7 +591,13 @@ describe("detectDateOrder", () => {
     expect(describeDateOrder(detectDateOrder(["7/31/2025", "31/7/2025"])).en).toBe(
       "day/month order: the dates contradict each other (1 only month first, such as 7/31/2025; 1 only day first, such as 31/7/2025); correct them or choose the order",
     );
-    expect(describeDateOrder(detectDateOrder(["2/1/2013"])).en).toMatch(/^day\/month order: undecided, 1 dates/);
+    expect(describeDateOrder(detectDateOrder(["2/1/2013", "3/4/2013 0:00"]))).toEqual({
+      en: "day/month order: undecided, 2 dates read either way (2/1/2013, 3/4/2013 0:00) and no date has a day above 12; choose month first (mdy) or day first (dmy)",
+      zh: "日/月顺序：无法判断，2 个日期两种读法皆可（2/1/2013、3/4/2013 0:00），且没有大于 12 的日；请选择月在前（mdy）或日在前（dmy）",
+    });
+    expect(describeDateOrder(detectDateOrder(["2/1/2013"])).en).toMatch(
+      /^day\/month order: undecided, 1 date reads either way \(2\/1\/2013\)/,
+    );
     expect(describeDateOrder(detectDateOrder(["2025-07-31"])).en).toBe("day/month order: not needed (no date is written a/b/year)");
   });
 });
