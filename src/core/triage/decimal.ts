@@ -58,10 +58,17 @@ export interface DecimalDecision {
  *   its quoted `"1,500"` is read with the decimal point (one thousand five hundred); every other ambiguous
  *   amount (`1.500` in any file, `1,500` where the separator is not the comma) is a question for the user
  * @param told the mark the user gave (`--decimal`), which decides
+ * @param numberPart the number within a text, when amounts come with signs, currencies or units around it
+ *   (a ledger's `1.000,00-`, `€ 1.234,50`); examples still show the texts as written
  * @throws RuleError ("decimal") when the amounts contradict each other, or when some are ambiguous and
  *   nothing else decides, naming examples and how to answer
  */
-export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: string, told?: DecimalMark): DecimalDecision {
+export function decideDecimalMark(
+  texts: Iterable<string>,
+  fieldSeparator: string,
+  told?: DecimalMark,
+  numberPart?: (text: string) => string,
+): DecimalDecision {
   // Counts, with the first three examples of each kind: a million amounts are read once and kept nowhere.
   const found = {
     ".": { count: 0, examples: [] as string[] },
@@ -73,7 +80,7 @@ export function decideDecimalMark(texts: Iterable<string>, fieldSeparator: strin
     if (found[kind].count++ < 3) found[kind].examples.push(text.trim());
   };
   for (const text of texts) {
-    const evidence = markEvidence(text);
+    const evidence = markEvidence(numberPart === undefined ? text : numberPart(text));
     if (evidence === "ambiguous-comma" || evidence === "ambiguous-dot") {
       ambiguous++;
       if (evidence === "ambiguous-dot" || fieldSeparator !== ",") note("question", text);
