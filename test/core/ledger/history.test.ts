@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { overdueHistory, overdueHistoryByCustomer, RuleError, serialFromCivil, type LedgerItem } from "../../../src/core/index.js";
 import { ibmSampleFile } from "../../../src/analytics/io.js";
 import { ibmPresent, ibmSuite } from "../../support/ibm-sample.js";
+import { installExcelGlobals } from "../../support/excel-globals.js";
 
 const d = (iso: string): number => {
   const [y, m, day] = iso.split("-").map(Number);
@@ -212,6 +213,24 @@ describe.skipIf(!ibmPresent)(ibmSuite("overdueHistory on the IBM invoice histori
       if (got.overdueEvents > 0) withEvents++;
     }
     expect(withEvents).toBeGreaterThan(10); // the comparison is not trivially all zeros
+  });
+
+  it("AR.HISTORY, as Excel calls it over each customer's columns, gives the same", async () => {
+    installExcelGlobals("en-US");
+    const { history } = await import("../../../src/functions/functions.js");
+    const asOf = serialOf(new Date("2013-12-31T00:00:00Z"));
+    const customers = new Map<string, Raw[]>();
+    for (const r of raw) customers.set(r.customer, [...(customers.get(r.customer) ?? []), r]);
+    for (const [customer, rows] of customers) {
+      const got = history(
+        rows.map((r) => [serialOf(r.due)]),
+        rows.map((r) => [serialOf(r.settled)]),
+        rows.map((r) => [r.cents / 100]),
+        [[asOf]],
+      );
+      const want = expected(rows, new Date("2013-12-31T00:00:00Z"), 0);
+      expect([customer, ...got[0]]).toEqual([customer, want.overdueEvents, want.largestOverdue, want.averageDaysLate ?? ""]);
+    }
   });
 
   it("pins a few figures as of 2013-12-31 (13 invoices settled after it count as unpaid then)", () => {
