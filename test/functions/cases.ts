@@ -720,6 +720,13 @@ export const CASES: readonly Case[] = [
     expected: [[/^#VALUE! amounts: row 2: -40 is negative/]],
   },
   {
+    name: "an amount without a due date refused, naming the row (in Chinese Excel, in Chinese)",
+    id: "HISTORY",
+    args: [col(d("2025-01-01"), 0), col(null, null), col(100, 40), one(d("2025-06-30"))],
+    expected: [["#VALUE! due_dates：第 2 行：为空，但该行有发票"]],
+    language: "zh-CN",
+  },
+  {
     name: "an incoming error in a range is passed on",
     id: "HISTORY",
     args: [col(d("2025-01-01"), "#N/A"), col(null, null), col(100, 40), one(d("2025-06-30"))],
