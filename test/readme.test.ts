@@ -82,6 +82,7 @@ describe("the README's formula examples", () => {
       "EVIDENCE",
       "FACTOR",
       "GRADE",
+      "HISTORY",
       "INSURE",
       "LIMITATION",
       "PROFILE",

@@ -54,6 +54,8 @@ export interface Policy {
   readonly brokenPromisesWillful: number;
   /** Deadline in days given in the lawyer's letter to a willful debtor. Default 3. */
   readonly lawyerLetterDeadlineDays: number;
+  /** Days after the due date a payment still counts as on time in the payment history (overdue events). Default 0 (the issue: "a grace of N days is a policy setting, default 0"). */
+  readonly overdueGraceDays: number;
 }
 
 /** One provision rate: receivables up to `upTo` days past due (null: beyond the previous bound) carry `rate`. */
@@ -91,6 +93,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   confirmationDay: 5,
   brokenPromisesWillful: 2,
   lawyerLetterDeadlineDays: 3,
+  overdueGraceDays: 0,
 });
 
 /** A partial policy: the fields a firm or a call changes. */
@@ -198,6 +201,7 @@ export function validatePolicy(policy: Policy): Policy {
   checkWhole(policy.confirmationDay, "confirmationDay", 1, 28);
   checkWhole(policy.brokenPromisesWillful, "brokenPromisesWillful", 1, 100);
   checkWhole(policy.lawyerLetterDeadlineDays, "lawyerLetterDeadlineDays", 1, 365);
+  checkWhole(policy.overdueGraceDays, "overdueGraceDays", 0, 365);
   return policy;
 }
 
@@ -340,6 +344,7 @@ export function readPolicy(value: unknown): Policy {
     confirmationDay: number("confirmationDay"),
     brokenPromisesWillful: number("brokenPromisesWillful"),
     lawyerLetterDeadlineDays: number("lawyerLetterDeadlineDays"),
+    overdueGraceDays: number("overdueGraceDays"),
   };
   return validatePolicy(policy);
 }

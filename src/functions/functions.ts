@@ -68,6 +68,10 @@ import {
   type TurnoverDecline,
   type CreditGrade,
   type Language,
+  checkGraceDays,
+  overdueHistory,
+  RuleError,
+  type HistoryInvoice,
 } from "../core/index.js";
 import { officeDisplayLanguage } from "../office/display-language.js";
 import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "../office/workbook-policy.js";
@@ -75,6 +79,7 @@ import {
   asGrid,
   cellRows,
   guard,
+  isBlankCell,
   mapCells,
   option,
   setMessageLanguage,
@@ -746,6 +751,108 @@ export function limitation(last_interruption: any[][], as_of: any[][], output?: 
         return reasonText(limitationReasons(v[0], v[1], policy), language);
       },
     );
+  });
+}
+
+type HistoryOutput = "row" | "events" | "largest" | "days late";
+
+/** Refuses ranges of different sizes, naming the argument that differs from due_dates. */
+function sameSize(grid: Cell[][], name: string, reference: Cell[][]): void {
+  const [r, c, rr, rc] = [grid.length, grid[0].length, reference.length, reference[0].length];
+  if (r !== rr || c !== rc) {
+    throw new RuleError(
+      name,
+      `is ${r}x${c} but due_dates is ${rr}x${rc}: the ranges must be the same size (one cell per invoice)`,
+      `为 ${r}x${c}，而 due_dates 为 ${rr}x${rc}：各区域大小必须相同（每张发票一格）`,
+    );
+  }
+}
+
+/** Reads one cell of a history range, the message naming the argument and the row of the range. */
+function atRow<T>(name: string, row: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    throw new RuleError(name, `row ${row}: ${error.detail.en}`, `第 ${row} 行：${error.detail.zh}`);
+  }
+}
+
+/**
+ * Grade inputs from payment history: overdue events in the 12 months before as_of (invoices due after the same day a year earlier and on or before as_of, paid more than grace_days after the due date, or unpaid past it at as_of), the largest of them and the amount-weighted average days late. Feeds AR.GRADE.
+ * @customfunction HISTORY
+ * @param due_dates Due dates of the customer's invoices: a column (or row) of dates, one per invoice. Empty rows are skipped.
+ * @param paid_dates The date each invoice was paid, the same size as due_dates; a blank cell is not paid (a payment after as_of counts as not paid then).
+ * @param amounts The invoice amounts, >= 0, the same size as due_dates (invoices only: no credit notes or payments).
+ * @param as_of The report date: one cell. Use TODAY() for a live sheet.
+ * @param grace_days Optional. Days after the due date a payment is still on time, 0 to 365; default from the policy (0).
+ * @param output Optional. Default: one row [overdue events, largest overdue amount, average days late]; "events", "largest" or "days late" gives that value alone. Chinese: 次数, 最大金额, 平均逾期天数.
+ * @returns The three grade inputs as one row, or the one asked for; the average is blank when no invoice is due in the 12 months.
+ */
+export function history(
+  due_dates: any[][],
+  paid_dates: any[][],
+  amounts: any[][],
+  as_of: any[][],
+  grace_days?: any[][],
+  output?: any[][],
+): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what] = readOutput<HistoryOutput>(
+      output,
+      {
+        "events": ["events", "en"],
+        "largest": ["largest", "en"],
+        "days late": ["days late", "en"],
+        "次数": ["events", "zh"],
+        "逾期次数": ["events", "zh"],
+        "最大金额": ["largest", "zh"],
+        "最大逾期金额": ["largest", "zh"],
+        "平均逾期天数": ["days late", "zh"],
+      },
+      "row",
+    );
+    const dues = asGrid(wholeCallArg(due_dates, "due_dates"), "due_dates");
+    const paids = asGrid(wholeCallArg(paid_dates, "paid_dates"), "paid_dates");
+    const sums = asGrid(wholeCallArg(amounts, "amounts"), "amounts");
+    const asOfCell = oneCell(as_of, "as_of");
+    const graceCell = oneCell(grace_days, "grace_days");
+    const grace = graceCell === null ? policy.overdueGraceDays : checkGraceDays(readCount(graceCell, "grace_days"));
+    if (dues === null) throw new RuleError("due_dates", "is needed: the invoices' due dates", "不能为空：各发票的到期日");
+    if (sums === null) throw new RuleError("amounts", "is needed: the invoices' amounts", "不能为空：各发票的金额");
+    if (paids !== null) sameSize(paids, "paid_dates", dues);
+    sameSize(sums, "amounts", dues);
+    if (asOfCell === null || asOfCell === 0) return [[""]];
+    const asOf = readDate(asOfCell, "as_of");
+    const invoices: HistoryInvoice[] = [];
+    const width = dues[0].length;
+    for (let r = 0; r < dues.length; r++) {
+      for (let c = 0; c < width; c++) {
+        const row = r * width + c + 1;
+        const due = dues[r][c];
+        const paid = paids === null ? null : paids[r][c];
+        const amount = sums[r][c];
+        const paidBlank = isBlankCell(paid, "zero-is-blank");
+        if (isBlankCell(due, "zero-is-blank")) {
+          // An empty row at the bottom of the range (its amount arrives as 0): skipped.
+          if (paidBlank && (isBlankCell(amount, "number") || amount === 0)) continue;
+          throw new RuleError("due_dates", `row ${row}: blank, but the row has an invoice`, `第 ${row} 行：为空，但该行有发票`);
+        }
+        if (isBlankCell(amount, "number")) throw new RuleError("amounts", `row ${row}: blank`, `第 ${row} 行：为空`);
+        invoices.push({
+          dueDate: atRow("due_dates", row, () => readDate(due, "due_dates")),
+          paidDate: paidBlank ? null : atRow("paid_dates", row, () => readDate(paid, "paid_dates")),
+          amount: atRow("amounts", row, () => readAmount(amount, "amounts")),
+        });
+      }
+    }
+    const h = overdueHistory(invoices, asOf, grace);
+    const days = h.averageDaysLate ?? "";
+    if (what === "events") return [[h.overdueEvents]];
+    if (what === "largest") return [[h.largestOverdue]];
+    if (what === "days late") return [[days]];
+    return cellRows([[h.overdueEvents, h.largestOverdue, days]]);
   });
 }
 

@@ -66,7 +66,7 @@ const term = (grade: "A" | "B" | "C"): PolicyField => ({
 export const POLICY_GROUPS: readonly { readonly label: Readonly<Record<Language, string>>; readonly keys: readonly string[] }[] = [
   {
     label: { en: "Credit grades and terms", zh: "信用分级与账期" },
-    keys: ["smallAmountLimit", "creditTermDays.A", "creditTermDays.B", "creditTermDays.C"],
+    keys: ["smallAmountLimit", "creditTermDays.A", "creditTermDays.B", "creditTermDays.C", "overdueGraceDays"],
   },
   {
     label: { en: "Aging and collection", zh: "账龄与催收" },
@@ -140,6 +140,7 @@ export const POLICY_FORM: readonly PolicyField[] = [
   whole("confirmationDay", "Monthly balance confirmation by day", "每月对账截止日"),
   whole("brokenPromisesWillful", "Broken promises that mark a willful debtor", "认定故意拖欠的失信次数"),
   whole("lawyerLetterDeadlineDays", "Deadline in the lawyer's letter (days)", "律师函期限（天）"),
+  whole("overdueGraceDays", "Payment history: grace after the due date (days)", "付款记录：到期后宽限天数"),
 ];
 
 /** The form's texts for a policy. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, validatePolicy, withOverrides, type Policy } from "../../src/core/policy.js";
+import { DEFAULT_POLICY, policyChanges, readPolicy, validatePolicy, withOverrides, type Policy } from "../../src/core/policy.js";
 
 describe("policy", () => {
   it("has the rulebook's defaults", () => {
@@ -12,6 +12,7 @@ describe("policy", () => {
       { days: 10, rate: 0.9 },
       { days: 20, rate: 0.95 },
     ]);
+    expect(DEFAULT_POLICY.overdueGraceDays).toBe(0);
     expect(validatePolicy(DEFAULT_POLICY)).toBe(DEFAULT_POLICY);
     expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
   });
@@ -26,6 +27,8 @@ describe("policy", () => {
     [{ agingEdges: [] }, /^agingEdges: needs at least one edge/],
     [{ warningDays: [60, 30, 90] }, /^warningDays: must increase/],
     [{ warningDays: [0, 30, 90] }, /^warningDays: must be >= 1 day/],
+    [{ overdueGraceDays: 366 }, /^overdueGraceDays: 366 must be a whole number from 0 to 365/],
+    [{ overdueGraceDays: 2.5 }, /^overdueGraceDays: 2.5 must be a whole number from 0 to 365/],
     [{ settlementTiers: [{ days: 10, rate: 1.2 }] }, /^settlementTiers: rate 1.2 is not in \(0, 1\]/],
     [
       {
@@ -45,5 +48,14 @@ describe("policy", () => {
     expect(p.smallAmountLimit).toBe(80_000);
     expect(p.agingEdges).toEqual([30, 60, 90, 120]);
     expect(p.settlementTiers).toBe(DEFAULT_POLICY.settlementTiers);
+  });
+});
+
+describe("policy: overdueGraceDays (payment history grace)", () => {
+  it("is read from a stored policy, missing in an older one", () => {
+    expect(readPolicy({}).overdueGraceDays).toBe(0);
+    expect(readPolicy({ overdueGraceDays: 5 }).overdueGraceDays).toBe(5);
+    expect(() => readPolicy({ overdueGraceDays: "5" })).toThrow(/^overdueGraceDays: "5" is not a number/);
+    expect(policyChanges(withOverrides({ overdueGraceDays: 3 }))).toEqual({ overdueGraceDays: 3 });
   });
 });

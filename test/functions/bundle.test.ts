@@ -40,6 +40,7 @@ const CONTRACT: Record<string, string[]> = {
   RECOVERY: ["claim", "free_estate", "ordinary_claims_total", "employee_claims", "tax_claims", "expenses", "output"],
   CLAIMDEADLINE: ["announcement", "period", "output"],
   LIMITATION: ["last_interruption", "as_of", "output"],
+  HISTORY: ["due_dates", "paid_dates", "amounts", "as_of", "grace_days", "output"],
 };
 interface ParamMeta {
   name: string;

@@ -659,6 +659,79 @@ export const CASES: readonly Case[] = [
     args: [one(d("2025-07-27")), one(d("2024-02-29"))],
     expected: [[/^#VALUE! as_of: .*swapped/]],
   },
+
+  // HISTORY (grade inputs from payment history; docs/rules.md). As of 2025-06-30 the window is due dates after
+  // 2024-06-30: A outside (due exactly 12 months before); B paid on the due date (on time); C paid 20 days late;
+  // D unpaid 91 days (30 + 31 + 30); E due on the as-of date; F paid after the as-of date, unpaid then for 41 days;
+  // then two empty rows at the bottom of the range (Excel passes 0 and null).
+  // events C, D, F; largest 3000; average (3000x20 + 2000x91 + 1000x41) / 11000 = 283000 / 11000 = 25.727 -> 25.7
+  {
+    name: "one row: overdue events, largest overdue, average days late",
+    id: "HISTORY",
+    args: [
+      col(d("2024-06-30"), d("2024-07-01"), d("2024-10-15"), d("2025-03-31"), d("2025-06-30"), d("2025-05-20"), 0, null),
+      col(d("2024-09-01"), d("2024-07-01"), d("2024-11-04"), null, 0, d("2025-07-15"), 0, null),
+      col(5000, 1000, 3000, 2000, 4000, 1000, 0, null),
+      one(d("2025-06-30")),
+    ],
+    expected: [[3, 3000, 25.7]],
+  },
+  {
+    name: "one value for AR.GRADE, grace from the call, Chinese words",
+    id: "HISTORY",
+    args: [
+      col(d("2024-10-15"), d("2025-03-31"), d("2025-05-20")),
+      col(d("2024-11-04"), null, d("2025-07-15")),
+      col(3000, 2000, 1000),
+      one(d("2025-06-30")),
+      one(20),
+      one("次数"),
+    ],
+    expected: [[2]], // C (20 days) is within the grace
+  },
+  {
+    // docs/functions.md's example: (3000 x 20 + 2000 x 91 + 1000 x 41) / 6000 = 283000 / 6000 = 47.17 -> 47.2
+    name: "the documented example",
+    id: "HISTORY",
+    args: [
+      col(d("2024-10-15"), d("2025-03-31"), d("2025-05-20")),
+      col(d("2024-11-04"), null, d("2025-07-15")),
+      col(3000, 2000, 1000),
+      one(d("2025-06-30")),
+    ],
+    expected: [[3, 3000, 47.2]],
+  },
+  {
+    name: "largest, and a blank average when nothing is due in the 12 months",
+    id: "HISTORY",
+    args: [col(d("2025-07-10")), col(null), col(9000), one(d("2025-06-30"))],
+    expected: [[0, 0, ""]],
+  },
+  {
+    name: "ranges of different sizes refused, naming the argument",
+    id: "HISTORY",
+    args: [col(d("2025-01-01"), d("2025-02-01")), col(null, null, null), col(1, 2), one(d("2025-06-30"))],
+    expected: [[/^#VALUE! paid_dates: is 3x1 but due_dates is 2x1: the ranges must be the same size/]],
+  },
+  {
+    name: "a credit note among the invoices refused, naming the row",
+    id: "HISTORY",
+    args: [col(d("2025-01-01"), d("2025-02-01")), col(null, null), col(100, -40), one(d("2025-06-30")), null, one("largest")],
+    expected: [[/^#VALUE! amounts: row 2: -40 is negative/]],
+  },
+  {
+    name: "an amount without a due date refused, naming the row (in Chinese Excel, in Chinese)",
+    id: "HISTORY",
+    args: [col(d("2025-01-01"), 0), col(null, null), col(100, 40), one(d("2025-06-30"))],
+    expected: [["#VALUE! due_dates：第 2 行：为空，但该行有发票"]],
+    language: "zh-CN",
+  },
+  {
+    name: "an incoming error in a range is passed on",
+    id: "HISTORY",
+    args: [col(d("2025-01-01"), "#N/A"), col(null, null), col(100, 40), one(d("2025-06-30"))],
+    expected: [["#N/A due_dates: holds the error #N/A"]],
+  },
 ];
 
 /** Normalises a result grid for comparison: errors become "#VALUE! message". */

@@ -52,4 +52,5 @@ export const GOOD: Record<string, readonly unknown[]> = {
   RECOVERY: [100, 1000, 10000, 10, 10, 10, "payout"],
   CLAIMDEADLINE: [45000, 45, "date"],
   LIMITATION: [45000, 45100, "days"],
+  HISTORY: [45000, 45010, 1000, 45100, 0, "events"],
 };
