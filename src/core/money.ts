@@ -5,10 +5,11 @@
  * 14.124999999999998 in binary, shows as 14.125 and ROUND(..., 2) gives 14.13; 1.005 (binary
  * 1.00499999999999989...) shows as 1.005 and gives 1.01. So every amount is first taken to 15
  * significant digits, exactly (on the double's binary value) and half away from zero, then rounded half
- * away from zero to 0.01 (docs/rules.md, "Rounding"). From 1e12 on, where 15 digits are no finer than the
- * cent, the exact value is rounded, so that the cents of a large amount are kept. The fast path is plain arithmetic; only values
- * within a hair of a half cent (and amounts of billions, whose cents the tolerance cannot tell) go
- * through exact integer arithmetic, so results are exact and the hot loop stays fast.
+ * away from zero to 0.01 (docs/rules.md, "Rounding"). From 1e12 on, where 15 digits are no finer than
+ * the cent, the exact value is rounded, so that the cents of a large amount are kept. The fast path is
+ * plain arithmetic; only values within a hair of a half cent (and amounts of billions, whose cents the
+ * tolerance cannot tell) go through exact integer arithmetic, so results are exact and the hot loop stays
+ * fast.
  */
 import { RuleError, show } from "./errors.js";
 
@@ -104,6 +105,21 @@ function amountOfCents(cents: bigint): number {
 export function moneyTimes(amount: number, rate: number): number {
   const product = amount * rate;
   if (!Number.isFinite(product)) throw new RangeError(`moneyTimes: ${amount} x ${rate} is not finite`);
+  const cents = Math.abs(product) * 100;
+  const fraction = cents - Math.floor(cents);
+  if (Math.abs(fraction - 0.5) > TIE_TOLERANCE * Math.max(1, cents)) return roundMoney(product);
+  // Near a tie (95.095 = 100.10 x 0.95 is a common one): an amount in whole cents times a rate of up to 6
+  // decimals has an exact product of amountCents x rateMicros / 1e8. With at most 15 digits there (below
+  // 1e15), Excel's view of the binary product is that exact decimal (the binary error, a few parts in
+  // 1e16, is below half its last digit), so it rounds in integer arithmetic; anything else goes the exact way.
+  const amountCents = Math.round(Math.abs(amount) * 100);
+  const rateMicros = Math.round(rate * 1e6);
+  const exact = amountCents * rateMicros;
+  if (amountCents / 100 === Math.abs(amount) && rateMicros / 1e6 === rate && rateMicros >= 0 && exact < 1e15) {
+    const whole = Math.floor(exact / 1e6);
+    const rounded = (exact - whole * 1e6 >= 500_000 ? whole + 1 : whole) / 100;
+    return amount < 0 && rounded !== 0 ? -rounded : rounded;
+  }
   return roundMoney(product);
 }
 

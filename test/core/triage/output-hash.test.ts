@@ -389,6 +389,8 @@ describe("the triage's output, byte for byte", () => {
 
   it("hostile tables (junk, error values, blanks, bad dates, text numbers, duplicates) and a CSV-like table", () => {
     const hostile = hostilePortfolio(11, 2_000);
+    // Issue 11, point 5: amounts in reasons are shown as Excel rounds them, so a largest overdue amount of
+    // -0 reads "1 overdue event of 0", no longer "of -0" (the only change in these three).
     const csv = csvLikePortfolio(12, 1_500);
     expect({
       hostile: triage(hostile, MAPPING),
@@ -396,9 +398,9 @@ describe("the triage's output, byte for byte", () => {
       hostile1904: triage(hostile, MAPPING, { dateSystem: "1904", policy: DEFAULT_POLICY }),
       csv: triage(csv, MAPPING),
     }).toEqual({
-      hostile: "3ed94d06a95e66004b251d2822f547fc09370deb0500be4477cf078132bbacd5",
-      hostileOtherPolicy: "64bc093fe68706b1e3831b0dbf2e469feb2f47690e2a3d46a66e5a37503183be",
-      hostile1904: "bcc64062ec5d86c70b2a316903e55c02ff4bbc3fe0bb3514cf18ea4612ff1bff",
+      hostile: "3d4642606bdecd416b9fb8f105d0aa23cc81918e6d7c7cb846623035a8b68df6",
+      hostileOtherPolicy: "a9f91baab8af22ff3ef2b970f2d5a1351e7afdc957887da751f1c21028969718",
+      hostile1904: "79d2f2c9e109db7531847762793c13f9f8947b7a6d6f879c236a51dc86297129",
       csv: "100cbdc5ab5f50befb7e353d5d9c42475eaecfc17ad6ddb9fe29adf890751a6e",
     });
   });
