@@ -17,6 +17,7 @@ import {
   provision,
   provisionBandLabels,
   provisionRate,
+  roundMoney,
   type ProvisionRate,
 } from "../core/index.js";
 import { monthEnd, monthIndex, toSerial } from "./calendar.js";
@@ -175,6 +176,7 @@ export function provisionAsOf(
     balance: Math.round(rows.reduce((s, r) => s + r.balance, 0) * 100) / 100,
     provision: Math.round(rows.reduce((s, r) => s + r.provision, 0) * 100) / 100,
   };
-  const matrixProvision = Math.round(rows.reduce((s, r) => s + r.balance * r.rate, 0) * 100) / 100;
+  // Balance x rate summed, then rounded as Excel's =ROUND(SUMPRODUCT(balance, rate), 2) rounds it.
+  const matrixProvision = roundMoney(rows.reduce((s, r) => s + r.balance * r.rate, 0));
   return { table: aq.from(rows), total, matrixProvision };
 }

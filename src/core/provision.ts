@@ -16,8 +16,8 @@ export function provisionRate(daysPastDue: number, rates: readonly ProvisionRate
 }
 
 /**
- * The provision for one receivable: balance x the loss rate of its band, to the cent, never above the
- * balance as entered.
+ * The provision for one receivable: balance x the loss rate of its band, rounded as Excel's
+ * =ROUND(balance*rate, 2) (see moneyTimes), never above the balance as entered.
  * @example provision(100000, 45) === 3000 (31-90 days: 3%)
  */
 export function provision(balance: number, daysPastDue: number, rates: readonly ProvisionRate[] = DEFAULT_POLICY.provisionRates): number {

@@ -53,7 +53,8 @@ function money(cents: number): string {
  * What an ordinary claim recovers in a bankruptcy. From the free estate are paid, each in full or as far
  * as the estate goes: expenses (art. 43), employee claims, then social insurance and taxes (art. 113);
  * the rest is the ordinary pool, shared pro rata: payout = min(claim, pool x claim / ordinary claims
- * total), rounded half away from zero to the cent on the exact decimal value. All amounts are first
+ * total), the exact quotient rounded as Excel's ROUND rounds it (15 significant digits, then half away
+ * from zero to the cent: docs/rules.md, "Rounding"). All amounts are first
  * rounded to the cent. The payout never exceeds the claim or the pool and never falls when the estate
  * grows.
  * @example bankruptcyRecovery(500000, { freeEstate: 2800000, ordinaryClaimsTotal: 10000000 }).payout === 140000 (28%)

@@ -17,8 +17,9 @@ export function settlementRate(daysToPay: number, tiers: readonly SettlementTier
 }
 
 /**
- * The amount to accept (rounded to the cent) for paying within `daysToPay` days; never more than the
- * balance as entered (0.005 gives 0, not 0.01: see notAbove).
+ * The amount to accept for paying within `daysToPay` days, balance x rate rounded as Excel's
+ * =ROUND(balance*rate, 2) (see moneyTimes); never more than the balance as entered (0.005 gives 0, not
+ * 0.01: see notAbove).
  * @example settlementOffer(1000000, 10) === 900000; settlementOffer(800000, 15) === 760000
  */
 export function settlementOffer(
