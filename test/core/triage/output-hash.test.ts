@@ -396,9 +396,9 @@ describe("the triage's output, byte for byte", () => {
       hostile1904: triage(hostile, MAPPING, { dateSystem: "1904", policy: DEFAULT_POLICY }),
       csv: triage(csv, MAPPING),
     }).toEqual({
-      hostile: "22d2399ce77f679d7401e52be2740b3821c33be6b1ebaf98a36225d3e0e58a83",
-      hostileOtherPolicy: "860aa989834b6ce9bdca5cecf0d7db0985870a1f1b39cbbcff4c94d06ea61836",
-      hostile1904: "c5cdf806152488384526a6cf210906f4a1e6ff17b13a06158b63bd1ff8e874c0",
+      hostile: "6f000e1cd5a5d535bcd534deeee25f153a80c246a24935c2e17c22428a009a6f",
+      hostileOtherPolicy: "dc086e6f5f2dd37f29733ccf2029bd334e07ec84a0dda2e1f17d72beb34320c3",
+      hostile1904: "6481c89b95c4091b36c2a88ea8e770c0299ddba5382316e58d4397591da6c431",
       csv: "25752901e7b87c4b66132019195557871e3d671541a4cdd1e139c2f4298818f0",
     });
   });
