@@ -29,3 +29,4 @@ export * from "./recovery.js";
 export * from "./limitation.js";
 export * from "./sheet-text.js";
 export * from "./triage/index.js";
+export * from "./ledger/index.js";
