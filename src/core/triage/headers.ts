@@ -219,10 +219,10 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
   // a table with no open-balance or payment column reads its amount column as the balance (recogniseColumns).
   balance: [
     "balance",
-    "open balance",
     "amount owed",
     "outstanding",
     "outstanding balance",
+    "open balance",
     "outstanding amount",
     "receivable",
     "receivables",
