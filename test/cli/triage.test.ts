@@ -108,11 +108,12 @@ describe("npm run triage", () => {
     expect(() => parseArguments(["--as-of", "someday"], asOf)).toThrow(/^--as-of: "someday" is not a date/);
     expect(() => parseArguments(["--map", "balance"], asOf)).toThrow(/--map takes field=Header/);
     const file = join(dir, "odd.csv");
-    writeFileSync(file, "Name,Amt,When\nA,100,2025-07-01\n");
+    // `Amt` would be read as the amount, hence the balance: a header no word names
+    writeFileSync(file, "Name,Summe,When\nA,100,2025-07-01\n");
     await expect(runTriage(parseArguments([file], asOf))).rejects.toThrow(/no column for balance, due date/);
-    const lines = await runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--as-of", "2025-07-31"], asOf));
+    const lines = await runTriage(parseArguments([file, "--map", "balance=Summe", "--map", "dueDate=3", "--as-of", "2025-07-31"], asOf));
     expect(lines[0]).toMatch(/1 rows, 1 ok/);
-    await expect(runTriage(parseArguments([file, "--map", "balance=Amt", "--map", "dueDate=3", "--out", file], asOf))).rejects.toThrow(
+    await expect(runTriage(parseArguments([file, "--map", "balance=Summe", "--map", "dueDate=3", "--out", file], asOf))).rejects.toThrow(
       /refusing to overwrite the input file/,
     );
   });

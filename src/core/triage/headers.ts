@@ -4,7 +4,10 @@
  * it; the command line takes corrections as `--map field=Header` (or `--map field=3`, a 0-based column).
  *
  * Matching ignores case, full/half width, white space and punctuation, and unit suffixes such as `(元)`,
- * `（天）`, `CNY` or `(yes/no)`: `Balance (CNY)`, `余额（元）` and `ＢＡＬＡＮＣＥ` all mean `balance`.
+ * `（天）`, `CNY` or `(yes/no)`: `Balance (CNY)`, `余额（元）` and `ＢＡＬＡＮＣＥ` all mean `balance`. As a
+ * last resort a header is read word by word with the abbreviations of ERP exports expanded (`Amt Due`,
+ * `Net due dt`, `Overdue Count 12M`). Open-item lists (ERP exports: one row per document) have columns
+ * of their own (ITEM_FIELDS), recognised beside the others.
  */
 import { RuleError, show } from "../errors.js";
 
@@ -50,7 +53,20 @@ export type TriageField =
   /** Bankruptcy: the free estate of the debtor. */
   | "freeEstate"
   /** Bankruptcy: all ordinary claims admitted, this one included. */
-  | "ordinaryClaimsTotal";
+  | "ordinaryClaimsTotal"
+  // the columns of an open-item list (one row per invoice, credit note or payment): see ITEM_FIELDS
+  /** The document's number (invoice, credit note, payment). */
+  | "document"
+  /** What the document is: invoice, credit note, payment (QuickBooks "Transaction Type", SAP "Document Type"). */
+  | "documentType"
+  /** The document's date (invoice, document or posting date). */
+  | "invoiceDate"
+  /** The date the document was paid, settled or cleared (blank while it is open). */
+  | "paidDate"
+  /** The document's original amount (not what is still open: that is `balance`). */
+  | "amount"
+  /** What has been paid or applied against the document so far. */
+  | "paidAmount";
 
 /** Every triage field, in the order of the reference table (README). */
 export const TRIAGE_FIELDS: readonly TriageField[] = Object.freeze([
@@ -82,6 +98,26 @@ export const TRIAGE_FIELDS: readonly TriageField[] = Object.freeze([
   "lastInterruption",
   "freeEstate",
   "ordinaryClaimsTotal",
+  // appended, so the columns and output of a one-row-per-customer table stay as they were
+  "document",
+  "documentType",
+  "invoiceDate",
+  "paidDate",
+  "amount",
+  "paidAmount",
+] as const);
+
+/** The fields only an open-item list has (one row per document): a one-row-per-customer table has none of them. */
+export type ItemField = "document" | "documentType" | "invoiceDate" | "paidDate" | "amount" | "paidAmount";
+
+/** The fields of an open-item list, in TRIAGE_FIELDS order. */
+export const ITEM_FIELDS: readonly ItemField[] = Object.freeze([
+  "document",
+  "documentType",
+  "invoiceDate",
+  "paidDate",
+  "amount",
+  "paidAmount",
 ] as const);
 
 /** The fields that hold numbers (amounts and counts), which a file may write as text in its own convention. */
@@ -93,6 +129,8 @@ export const NUMBER_FIELDS: readonly TriageField[] = Object.freeze([
   "freeCashFlow",
   "freeEstate",
   "ordinaryClaimsTotal",
+  "amount",
+  "paidAmount",
 ] as const);
 
 /** The fields without which a row cannot be triaged. */
@@ -128,6 +166,12 @@ export const FIELD_LABELS: Readonly<Record<TriageField, { readonly en: string; r
   lastInterruption: { en: "last interruption", zh: "时效中断日" },
   freeEstate: { en: "free estate", zh: "破产财产" },
   ordinaryClaimsTotal: { en: "ordinary claims total", zh: "普通债权总额" },
+  document: { en: "document number", zh: "单据编号" },
+  documentType: { en: "document type", zh: "单据类型" },
+  invoiceDate: { en: "invoice date", zh: "单据日期" },
+  paidDate: { en: "paid date", zh: "核销日期" },
+  amount: { en: "original amount", zh: "原币金额" },
+  paidAmount: { en: "paid amount", zh: "已核销金额" },
 });
 
 /**
@@ -139,43 +183,55 @@ export const FIELD_LABELS: Readonly<Record<TriageField, { readonly en: string; r
  * `主营业务` and `还款计划` (often a description): a wrong guess would fail every row of the column.
  */
 export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Object.freeze({
+  // Names before numbers: SAP's `Customer` is the account number beside `Name 1`, ERPNext's `Party` an id
+  // beside `Customer Name`, Kingdee's `客户` beside `客户名称`; when both are there, the name is the customer.
   customer: [
-    "customer",
     "customer name",
-    "client",
     "client name",
-    "debtor",
     "debtor name",
     "account name",
-    "company",
     "company name",
+    "party name",
+    "name 1",
+    "客户名称",
+    "单位名称",
+    "公司名称",
+    "往来单位名称",
+    "customer",
+    "client",
+    "debtor",
+    "company",
     "buyer",
     "name",
+    "party",
+    "account",
+    "customer id",
     "客户",
-    "客户名称",
     "客户名",
-    "单位名称",
     "欠款单位",
     "欠款客户",
     "债务人",
-    "公司名称",
     "购货单位",
     "往来单位",
     "名称",
   ],
+  // What is still open. `Amount` and `应收金额` head the document's original amount (the `amount` field);
+  // a table with no open-balance or payment column reads its amount column as the balance (recogniseColumns).
   balance: [
     "balance",
     "amount owed",
     "outstanding",
     "outstanding balance",
+    "open balance",
     "outstanding amount",
     "receivable",
     "receivables",
     "balance due",
     "amount due",
     "open amount",
+    "open item amount",
+    "amount in local currency",
     "ar balance",
-    "amount",
     "余额",
     "欠款金额",
     "应收余额",
@@ -183,14 +239,16 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
     "应收账款余额",
     "欠款余额",
     "欠款",
-    "应收金额",
+    "未核销金额",
     "未收金额",
-    "金额",
+    "未收款金额",
+    "未核销余额",
   ],
   dueDate: [
     "due date",
     "due",
     "date due",
+    "net due date",
     "payment due date",
     "payment due",
     "due on",
@@ -212,6 +270,9 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
     "times overdue",
     "late payments",
     "number of late payments",
+    "number of overdue",
+    "number of overdue events",
+    "number of overdue invoices",
     "逾期次数",
     "近12个月逾期次数",
     "12个月逾期次数",
@@ -341,6 +402,65 @@ export const HEADER_WORDS: Readonly<Record<TriageField, readonly string[]>> = Ob
   ],
   freeEstate: ["free estate", "bankruptcy estate", "estate", "破产财产", "可分配财产", "破产财产金额"],
   ordinaryClaimsTotal: ["ordinary claims total", "total ordinary claims", "ordinary claims", "普通债权总额", "普通债权合计", "普通债权"],
+  // `No.` alone is left out: it is as often a row number (序号) as a document number.
+  document: [
+    "document number",
+    "invoice number",
+    "invoice no",
+    "document no",
+    "doc no",
+    "voucher no",
+    "voucher number",
+    "transaction number",
+    "num",
+    "单据编号",
+    "单据号",
+    "发票号",
+    "发票号码",
+    "发票编号",
+    "单号",
+  ],
+  documentType: ["document type", "transaction type", "voucher type", "type", "单据类型", "业务类型", "交易类型"],
+  invoiceDate: [
+    "invoice date",
+    "document date",
+    "posting date",
+    "transaction date",
+    "bill date",
+    "date",
+    "单据日期",
+    "业务日期",
+    "发票日期",
+    "开票日期",
+    "记账日期",
+    "日期",
+  ],
+  paidDate: [
+    "paid date",
+    "date paid",
+    "settled date",
+    "settlement date",
+    "clearing date",
+    "payment date",
+    "核销日期",
+    "收款日期",
+    "回款日期",
+    "结清日期",
+  ],
+  amount: [
+    "invoice amount",
+    "invoiced amount",
+    "original amount",
+    "document amount",
+    "amount",
+    "原币金额",
+    "应收金额",
+    "价税合计",
+    "发票金额",
+    "单据金额",
+    "金额",
+  ],
+  paidAmount: ["paid amount", "amount paid", "settled amount", "applied amount", "已核销金额", "已收金额", "已收款金额", "核销金额"],
 });
 
 /** Excel argument names of the fields that have one (AR.GRADE's overdue_count, ...), also recognised. */
@@ -366,6 +486,10 @@ const ARGUMENT_NAMES: Partial<Record<TriageField, string>> = {
   lastInterruption: "last_interruption",
   freeEstate: "free_estate",
   ordinaryClaimsTotal: "ordinary_claims_total",
+  documentType: "document_type",
+  invoiceDate: "invoice_date",
+  paidDate: "paid_date",
+  paidAmount: "paid_amount",
 };
 
 /**
@@ -449,6 +573,82 @@ function headerForms(header: string): string[] {
   return forms;
 }
 
+/**
+ * Abbreviations of ERP column headers, expanded word by word before a header is looked up again: SAP's
+ * `Net due dt`, `Pstng Date`, `Amt in loc.cur.`, `Typ`, QuickBooks' `Amt Due`, `Open Bal.`, `Overdue Count 12M`.
+ * Only whole words are expanded and the result must still be a known header as a whole, so an expansion
+ * cannot turn an unknown header into a guess.
+ */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["amt", "amount"],
+  ["amnt", "amount"],
+  ["bal", "balance"],
+  ["dt", "date"],
+  ["doc", "document"],
+  ["inv", "invoice"],
+  ["cust", "customer"],
+  ["acct", "account"],
+  ["pstng", "posting"],
+  ["clrng", "clearing"],
+  ["typ", "type"],
+  ["orig", "original"],
+  ["pmt", "payment"],
+  ["loc", "local"],
+  ["cur", "currency"],
+  ["curr", "currency"],
+  ["lc", "local currency"],
+  ["12m", "12 months"],
+  ["12mo", "12 months"],
+  ["12mos", "12 months"],
+]);
+/** Words that may trail a header without changing its field: the period of a count, a currency. */
+const TRAILING_WORDS: ReadonlySet<string> = new Set([
+  "12months",
+  "last12months",
+  "past12months",
+  "in12months",
+  "cny",
+  "rmb",
+  "usd",
+  "eur",
+  "hkd",
+  "yuan",
+  "元",
+]);
+
+/**
+ * The header read word by word, for the last pass: camelCase split (`invoiceNumber`), `No.`/`Nr.` and a
+ * trailing `No` read as "number", `#` as "number" (a leading `#` as "number of": `# overdue`),
+ * abbreviations expanded, then the same without trailing period or currency words (`Overdue Count 12M`).
+ * A lone `No.` stays unknown: it is as often a row number.
+ */
+function wordForms(header: string): string[] {
+  const text = header
+    .normalize("NFKC")
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .toLowerCase();
+  const forms: string[] = [];
+  const variants = [
+    text.replace(BRACKETED, (group, inner: string) => (UNITS.has(inner.replace(NOT_WORD, "")) || UNITS.has(inner.trim()) ? " " : group)),
+    text.replace(BRACKETED, " "),
+  ];
+  for (const variant of variants) {
+    const marked = variant
+      .replace(/^\s*#\s*(?:of\b)?/u, " number of ")
+      .replace(/#/gu, " number ")
+      .replace(/(^|[^\p{L}\p{N}])(?:no|nr)\.(?=[^\p{L}\p{N}]|$)/gu, "$1 number ");
+    const words = marked.split(NOT_WORD).filter((w) => w !== "");
+    if (words.length > 1 && (words[words.length - 1] === "no" || words[words.length - 1] === "nr")) words[words.length - 1] = "number";
+    if (words.length < 2 && !ABBREVIATIONS.has(words[0] ?? "")) continue;
+    const expanded = words.flatMap((w) => (ABBREVIATIONS.get(w) ?? w).split(" "));
+    forms.push(expanded.join(""));
+    for (let tail = 1; tail <= 3 && tail < expanded.length; tail++) {
+      if (TRAILING_WORDS.has(expanded.slice(-tail).join(""))) forms.push(expanded.slice(0, -tail).join(""));
+    }
+  }
+  return forms;
+}
+
 /** Normalised word -> [field, strength] (0 = strongest). Built once. */
 const WORD_INDEX: ReadonlyMap<string, readonly [TriageField, number]> = (() => {
   const index = new Map<string, readonly [TriageField, number]>();
@@ -460,7 +660,9 @@ const WORD_INDEX: ReadonlyMap<string, readonly [TriageField, number]> = (() => {
   };
   for (const field of TRIAGE_FIELDS) {
     HEADER_WORDS[field].forEach((word, i) => add(word, field, i));
-    add(field, field, 0);
+    // The field's own name counts as its strongest word, unless it is one of its words already
+    // (`customer`, `amount`: their place in the list decides, so `Name 1` beats SAP's `Customer`).
+    if (!index.has(compact(field))) add(field, field, 0);
     const argument = ARGUMENT_NAMES[field];
     if (argument) add(argument, field, 0);
   }
@@ -469,7 +671,8 @@ const WORD_INDEX: ReadonlyMap<string, readonly [TriageField, number]> = (() => {
 
 /**
  * The field a header names, or null. Tried as a whole, then without units, then without any bracketed
- * group (`Overdue events (last year)` -> overdue events).
+ * group (`Overdue events (last year)` -> overdue events), then word by word with ERP abbreviations
+ * expanded (`Amt Due`, `Net due dt`, `Overdue Count 12M`, `Doc. No.`; see wordForms).
  * @returns the field, how exact the match was (0 best) and the word's strength (0 strongest)
  */
 export function recogniseHeader(header: unknown): { readonly field: TriageField; readonly pass: number; readonly strength: number } | null {
@@ -479,6 +682,10 @@ export function recogniseHeader(header: unknown): { readonly field: TriageField;
   for (let pass = 0; pass < forms.length; pass++) {
     const hit = forms[pass] === "" ? undefined : WORD_INDEX.get(forms[pass]);
     if (hit) return { field: hit[0], pass, strength: hit[1] };
+  }
+  for (const form of wordForms(text)) {
+    const hit = form === "" ? undefined : WORD_INDEX.get(form);
+    if (hit) return { field: hit[0], pass: forms.length, strength: hit[1] };
   }
   return null;
 }
@@ -511,6 +718,11 @@ export interface ColumnRecognition {
   readonly duplicates: DuplicateColumn[];
   /** Required fields (customer, balance, dueDate) that no column provides. */
   readonly missingRequired: TriageField[];
+  /**
+   * True when no column names the open balance, none a payment, and the amount column (`Amount`, `金额`)
+   * was taken as the balance: what a one-row-per-customer table means by it.
+   */
+  readonly amountAsBalance: boolean;
 }
 
 /** Corrections of the mapping: a field -> a header text or a 0-based column index. */
@@ -578,8 +790,26 @@ export function recogniseColumns(headers: readonly unknown[], overrides: ColumnO
     }
   }
   duplicates.sort((a, b) => a.column - b.column);
+  // A table without an open balance and without payments: its amount is what is owed, as `Amount` always
+  // meant in a one-row-per-customer table. With a payment column the balance is the caller's to compute.
+  let amountAsBalance = false;
+  const amountColumn = mapping.amount;
+  if (
+    mapping.balance === undefined &&
+    amountColumn !== undefined &&
+    overrides.amount === undefined &&
+    mapping.paidAmount === undefined &&
+    mapping.paidDate === undefined
+  ) {
+    mapping.balance = amountColumn;
+    delete mapping.amount;
+    amountAsBalance = true;
+    duplicates.forEach((d, i) => {
+      if (d.field === "amount") duplicates[i] = { ...d, field: "balance" };
+    });
+  }
   const missingRequired = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
-  return { mapping, unmatched, duplicates, missingRequired };
+  return { mapping, unmatched, duplicates, missingRequired, amountAsBalance };
 }
 
 /** The column an override names: a 0-based index, or the column whose header matches the text. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   HEADER_WORDS,
+  ITEM_FIELDS,
   recogniseColumns,
   recogniseHeader,
   REQUIRED_FIELDS,
@@ -94,7 +95,6 @@ describe("header words", () => {
 
   it("does not guess", () => {
     for (const header of [
-      "Invoice number",
       "备注",
       "Salesperson",
       "Notes (元)",
@@ -105,6 +105,23 @@ describe("header words", () => {
       "合同编号",
       "主营业务",
       "还款计划",
+      // from ERP exports: a row number, the IBM sample's other columns, a GL account, a count, a title
+      "No.",
+      "No",
+      "#",
+      "序号",
+      "countryCode",
+      "PaperlessDate",
+      "PaperlessBill",
+      "Disputed",
+      "DaysToSettle",
+      "DaysLate",
+      "Receivable Account",
+      "Customer count",
+      "Overdue",
+      "Amount in DC",
+      "Customer Line Item Display",
+      "A/R Aging Detail",
       "",
       "   ",
       null,
@@ -128,8 +145,8 @@ describe("recogniseColumns", () => {
       "",
       "Overdue events (12 months)",
     ]);
-    expect(r.mapping).toEqual({ customer: 1, balance: 2, dueDate: 3, cashFlow: 5, overdueCount: 7 });
-    expect(r.unmatched).toEqual(["Invoice no.", "Salesperson"]);
+    expect(r.mapping).toEqual({ document: 0, customer: 1, balance: 2, dueDate: 3, cashFlow: 5, overdueCount: 7 });
+    expect(r.unmatched).toEqual(["Salesperson"]);
     expect(r.duplicates).toEqual([]);
     expect(r.missingRequired).toEqual([]);
   });
@@ -169,8 +186,11 @@ describe("recogniseColumns", () => {
     const r = recogniseColumns(headers);
     expect(r.unmatched).toEqual(["序号"]);
     expect(r.missingRequired).toEqual([]);
-    expect(Object.keys(r.mapping).length).toBe(TRIAGE_FIELDS.length);
-    TRIAGE_FIELDS.forEach((field, i) => expect(r.mapping[field], field).toBe(i + 1));
+    // every field of a one-row-per-customer table, which come first in TRIAGE_FIELDS
+    const fields = TRIAGE_FIELDS.filter((f) => !(ITEM_FIELDS as readonly TriageField[]).includes(f));
+    expect(Object.keys(r.mapping).length).toBe(fields.length);
+    fields.forEach((field, i) => expect(r.mapping[field], field).toBe(i + 1));
+    expect(TRIAGE_FIELDS.slice(fields.length)).toEqual(ITEM_FIELDS);
   });
 
   it("reports missing required fields", () => {
@@ -181,9 +201,9 @@ describe("recogniseColumns", () => {
   });
 
   it("when two columns name one field, takes the stronger word and reports the other", () => {
-    const r = recogniseColumns(["Customer", "Amount", "Balance", "Due"]);
+    const r = recogniseColumns(["Customer", "Outstanding", "Balance", "Due"]);
     expect(r.mapping.balance).toBe(2);
-    expect(r.duplicates).toEqual([{ field: "balance", column: 1, header: "Amount", usedColumn: 2 }]);
+    expect(r.duplicates).toEqual([{ field: "balance", column: 1, header: "Outstanding", usedColumn: 2 }]);
   });
 
   it("when two columns name one field equally, takes the leftmost", () => {
@@ -219,12 +239,157 @@ describe("recogniseColumns", () => {
     expect(e.message).toBe("dueDate: column 4 is not a column of the table (1 to 3)");
     e = ruleError(() => recogniseColumns(headers, { customer: 0, balance: "customer" }));
     expect(e.message).toBe("balance: column 1 is already mapped to customer");
-    e = ruleError(() => recogniseColumns(headers, { amount: 1 } as unknown as Record<TriageField, number>));
-    expect(e.argument).toBe("amount");
-    expect(e.message).toMatch(/^amount: is not a triage field \(known: customer, balance, dueDate, /);
+    e = ruleError(() => recogniseColumns(headers, { amountOwed: 1 } as unknown as Record<TriageField, number>));
+    expect(e.argument).toBe("amountOwed");
+    expect(e.message).toMatch(/^amountOwed: is not a triage field \(known: customer, balance, dueDate, /);
     e = ruleError(() => recogniseColumns(headers, { balance: 1.5 }));
     expect(e.argument).toBe("balance");
     e = ruleError(() => recogniseColumns(headers, { balance: " " }));
     expect(e.message).toBe('balance: " " is neither a header nor a column number');
+  });
+});
+
+describe("the words of ERP exports (open-item lists)", () => {
+  it.each([
+    // the open-item fields
+    ["Invoice number", "document"],
+    ["Invoice No.", "document"],
+    ["Num", "document"],
+    ["Document Number", "document"],
+    ["DocumentNo", "document"],
+    ["Doc. No.", "document"],
+    ["Inv #", "document"],
+    ["invoiceNumber", "document"],
+    ["单据编号", "document"],
+    ["发票号", "document"],
+    ["Type", "documentType"],
+    ["Transaction Type", "documentType"],
+    ["Document Type", "documentType"],
+    ["Doc. Type", "documentType"],
+    ["Typ", "documentType"],
+    ["单据类型", "documentType"],
+    ["Date", "invoiceDate"],
+    ["Invoice Date", "invoiceDate"],
+    ["Document Date", "invoiceDate"],
+    ["Doc. Date", "invoiceDate"],
+    ["Posting Date", "invoiceDate"],
+    ["Pstng Date", "invoiceDate"],
+    ["单据日期", "invoiceDate"],
+    ["业务日期", "invoiceDate"],
+    ["InvoiceDate", "invoiceDate"],
+    ["Paid date", "paidDate"],
+    ["Settled date", "paidDate"],
+    ["Clearing date", "paidDate"],
+    ["核销日期", "paidDate"],
+    ["收款日期", "paidDate"],
+    ["SettledDate", "paidDate"],
+    ["Amount", "amount"],
+    ["Invoice Amount", "amount"],
+    ["Amt", "amount"],
+    ["Orig. Amt", "amount"],
+    ["原币金额", "amount"],
+    ["应收金额", "amount"],
+    ["价税合计", "amount"],
+    ["金额（万元）", "amount"],
+    ["InvoiceAmount", "amount"],
+    ["Paid amount", "paidAmount"],
+    ["Amount Paid", "paidAmount"],
+    ["已核销金额", "paidAmount"],
+    ["已收金额", "paidAmount"],
+    // the existing fields under the words of open-item lists
+    ["Open Balance", "balance"],
+    ["Open Bal.", "balance"],
+    ["Amt Due", "balance"],
+    ["Amount Due", "balance"],
+    ["未核销金额", "balance"],
+    ["未收金额", "balance"],
+    ["余额", "balance"],
+    ["Amount in local currency", "balance"],
+    ["Amt in loc.cur.", "balance"],
+    ["Amount in LC", "balance"],
+    ["Outstanding Amount", "balance"],
+    ["Net due dt", "dueDate"],
+    ["Net due date", "dueDate"],
+    ["Due Date", "dueDate"],
+    ["Due dt", "dueDate"],
+    ["DueDate", "dueDate"],
+    ["到期日", "dueDate"],
+    ["应收日期", "dueDate"],
+    ["客户名称", "customer"],
+    ["客户", "customer"],
+    ["Name", "customer"],
+    ["Name 1", "customer"],
+    ["Customer Name", "customer"],
+    ["Cust. Name", "customer"],
+    ["customerID", "customer"],
+    ["Party", "customer"],
+    ["Account", "customer"],
+    ["Overdue Count 12M", "overdueCount"],
+    ["Overdue events 12M", "overdueCount"],
+    ["# overdue (12 months)", "overdueCount"],
+    ["Overdue count (12M)", "overdueCount"],
+    ["ＯＶＥＲＤＵＥ　ＣＯＵＮＴ　１２Ｍ", "overdueCount"], // full width
+  ] as const)("%s -> %s", (header, field) => {
+    expect(recogniseHeader(header)?.field).toBe(field);
+  });
+
+  it("reads words and abbreviations only after every exact form failed", () => {
+    expect(recogniseHeader("Amount Due")?.pass).toBe(0);
+    expect(recogniseHeader("Amt Due")?.pass).toBe(3);
+    expect(recogniseHeader("Overdue Count 12M")?.pass).toBe(3);
+  });
+
+  it("prefers the customer's name to its number (SAP Customer + Name 1, ERPNext Party + Customer Name, Kingdee 客户 + 客户名称)", () => {
+    expect(recogniseColumns(["Customer", "Name 1", "Net due dt", "Amount in local currency"]).mapping.customer).toBe(1);
+    expect(recogniseColumns(["Party", "Customer Name", "Due Date", "Outstanding Amount"]).mapping.customer).toBe(1);
+    expect(recogniseColumns(["customerID", "Customer Name"]).mapping.customer).toBe(1);
+    expect(recogniseColumns(["客户", "客户名称", "到期日", "未核销金额"]).mapping.customer).toBe(1);
+    const sap = recogniseColumns(["Account", "Name 1"]);
+    expect(sap.mapping.customer).toBe(1);
+    expect(sap.duplicates).toEqual([{ field: "customer", column: 0, header: "Account", usedColumn: 1 }]);
+  });
+
+  it("keeps a document's amount apart from its open balance", () => {
+    const r = recogniseColumns(["Customer", "Amount", "Open Balance", "Due Date"]);
+    expect(r.mapping).toEqual({ customer: 0, amount: 1, balance: 2, dueDate: 3 });
+    expect(r.amountAsBalance).toBe(false);
+    expect(r.duplicates).toEqual([]);
+  });
+
+  it("reads the amount as the balance when nothing else says what is open (a one-row-per-customer table)", () => {
+    for (const headers of [
+      ["Customer", "Amount", "Due date"],
+      ["客户", "金额（元）", "到期日"],
+    ]) {
+      const r = recogniseColumns(headers);
+      expect(r.mapping, headers.join()).toEqual({ customer: 0, balance: 1, dueDate: 2 });
+      expect(r.amountAsBalance).toBe(true);
+      expect(r.missingRequired).toEqual([]);
+    }
+    // a second amount column stays reported, now as a second balance
+    const two = recogniseColumns(["Customer", "Amount", "金额", "Due"]);
+    expect(two.mapping.balance).toBe(1);
+    expect(two.duplicates).toEqual([{ field: "balance", column: 2, header: "金额", usedColumn: 1 }]);
+  });
+
+  it("does not read the amount as the balance when payments are in the table or the user named the amount", () => {
+    let r = recogniseColumns(["Customer", "Amount", "Due date", "Paid date"]);
+    expect(r.mapping).toEqual({ customer: 0, amount: 1, dueDate: 2, paidDate: 3 });
+    expect(r.missingRequired).toEqual(["balance"]);
+    expect(r.amountAsBalance).toBe(false);
+    r = recogniseColumns(["Customer", "Invoice amount", "Paid amount", "Due date"]);
+    expect(r.missingRequired).toEqual(["balance"]);
+    r = recogniseColumns(["Customer", "Amt", "Due date"], { amount: "Amt" });
+    expect(r.mapping).toEqual({ customer: 0, amount: 1, dueDate: 2 });
+    expect(r.missingRequired).toEqual(["balance"]);
+  });
+
+  it("maps the IBM sample's header (invoice histories)", () => {
+    const header =
+      "countryCode,customerID,PaperlessDate,invoiceNumber,InvoiceDate,DueDate,InvoiceAmount,Disputed,SettledDate,PaperlessBill,DaysToSettle,DaysLate";
+    const r = recogniseColumns(header.split(","));
+    expect(r.mapping).toEqual({ customer: 1, document: 3, invoiceDate: 4, dueDate: 5, amount: 6, paidDate: 8 });
+    expect(r.unmatched).toEqual(["countryCode", "PaperlessDate", "Disputed", "PaperlessBill", "DaysToSettle", "DaysLate"]);
+    expect(r.missingRequired).toEqual(["balance"]);
   });
 });

@@ -11,7 +11,7 @@ import { DEFAULT_POLICY, withOverrides, type Policy } from "../../../src/core/po
 import type { Reason } from "../../../src/core/errors.js";
 import { generateTables } from "../../../src/analytics/generator/index.js";
 import { Rng } from "../../../src/analytics/prng.js";
-import { recogniseColumns, TRIAGE_FIELDS, type TriageField } from "../../../src/core/triage/headers.js";
+import { ITEM_FIELDS, recogniseColumns, TRIAGE_FIELDS, type ItemField, type TriageField } from "../../../src/core/triage/headers.js";
 import { recordCells } from "../../../src/result/index.js";
 import { summarise } from "../../../src/core/triage/summary.js";
 import { UncomputedFormula } from "../../../src/core/triage/cells.js";
@@ -61,10 +61,11 @@ const OTHER_POLICY: Policy = withOverrides({
   planMaxInstalments: 36,
 });
 
-/** Every field mapped, in the reference order. */
-const FIELDS = TRIAGE_FIELDS;
+/** Every field of a one-row-per-customer table mapped, in the reference order (the open-item fields come after them). */
+type CustomerField = Exclude<TriageField, ItemField>;
+const FIELDS = TRIAGE_FIELDS.filter((f): f is CustomerField => !(ITEM_FIELDS as readonly TriageField[]).includes(f));
 const MAPPING: ColumnMapping = Object.fromEntries(FIELDS.map((f, i) => [f, i]));
-const at = (field: TriageField): number => FIELDS.indexOf(field);
+const at = (field: CustomerField): number => FIELDS.indexOf(field);
 
 /** What a careless ledger puts in a cell now and then. */
 const JUNK: readonly unknown[] = [
@@ -225,7 +226,7 @@ function hostilePortfolio(seed: number, rows: number): unknown[][] {
     ]);
   const count = () => rng.choice<unknown>([0, 1, 2, 3, "0", "1", "2", "4", 1.5, "2.0", 999, 1000, 1001, "１"]);
   const yn = () => rng.choice<unknown>(["", "yes", "no", "是", "否", "Yes", "NO", "y", "n", true, false, 1, 0, "有", "没有"]);
-  const column: Record<TriageField, () => unknown> = {
+  const column: Record<CustomerField, () => unknown> = {
     customer: () =>
       rng.choice<unknown>([
         "Acme",
