@@ -14,7 +14,7 @@
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import type { Reason } from "../core/errors.js";
-import type { DateSystem } from "../core/index.js";
+import { HEADER_SCAN_ROWS, locateHeader, type DateSystem } from "../core/index.js";
 import { readXlsx } from "./xlsx-read.js";
 
 export { TableFileError } from "./file-error.js";
@@ -52,6 +52,8 @@ export interface Table {
   readonly rowProblems?: ReadonlyMap<number, Reason>;
   /** CSV only: the field separator found (`,`, `;`, tab, or the one a `sep=` line names). */
   readonly delimiter?: string;
+  /** The title rows above the header (report name, company, "As of ..."), each as its cells' text; absent when the header is the first row. */
+  readonly titleRows?: readonly string[];
   /** What the reader noticed and the user should know (rows read in a way worth checking), in both languages. */
   readonly notes?: readonly ReaderNote[];
 }
@@ -98,6 +100,13 @@ export interface WriteOptions {
   levelColumn?: number;
   /** Paths that must not be overwritten (the input file): writing to one of them throws. */
   protect?: string[];
+  /** XLSX: more sheets after the first (e.g. the item table), each with its own headers, rows and date columns. */
+  moreSheets?: readonly {
+    readonly name: string;
+    readonly headers: readonly string[];
+    readonly rows: readonly OutputValue[][];
+    readonly dateColumns?: number[];
+  }[];
 }
 
 /** Excel's sheet limits. */
@@ -151,6 +160,15 @@ export function shapeTable(
     record === undefined || record.every((value) => value === "" || value === undefined);
   let first = 0;
   while (first < records.length && isEmptyRecord(records[first])) first++;
+  // An ERP export puts a title block above its header (company, report name, "As of ..."): the header is
+  // the first row that names a customer, an amount and a date (locateHeader); the rows above are titles.
+  const titleRows: string[] = [];
+  const scan = records.slice(first, first + HEADER_SCAN_ROWS).map((r) => r ?? []);
+  const located = scan.length > 1 ? locateHeader(scan) : null;
+  if (located !== null && located.headerRow > 0) {
+    titleRows.push(...located.titleRows);
+    first += located.headerRow;
+  }
   let last = records.length - 1;
   while (last > first && isEmptyRecord(records[last])) last--;
   if (first >= records.length) {
@@ -179,5 +197,5 @@ export function shapeTable(
   const headers = widen(records[first]).map((value) => (typeof value === "string" ? value : String(value)));
   const rows: unknown[][] = [];
   for (let i = first + 1; i <= last; i++) rows.push(widen(records[i]));
-  return { headers, rows, firstRowNumber: first + 2, source, ...extra };
+  return { headers, rows, firstRowNumber: first + 2, source, ...extra, ...(titleRows.length > 0 ? { titleRows } : {}) };
 }

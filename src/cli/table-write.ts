@@ -186,13 +186,48 @@ async function writeXlsx(
   options: WriteOptions,
   report: WriteReport,
 ): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const names = new Set<string>();
+  const sheets = [
+    { name: options.sheetName, headers, rows, dateColumns: options.dateColumns, levelColumn: options.levelColumn },
+    ...(options.moreSheets ?? []),
+  ];
+  for (const sheet of sheets) {
+    // Names differ in Excel without regard to case: a second "Result" would make the file unreadable.
+    let name = safeSheetName(sheet.name);
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = `${safeSheetName(sheet.name).slice(0, 27)} (${n})`;
+    names.add(name.toLowerCase());
+    writeSheet(
+      workbook,
+      name,
+      sheet.headers,
+      sheet.rows,
+      new Set(sheet.dateColumns ?? []),
+      "levelColumn" in sheet ? sheet.levelColumn : undefined,
+      report,
+      sheet === sheets[0],
+    );
+  }
+  await workbook.commit();
+}
+
+function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  headers: readonly string[],
+  rows: readonly OutputValue[][],
+  dates: ReadonlySet<number>,
+  levelColumn: number | undefined,
+  report: WriteReport,
+  reported: boolean,
+): void {
   const width = Math.max(1, tableWidth(headers, rows));
   if (rows.length + 1 > MAX_ROWS) {
     throw new Error(`${rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
   }
   if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
-  const dates = new Set(options.dateColumns ?? []);
-  const levelColumn = options.levelColumn;
+  // Cells of a second sheet are reported by the same rules but not mixed into the first sheet's rows.
+  const sheetReport: WriteReport = reported ? report : { cutCells: [], controlCells: [] };
 
   // Column widths from the header and the first rows (enough to size a column, cheap on a million rows).
   const widths = new Array<number>(width).fill(0);
@@ -204,8 +239,7 @@ async function writeXlsx(
   headers.forEach((header, c) => measure(header, c));
   for (let r = 0; r < rows.length && r < 2000; r++) rows[r].forEach((value, c) => measure(value, c));
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
-  const sheet = workbook.addWorksheet(safeSheetName(options.sheetName), {
+  const sheet = workbook.addWorksheet(name, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
   });
   sheet.columns = widths.map((w) => ({ width: Math.min(60, Math.max(8, w + 2)) }));
@@ -214,7 +248,7 @@ async function writeXlsx(
   const headerRow = sheet.getRow(1);
   for (let c = 0; c < width; c++) {
     const cell = headerRow.getCell(c + 1);
-    cell.value = cellText(headers[c] ?? "", 1, c, report);
+    cell.value = cellText(headers[c] ?? "", 1, c, sheetReport);
     cell.font = { bold: true };
     cell.border = { bottom: { style: "thin" } };
     cell.alignment = { vertical: "top" };
@@ -236,7 +270,7 @@ async function writeXlsx(
         if (dates.has(c) && Number.isFinite(value)) cell.numFmt = DATE_FORMAT;
       } else if (typeof value === "string") {
         // exceljs writes a JS string as a string cell, whatever it starts with: never a formula.
-        cell.value = cellText(value, r + 2, c, report);
+        cell.value = cellText(value, r + 2, c, sheetReport);
       } else if (typeof value === "boolean") {
         cell.value = value;
       }
@@ -245,5 +279,4 @@ async function writeXlsx(
     row.commit();
   }
   sheet.commit();
-  await workbook.commit();
 }

@@ -10,8 +10,13 @@
  *   --encoding <name>               force a CSV's encoding: utf8, gb18030, big5, shift_jis, windows-1252 (default: detected)
  *   --lang <en|zh>                  language of the output and the summary (default en)
  *   --decimal <.|,>                 the decimal mark of amounts written as text (default: decided from the file)
+ *   --date-order <mdy|dmy>          day/month order of dates like 2/1/2013 (default: decided from dates like 7/31/2025)
+ *
+ * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
+ * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
+ * writes `result.items.csv` (every source row and what became of it), an .xlsx gets the items as a second sheet.
  */
-import { basename, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import {
   FIELD_LABELS,
   readDate,
@@ -19,8 +24,15 @@ import {
   RuleError,
   summarise,
   TRIAGE_FIELDS,
-  triagePortfolio,
   decideDecimalMark,
+  decideLedgerDecimal,
+  readLedgerDate,
+  tableShape,
+  titleAsOf,
+  triageLedger,
+  type DayMonthOrder,
+  type LedgerTriage,
+  type TableShape,
   withDecimalPoint,
   printable,
   NUMBER_FIELDS,
@@ -29,7 +41,15 @@ import {
   type Language,
   type TriageField,
 } from "../core/index.js";
-import { RESULT_TEXT, resultTable, summaryHeadline, summaryLines, todaySerial } from "../result/index.js";
+import {
+  ledgerCustomerTable,
+  ledgerItemTable,
+  reconciliationLines,
+  RESULT_TEXT,
+  summaryHeadline,
+  summaryLines,
+  todaySerial,
+} from "../result/index.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
 /** The sample portfolio that `npm run triage` uses without a file. */
@@ -44,17 +64,31 @@ interface Options {
   encoding?: CsvEncoding;
   language: Language;
   decimal?: DecimalMark;
+  /** Day/month order of dates like 2/1/2013 (`--date-order`); decided from the dates when not given. */
+  dateOrder?: DayMonthOrder;
+  /** Whether --as-of was given (else an export's title date, or today). */
+  asOfGiven: boolean;
 }
 
+/** The words --date-order takes. */
+const DATE_ORDERS: Readonly<Record<string, DayMonthOrder>> = {
+  "mdy": "mdy",
+  "us": "mdy",
+  "month-first": "mdy",
+  "dmy": "dmy",
+  "eu": "dmy",
+  "day-first": "dmy",
+};
+
 const USAGE =
-  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,]";
+  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy]";
 
 /**
  * Reads the command line; throws an Error with a message for the user.
  * @param today the as-of date without --as-of (default today's date in the machine's calendar)
  */
 export function parseArguments(argv: readonly string[], today: number = todaySerial()): Options {
-  const options: Options = { file: SAMPLE, asOf: today, overrides: {}, language: "en" };
+  const options: Options = { file: SAMPLE, asOf: today, overrides: {}, language: "en", asOfGiven: false };
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -73,8 +107,17 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
       if (d !== "." && d !== ",")
         throw new Error(`--decimal: ${JSON.stringify(d)} is not . or , (the character before the cents: 1,5 is --decimal ,)`);
       options.decimal = d;
-    } else if (arg === "--as-of") options.asOf = readDate(value(), "--as-of");
-    else if (arg === "--sheet") options.sheet = value();
+    } else if (arg === "--as-of") {
+      options.asOf = readDate(value(), "--as-of");
+      options.asOfGiven = true;
+    } else if (arg === "--date-order") {
+      const d = value().toLowerCase();
+      const order = DATE_ORDERS[d];
+      if (order === undefined) {
+        throw new Error(`--date-order: ${JSON.stringify(d)} is not mdy (month first, 7/31/2025) or dmy (day first, 31/7/2025)`);
+      }
+      options.dateOrder = order;
+    } else if (arg === "--sheet") options.sheet = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
       const known = CSV_ENCODINGS.find((name) => name === e || name.replace(/[-_]/g, "") === e.replace(/[-_]/g, ""));
@@ -113,27 +156,45 @@ export async function runTriage(options: Options): Promise<string[]> {
   }
   const recognition = recogniseColumns(table.headers, options.overrides as ColumnOverrides);
   const label = (f: TriageField) => (zh ? FIELD_LABELS[f].zh : FIELD_LABELS[f].en);
-  if (recognition.missingRequired.length > 0) {
-    throw new RuleError(
-      "columns",
-      `no column for ${recognition.missingRequired.map(label).join(", ")} among the headers ${table.headers.map((h) => JSON.stringify(h)).join(", ")}; name it with --map, e.g. --map ${recognition.missingRequired[0]}="Your header"`,
-      `找不到${recognition.missingRequired.map(label).join("、")}列（表头：${table.headers.map((h) => JSON.stringify(h)).join("、")}）；请用 --map 指定，如 --map ${recognition.missingRequired[0]}="表头"`,
-    );
+  const shape = tableShape(recognition.mapping);
+  checkColumns(table, recognition.mapping, shape, recognition.missingRequired, zh);
+  const decimal = readDecimalMark(table, recognition.mapping, options.decimal, shape, zh);
+  // An export's title may say its date ("As of July 31, 2025", 截止日期：2025年7月31日): without --as-of, use it.
+  let asOf = options.asOf;
+  let asOfNote: string | null = null;
+  const titleDate = options.asOfGiven ? null : titleAsOfSerial(table.titleRows ?? []);
+  if (titleDate !== null) {
+    asOf = titleDate.serial;
+    asOfNote = zh
+      ? `截至日期取自导出文件标题 ${JSON.stringify(titleDate.text)}（用 --as-of 指定其他日期）`
+      : `as-of date taken from the export's title ${JSON.stringify(titleDate.text)} (give --as-of for another)`;
   }
-  const decimalLine = readDecimalMark(table, recognition.mapping, options.decimal, zh);
-  const output = triagePortfolio(table.rows, recognition.mapping, {
-    asOf: options.asOf,
+  const ledger = triageLedger(table.rows, recognition.mapping, {
+    asOf,
     firstRowNumber: table.firstRowNumber,
     dateSystem: table.dateSystem,
     rowProblems: table.rowProblems,
+    headers: table.headers,
+    dateOrder: options.dateOrder,
+    decimal: decimal.mark,
   });
+  const output = ledger.output;
   const summary = summarise(output.records, output.policy);
   const lines: string[] = [];
   const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
   lines.push(summaryHeadline(summary, source, output.asOf, options.language));
+  if (asOfNote) lines.push(asOfNote);
   if (table.rows.length === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
+  if (table.titleRows && table.titleRows.length > 0) {
+    lines.push(
+      zh
+        ? `表头在第 ${table.firstRowNumber - 1} 行；其上的 ${table.titleRows.length} 行为标题：${table.titleRows.map((t) => JSON.stringify(t)).join("、")}`
+        : `header found at row ${table.firstRowNumber - 1}, below ${table.titleRows.length} title row${table.titleRows.length === 1 ? "" : "s"}: ${table.titleRows.map((t) => JSON.stringify(t)).join(", ")}`,
+    );
+  }
   for (const note of table.notes ?? []) lines.push(zh ? `注意：${note.zh}` : `note: ${note.en}`);
-  if (decimalLine) lines.push(decimalLine);
+  if (decimal.line) lines.push(decimal.line);
+  if (ledger.items !== null) lines.push(...itemLines(ledger, zh));
   const columns = Object.entries(recognition.mapping).map(
     ([f, c]) => `${label(f as TriageField)} ← ${JSON.stringify(table.headers[c as number])}`,
   );
@@ -149,20 +210,121 @@ export async function runTriage(options: Options): Promise<string[]> {
   }
   if (recognition.unmatched.length > 0) lines.push(`${zh ? "未识别的列" : "columns not used"}: ${recognition.unmatched.join(", ")}`);
   lines.push(...summaryLines(summary, options.language));
+  if (ledger.reconciliation !== null) lines.push(...reconciliationLines(ledger.reconciliation, options.language));
   if (options.out) {
-    const result = resultTable(output, options.language);
-    const cells = result.rows;
-    const report = await writeTable(options.out, result.headers, cells, {
-      sheetName: RESULT_TEXT[options.language].result,
+    const result = ledgerCustomerTable(ledger, options.language);
+    const items = ledgerItemTable(ledger, options.language);
+    const text = RESULT_TEXT[options.language];
+    const itemsPath = items !== null && extname(options.out).toLowerCase() === ".csv" ? itemsCsvPath(options.out) : null;
+    const report = await writeTable(options.out, result.headers, result.rows, {
+      sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
       protect: [options.file],
+      moreSheets:
+        items !== null && itemsPath === null
+          ? [{ name: zh ? "明细" : "Items", headers: items.headers, rows: items.rows, dateColumns: itemDateColumns(items) }]
+          : [],
     });
-    lines.push(zh ? `已写入 ${options.out}：${cells.length} 行` : `wrote ${options.out}: ${cells.length} rows, one per input row`);
+    const customersWord = ledger.items === null ? (zh ? "行" : "rows, one per input row") : zh ? "个客户" : "customers";
+    lines.push(
+      zh ? `已写入 ${options.out}：${result.rows.length} ${customersWord}` : `wrote ${options.out}: ${result.rows.length} ${customersWord}`,
+    );
     lines.push(...writeReportLines(report, zh));
+    if (items !== null) {
+      if (itemsPath !== null) {
+        const itemReport = await writeTable(itemsPath, items.headers, items.rows, {
+          protect: [options.file],
+          dateColumns: itemDateColumns(items),
+        });
+        lines.push(
+          zh
+            ? `已写入 ${itemsPath}：${items.rows.length} 行明细（每个源行一行）`
+            : `wrote ${itemsPath}: ${items.rows.length} item rows, one per source row`,
+        );
+        lines.push(...writeReportLines(itemReport, zh));
+      } else {
+        lines.push(
+          zh ? `明细表（${items.rows.length} 行）在第二个工作表` : `the item table (${items.rows.length} rows) is the second sheet`,
+        );
+      }
+    }
   } else {
     lines.push(zh ? "用 --out result.xlsx 写出每一行的结果" : "write every row's verdicts with --out result.xlsx (or .csv)");
   }
   return lines;
+}
+
+/** `result.csv` -> `result.items.csv`: the item table beside the customer table. */
+export function itemsCsvPath(out: string): string {
+  const ext = extname(out);
+  return `${out.slice(0, out.length - ext.length)}.items${ext}`;
+}
+
+function itemDateColumns(items: { readonly columnKeys: readonly string[] }): number[] {
+  return ["dueDate", "paidDate"].map((k) => items.columnKeys.indexOf(k)).filter((c) => c >= 0);
+}
+
+/** The date an export's title states (titleAsOf), read as a date; null when none reads. */
+function titleAsOfSerial(titleRows: readonly string[]): { text: string; serial: number } | null {
+  const text = titleAsOf(titleRows);
+  if (text === null) return null;
+  try {
+    return { text, serial: readLedgerDate(text, "as_of") };
+  } catch {
+    return null;
+  }
+}
+
+/** What the item list came to: rows read, customers, skipped rows, date order. */
+function itemLines(ledger: LedgerTriage, zh: boolean): string[] {
+  const items = ledger.items ?? [];
+  const count = (fate: string) => items.filter((i) => i.fate === fate).length;
+  const data = items.filter((i) => i.kind === "data").length;
+  const lines = [
+    zh
+      ? `明细表：${items.length} 行 = ${data} 条明细（${count("rolled-up")} 条汇总到 ${ledger.output.records.length} 个客户，${count("history")} 条截至日前已核销，${count("problem")} 条有问题）+ ${count("skipped")} 行标题/小计/合计 + ${count("blank")} 行空行`
+      : `item list: ${items.length} rows = ${data} items (${count("rolled-up")} rolled up into ${ledger.output.records.length} customers, ${count("history")} paid by the as-of date, ${count("problem")} with problems) + ${count("skipped")} heading/subtotal/total rows + ${count("blank")} blank`,
+  ];
+  const order = ledger.dateOrder;
+  if (order !== null && order.order !== null) {
+    const how =
+      order.order === "mdy"
+        ? zh
+          ? "月在前（7/31/2025）"
+          : "month first (7/31/2025)"
+        : zh
+          ? "日在前（31/7/2025）"
+          : "day first (31/7/2025)";
+    const why =
+      order.source === "told"
+        ? zh
+          ? "按 --date-order 指定"
+          : "as told by --date-order"
+        : zh
+          ? `依据 ${order.evidence.map((e) => JSON.stringify(e)).join("、")} 等日期判断`
+          : `decided from dates such as ${order.evidence.map((e) => JSON.stringify(e)).join(", ")}`;
+    lines.push(zh ? `日期：${how}，${why}` : `dates: ${how}, ${why}`);
+  }
+  return lines;
+}
+
+/** Refuses, in one message, a table without the columns it needs. */
+function checkColumns(
+  table: Table,
+  mapping: Readonly<Partial<Record<TriageField, number>>>,
+  shape: TableShape,
+  missingRequired: readonly TriageField[],
+  zh: boolean,
+): void {
+  const label = (f: TriageField) => (zh ? FIELD_LABELS[f].zh : FIELD_LABELS[f].en);
+  // An item list needs the open amount or the document amount; a customer table the balance.
+  const missing = shape === "items" ? missingRequired.filter((f) => !(f === "balance" && mapping.amount !== undefined)) : missingRequired;
+  if (missing.length === 0) return;
+  throw new RuleError(
+    "columns",
+    `no column for ${missing.map(label).join(", ")} among the headers ${table.headers.map((h) => JSON.stringify(h)).join(", ")}; name it with --map, e.g. --map ${missing[0]}="Your header"`,
+    `找不到${missing.map(label).join("、")}列（表头：${table.headers.map((h) => JSON.stringify(h)).join("、")}）；请用 --map 指定，如 --map ${missing[0]}="表头"`,
+  );
 }
 
 /** Reads the input table, with a plain message for a file that is not there or cannot be opened. */
@@ -190,17 +352,23 @@ function readDecimalMark(
   table: Table,
   mapping: Readonly<Partial<Record<TriageField, number>>>,
   told: DecimalMark | undefined,
+  shape: TableShape,
   zh: boolean,
-): string | null {
+): { readonly mark: DecimalMark; readonly line: string | null } {
   const columns = NUMBER_FIELDS.map((f) => mapping[f]).filter((c): c is number => c !== undefined);
   function* texts(): Generator<string> {
     for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") yield row[c] as string;
   }
-  const decision = decideDecimalMark(texts(), table.delimiter ?? ",", told);
-  if (decision.mark === ",") {
+  // An item list's amounts come with currencies and signs around them (¥1,234.50, 1.000,00-): its reader
+  // takes the mark; a customer table's number columns are rewritten with a decimal point for the triage.
+  const decision =
+    shape === "items"
+      ? decideLedgerDecimal(texts(), table.delimiter ?? ",", told)
+      : decideDecimalMark(texts(), table.delimiter ?? ",", told);
+  if (decision.mark === "," && shape === "customers") {
     for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") row[c] = withDecimalPoint(row[c] as string);
   }
-  if (decision.source === "default" && decision.ambiguous === 0) return null;
+  if (decision.source === "default" && decision.ambiguous === 0) return { mark: decision.mark, line: null };
   const mark =
     decision.mark === ","
       ? zh
@@ -221,7 +389,7 @@ function readDecimalMark(
         : zh
           ? "逗号分隔的文件中带引号的 1,500 为一千五百"
           : "in a comma-separated file a quoted 1,500 is one thousand five hundred";
-  return zh ? `金额：${mark}，${why}` : `amounts: ${mark}, ${why}`;
+  return { mark: decision.mark, line: zh ? `金额：${mark}，${why}` : `amounts: ${mark}, ${why}` };
 }
 
 /** What writing did to cells that no spreadsheet cell can hold as they were. */

@@ -14,3 +14,4 @@ export * from "./style.js";
 export * from "./summary.js";
 export * from "./cell-text.js";
 export * from "./locale.js";
+export * from "./ledger.js";

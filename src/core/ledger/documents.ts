@@ -72,6 +72,7 @@ const TYPES: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ...(
     [
       "payment",
+      "paymententry",
       "pmt",
       "receipt",
       "cashreceipt",
@@ -105,9 +106,21 @@ function normaliseType(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/**
+ * Chinese ERPs compose their type names (红字销售发票, 销售专用发票, 其他应收单, 预收款单): by the words
+ * they contain, a reversal first (a red-letter invoice is a credit, whatever else it says).
+ */
+const CHINESE_PARTS: readonly (readonly [RegExp, DocumentKind])[] = [
+  [/红字|红冲|冲销|退货|折让|贷项/, "credit"],
+  [/收款|预收|回款/, "payment"],
+  [/发票|应收单|销售单|销货单/, "invoice"],
+];
+
 function lookUp(text: string): Entry | null {
-  const direct = TYPES.get(normaliseType(text));
+  const key = normaliseType(text);
+  const direct = TYPES.get(key);
   if (direct !== undefined) return direct;
+  if (/[\u4e00-\u9fff]/.test(key)) for (const [words, kind] of CHINESE_PARTS) if (words.test(key)) return kind;
   const code = CODE_AND_TEXT.exec(text);
   if (code) {
     const byCode = TYPES.get(code[1].toLowerCase());

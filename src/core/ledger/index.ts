@@ -11,3 +11,4 @@ export * from "./shape.js";
 export * from "./documents.js";
 export * from "./rollup.js";
 export * from "./history.js";
+export * from "./open-items.js";

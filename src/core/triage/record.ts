@@ -61,7 +61,7 @@ export class RecordImpl implements TriageRecord {
   }
 
   get sourceRow(): number {
-    return this.#run.firstRow + this.#index;
+    return this.#run.sheetRow(this.#index);
   }
 
   get balance(): number | null {

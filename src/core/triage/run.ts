@@ -153,6 +153,8 @@ export class Run implements ReasonSources {
     readonly policy: Policy,
     readonly firstRow: number,
     rows: number,
+    /** Sheet row numbers of the rows, when not consecutive (TriageOptions.rowNumbers). */
+    readonly rowNumbers: readonly number[] | null = null,
   ) {
     const col = {} as { [F in TriageField]: number };
     for (const field of TRIAGE_FIELDS) col[field] = mapping[field] ?? -1;
@@ -184,6 +186,11 @@ export class Run implements ReasonSources {
     });
     if (col.cashFlow >= 0) this.reader.prepareWords(CASH_FLOW, col.cashFlow, "cashFlow");
     if (col.excuse >= 0) this.reader.prepareWords(EXCUSE, col.excuse, "excuse");
+  }
+
+  /** The sheet row number of row `index`. */
+  sheetRow(index: number): number {
+    return this.rowNumbers === null ? this.firstRow + index : this.rowNumbers[index];
   }
 
   // ---- what records read --------------------------------------------------------------------------------
@@ -298,7 +305,7 @@ export class Run implements ReasonSources {
     for (let i = 0; i < rows; i++) {
       const key = keys[i];
       if (key === undefined) continue;
-      const first = seen.firstRowHashed(key, hashes[i], this.firstRow + i);
+      const first = seen.firstRowHashed(key, hashes[i], this.sheetRow(i));
       if (first < 0 || this.failedRows.has(i)) continue;
       const problems = this.problemLists[i];
       this.problemLists[i] = problems === undefined ? [duplicateProblem(first)] : [duplicateProblem(first), ...problems];

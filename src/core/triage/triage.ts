@@ -129,7 +129,11 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
       `${show(dateSystem)} 不是 Excel 日期系统（1900 或 1904）`,
     );
   }
-  const run = new Run(mapping, asOf, policy, first, last + 1);
+  const rowNumbers = options.rowNumbers ?? null;
+  if (rowNumbers !== null && (!Array.isArray(rowNumbers) || rowNumbers.length < rows.length)) {
+    throw new RuleError("rowNumbers", "must give a sheet row number for every row", "须为每一行给出工作表行号");
+  }
+  const run = new Run(mapping, asOf, policy, first, last + 1, rowNumbers);
   if (dateSystem === "1904") run.reader.dateOffset = DATE_1904_OFFSET;
   const records: RecordImpl[] = new Array(last + 1);
   // A bad cell is a RuleError thrown by a core reader and caught here, row after row in a messy ledger

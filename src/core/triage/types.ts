@@ -27,6 +27,11 @@ export interface TriageOptions {
   /** Sheet row number of rows[0]; default 2 (the row under the header). */
   readonly firstRowNumber?: number;
   /**
+   * The sheet row number of each row, when the rows are not consecutive sheet rows (the customers of an
+   * item list, each at the row of its first item); firstRowNumber + index when left out.
+   */
+  readonly rowNumbers?: readonly number[];
+  /**
    * The date system of the workbook the rows come from (default `1900`). In a `1904` workbook (older Mac
    * Excel) a date cell holds a serial counted from 1904-01-01, 1,462 days fewer than Excel's 1900 count:
    * numbers in date columns are moved onto the 1900 count; dates written as text are not numbers and

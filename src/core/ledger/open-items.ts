@@ -1,0 +1,679 @@
+/**
+ * A receivables table as it comes, triaged: the one entry the command line and the task pane call.
+ *
+ * A table with a document number, document type, invoice date, paid date or document amount column is a
+ * list of open items (or an invoice history): its rows are read as items, the title, heading, subtotal and
+ * total rows are recognised and kept aside, the items are rolled up to one row per customer (rollup.ts)
+ * and the customers are triaged as a customer table would be. Every source row is accounted for in the
+ * item table: rolled up, skipped (and why), or its problem. The export's own totals are checked against
+ * the items (reconciliation). Any other table is a customer table, triaged row by row as before.
+ */
+import { RuleError, show, type Reason } from "../errors.js";
+import { readDate } from "../dates.js";
+import { formatAmount } from "../format.js";
+import { roundMoney } from "../money.js";
+import { DEFAULT_POLICY, validatePolicy, type Policy } from "../policy.js";
+import { bucketLabels } from "../aging.js";
+import { triagePortfolio } from "../triage/triage.js";
+import { customerKey } from "../triage/customers.js";
+import {
+  errorValueProblem,
+  excelError,
+  invalidProblem,
+  isBlank,
+  missingProblem,
+  UncomputedFormula,
+  uncomputedFormulaProblem,
+} from "../triage/cells.js";
+import { FIELD_LABELS, ITEM_FIELDS, TRIAGE_FIELDS, type TriageField } from "../triage/headers.js";
+import { DATE_1904_OFFSET, type ColumnMapping, type TriageOptions, type TriageOutput } from "../triage/types.js";
+import { classifyRow, grandTotal, type RowKind } from "./shape.js";
+import { detectDateOrder, headerScale, readLedgerAmount, readLedgerDate, type DayMonthOrder } from "./values.js";
+import { documentKind, signedAmount, type DocumentKind } from "./documents.js";
+import { overdueHistory, type OverdueHistory } from "./history.js";
+import { rollUp, type CustomerRollup, type ItemAging } from "./rollup.js";
+
+/** What a table is: one row per customer, or one row per open item (or invoice). */
+export type TableShape = "customers" | "items";
+
+/** Whether a mapping describes a list of items (it maps a document, type, invoice date, paid date or amount column). */
+export function tableShape(mapping: ColumnMapping): TableShape {
+  return ITEM_FIELDS.some((f) => mapping[f] !== undefined) ? "items" : "customers";
+}
+
+/** What became of a source row of an item list. */
+export type ItemFate = "rolled-up" | "history" | "skipped" | "problem" | "blank";
+
+/** A source row of an item list, as the item table shows it. */
+export interface ItemRow {
+  /** Sheet row number. */
+  readonly sourceRow: number;
+  /** data, heading, subtotal, total or blank (shape.ts classifyRow). */
+  readonly kind: "data" | "heading" | "subtotal" | "total" | "blank";
+  readonly fate: ItemFate;
+  /** The customer as written ("" for rows without one). */
+  readonly customer: string;
+  /** Index of the customer's record in the customer table's records, or -1. */
+  readonly customerIndex: number;
+  readonly document: string;
+  readonly documentKind: DocumentKind | null;
+  /** The document's amount, signed (credits and payments negative). */
+  readonly amount: number | null;
+  /** Open at the as-of date, signed. */
+  readonly open: number | null;
+  readonly dueDate: number | null;
+  readonly paidDate: number | null;
+  readonly daysPastDue: number | null;
+  readonly bucketIndex: number | null;
+  /** Why the row was skipped, or its problems. */
+  readonly notes: readonly Reason[];
+}
+
+/** A customer of an item list: what its items add up to, beside its triage record. */
+export interface CustomerItems {
+  /** Sheet rows of its items. */
+  readonly rows: readonly number[];
+  /** Its items' open amounts at the as-of date, added up exactly (a credit balance is negative). */
+  readonly balance: number;
+  readonly openItems: number;
+  readonly overdueItems: number;
+  /** Amounts open per aging bucket (policy.agingEdges: current first), exact to the cent. */
+  readonly bucketAmounts: readonly number[];
+  /** Open amounts of invoices without a due date (not in any bucket): buckets + undated = balance. */
+  readonly undatedAmount: number;
+  /** Grade inputs worked out from the paid dates (null without a paid-date column). */
+  readonly history: OverdueHistory | null;
+}
+
+/** Totals that must agree, and whether they do. */
+export interface Reconciliation {
+  /** Open amount of the items read, at the as-of date. */
+  readonly itemsTotal: number;
+  /** Sum of the customers' balances (the same items, grouped). */
+  readonly customersTotal: number;
+  /** The export's own grand total and its row, when it has a total row. */
+  readonly exportTotal: { readonly amount: number; readonly sourceRow: number } | null;
+  /** What the export's open-amount column adds up to over its item rows (the figure its total should equal). */
+  readonly exportItemsTotal: number | null;
+  /** Subtotal rows whose amount is not the sum of the items above them (since the previous subtotal). */
+  readonly subtotalMismatches: readonly { readonly sourceRow: number; readonly stated: number; readonly items: number }[];
+  /** Rows whose amounts are not in the totals because they could not be read. */
+  readonly unreadRows: number;
+  readonly agrees: boolean;
+}
+
+/** A triage of a table as it comes. */
+export interface LedgerTriage {
+  readonly shape: TableShape;
+  /** The customers' triage (for a customer table, one record per row as triagePortfolio gives). */
+  readonly output: TriageOutput;
+  /** Item lists: one entry per source row under the header, in order. */
+  readonly items: readonly ItemRow[] | null;
+  /** Item lists: per customer record, what its items add up to. */
+  readonly customerItems: readonly CustomerItems[] | null;
+  readonly reconciliation: Reconciliation | null;
+  /** The day/month order the dates were read in, and how it was decided. */
+  readonly dateOrder: {
+    readonly order: DayMonthOrder | null;
+    readonly source: "told" | "values" | "none";
+    readonly evidence: readonly string[];
+  } | null;
+}
+
+/** Options of a ledger triage: a triage's, plus how to read dates and amounts written as text. */
+export interface LedgerOptions extends TriageOptions {
+  /** The header row (for units such as 万元 in a header). */
+  readonly headers?: readonly unknown[];
+  /** Day/month order of dates like 2/1/2013, when told (else decided from the values, or asked for). */
+  readonly dateOrder?: "mdy" | "dmy";
+  /** The decimal mark of amounts written as text (default "."). */
+  readonly decimal?: "." | ",";
+}
+
+/** Fields read per item; every other mapped field is the customer's and is copied to its row. */
+const ITEM_LEVEL: ReadonlySet<TriageField> = new Set<TriageField>(["customer", "balance", "dueDate", ...ITEM_FIELDS]);
+const DATE_FIELDS: ReadonlySet<TriageField> = new Set<TriageField>([
+  "dueDate",
+  "invoiceDate",
+  "paidDate",
+  "lastConfirmation",
+  "lastInterruption",
+]);
+
+/**
+ * Triages a receivables table as it comes: a customer table row by row (triagePortfolio), or a list of
+ * open items (tableShape) rolled up per customer first.
+ * @param rows the rows under the header row (title rows above it are the caller's: shape.ts locateHeader)
+ * @param mapping the column of each field (recogniseColumns)
+ * @throws RuleError for a bad mapping or option (never for a cell: a cell that cannot be read is its row's problem)
+ */
+export function triageLedger(rows: readonly (readonly unknown[])[], mapping: ColumnMapping, options: LedgerOptions): LedgerTriage {
+  if (tableShape(mapping) === "customers") {
+    return {
+      shape: "customers",
+      output: triagePortfolio(rows, mapping, options),
+      items: null,
+      customerItems: null,
+      reconciliation: null,
+      dateOrder: null,
+    };
+  }
+  return new ItemList(rows, mapping, options).triage();
+}
+
+interface ReadItem {
+  row: number; // index into rows
+  customer: string;
+  key: string;
+  document: string;
+  kind: DocumentKind | null;
+  amount: number | null;
+  open: number | null;
+  paidAmount: number | null;
+  dueDate: number | null;
+  paidDate: number | null;
+  problems: Reason[];
+}
+
+/** One item list's triage (triageLedger). */
+class ItemList {
+  private readonly asOf: number;
+  private readonly policy: Policy;
+  private readonly first: number;
+  private readonly dateOffset: number;
+  private readonly scale: Partial<Record<TriageField, number>> = {};
+  private order: DayMonthOrder | null = null;
+  private orderSource: "told" | "values" | "none" = "none";
+  private orderEvidence: readonly string[] = [];
+
+  constructor(
+    private readonly rows: readonly (readonly unknown[])[],
+    private readonly mapping: ColumnMapping,
+    private readonly options: LedgerOptions,
+  ) {
+    const missing: string[] = [];
+    if (mapping.customer === undefined) missing.push("customer");
+    if (mapping.balance === undefined && mapping.amount === undefined) missing.push("open amount (or document amount)");
+    if (mapping.dueDate === undefined) missing.push("due date");
+    if (missing.length > 0) {
+      throw new RuleError(
+        "mapping",
+        `no column for ${missing.join(", ")}: an item list needs the customer, the open (or document) amount and the due date`,
+        `缺少${missing.map((m) => ({ "customer": "客户", "due date": "到期日" })[m] ?? "未核销金额（或单据金额）").join("、")}列：明细表需要客户、未核销金额（或单据金额）和到期日`,
+      );
+    }
+    this.asOf = readDate(options.asOf, "as_of");
+    this.policy = validatePolicy(options.policy ?? DEFAULT_POLICY);
+    this.first = options.firstRowNumber ?? 2;
+    this.dateOffset = options.dateSystem === "1904" ? DATE_1904_OFFSET : 0;
+    for (const field of ["balance", "amount", "paidAmount"] as const) {
+      const c = mapping[field];
+      const header = c === undefined ? undefined : options.headers?.[c];
+      if (typeof header === "string") this.scale[field] = headerScale(header);
+    }
+  }
+
+  triage(): LedgerTriage {
+    const rows = this.rows;
+    let last = rows.length - 1;
+    while (last >= 0 && rowIsBlank(rows[last])) last--;
+    this.decideDateOrder(last);
+    const items: ReadItem[] = [];
+    const kinds: ItemRow["kind"][] = new Array<ItemRow["kind"]>(last + 1);
+    const shapes: RowKind[] = new Array<RowKind>(last + 1);
+    const skipped = new Map<number, Reason>();
+    const totals: { row: number; kind: "subtotal" | "total"; amount: number | null; text: string }[] = [];
+    const exportColumn = this.mapping.balance ?? this.mapping.amount;
+    const exportField: TriageField = this.mapping.balance !== undefined ? "balance" : "amount";
+    let exportItemsCents = 0;
+    let sinceSubtotalCents = 0;
+    // A subtotal sums the items since the last subtotal, total or heading (a bucket's items), or the run
+    // of one customer's items just above it (Kingdee's 小计 under a customer).
+    let runKey = "";
+    let runCents = 0;
+    const subtotalMismatches: { sourceRow: number; stated: number; items: number }[] = [];
+    for (let i = 0; i <= last; i++) {
+      const row = rows[i];
+      const shape = rowIsBlank(row) ? BLANK_ROW : classifyRow(row, this.mapping, this.options.headers);
+      shapes[i] = shape;
+      if (shape.kind === "data") {
+        kinds[i] = "data";
+        const item = this.readItem(row, i);
+        items.push(item);
+        // The export's own open-amount column, as it states it, for comparing with its totals.
+        if (exportColumn !== undefined) {
+          const stated = this.statedAmount(row[exportColumn], exportField);
+          if (item.key !== runKey) {
+            runKey = item.key;
+            runCents = 0;
+          }
+          if (stated !== null) {
+            exportItemsCents += toCents(stated);
+            sinceSubtotalCents += toCents(stated);
+            runCents += toCents(stated);
+          }
+        }
+        continue;
+      }
+      kinds[i] = shape.kind;
+      if (shape.kind === "blank") continue;
+      if (shape.kind === "heading") {
+        sinceSubtotalCents = 0;
+        skipped.set(i, { code: "heading", en: `heading row ${shapeText(shape.text)}`, zh: `标题行 ${shapeText(shape.text)}` });
+        continue;
+      }
+      const amount = shape.amount === null || shape.amount === undefined ? null : this.statedAmount(shape.amount, exportField);
+      totals.push({ row: i, kind: shape.kind, amount, text: shape.text });
+      if (shape.kind === "subtotal") {
+        const stated = amount === null ? null : toCents(amount);
+        if (stated !== null && stated !== sinceSubtotalCents && stated !== runCents) {
+          subtotalMismatches.push({ sourceRow: this.first + i, stated: amount as number, items: sinceSubtotalCents / 100 });
+        }
+        sinceSubtotalCents = 0;
+        runKey = "";
+        runCents = 0;
+        skipped.set(i, {
+          code: "subtotal",
+          en: `subtotal row ${shapeText(shape.text)}: not an item`,
+          zh: `小计行 ${shapeText(shape.text)}：不是明细`,
+        });
+      } else {
+        sinceSubtotalCents = 0;
+        skipped.set(i, {
+          code: "total",
+          en: `total row ${shapeText(shape.text)}: not an item`,
+          zh: `合计行 ${shapeText(shape.text)}：不是明细`,
+        });
+      }
+    }
+    const g = grandTotal(shapes);
+    const grand = g < 0 ? null : (totals.find((t) => t.row === g) ?? null);
+    return this.rollUp(items, kinds, skipped, grand, exportColumn === undefined ? null : exportItemsCents / 100, subtotalMismatches, last);
+  }
+
+  /** Decides the day/month order of dates like 2/1/2013: told, or from the date columns' values that decide it. */
+  private decideDateOrder(last: number): void {
+    if (this.options.dateOrder !== undefined) {
+      this.order = this.options.dateOrder;
+      this.orderSource = "told";
+      return;
+    }
+    const columns = (["dueDate", "invoiceDate", "paidDate"] as const)
+      .map((f) => this.mapping[f])
+      .filter((c): c is number => c !== undefined);
+    const rows = this.rows;
+    function* texts(): Generator<string> {
+      for (let i = 0; i <= last; i++) {
+        const row = rows[i];
+        if (!Array.isArray(row)) continue;
+        for (const c of columns) if (typeof row[c] === "string") yield row[c] as string;
+      }
+    }
+    const decision = detectDateOrder(texts());
+    if (decision.order !== null && !decision.conflict) {
+      this.order = decision.order;
+      this.orderSource = "values";
+      this.orderEvidence = decision.evidence;
+    }
+  }
+
+  /** An amount as the export states it (subtotals, totals, the open column), or null when it does not read. */
+  private statedAmount(value: unknown, field: TriageField): number | null {
+    if (typeof value === "number") return Number.isFinite(value) ? value * (this.scale[field] ?? 1) : null;
+    if (isBlank(value) || excelError(value) !== null || typeof value !== "string") return null;
+    try {
+      return readLedgerAmount(value, field, { decimal: this.options.decimal, scale: this.scale[field] });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reads one item row; each cell that cannot be read is a problem of the item. */
+  private readItem(row: readonly unknown[], index: number): ReadItem {
+    const m = this.mapping;
+    const problems: Reason[] = [];
+    const customerCell = row[m.customer as number];
+    let customer = "";
+    if (typeof customerCell === "string" || typeof customerCell === "number") customer = String(customerCell).trim();
+    const customerError = excelError(customerCell);
+    if (customerError !== null) {
+      problems.push(errorValueProblem("customer", customerError));
+      customer = "";
+    } else if (customer === "") problems.push(missingProblem("customer"));
+    const documentCell = m.document === undefined ? undefined : row[m.document];
+    const document = typeof documentCell === "string" || typeof documentCell === "number" ? String(documentCell).trim() : "";
+    const open = this.amountCell(row, "balance", problems);
+    const amount = this.amountCell(row, "amount", problems);
+    const paid = this.amountCell(row, "paidAmount", problems);
+    let kind: ReadItem["kind"] = null;
+    if (m.documentType !== undefined && !isBlank(row[m.documentType])) {
+      kind = documentKind(row[m.documentType], amount ?? open);
+      if (kind === null) {
+        problems.push(
+          invalidProblem(
+            "documentType",
+            new RuleError(
+              "documentType",
+              `${show(row[m.documentType])} is not a known document type (an invoice, a credit note or a payment)`,
+              `${show(row[m.documentType])} 不是可识别的单据类型（发票、贷项/红字或收款）`,
+            ),
+          ),
+        );
+      }
+    }
+    const dueDate = this.dateCell(row, "dueDate", problems);
+    const paidDate = this.dateCell(row, "paidDate", problems);
+    this.dateCell(row, "invoiceDate", problems); // read for its problems: an unreadable date is reported, not ignored
+    // Credits and payments reduce the balance: a positive amount on a credit note is taken as a credit.
+    if (kind === null && problems.length === 0) kind = (open ?? amount ?? 0) < 0 ? "credit" : "invoice";
+    const signed = (x: number | null) => (x === null || kind === null ? x : signedAmount(kind, x));
+    if (kind === "invoice" && dueDate === null && m.dueDate !== undefined && isBlank(row[m.dueDate]))
+      problems.push(missingProblem("dueDate"));
+    if (open === null && amount === null && problems.length === 0)
+      problems.push(missingProblem(m.balance !== undefined ? "balance" : "amount"));
+    return {
+      row: index,
+      customer,
+      key: customer === "" ? "" : customerKey(customer),
+      document,
+      kind,
+      amount: signed(amount),
+      open: signed(open),
+      paidAmount: paid === null ? null : Math.abs(paid),
+      dueDate,
+      paidDate,
+      problems,
+    };
+  }
+
+  private amountCell(row: readonly unknown[], field: "balance" | "amount" | "paidAmount", problems: Reason[]): number | null {
+    const c = this.mapping[field];
+    if (c === undefined) return null;
+    const value = row[c];
+    if (isBlank(value)) return null;
+    const error = excelError(value);
+    if (error !== null) {
+      problems.push(errorValueProblem(field, error));
+      return null;
+    }
+    if (value instanceof UncomputedFormula) {
+      problems.push(uncomputedFormulaProblem(field, value));
+      return null;
+    }
+    try {
+      return readLedgerAmount(value, field, { decimal: this.options.decimal, scale: this.scale[field] });
+    } catch (e) {
+      problems.push(invalidProblem(field, e));
+      return null;
+    }
+  }
+
+  private dateCell(row: readonly unknown[], field: "dueDate" | "paidDate" | "invoiceDate", problems: Reason[]): number | null {
+    const c = this.mapping[field];
+    if (c === undefined) return null;
+    const value = row[c];
+    if (isBlank(value)) return null;
+    const error = excelError(value);
+    if (error !== null) {
+      problems.push(errorValueProblem(field, error));
+      return null;
+    }
+    if (value instanceof UncomputedFormula) {
+      problems.push(uncomputedFormulaProblem(field, value));
+      return null;
+    }
+    try {
+      // A number in a 1904 workbook counts from 1904-01-01: onto the 1900 count, as the triage does.
+      return typeof value === "number" ? readDate(value + this.dateOffset, field) : readLedgerDate(value, field, this.order ?? undefined);
+    } catch (e) {
+      problems.push(invalidProblem(field, e));
+      return null;
+    }
+  }
+
+  /** Groups the items read by customer, rolls them up, triages the customers and accounts for every row. */
+  private rollUp(
+    items: readonly ReadItem[],
+    kinds: readonly ItemRow["kind"][],
+    skipped: ReadonlyMap<number, Reason>,
+    grand: { row: number; amount: number | null } | null,
+    exportItemsTotal: number | null,
+    subtotalMismatches: Reconciliation["subtotalMismatches"],
+    last: number,
+  ): LedgerTriage {
+    const m = this.mapping;
+    // Customers in order of first appearance; an item without a readable customer belongs to none.
+    const customerOf = new Map<string, number>();
+    const groups: ReadItem[][] = [];
+    for (const item of items) {
+      if (item.key === "") continue;
+      let g = customerOf.get(item.key);
+      if (g === undefined) {
+        g = groups.length;
+        customerOf.set(item.key, g);
+        groups.push([]);
+      }
+      groups[g].push(item);
+    }
+    const good = items.filter((item) => item.problems.length === 0 && item.key !== "");
+    const rolled = rollUp(
+      good.map((item) => ({
+        index: item.row,
+        customerKey: item.key,
+        kind: item.kind ?? "invoice",
+        amount: item.amount,
+        open: item.open,
+        paidAmount: item.paidAmount,
+        dueDate: item.dueDate,
+        paidDate: item.paidDate,
+      })),
+      this.asOf,
+      this.policy,
+    );
+    const byCustomer = new Map<string, CustomerRollup>();
+    for (const c of rolled.customers) byCustomer.set(c.customerKey, c);
+    const byRow = new Map<number, ItemAging>();
+    for (const a of rolled.items) byRow.set(a.index, a);
+    // The customer table the triage reads: one row per customer, its fields in fixed columns.
+    const copied = TRIAGE_FIELDS.filter(
+      (f) => !ITEM_LEVEL.has(f) && m[f] !== undefined && !(m.paidDate !== undefined && (f === "overdueCount" || f === "largestOverdue")),
+    );
+    const derivedHistory = m.paidDate !== undefined;
+    const mapping: Partial<Record<TriageField, number>> = { customer: 0, balance: 1, dueDate: 2 };
+    if (derivedHistory) {
+      mapping.overdueCount = 3;
+      mapping.largestOverdue = 4;
+    }
+    copied.forEach((f, i) => (mapping[f] = 5 + i));
+    const customerRows: unknown[][] = [];
+    const rowNumbers: number[] = [];
+    const rowProblems = new Map<number, Reason>();
+    const customerItems: CustomerItems[] = [];
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      const firstItem = group[0];
+      const summary = byCustomer.get(firstItem.key);
+      const unread = group.filter((item) => item.problems.length > 0);
+      const history = derivedHistory
+        ? overdueHistory(
+            group
+              .filter((item) => item.problems.length === 0 && item.kind === "invoice" && item.dueDate !== null)
+              .map((item) => ({
+                dueDate: item.dueDate as number,
+                paidDate: item.paidDate,
+                amount: Math.abs(item.amount ?? item.open ?? 0),
+              })),
+            this.asOf,
+            this.policy.overdueGraceDays,
+          )
+        : null;
+      const row: unknown[] = new Array<unknown>(5 + copied.length).fill("");
+      row[0] = firstItem.customer;
+      row[1] = summary === undefined ? 0 : summary.balance;
+      row[2] = summary?.oldestDueDate ?? "";
+      if (history !== null) {
+        row[3] = history.overdueEvents;
+        row[4] = history.largestOverdue;
+      }
+      // The customer's own columns (cash flow, signals, ...): the first filled cell among its items;
+      // a different value further down is a problem (which one is right cannot be told).
+      const conflicts: string[] = [];
+      copied.forEach((f, i) => {
+        const c = m[f] as number;
+        let value: unknown = "";
+        let from = -1;
+        for (const item of group) {
+          const cell = this.rows[item.row][c];
+          if (isBlank(cell)) continue;
+          if (from < 0) {
+            value = cell;
+            from = item.row;
+            continue;
+          }
+          if (!sameCell(cell, value)) conflicts.push(`${FIELD_LABELS[f].en} (rows ${this.first + from} and ${this.first + item.row})`);
+        }
+        row[5 + i] = typeof value === "number" && DATE_FIELDS.has(f) ? value + this.dateOffset : value;
+      });
+      if (unread.length > 0) {
+        const where =
+          unread
+            .slice(0, 5)
+            .map((item) => this.first + item.row)
+            .join(", ") + (unread.length > 5 ? ", ..." : "");
+        rowProblems.set(g, {
+          code: "items-unread",
+          en: `${unread.length} of its ${group.length} items could not be read (row ${where}): the balance is incomplete`,
+          zh: `其 ${group.length} 条明细中有 ${unread.length} 条无法读取（第 ${where} 行）：余额不完整`,
+        });
+      } else if (conflicts.length > 0) {
+        rowProblems.set(g, {
+          code: "items-disagree",
+          en: `its items disagree on ${conflicts.join("; ")}`,
+          zh: `其明细在以下字段上不一致：${conflicts.join("；")}`,
+        });
+      } else if (summary !== undefined && summary.balance < 0) {
+        rowProblems.set(g, {
+          code: "credit-balance",
+          en: `credit balance ${formatAmount(summary.balance)}: credits and payments exceed the invoices, nothing to collect (refund or apply them)`,
+          zh: `贷方余额 ${formatAmount(summary.balance)}：贷项和收款超过发票，无需催收（请退款或核销）`,
+        });
+      }
+      customerRows.push(row);
+      rowNumbers.push(this.first + firstItem.row);
+      customerItems.push({
+        rows: group.map((item) => this.first + item.row),
+        balance: summary?.balance ?? 0,
+        openItems: summary?.openItems ?? 0,
+        overdueItems: summary?.overdueItems ?? 0,
+        bucketAmounts: summary?.buckets ?? bucketLabels(this.policy.agingEdges).map(() => 0),
+        undatedAmount: summary?.undatedAmount ?? 0,
+        history,
+      });
+    }
+    const output = triagePortfolio(customerRows, mapping, {
+      asOf: this.asOf,
+      policy: this.policy,
+      firstRowNumber: this.first,
+      rowNumbers,
+      dateSystem: "1900", // the customer rows hold 1900 serials (item dates were moved onto the 1900 count)
+      rowProblems,
+    });
+    // Every source row, accounted for.
+    const itemRows: ItemRow[] = new Array<ItemRow>(last + 1);
+    const readAt = new Map<number, ReadItem>();
+    for (const item of items) readAt.set(item.row, item);
+    for (let i = 0; i <= last; i++) {
+      const item = readAt.get(i);
+      if (item === undefined) {
+        const note = skipped.get(i);
+        itemRows[i] = {
+          sourceRow: this.first + i,
+          kind: kinds[i],
+          fate: kinds[i] === "blank" ? "blank" : "skipped",
+          customer: "",
+          customerIndex: -1,
+          document: "",
+          documentKind: null,
+          amount: null,
+          open: null,
+          dueDate: null,
+          paidDate: null,
+          daysPastDue: null,
+          bucketIndex: null,
+          notes: note === undefined ? [] : [note],
+        };
+        continue;
+      }
+      const aged = byRow.get(i);
+      const paidBefore = item.paidDate !== null && item.paidDate <= this.asOf;
+      itemRows[i] = {
+        sourceRow: this.first + i,
+        kind: "data",
+        fate: item.problems.length > 0 ? "problem" : paidBefore ? "history" : "rolled-up",
+        customer: item.customer,
+        customerIndex: item.key === "" ? -1 : (customerOf.get(item.key) ?? -1),
+        document: item.document,
+        documentKind: item.kind,
+        amount: item.amount,
+        open: aged?.openAmount ?? null,
+        dueDate: item.dueDate,
+        paidDate: item.paidDate,
+        daysPastDue: aged?.daysPastDue ?? null,
+        bucketIndex: aged?.bucket ?? null,
+        notes: item.problems,
+      };
+    }
+    let itemsCents = 0;
+    for (const row of itemRows) if (row.open !== null) itemsCents += toCents(row.open);
+    // The customers' balances as rolled up (a credit balance included, which the triage itself refuses).
+    let customersCents = 0;
+    for (const c of rolled.customers) customersCents += toCents(c.balance);
+    const unreadRows = items.filter((item) => item.problems.length > 0).length;
+    const exportTotal =
+      grand === null || grand.amount === null ? null : { amount: grand.amount as number, sourceRow: this.first + grand.row };
+    const agrees =
+      itemsCents === customersCents &&
+      unreadRows === 0 &&
+      subtotalMismatches.length === 0 &&
+      (exportTotal === null || exportItemsTotal === null || toCents(exportTotal.amount) === toCents(exportItemsTotal));
+    return {
+      shape: "items",
+      output,
+      items: itemRows,
+      customerItems,
+      reconciliation: {
+        itemsTotal: itemsCents / 100,
+        customersTotal: customersCents / 100,
+        exportTotal,
+        exportItemsTotal,
+        subtotalMismatches,
+        unreadRows,
+        agrees,
+      },
+      dateOrder: { order: this.order, source: this.orderSource, evidence: this.orderEvidence },
+    };
+  }
+}
+
+const BLANK_ROW: RowKind = { kind: "blank" };
+
+function rowIsBlank(row: unknown): boolean {
+  if (!Array.isArray(row)) return true;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
+/** Whole cents of an amount (rounded as money is). */
+function toCents(amount: number): number {
+  return Math.round(roundMoney(amount) * 100);
+}
+
+/** Two cells that say the same (text compared trimmed, case-blind). */
+function sameCell(a: unknown, b: unknown): boolean {
+  if (typeof a === "string" && typeof b === "string") return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return a === b;
+}
+
+function shapeText(text: string): string {
+  return show(text);
+}
