@@ -8,10 +8,15 @@
  * spent inside the fake (the stand-in for Excel's own work), and peak memory.
  */
 import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { recogniseColumns, serialFromCivil, summarise, triagePortfolio } from "../src/core/index.js";
 import { recordCells } from "../src/result/index.js";
 import { FakeWorkbook } from "../test/support/fake-excel/index.js";
 import { locatePortfolio, readPortfolioRows, triageSheetData, writeTriageSheets } from "../src/excel-io/index.js";
+import { itemsCsvPath, parseArguments, runTriage } from "../src/cli/triage.js";
+import { writeLedgerExport } from "./ledger-export.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -184,7 +189,104 @@ async function runIo(rows: number) {
   };
 }
 
+/** The open-item export of `items` rows (bench/ledger-export.ts), made once per size and kind in a temporary folder. */
+function ledgerExport(items: number, ext: "csv" | "xlsx"): string {
+  const folder = join(tmpdir(), "ar-bench-ledger");
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `open-items-v1-${items}.${ext}`);
+  if (!existsSync(path)) {
+    execFileSync(process.execPath, [...process.execArgv, __filename, "--make-ledger", path, String(items)], { stdio: "inherit" });
+  }
+  return path;
+}
+
+/** Bytes of a file, 0 when absent. */
+const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
+/**
+ * One command-line run on an open-item export, as `npm run triage -- <input> --out <output>` runs it:
+ * read, shape, roll up, triage, write the customer and item tables. In its own process: peak memory is the run's.
+ */
+async function runLedger(input: string, out: string) {
+  const options = parseArguments([input, "--out", out, "--as-of", "2025-07-31"]);
+  const t0 = process.hrtime.bigint();
+  const lines = await runTriage(options);
+  const ms = since(t0);
+  const itemsOut = out.endsWith(".csv") ? itemsCsvPath(out) : null;
+  const legendOut = out.endsWith(".csv") ? out.replace(/\.csv$/, ".legend.csv") : null;
+  return {
+    ms,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    inputBytes: fileBytes(input),
+    outBytes: fileBytes(out),
+    itemBytes: itemsOut === null ? 0 : fileBytes(itemsOut),
+    legendBytes: legendOut === null ? 0 : fileBytes(legendOut),
+    lines: lines.filter((l) => /^(item list|reconciliation|wrote|the export's own total)/.test(l)),
+  };
+}
+
+/** The command line on 1,000,000 open items: CSV in, CSV out and XLSX out; XLSX in, XLSX out. */
+function ledgerSection(items: number) {
+  const f = (n: number, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+  console.log("");
+  console.log(
+    `Command line on an open-item export (bench/ledger-export.ts: ${f(items)} items of ~100,000 customers, title block, "Total for" rows, grand total), one process per run`,
+  );
+  console.log(
+    "| input | output | seconds | item rows/s | peak RSS MB | input bytes/row | output bytes/row (customers + items + legend) | target |",
+  );
+  console.log("|---|---|---:|---:|---:|---:|---:|---|");
+  const out = join(tmpdir(), "ar-bench-ledger");
+  const runs: ["csv" | "xlsx", "csv" | "xlsx", number][] = [
+    ["csv", "csv", 15],
+    ["csv", "xlsx", 60],
+    ["xlsx", "xlsx", 60],
+  ];
+  for (const [inKind, outKind, limit] of runs) {
+    const input = ledgerExport(items, inKind);
+    const r = JSON.parse(
+      execFileSync(process.execPath, [...process.execArgv, __filename, "--ledger", input, join(out, `result.${outKind}`)], {
+        encoding: "utf8",
+        maxBuffer: 1 << 24,
+      }),
+    );
+    const bytes = r.outBytes + r.itemBytes + r.legendBytes;
+    const met = r.ms / 1000 < limit && r.peakRssMB < 1536;
+    console.log(
+      `| ${inKind} ${f(r.inputBytes / 1e6, 1)} MB | ${outKind} ${f(bytes / 1e6, 1)} MB | ${f(r.ms / 1000, 1)} | ${f(items / (r.ms / 1000))} | ${f(r.peakRssMB)} | ${f(r.inputBytes / items)} | ${f(bytes / items)} (${f(r.outBytes / 1e6, 1)} + ${f(r.itemBytes / 1e6, 1)} + ${f(r.legendBytes / 1e6, 2)} MB) | under ${limit} s, 1.5 GB: ${met ? "met" : "NOT met"} |`,
+    );
+    for (const line of r.lines) console.log(`  ${line}`);
+  }
+}
+
 function main() {
+  const make = args.indexOf("--make-ledger");
+  if (make >= 0) {
+    writeLedgerExport(args[make + 1], Number(args[make + 2])).then(
+      (r) => console.error(`made ${args[make + 1]}: ${JSON.stringify(r)}`),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+    return;
+  }
+  const ledger = args.indexOf("--ledger");
+  if (ledger >= 0) {
+    runLedger(args[ledger + 1], args[ledger + 2]).then(
+      (r) => process.stdout.write(JSON.stringify(r)),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+    return;
+  }
+  const itemsOnly = args.indexOf("--items");
+  if (itemsOnly >= 0) {
+    ledgerSection(Number(args[itemsOnly + 1]));
+    return;
+  }
   const only = args.indexOf("--size");
   if (only >= 0) {
     process.stdout.write(JSON.stringify(runSize(Number(args[only + 1]))));
@@ -247,6 +349,7 @@ function main() {
       );
     }
   }
+  ledgerSection(1_000_000);
 }
 
 main();

@@ -11,7 +11,8 @@ if (!entry) {
   console.error("usage: node scripts/bench.mjs <bench file> [arguments]");
   process.exit(2);
 }
-const outDir = resolve("node_modules/.cache/ar-bench");
+// One folder per checkout: node_modules may be shared by several worktrees, each running its own bench.
+const outDir = resolve("node_modules/.cache/ar-bench", basename(process.cwd()));
 mkdirSync(outDir, { recursive: true });
 const outfile = join(outDir, basename(entry).replace(/\.ts$/, ".cjs"));
 await build({

@@ -91,6 +91,20 @@ export interface CellAddress {
 /** A value to write: text, a number, a boolean, or null for an empty cell. */
 export type OutputValue = string | number | boolean | null;
 
+/**
+ * Rows made one at a time, so that a million rows are never all held as cells: `row(i)` for i from 0 to
+ * `length - 1`, in order, each called once (the row may be reused by the next call).
+ */
+export interface RowSource {
+  readonly length: number;
+  /** The widest row (cells beyond the headers are written under an empty header). */
+  readonly width: number;
+  row(index: number): readonly OutputValue[];
+}
+
+/** Rows to write: held (an array of rows) or made one at a time (a RowSource). */
+export type Rows = readonly (readonly OutputValue[])[] | RowSource;
+
 export interface WriteOptions {
   /** XLSX: the sheet name (default `Sheet1`); characters Excel refuses become `_`, and it is cut to 31. */
   sheetName?: string;
@@ -100,11 +114,11 @@ export interface WriteOptions {
   levelColumn?: number;
   /** Paths that must not be overwritten (the input file): writing to one of them throws. */
   protect?: string[];
-  /** XLSX: more sheets after the first (e.g. the item table), each with its own headers, rows and date columns. */
+  /** XLSX: more sheets after the first (e.g. the item table, the legend), each with its own headers, rows and date columns. */
   moreSheets?: readonly {
     readonly name: string;
     readonly headers: readonly string[];
-    readonly rows: readonly OutputValue[][];
+    readonly rows: Rows;
     readonly dateColumns?: number[];
   }[];
 }
@@ -186,12 +200,14 @@ export function shapeTable(
       }
     }
   }
+  // Each record made exactly `width` cells long, in place: the reader's records are the caller's to
+  // change, and a million rows are not copied (trailing cells cut here are empty: `width` reaches the
+  // last non-empty cell of every row).
   const widen = (record: ReadonlyArray<unknown> | undefined): unknown[] => {
-    const row = new Array<unknown>(width);
-    for (let c = 0; c < width; c++) {
-      const value = record?.[c];
-      row[c] = value === undefined ? "" : value;
-    }
+    if (record === undefined) return new Array<unknown>(width).fill("");
+    const row = record as unknown[];
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = "";
+    if (row.length > width) row.length = width;
     return row;
   };
   const headers = widen(records[first]).map((value) => (typeof value === "string" ? value : String(value)));

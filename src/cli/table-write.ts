@@ -1,18 +1,23 @@
 /**
- * Writing a result table for the command line: .csv (UTF-8 with BOM, formula-safe text, streamed in chunks) or
- * .xlsx (values as values, level fills, date formats), through a temporary file renamed into place. Node only.
+ * Writing a result table for the command line: .csv (UTF-8 with BOM, formula-safe text) or .xlsx (values as
+ * values, level fills, date formats), through a temporary file renamed into place. Node only.
+ *
+ * Both stream: rows are turned into text a few thousand at a time and written, so that a million rows never
+ * make one string (V8 stops near 512 MB) and need not all be held as cells (a RowSource makes them one at a
+ * time). The XLSX is written here as its XML parts in a zip (xlsx-zip.ts), not through exceljs: its
+ * streaming writer looks every styled cell's style up by its XML text and took 220 s and 3 GB for a
+ * million rows; here a cell's style is one of nine fixed indexes.
  */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
-import { stringify as stringifyCsv } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
 import { fitCellText } from "../core/sheet-text.js";
 import { DATE_FORMAT, displayWidth, LEVEL_FILLS, neutraliseFormula } from "../result/index.js";
+import { ZipWriter } from "./xlsx-zip.js";
 
 export { TableFileError } from "./file-error.js";
-import type { CellAddress, OutputValue, WriteOptions, WriteReport } from "./table-io.js";
+import type { CellAddress, OutputValue, RowSource, Rows, WriteOptions, WriteReport } from "./table-io.js";
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
@@ -34,7 +39,7 @@ const MAX_COLUMNS = 16_384;
  * control characters (NUL, ...) become U+FFFD; the report lists the cells concerned.
  * @throws Error naming the folder when it does not exist, the file when it cannot be written
  */
-export async function writeTable(path: string, headers: string[], rows: OutputValue[][], options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeTable(path: string, headers: readonly string[], rows: Rows, options: WriteOptions = {}): Promise<WriteReport> {
   if (path.trim() === "") throw new Error("the output file has no name: give one, e.g. --out result.xlsx");
   const ext = nodePath.extname(path).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx") throw new Error(`${path}: can only write .xlsx or .csv`);
@@ -51,8 +56,8 @@ export async function writeTable(path: string, headers: string[], rows: OutputVa
   const temp = nodePath.join(folder, `.ar-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   const report = { cutCells: [] as CellAddress[], controlCells: [] as CellAddress[] };
   try {
-    if (ext === ".csv") await writeCsv(temp, headers, rows, options, report);
-    else await writeXlsx(temp, headers, rows, options, report);
+    if (ext === ".csv") await writeCsv(temp, headers, sourceOf(rows), options, report);
+    else await writeXlsx(temp, headers, sourceOf(rows), options, report);
     await fs.rename(temp, target);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
@@ -75,6 +80,41 @@ function cellText(text: string, row: number, column: number, report: WriteReport
   if (fitted.cut > 0) (report.cutCells as CellAddress[]).push({ row, column });
   if (fitted.replaced > 0) (report.controlCells as CellAddress[]).push({ row, column });
   return fitted.text;
+}
+
+/** Rows as a source (an array is one already held). */
+function sourceOf(rows: Rows): RowSource {
+  if (!Array.isArray(rows)) return rows as RowSource;
+  const held = rows as readonly (readonly OutputValue[])[];
+  let width = 0;
+  for (const row of held) if (row.length > width) width = row.length;
+  return { length: held.length, width, row: (i) => held[i] };
+}
+
+/**
+ * The encoded text of cells, remembered per column for the last text seen: a result repeats the same text
+ * down a column (a strategy, a bucket, a customer over its items), and encoding it is the writer's main
+ * cost. Only text that needed no change is remembered, so that every cut or replaced cell is reported.
+ */
+class ColumnMemo {
+  private readonly raw: (string | undefined)[] = [];
+  private readonly out: string[] = [];
+  constructor(private readonly encode: (text: string) => string) {}
+
+  get(column: number, text: string, row: number, report: WriteReport): string {
+    if (this.raw[column] === text) return this.out[column];
+    const fitted = fitCellText(text);
+    if (fitted.cut > 0 || fitted.replaced > 0) {
+      if (fitted.cut > 0) (report.cutCells as CellAddress[]).push({ row, column });
+      if (fitted.replaced > 0) (report.controlCells as CellAddress[]).push({ row, column });
+      this.raw[column] = undefined;
+      return this.encode(fitted.text);
+    }
+    const out = this.encode(text);
+    this.raw[column] = text;
+    this.out[column] = out;
+    return out;
+  }
 }
 
 /** Throws when `path` names one of `protect`: the same path, or the same file under another name (link). */
@@ -100,74 +140,74 @@ function isDateSerial(value: number): boolean {
   return Number.isFinite(value) && value >= 1 && value <= MAX_SERIAL && Math.floor(value) !== PHANTOM_LEAP_DAY;
 }
 
-function csvCell(value: OutputValue | undefined, isDate: boolean, text: (s: string) => string): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return neutraliseFormula(String(value));
-    if (isDate && isDateSerial(value)) return isoFromSerial(Math.floor(value));
-    return Object.is(value, -0) ? "0" : String(value);
-  }
-  // Neutralised before fitting, so that a control character in front of `=` still gets its quote.
-  return text(neutraliseFormula(String(value)));
+/** Characters that make a CSV field need quotes (RFC 4180; as csv-stringify decides with CRLF records). */
+const CSV_QUOTE = /[",\r\n]/;
+const QUOTES = /"/g;
+
+/** A CSV field of a text: quoted when it holds a comma, a quote or a line break, its quotes doubled. */
+function csvField(text: string): string {
+  return CSV_QUOTE.test(text) ? `"${text.replace(QUOTES, '""')}"` : text;
 }
 
-/** Rows per piece of CSV text: a whole result as one string would pass V8's ~512 MB limit near 400,000 rows. */
-const CSV_CHUNK_ROWS = 5_000;
+/** Characters of CSV text gathered before one write: large enough to be cheap, far from any string limit. */
+const CSV_CHUNK_CHARS = 1 << 20;
 
-/** Writes the CSV piece by piece (UTF-8 with BOM, CRLF, RFC 4180 quoting), never the whole file as one string. */
+/**
+ * Writes the CSV piece by piece (UTF-8 with BOM, CRLF, RFC 4180 quoting), never the whole file as one string.
+ * Text starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` (neutralised before fitting, so that a
+ * control character in front of `=` still gets its quote); numbers stay numbers; booleans are TRUE/FALSE;
+ * date columns hold yyyy-mm-dd.
+ */
 async function writeCsv(
   file: string,
   headers: readonly string[],
-  rows: readonly OutputValue[][],
+  rows: RowSource,
   options: WriteOptions,
   report: WriteReport,
 ): Promise<void> {
   const dates = new Set(options.dateColumns ?? []);
-  const width = tableWidth(headers, rows);
-  const pad = (cells: string[]) => {
-    while (cells.length < width) cells.push("");
-    return cells;
-  };
+  const width = Math.max(headers.length, rows.width);
+  const memo = new ColumnMemo((text) => csvField(text));
   const handle = await fs.open(file, "w");
   try {
-    let records: string[][] = [pad(headers.map((header, c) => csvCell(header, false, (s) => cellText(s, 1, c, report))))];
-    let first = true;
-    const flush = async () => {
-      const text = stringifyCsv(records, {
-        bom: first,
-        record_delimiter: "\r\n",
-        quote_record_delimiter: true,
-        escape_formulas: false, // done in csvCell, on text only
-      });
-      await handle.write(text);
-      first = false;
-      records = [];
-    };
+    const header: string[] = [];
+    for (let c = 0; c < width; c++) header.push(csvField(cellText(neutraliseFormula(headers[c] ?? ""), 1, c, report)));
+    let chunk = "\uFEFF" + header.join(",") + "\r\n";
+    const line: string[] = new Array<string>(width);
     for (let r = 0; r < rows.length; r++) {
-      records.push(pad(rows[r].map((value, c) => csvCell(value, dates.has(c), (s) => cellText(s, r + 2, c, report)))));
-      if (records.length >= CSV_CHUNK_ROWS) await flush();
+      const values = rows.row(r);
+      for (let c = 0; c < width; c++) {
+        const value = values[c];
+        let field: string;
+        if (value === null || value === undefined) field = "";
+        else if (typeof value === "number") {
+          if (!Number.isFinite(value)) field = neutraliseFormula(String(value));
+          else if (dates.has(c) && isDateSerial(value)) field = isoFromSerial(Math.floor(value));
+          else field = Object.is(value, -0) ? "0" : String(value);
+        } else if (typeof value === "boolean") field = value ? "TRUE" : "FALSE";
+        else field = memo.get(c, neutraliseFormula(value), r + 2, report);
+        line[c] = field;
+      }
+      chunk += line.join(",") + "\r\n";
+      if (chunk.length >= CSV_CHUNK_CHARS) {
+        await handle.write(chunk);
+        chunk = "";
+      }
     }
-    if (records.length > 0 || first) await flush();
+    if (chunk.length > 0) await handle.write(chunk);
   } finally {
     await handle.close();
   }
 }
 
-function tableWidth(headers: readonly string[], rows: readonly OutputValue[][]): number {
-  let width = headers.length;
-  for (const row of rows) if (row.length > width) width = row.length;
-  return width;
-}
-
-/** Row fills by warning level as exceljs takes them (ARGB), from the colours the task pane uses too. */
+/** Row fills by warning level as the XLSX styles hold them (ARGB), from the colours the task pane uses too. */
 const LEVEL_ARGB: Record<number, string> = Object.fromEntries(
   Object.entries(LEVEL_FILLS).map(([level, rgb]) => [level, `FF${rgb.slice(1)}`]),
 );
 
 function levelOf(value: OutputValue | undefined): number {
   const level = typeof value === "number" ? value : typeof value === "string" && /^\s*[0-3]\s*$/.test(value) ? Number(value) : 0;
-  return Number.isInteger(level) ? level : 0;
+  return Number.isInteger(level) && level >= 0 && level <= 3 ? level : 0;
 }
 
 /** Sheet name Excel accepts: no `\ / ? * [ ] :`, not starting or ending with `'`, 1-31 characters. */
@@ -179,104 +219,247 @@ function safeSheetName(name: string | undefined): string {
   return cleaned.trim() === "" ? "Sheet1" : cleaned;
 }
 
+// ------------------------------------------------------------------------------------------------
+// XLSX parts
+
+/** Text for XML: `&`, `<`, `>` escaped (and `"` in attributes). Control characters are gone already (fitCellText). */
+const XML_SPECIAL = /[&<>"]/;
+function xmlText(text: string): string {
+  if (!XML_SPECIAL.test(text)) return text;
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** An inline string cell's body; spaces at either end or a line break are kept with xml:space. */
+function inlineString(text: string): string {
+  const keep = text.length > 0 && (text[0] === " " || text[text.length - 1] === " " || text.includes("\n") || text.includes("\t"));
+  return `t="inlineStr"><is><t${keep ? ' xml:space="preserve"' : ""}>${xmlText(text)}</t></is></c>`;
+}
+
+/** Column letters of a 0-based column: 0 -> A, 26 -> AA. */
+function columnLetters(column: number): string {
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    letters = String.fromCharCode(65 + m) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * The cell styles (cellXfs), by index: 0 plain, 1 the header (bold, bottom border, top-aligned), 2 a date,
+ * 3-5 a row of warning level 1-3, 6-8 a date in such a row.
+ */
+const STYLE = { plain: 0, header: 1, date: 2, level: (level: number) => 2 + level, levelDate: (level: number) => 5 + level } as const;
+
+function stylesXml(): string {
+  const fill = (level: number) =>
+    `<fill><patternFill patternType="solid"><fgColor rgb="${LEVEL_ARGB[level]}"/><bgColor indexed="64"/></patternFill></fill>`;
+  const xf = (numFmt: number, font: number, fillId: number, border: number, extra = "") => {
+    const applied =
+      (numFmt !== 0 ? ' applyNumberFormat="1"' : "") +
+      (font !== 0 ? ' applyFont="1"' : "") +
+      (fillId !== 0 ? ' applyFill="1"' : "") +
+      (border !== 0 ? ' applyBorder="1"' : "");
+    const head = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fillId}" borderId="${border}" xfId="0"${applied}`;
+    return extra === "" ? `${head}/>` : `${head} applyAlignment="1">${extra}</xf>`;
+  };
+  // Fills 0 and 1 are the two Excel reserves (none, gray125); 2-4 the warning levels 1-3.
+  const xfs = [
+    xf(0, 0, 0, 0),
+    xf(0, 1, 0, 1, '<alignment vertical="top"/>'),
+    xf(164, 0, 0, 0),
+    ...[1, 2, 3].map((level) => xf(0, 0, level + 1, 0)),
+    ...[1, 2, 3].map((level) => xf(164, 0, level + 1, 0)),
+  ];
+  const font = (bold: boolean) =>
+    `<font>${bold ? "<b/>" : ""}<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+  return (
+    XML_HEAD +
+    `<styleSheet xmlns="${MAIN_NS}">` +
+    `<numFmts count="1"><numFmt numFmtId="164" formatCode="${DATE_FORMAT}"/></numFmts>` +
+    `<fonts count="2">${font(false)}${font(true)}</fonts>` +
+    `<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fill(1)}${fill(2)}${fill(3)}</fills>` +
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+    '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>` +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+    "</styleSheet>"
+  );
+}
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** One sheet to write. */
+interface SheetPlan {
+  readonly name: string;
+  readonly headers: readonly string[];
+  readonly rows: RowSource;
+  readonly dates: ReadonlySet<number>;
+  readonly levelColumn: number | undefined;
+  /** The width written: the headers' or the widest row's. */
+  readonly width: number;
+}
+
 async function writeXlsx(
   file: string,
   headers: readonly string[],
-  rows: readonly OutputValue[][],
+  rows: RowSource,
   options: WriteOptions,
   report: WriteReport,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   const names = new Set<string>();
-  const sheets = [
+  const given = [
     { name: options.sheetName, headers, rows, dateColumns: options.dateColumns, levelColumn: options.levelColumn },
-    ...(options.moreSheets ?? []),
+    ...(options.moreSheets ?? []).map((sheet) => ({ ...sheet, rows: sourceOf(sheet.rows), levelColumn: undefined })),
   ];
-  for (const sheet of sheets) {
+  const sheets: SheetPlan[] = given.map((sheet) => {
     // Names differ in Excel without regard to case: a second "Result" would make the file unreadable.
     let name = safeSheetName(sheet.name);
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `${safeSheetName(sheet.name).slice(0, 27)} (${n})`;
     names.add(name.toLowerCase());
-    writeSheet(
-      workbook,
+    const width = Math.max(1, sheet.headers.length, sheet.rows.width);
+    if (sheet.rows.length + 1 > MAX_ROWS) {
+      throw new Error(`${sheet.rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
+    }
+    if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
+    return {
       name,
-      sheet.headers,
-      sheet.rows,
-      new Set(sheet.dateColumns ?? []),
-      "levelColumn" in sheet ? sheet.levelColumn : undefined,
-      report,
-      sheet === sheets[0],
+      headers: sheet.headers,
+      rows: sheet.rows,
+      dates: new Set(sheet.dateColumns ?? []),
+      levelColumn: sheet.levelColumn,
+      width,
+    };
+  });
+  const zip = await ZipWriter.create(file);
+  try {
+    const sheetList = sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
+    const filters = sheets
+      .map(
+        (s, i) =>
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(s.width - 1)}$${s.rows.length + 1}</definedName>`,
+      )
+      .join("");
+    await zip.add(
+      "[Content_Types].xml",
+      XML_HEAD +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+        '<Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join("") +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        "</Types>",
     );
+    await zip.add(
+      "_rels/.rels",
+      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
+    await zip.add(
+      "xl/workbook.xml",
+      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews>` +
+        `<sheets>${sheetList}</sheets><definedNames>${filters}</definedNames><calcPr calcId="171027"/></workbook>`,
+    );
+    await zip.add(
+      "xl/_rels/workbook.xml.rels",
+      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+    );
+    await zip.add("xl/styles.xml", stylesXml());
+    for (let i = 0; i < sheets.length; i++) {
+      // Cells of a later sheet are checked by the same rules but not mixed into the first sheet's report.
+      await writeSheetXml(zip, `xl/worksheets/sheet${i + 1}.xml`, sheets[i], i === 0 ? report : { cutCells: [], controlCells: [] });
+    }
+    await zip.finish();
+  } catch (error) {
+    await zip.abandon();
+    throw error;
   }
-  await workbook.commit();
 }
 
-function writeSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  headers: readonly string[],
-  rows: readonly OutputValue[][],
-  dates: ReadonlySet<number>,
-  levelColumn: number | undefined,
-  report: WriteReport,
-  reported: boolean,
-): void {
-  const width = Math.max(1, tableWidth(headers, rows));
-  if (rows.length + 1 > MAX_ROWS) {
-    throw new Error(`${rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
-  }
-  if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
-  // Cells of a second sheet are reported by the same rules but not mixed into the first sheet's rows.
-  const sheetReport: WriteReport = reported ? report : { cutCells: [], controlCells: [] };
+/** Rows of sheet XML gathered before one write into the zip. */
+const XML_CHUNK_CHARS = 1 << 20;
 
-  // Column widths from the header and the first rows (enough to size a column, cheap on a million rows).
+/**
+ * One worksheet's XML, streamed into the zip: a frozen bold header row with an autofilter, column widths
+ * from the header and the first 2,000 rows, numbers as numbers (dates styled yyyy-mm-dd), text as inline
+ * strings (never a formula, whatever it starts with), booleans, and each row of the level column's
+ * warning level 1-3 filled across the table's width.
+ */
+async function writeSheetXml(zip: ZipWriter, part: string, sheet: SheetPlan, report: WriteReport): Promise<void> {
+  const { rows, dates, levelColumn, width } = sheet;
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   const widths = new Array<number>(width).fill(0);
   const measure = (value: OutputValue | undefined, c: number) => {
     if (value === null || value === undefined) return;
     const w = dates.has(c) && typeof value === "number" ? 10 : displayWidth(String(value));
     if (w > widths[c]) widths[c] = w;
   };
-  headers.forEach((header, c) => measure(header, c));
-  for (let r = 0; r < rows.length && r < 2000; r++) rows[r].forEach((value, c) => measure(value, c));
-
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", xSplit: 0, ySplit: 1, topLeftCell: "A2", activeCell: "A2" }],
-  });
-  sheet.columns = widths.map((w) => ({ width: Math.min(60, Math.max(8, w + 2)) }));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: width } };
-
-  const headerRow = sheet.getRow(1);
+  sheet.headers.forEach((header, c) => measure(header, c));
+  // Sized from the first rows (enough to size a column, cheap on a million rows); a row source is read
+  // twice for them, which it allows (row(i) makes the same cells again).
+  for (let r = 0; r < rows.length && r < 2000; r++) rows.row(r).forEach((value, c) => measure(value, c));
+  const cols = widths
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(60, Math.max(8, w + 2))}" customWidth="1"/>`)
+    .join("");
+  const lastRef = `${letters[width - 1]}${rows.length + 1}`;
+  const stream = await zip.stream(part);
+  let chunk =
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${lastRef}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1">`;
   for (let c = 0; c < width; c++) {
-    const cell = headerRow.getCell(c + 1);
-    cell.value = cellText(headers[c] ?? "", 1, c, sheetReport);
-    cell.font = { bold: true };
-    cell.border = { bottom: { style: "thin" } };
-    cell.alignment = { vertical: "top" };
+    chunk += `<c r="${letters[c]}1" s="${STYLE.header}" ${inlineString(cellText(sheet.headers[c] ?? "", 1, c, report))}`;
   }
-  headerRow.commit();
-
+  chunk += "</row>";
+  const memo = new ColumnMemo(inlineString);
   for (let r = 0; r < rows.length; r++) {
-    const values = rows[r];
-    const row = sheet.getRow(r + 2);
-    const fill = levelColumn === undefined ? undefined : LEVEL_ARGB[levelOf(values[levelColumn])];
+    const values = rows.row(r);
+    const n = r + 2;
+    const level = levelColumn === undefined ? 0 : levelOf(values[levelColumn]);
+    const plainStyle = level === 0 ? "" : ` s="${STYLE.level(level)}"`;
+    const dateStyle = ` s="${level === 0 ? STYLE.date : STYLE.levelDate(level)}"`;
+    let line = `<row r="${n}">`;
     for (let c = 0; c < width; c++) {
       const value = values[c];
-      const hasValue = value !== null && value !== undefined;
-      if (!hasValue && !fill) continue;
-      const cell = row.getCell(c + 1);
-      if (typeof value === "number") {
-        // Not-a-number and infinities cannot be stored in a sheet: keep them as their text.
-        cell.value = Number.isFinite(value) ? (Object.is(value, -0) ? 0 : value) : String(value);
-        if (dates.has(c) && Number.isFinite(value)) cell.numFmt = DATE_FORMAT;
-      } else if (typeof value === "string") {
-        // exceljs writes a JS string as a string cell, whatever it starts with: never a formula.
-        cell.value = cellText(value, r + 2, c, sheetReport);
-      } else if (typeof value === "boolean") {
-        cell.value = value;
+      if (value === null || value === undefined || value === "") {
+        // An empty cell is written only to carry its row's fill.
+        if (level !== 0) line += `<c r="${letters[c]}${n}"${plainStyle}/>`;
+        continue;
       }
-      if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+      if (typeof value === "number") {
+        if (!Number.isFinite(value)) line += `<c r="${letters[c]}${n}"${plainStyle} ${inlineString(String(value))}`;
+        else {
+          const style = dates.has(c) ? dateStyle : plainStyle;
+          line += `<c r="${letters[c]}${n}"${style}><v>${Object.is(value, -0) ? 0 : value}</v></c>`;
+        }
+      } else if (typeof value === "boolean") {
+        line += `<c r="${letters[c]}${n}"${plainStyle} t="b"><v>${value ? 1 : 0}</v></c>`;
+      } else {
+        line += `<c r="${letters[c]}${n}"${plainStyle} ${memo.get(c, value, n, report)}`;
+      }
     }
-    row.commit();
+    chunk += line + "</row>";
+    if (chunk.length >= XML_CHUNK_CHARS) {
+      await stream.write(chunk);
+      chunk = "";
+    }
   }
-  sheet.commit();
+  chunk += `</sheetData><autoFilter ref="A1:${lastRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  await stream.write(chunk);
+  await stream.end();
 }

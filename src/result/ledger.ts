@@ -14,7 +14,7 @@ import {
   type Policy,
   type Reconciliation,
 } from "../core/index.js";
-import { resultTable, type ResultCell, type ResultTable, type RowLevel } from "./table.js";
+import { resultTable, type ResultCell, type ResultHead, type ResultTable, type RowLevel } from "./table.js";
 import type { TriageColumn } from "./columns.js";
 
 /** The columns an item list adds to the customer table, after the balance. */
@@ -112,26 +112,57 @@ const KINDS: Readonly<Record<"invoice" | "credit" | "payment", Readonly<Record<L
   payment: { en: "payment", zh: "收款" },
 };
 
+/** A table whose rows are made one at a time (row(i), i from 0 to length - 1): a million rows never held as cells. */
+export interface ResultRowSource extends ResultHead {
+  readonly length: number;
+  /** The number of cells of every row. */
+  readonly width: number;
+  row(index: number): ResultCell[];
+}
+
+/**
+ * The item table's rows, made one at a time from the ledger's items: one row per source row under the
+ * header, in order (what ledgerItemTable holds, without holding it).
+ */
+export function ledgerItemRows(ledger: LedgerTriage, language: Language): ResultRowSource | null {
+  const items = ledger.items;
+  if (items === null) return null;
+  const labels = bucketLabels(ledger.output.policy.agingEdges, language);
+  const fates = Object.fromEntries(Object.entries(FATES).map(([k, v]) => [k, v[language]])) as Record<ItemRow["fate"], string>;
+  const kinds = { invoice: KINDS.invoice[language], credit: KINDS.credit[language], payment: KINDS.payment[language] };
+  return {
+    headers: ITEM_COLUMNS.map((c) => c[language]),
+    columnKeys: ITEM_COLUMNS.map((c) => c.key),
+    length: items.length,
+    width: ITEM_COLUMNS.length,
+    row(index: number): ResultCell[] {
+      const item = items[index];
+      return [
+        item.sourceRow,
+        item.customer,
+        item.document,
+        item.documentKind === null ? "" : kinds[item.documentKind],
+        item.amount ?? "",
+        item.open ?? "",
+        item.dueDate ?? "",
+        item.paidDate ?? "",
+        item.daysPastDue ?? "",
+        item.bucketIndex === null ? "" : labels[item.bucketIndex],
+        fates[item.fate],
+        item.notes.length === 0 ? "" : reasonText(item.notes, language),
+      ];
+    },
+  };
+}
+
 /** The item table: one row per source row under the header, in order; levels null (items are not coloured by level). */
 export function ledgerItemTable(ledger: LedgerTriage, language: Language): ResultTable | null {
-  if (ledger.items === null) return null;
-  const labels = bucketLabels(ledger.output.policy.agingEdges, language);
-  const rows: ResultCell[][] = ledger.items.map((item) => [
-    item.sourceRow,
-    item.customer,
-    item.document,
-    item.documentKind === null ? "" : KINDS[item.documentKind][language],
-    item.amount ?? "",
-    item.open ?? "",
-    item.dueDate ?? "",
-    item.paidDate ?? "",
-    item.daysPastDue ?? "",
-    item.bucketIndex === null ? "" : labels[item.bucketIndex],
-    FATES[item.fate][language],
-    reasonText(item.notes, language),
-  ]);
+  const source = ledgerItemRows(ledger, language);
+  if (source === null) return null;
+  const rows: ResultCell[][] = new Array<ResultCell[]>(source.length);
+  for (let i = 0; i < source.length; i++) rows[i] = source.row(i);
   const levels: RowLevel[] = rows.map(() => null);
-  return { headers: ITEM_COLUMNS.map((c) => c[language]), columnKeys: ITEM_COLUMNS.map((c) => c.key), rows, levels };
+  return { headers: source.headers, columnKeys: source.columnKeys, rows, levels };
 }
 
 /**

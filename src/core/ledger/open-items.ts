@@ -29,9 +29,9 @@ import { FIELD_LABELS, ITEM_FIELDS, TRIAGE_FIELDS, type TriageField } from "../t
 import { DATE_1904_OFFSET, type ColumnMapping, type TriageOptions, type TriageOutput } from "../triage/types.js";
 import { classifyRow, grandTotal, type RowKind } from "./shape.js";
 import { detectDateOrder, headerScale, readLedgerAmount, readLedgerDate, type DayMonthOrder } from "./values.js";
-import { documentKind, signedAmount, type DocumentKind } from "./documents.js";
+import { documentKind, isGeneralDocument, signedAmount, type DocumentKind } from "./documents.js";
 import { overdueHistory, type OverdueHistory } from "./history.js";
-import { rollUp, type CustomerRollup, type ItemAging } from "./rollup.js";
+import { rollUp, type CustomerRollup, type ItemAging, type LedgerItem } from "./rollup.js";
 
 /** What a table is: one row per customer, or one row per open item (or invoice). */
 export type TableShape = "customers" | "items";
@@ -161,10 +161,13 @@ export function triageLedger(rows: readonly (readonly unknown[])[], mapping: Col
   return new ItemList(rows, mapping, options).triage();
 }
 
+/** An item as read: the roll-up's input (LedgerItem's fields), with what the item table needs besides. */
 interface ReadItem {
-  row: number; // index into rows
+  /** Index into rows. */
+  index: number;
   customer: string;
-  key: string;
+  /** The customer's grouping key ("" without a readable customer). */
+  customerKey: string;
   document: string;
   kind: DocumentKind | null;
   amount: number | null;
@@ -172,8 +175,14 @@ interface ReadItem {
   paidAmount: number | null;
   dueDate: number | null;
   paidDate: number | null;
-  problems: Reason[];
+  problems: readonly Reason[];
+  /** The export's open-amount column as it states it (unsigned), for its totals; null when it does not read. */
+  stated: number | null;
 }
+
+const NO_PROBLEMS: readonly Reason[] = Object.freeze([]);
+/** Most distinct texts remembered per column (dates, amounts, types): a bound on memory, not on speed. */
+const CACHE_LIMIT = 200_000;
 
 /** One item list's triage (triageLedger). */
 class ItemList {
@@ -185,6 +194,16 @@ class ItemList {
   private order: DayMonthOrder | null = null;
   private orderSource: "told" | "values" | "none" = "none";
   private orderEvidence: readonly string[] = [];
+  /** Problems of the item being read (copied out when there are any). */
+  private readonly problems: Reason[] = [];
+  /**
+   * Texts read before, per field: an export repeats its dates (a few hundred days), its document types and
+   * many amounts (0.00) down a million rows. Only texts that read are kept; a text that does not is read
+   * again, so that each row gets its own problem.
+   */
+  private readonly dateTexts = new Map<string, Map<string, number>>();
+  private readonly amountTexts = new Map<string, Map<string, number>>();
+  private readonly kindTexts = new Map<string, DocumentKind | "general" | null>();
 
   constructor(
     private readonly rows: readonly (readonly unknown[])[],
@@ -238,13 +257,13 @@ class ItemList {
       shapes[i] = shape;
       if (shape.kind === "data") {
         kinds[i] = "data";
-        const item = this.readItem(row, i);
+        const item = this.readItem(row, i, exportField);
         items.push(item);
         // The export's own open-amount column, as it states it, for comparing with its totals.
         if (exportColumn !== undefined) {
-          const stated = this.statedAmount(row[exportColumn], exportField);
-          if (item.key !== runKey) {
-            runKey = item.key;
+          const stated = item.stated;
+          if (item.customerKey !== runKey) {
+            runKey = item.customerKey;
             runCents = 0;
           }
           if (stated !== null) {
@@ -329,9 +348,10 @@ class ItemList {
   }
 
   /** Reads one item row; each cell that cannot be read is a problem of the item. */
-  private readItem(row: readonly unknown[], index: number): ReadItem {
+  private readItem(row: readonly unknown[], index: number, exportField: TriageField): ReadItem {
     const m = this.mapping;
-    const problems: Reason[] = [];
+    const problems = this.problems;
+    problems.length = 0;
     const customerCell = row[m.customer as number];
     let customer = "";
     if (typeof customerCell === "string" || typeof customerCell === "number") customer = String(customerCell).trim();
@@ -342,12 +362,17 @@ class ItemList {
     } else if (customer === "") problems.push(missingProblem("customer"));
     const documentCell = m.document === undefined ? undefined : row[m.document];
     const document = typeof documentCell === "string" || typeof documentCell === "number" ? String(documentCell).trim() : "";
-    const open = this.amountCell(row, "balance", problems);
-    const amount = this.amountCell(row, "amount", problems);
-    const paid = this.amountCell(row, "paidAmount", problems);
+    const open = this.amountCell(row, "balance");
+    const amount = this.amountCell(row, "amount");
+    const paid = this.amountCell(row, "paidAmount");
+    // The export's open-amount column as it states it, for its totals: a text cell reads as it just did
+    // (null when it did not); a number is scaled by the header's unit as the totals are (statedAmount).
+    const statedCell = row[this.mapping[exportField] as number];
+    const stated =
+      typeof statedCell === "string" ? (exportField === "balance" ? open : amount) : this.statedAmount(statedCell, exportField);
     let kind: ReadItem["kind"] = null;
     if (m.documentType !== undefined && !isBlank(row[m.documentType])) {
-      kind = documentKind(row[m.documentType], amount ?? open);
+      kind = this.kindOf(row[m.documentType], amount ?? open);
       if (kind === null) {
         problems.push(
           invalidProblem(
@@ -361,9 +386,9 @@ class ItemList {
         );
       }
     }
-    const dueDate = this.dateCell(row, "dueDate", problems);
-    const paidDate = this.dateCell(row, "paidDate", problems);
-    this.dateCell(row, "invoiceDate", problems); // read for its problems: an unreadable date is reported, not ignored
+    const dueDate = this.dateCell(row, "dueDate");
+    const paidDate = this.dateCell(row, "paidDate");
+    this.dateCell(row, "invoiceDate"); // read for its problems: an unreadable date is reported, not ignored
     // Credits and payments reduce the balance: a positive amount on a credit note is taken as a credit.
     if (kind === null && problems.length === 0) kind = (open ?? amount ?? 0) < 0 ? "credit" : "invoice";
     const signed = (x: number | null) => (x === null || kind === null ? x : signedAmount(kind, x));
@@ -372,9 +397,9 @@ class ItemList {
     if (open === null && amount === null && problems.length === 0)
       problems.push(missingProblem(m.balance !== undefined ? "balance" : "amount"));
     return {
-      row: index,
+      index,
       customer,
-      key: customer === "" ? "" : customerKey(customer),
+      customerKey: customer === "" ? "" : customerKey(customer),
       document,
       kind,
       amount: signed(amount),
@@ -382,51 +407,82 @@ class ItemList {
       paidAmount: paid === null ? null : Math.abs(paid),
       dueDate,
       paidDate,
-      problems,
+      problems: problems.length === 0 ? NO_PROBLEMS : problems.slice(),
+      stated,
     };
   }
 
-  private amountCell(row: readonly unknown[], field: "balance" | "amount" | "paidAmount", problems: Reason[]): number | null {
+  /** A document type's kind (documentKind), remembered per text unless the amount's sign decides it (a general type). */
+  private kindOf(cell: unknown, amount: number | null): DocumentKind | null {
+    if (typeof cell !== "string") return documentKind(cell, amount);
+    let known = this.kindTexts.get(cell);
+    if (known === undefined) {
+      known = isGeneralDocument(cell) ? "general" : documentKind(cell);
+      if (this.kindTexts.size < CACHE_LIMIT) this.kindTexts.set(cell, known);
+    }
+    return known === "general" ? documentKind(cell, amount) : known;
+  }
+
+  private amountCell(row: readonly unknown[], field: "balance" | "amount" | "paidAmount"): number | null {
     const c = this.mapping[field];
     if (c === undefined) return null;
     const value = row[c];
     if (isBlank(value)) return null;
+    let texts: Map<string, number> | undefined;
+    if (typeof value === "string") {
+      texts = this.amountTexts.get(field);
+      if (texts === undefined) this.amountTexts.set(field, (texts = new Map()));
+      const known = texts.get(value);
+      if (known !== undefined) return known;
+    }
     const error = excelError(value);
     if (error !== null) {
-      problems.push(errorValueProblem(field, error));
+      this.problems.push(errorValueProblem(field, error));
       return null;
     }
     if (value instanceof UncomputedFormula) {
-      problems.push(uncomputedFormulaProblem(field, value));
+      this.problems.push(uncomputedFormulaProblem(field, value));
       return null;
     }
     try {
-      return readLedgerAmount(value, field, { decimal: this.options.decimal, scale: this.scale[field] });
+      const amount = readLedgerAmount(value, field, { decimal: this.options.decimal, scale: this.scale[field] });
+      if (texts !== undefined && texts.size < CACHE_LIMIT) texts.set(value as string, amount);
+      return amount;
     } catch (e) {
-      problems.push(invalidProblem(field, e));
+      this.problems.push(invalidProblem(field, e));
       return null;
     }
   }
 
-  private dateCell(row: readonly unknown[], field: "dueDate" | "paidDate" | "invoiceDate", problems: Reason[]): number | null {
+  private dateCell(row: readonly unknown[], field: "dueDate" | "paidDate" | "invoiceDate"): number | null {
     const c = this.mapping[field];
     if (c === undefined) return null;
     const value = row[c];
     if (isBlank(value)) return null;
+    let texts: Map<string, number> | undefined;
+    if (typeof value === "string") {
+      texts = this.dateTexts.get(field);
+      if (texts === undefined) this.dateTexts.set(field, (texts = new Map()));
+      const known = texts.get(value);
+      if (known !== undefined) return known;
+    }
     const error = excelError(value);
     if (error !== null) {
-      problems.push(errorValueProblem(field, error));
+      this.problems.push(errorValueProblem(field, error));
       return null;
     }
     if (value instanceof UncomputedFormula) {
-      problems.push(uncomputedFormulaProblem(field, value));
+      this.problems.push(uncomputedFormulaProblem(field, value));
       return null;
     }
     try {
       // A number in a 1904 workbook counts from 1904-01-01: onto the 1900 count, as the triage does.
-      return typeof value === "number" ? readDate(value + this.dateOffset, field) : readLedgerDate(value, field, this.order ?? undefined);
+      if (typeof value === "number") return readDate(value + this.dateOffset, field);
+      const date = readLedgerDate(value, field, this.order ?? undefined);
+      if (texts !== undefined && texts.size < CACHE_LIMIT) texts.set(value as string, date);
+      return date;
     } catch (e) {
-      problems.push(invalidProblem(field, e));
+      this.problems.push(invalidProblem(field, e));
       return null;
     }
   }
@@ -446,34 +502,23 @@ class ItemList {
     const customerOf = new Map<string, number>();
     const groups: ReadItem[][] = [];
     for (const item of items) {
-      if (item.key === "") continue;
-      let g = customerOf.get(item.key);
+      if (item.customerKey === "") continue;
+      let g = customerOf.get(item.customerKey);
       if (g === undefined) {
         g = groups.length;
-        customerOf.set(item.key, g);
+        customerOf.set(item.customerKey, g);
         groups.push([]);
       }
       groups[g].push(item);
     }
-    const good = items.filter((item) => item.problems.length === 0 && item.key !== "");
-    const rolled = rollUp(
-      good.map((item) => ({
-        index: item.row,
-        customerKey: item.key,
-        kind: item.kind ?? "invoice",
-        amount: item.amount,
-        open: item.open,
-        paidAmount: item.paidAmount,
-        dueDate: item.dueDate,
-        paidDate: item.paidDate,
-      })),
-      this.asOf,
-      this.policy,
-    );
+    // The items read without a problem are the roll-up's input as they are (a ReadItem is a LedgerItem).
+    const good = items.filter((item) => item.problems.length === 0 && item.customerKey !== "") as (ReadItem & LedgerItem)[];
+    const rolled = rollUp(good, this.asOf, this.policy);
     const byCustomer = new Map<string, CustomerRollup>();
     for (const c of rolled.customers) byCustomer.set(c.customerKey, c);
-    const byRow = new Map<number, ItemAging>();
-    for (const a of rolled.items) byRow.set(a.index, a);
+    // Each source row's aging, by row (rollUp gives the items' agings in the order of its input).
+    const agingAt: (ItemAging | undefined)[] = new Array<ItemAging | undefined>(last + 1);
+    for (let k = 0; k < good.length; k++) agingAt[good[k].index] = rolled.items[k];
     // The customer table the triage reads: one row per customer, its fields in fixed columns.
     const copied = TRIAGE_FIELDS.filter(
       (f) => !ITEM_LEVEL.has(f) && m[f] !== undefined && !(m.paidDate !== undefined && (f === "overdueCount" || f === "largestOverdue")),
@@ -492,7 +537,7 @@ class ItemList {
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
       const firstItem = group[0];
-      const summary = byCustomer.get(firstItem.key);
+      const summary = byCustomer.get(firstItem.customerKey);
       const unread = group.filter((item) => item.problems.length > 0);
       const history = derivedHistory
         ? overdueHistory(
@@ -523,14 +568,14 @@ class ItemList {
         let value: unknown = "";
         let from = -1;
         for (const item of group) {
-          const cell = this.rows[item.row][c];
+          const cell = this.rows[item.index][c];
           if (isBlank(cell)) continue;
           if (from < 0) {
             value = cell;
-            from = item.row;
+            from = item.index;
             continue;
           }
-          if (!sameCell(cell, value)) conflicts.push(`${FIELD_LABELS[f].en} (rows ${this.first + from} and ${this.first + item.row})`);
+          if (!sameCell(cell, value)) conflicts.push(`${FIELD_LABELS[f].en} (rows ${this.first + from} and ${this.first + item.index})`);
         }
         row[5 + i] = typeof value === "number" && DATE_FIELDS.has(f) ? value + this.dateOffset : value;
       });
@@ -538,7 +583,7 @@ class ItemList {
         const where =
           unread
             .slice(0, 5)
-            .map((item) => this.first + item.row)
+            .map((item) => this.first + item.index)
             .join(", ") + (unread.length > 5 ? ", ..." : "");
         rowProblems.set(g, {
           code: "items-unread",
@@ -559,9 +604,9 @@ class ItemList {
         });
       }
       customerRows.push(row);
-      rowNumbers.push(this.first + firstItem.row);
+      rowNumbers.push(this.first + firstItem.index);
       customerItems.push({
-        rows: group.map((item) => this.first + item.row),
+        rows: group.map((item) => this.first + item.index),
         balance: summary?.balance ?? 0,
         openItems: summary?.openItems ?? 0,
         overdueItems: summary?.overdueItems ?? 0,
@@ -580,10 +625,10 @@ class ItemList {
     });
     // Every source row, accounted for.
     const itemRows: ItemRow[] = new Array<ItemRow>(last + 1);
-    const readAt = new Map<number, ReadItem>();
-    for (const item of items) readAt.set(item.row, item);
+    const readAt: (ReadItem | undefined)[] = new Array<ReadItem | undefined>(last + 1);
+    for (const item of items) readAt[item.index] = item;
     for (let i = 0; i <= last; i++) {
-      const item = readAt.get(i);
+      const item = readAt[i];
       if (item === undefined) {
         const note = skipped.get(i);
         itemRows[i] = {
@@ -600,18 +645,18 @@ class ItemList {
           paidDate: null,
           daysPastDue: null,
           bucketIndex: null,
-          notes: note === undefined ? [] : [note],
+          notes: note === undefined ? NO_PROBLEMS : [note],
         };
         continue;
       }
-      const aged = byRow.get(i);
+      const aged = agingAt[i];
       const paidBefore = item.paidDate !== null && item.paidDate <= this.asOf;
       itemRows[i] = {
         sourceRow: this.first + i,
         kind: "data",
         fate: item.problems.length > 0 ? "problem" : paidBefore ? "history" : "rolled-up",
         customer: item.customer,
-        customerIndex: item.key === "" ? -1 : (customerOf.get(item.key) ?? -1),
+        customerIndex: item.customerKey === "" ? -1 : (customerOf.get(item.customerKey) ?? -1),
         document: item.document,
         documentKind: item.kind,
         amount: item.amount,
@@ -623,8 +668,9 @@ class ItemList {
         notes: item.problems,
       };
     }
+    // The items' open amounts at the as-of date, added up (the same items the customers group).
     let itemsCents = 0;
-    for (const row of itemRows) if (row.open !== null) itemsCents += toCents(row.open);
+    for (const aging of rolled.items) itemsCents += toCents(aging.openAmount);
     // The customers' balances as rolled up (a credit balance included, which the triage itself refuses).
     let customersCents = 0;
     for (const c of rolled.customers) customersCents += toCents(c.balance);

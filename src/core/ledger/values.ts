@@ -158,8 +158,15 @@ export function ledgerNumberPart(text: string): string {
  * @throws RuleError ("decimal") when the amounts contradict each other or only ambiguous ones (`1,500`) occur
  */
 export function decideLedgerDecimal(texts: Iterable<string>, fieldSeparator = "", told?: DecimalMark): DecimalDecision {
-  return decideDecimalMark(texts, fieldSeparator, told, (text) => ledgerNumberPart(text).replace(/[ ']/g, ""));
+  // Most amounts of an export are plain (`1,234.50`, `-500.00`): their number part is the text itself
+  // (markEvidence reads the sign), without the scanner's 2 µs.
+  return decideDecimalMark(texts, fieldSeparator, told, (text) =>
+    PLAIN_AMOUNT.test(text) ? text : ledgerNumberPart(text).replace(/[ ']/g, ""),
+  );
 }
+
+/** An amount of digits, separators and a leading minus only. */
+const PLAIN_AMOUNT = /^-?[\d.,]+$/;
 
 /**
  * The scale a header's unit gives to the amounts under it: 10000 for `金额（万元）`, `余额(万)`, `单位：万元`,
@@ -521,6 +528,24 @@ export interface DateOrderDetection {
   readonly deciding: { readonly mdy: number; readonly dmy: number };
 }
 
+/** What one date text says about the day/month order: only one way, either way (ambiguous), or nothing. */
+function dateOrderOf(raw: string): DayMonthOrder | "ambiguous" | null {
+  const whole = toHalfWidth(raw).trim().replace(/\s+/g, " ");
+  let text: string;
+  try {
+    text = withoutTime(whole, raw, "date");
+  } catch {
+    return null; // not a date at all: the reader reports it
+  }
+  const m = SLASHED.exec(text);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  if (a >= 1 && a <= 12 && b > 12 && b <= 31) return "mdy";
+  if (b >= 1 && b <= 12 && a > 12 && a <= 31) return "dmy";
+  return a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12 ? "ambiguous" : null;
+}
+
 /**
  * Decides the day/month order of a column's `a/b/year` dates from those where one part is above 12 and so
  * must be the day (`7/31/2025`: month first; `31/7/2025`: day first). Other texts (ISO, dotted, month
@@ -532,24 +557,18 @@ export function detectDateOrder(texts: Iterable<string>): DateOrderDetection {
   const deciding = { mdy: 0, dmy: 0 };
   let ambiguous = 0;
   const undecided: string[] = [];
+  // What each text says, remembered: an export repeats a few hundred dates down a million rows.
+  const seen = new Map<string, DayMonthOrder | "ambiguous" | null>();
   for (const raw of texts) {
     if (typeof raw !== "string") continue;
-    const whole = toHalfWidth(raw).trim().replace(/\s+/g, " ");
-    let text: string;
-    try {
-      text = withoutTime(whole, raw, "date");
-    } catch {
-      continue; // not a date at all: the reader reports it
+    let says = seen.get(raw);
+    if (says === undefined) {
+      says = dateOrderOf(raw);
+      if (seen.size < 100_000) seen.set(raw, says);
     }
-    const m = SLASHED.exec(text);
-    if (!m) continue;
-    const a = Number(m[1]);
-    const b = Number(m[3]);
-    const kind: DayMonthOrder | null =
-      a >= 1 && a <= 12 && b > 12 && b <= 31 ? "mdy" : b >= 1 && b <= 12 && a > 12 && a <= 31 ? "dmy" : null;
-    if (kind !== null) {
-      if (deciding[kind]++ < 3) examples[kind].push(raw.trim());
-    } else if (a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12) {
+    if (says === "mdy" || says === "dmy") {
+      if (deciding[says]++ < 3) examples[says].push(raw.trim());
+    } else if (says === "ambiguous") {
       if (ambiguous++ < 3) undecided.push(raw.trim());
     }
   }

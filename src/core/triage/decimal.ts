@@ -79,8 +79,14 @@ export function decideDecimalMark(
   const note = (kind: keyof typeof found, text: string) => {
     if (found[kind].count++ < 3) found[kind].examples.push(text.trim());
   };
+  // What each text says, remembered (bounded): a column repeats many amounts (0.00) down a million rows.
+  const seen = new Map<string, MarkEvidence>();
   for (const text of texts) {
-    const evidence = markEvidence(numberPart === undefined ? text : numberPart(text));
+    let evidence = seen.get(text);
+    if (evidence === undefined) {
+      evidence = markEvidence(numberPart === undefined ? text : numberPart(text));
+      if (seen.size < 100_000) seen.set(text, evidence);
+    }
     if (evidence === "ambiguous-comma" || evidence === "ambiguous-dot") {
       ambiguous++;
       if (evidence === "ambiguous-dot" || fieldSeparator !== ",") note("question", text);
