@@ -210,12 +210,23 @@ const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0)
 async function runLedger(input: string, out: string) {
   const options = parseArguments([input, "--out", out, "--as-of", "2025-07-31"]);
   const t0 = process.hrtime.bigint();
+  const phases: Record<string, number> = {};
+  let last = t0;
+  options.onPhase = (phase) => {
+    const now = process.hrtime.bigint();
+    phases[phase] = Number(now - last) / 1e6;
+    last = now;
+  };
+  const cpu0 = process.cpuUsage();
   const lines = await runTriage(options);
   const ms = since(t0);
+  const cpu = process.cpuUsage(cpu0);
   const itemsOut = out.endsWith(".csv") ? itemsCsvPath(out) : null;
   const legendOut = out.endsWith(".csv") ? out.replace(/\.csv$/, ".legend.csv") : null;
   return {
     ms,
+    phases,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     inputBytes: fileBytes(input),
     outBytes: fileBytes(out),
@@ -253,7 +264,7 @@ function ledgerSection(items: number) {
     const bytes = r.outBytes + r.itemBytes + r.legendBytes;
     const met = r.ms / 1000 < limit && r.peakRssMB < 1536;
     console.log(
-      `| ${inKind} ${f(r.inputBytes / 1e6, 1)} MB | ${outKind} ${f(bytes / 1e6, 1)} MB | ${f(r.ms / 1000, 1)} | ${f(items / (r.ms / 1000))} | ${f(r.peakRssMB)} | ${f(r.inputBytes / items)} | ${f(bytes / items)} (${f(r.outBytes / 1e6, 1)} + ${f(r.itemBytes / 1e6, 1)} + ${f(r.legendBytes / 1e6, 2)} MB) | under ${limit} s, 1.5 GB: ${met ? "met" : "NOT met"} |`,
+      `| ${inKind} ${f(r.inputBytes / 1e6, 1)} MB | ${outKind} ${f(bytes / 1e6, 1)} MB | ${f(r.ms / 1000, 1)} (${f(r.phases.read / 1000, 1)} + ${f(r.phases.triage / 1000, 1)} + ${f(r.phases.write / 1000, 1)}) | ${f(r.cpuMs / 1000, 1)} | ${f(items / (r.ms / 1000))} | ${f(r.peakRssMB)} | ${f(r.inputBytes / items)} | ${f(bytes / items)} (${f(r.outBytes / 1e6, 1)} + ${f(r.itemBytes / 1e6, 1)} + ${f(r.legendBytes / 1e6, 2)} MB) | under ${limit} s, 1.5 GB: ${met ? "met" : "NOT met"} |`,
     );
     for (const line of r.lines) console.log(`  ${line}`);
   }

@@ -172,7 +172,9 @@ async function writeCsv(
   try {
     const header: string[] = [];
     for (let c = 0; c < width; c++) header.push(csvField(cellText(neutraliseFormula(headers[c] ?? ""), 1, c, report)));
-    let chunk = "\uFEFF" + header.join(",") + "\r\n";
+    // Lines gathered and joined once per write (a string grown by += is a deep rope, slow to encode).
+    let lines: string[] = ["\uFEFF" + header.join(",") + "\r\n"];
+    let chars = 0;
     const line: string[] = new Array<string>(width);
     for (let r = 0; r < rows.length; r++) {
       const values = rows.row(r);
@@ -188,13 +190,16 @@ async function writeCsv(
         else field = memo.get(c, neutraliseFormula(value), r + 2, report);
         line[c] = field;
       }
-      chunk += line.join(",") + "\r\n";
-      if (chunk.length >= CSV_CHUNK_CHARS) {
-        await handle.write(chunk);
-        chunk = "";
+      const text = line.join(",") + "\r\n";
+      lines.push(text);
+      chars += text.length;
+      if (chars >= CSV_CHUNK_CHARS) {
+        await handle.write(lines.join(""));
+        lines = [];
+        chars = 0;
       }
     }
-    if (chunk.length > 0) await handle.write(chunk);
+    if (lines.length > 0) await handle.write(lines.join(""));
   } finally {
     await handle.close();
   }
@@ -426,6 +431,9 @@ async function writeSheetXml(zip: ZipWriter, part: string, sheet: SheetPlan, rep
     chunk += `<c r="${letters[c]}1" s="${STYLE.header}" ${inlineString(cellText(sheet.headers[c] ?? "", 1, c, report))}`;
   }
   chunk += "</row>";
+  await stream.write(chunk);
+  let lines: string[] = [];
+  let chars = 0;
   const memo = new ColumnMemo(inlineString);
   for (let r = 0; r < rows.length; r++) {
     const values = rows.row(r);
@@ -453,12 +461,16 @@ async function writeSheetXml(zip: ZipWriter, part: string, sheet: SheetPlan, rep
         line += `<c r="${letters[c]}${n}"${plainStyle} ${memo.get(c, value, n, report)}`;
       }
     }
-    chunk += line + "</row>";
-    if (chunk.length >= XML_CHUNK_CHARS) {
-      await stream.write(chunk);
-      chunk = "";
+    line += "</row>";
+    lines.push(line);
+    chars += line.length;
+    if (chars >= XML_CHUNK_CHARS) {
+      await stream.write(lines.join(""));
+      lines = [];
+      chars = 0;
     }
   }
+  chunk = lines.join("");
   chunk += `</sheetData><autoFilter ref="A1:${lastRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   await stream.write(chunk);
   await stream.end();

@@ -49,6 +49,7 @@ import {
   summaryHeadline,
   summaryLines,
   todaySerial,
+  withLegend,
 } from "../result/index.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
@@ -68,6 +69,8 @@ interface Options {
   dateOrder?: DayMonthOrder;
   /** Whether --as-of was given (else an export's title date, or today). */
   asOfGiven: boolean;
+  /** Called as each phase of a run ends ("read", "triage", "write"): the bench times them. */
+  onPhase?: (phase: "read" | "triage" | "write") => void;
 }
 
 /** The words --date-order takes. */
@@ -148,6 +151,7 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
 export async function runTriage(options: Options): Promise<string[]> {
   const zh = options.language === "zh";
   const table = await readInput(options);
+  options.onPhase?.("read");
   if (table.headers.length === 0) {
     throw new TableFileError(
       `${table.source} is empty: it has no header row and no data (is it the right file?)`,
@@ -180,6 +184,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   });
   const output = ledger.output;
   const summary = summarise(output.records, output.policy);
+  options.onPhase?.("triage");
   const lines: string[] = [];
   const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
   lines.push(summaryHeadline(summary, source, output.asOf, options.language));
@@ -212,19 +217,27 @@ export async function runTriage(options: Options): Promise<string[]> {
   lines.push(...summaryLines(summary, options.language));
   if (ledger.reconciliation !== null) lines.push(...reconciliationLines(ledger.reconciliation, options.language));
   if (options.out) {
-    const result = ledgerCustomerTable(ledger, options.language);
+    // The checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
+    const { table: result, legend } = withLegend(ledgerCustomerTable(ledger, options.language), options.language);
     // The item table is made row by row as it is written: a million items are never held as cells.
     const items = ledgerItemRows(ledger, options.language);
     const text = RESULT_TEXT[options.language];
-    const itemsPath = items !== null && extname(options.out).toLowerCase() === ".csv" ? itemsCsvPath(options.out) : null;
+    const csv = extname(options.out).toLowerCase() === ".csv";
+    const itemsPath = items !== null && csv ? itemsCsvPath(options.out) : null;
+    const legendPath = legend !== null && csv ? legendCsvPath(options.out) : null;
+    const legendName = zh ? "说明" : "Legend";
     const report = await writeTable(options.out, result.headers, result.rows, {
       sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
       protect: [options.file],
-      moreSheets:
-        items !== null && itemsPath === null
-          ? [{ name: zh ? "明细" : "Items", headers: items.headers, rows: items, dateColumns: itemDateColumns(items) }]
-          : [],
+      moreSheets: csv
+        ? []
+        : [
+            ...(items === null
+              ? []
+              : [{ name: zh ? "明细" : "Items", headers: items.headers, rows: items, dateColumns: itemDateColumns(items) }]),
+            ...(legend === null ? [] : [{ name: legendName, headers: legend.headers, rows: legend.rows }]),
+          ],
     });
     const customersWord = ledger.items === null ? (zh ? "行" : "rows, one per input row") : zh ? "个客户" : "customers";
     lines.push(
@@ -247,10 +260,26 @@ export async function runTriage(options: Options): Promise<string[]> {
         lines.push(zh ? `明细表（${items.length} 行）在第二个工作表` : `the item table (${items.length} rows) is the second sheet`);
       }
     }
+    if (legend !== null) {
+      const where = legendPath ?? (zh ? `工作表“${legendName}”` : `the sheet "${legendName}"`);
+      if (legendPath !== null) await writeTable(legendPath, legend.headers, legend.rows, { protect: [options.file] });
+      lines.push(
+        zh
+          ? `${where}：${legend.rows.length} 段较长的待查清单只写一次；结果行中显示其第一项和说明代码（如 F1）`
+          : `${legendPath !== null ? `wrote ${where}` : where}: ${legend.rows.length} long to-find-out checklist${legend.rows.length === 1 ? "" : "s"} written once; the rows show the first check and the legend code (such as F1)`,
+      );
+    }
   } else {
     lines.push(zh ? "用 --out result.xlsx 写出每一行的结果" : "write every row's verdicts with --out result.xlsx (or .csv)");
   }
+  options.onPhase?.("write");
   return lines;
+}
+
+/** `result.csv` -> `result.legend.csv`: the long texts the rows refer to by code (src/result/legend.ts). */
+export function legendCsvPath(out: string): string {
+  const ext = extname(out);
+  return `${out.slice(0, out.length - ext.length)}.legend${ext}`;
 }
 
 /** `result.csv` -> `result.items.csv`: the item table beside the customer table. */

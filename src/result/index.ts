@@ -7,6 +7,7 @@
  * - summary: the summary's labels, as the summary sheet's rows, the command line's lines and the pane's tables
  * - cell-text: formula-safe text, display width, column letters
  * - locale: the user's language and today's date as a serial
+ * - legend: long advice texts written once per file (the row keeps the first clause and a code)
  */
 export * from "./columns.js";
 export * from "./table.js";
@@ -15,3 +16,4 @@ export * from "./summary.js";
 export * from "./cell-text.js";
 export * from "./locale.js";
 export * from "./ledger.js";
+export * from "./legend.js";

@@ -27,6 +27,13 @@ describe("npm run triage", () => {
     const lines = await runTriage({ ...parseArguments(["--as-of", "2025-07-31", "--out", out], asOf) });
     expect(lines[0]).toBe("portfolio.csv (utf8) as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,412,000 triaged");
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(__dirname, "golden/sample-triage.csv"), "utf8"));
+    // The long to-find-out checklists are written once, beside it (src/result/legend.ts).
+    expect(lines).toContain(
+      `wrote ${join(dir, "sample.legend.csv")}: 3 long to-find-out checklists written once; the rows show the first check and the legend code (such as F1)`,
+    );
+    expect(readFileSync(join(dir, "sample.legend.csv"), "utf8")).toBe(
+      readFileSync(join(__dirname, "golden/sample-triage.legend.csv"), "utf8"),
+    );
     const table = await readTable(out);
     const h = table.headers;
     expect(table.rows.map((r) => r[column(h, "source row")])).toEqual([

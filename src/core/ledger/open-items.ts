@@ -197,12 +197,12 @@ class ItemList {
   /** Problems of the item being read (copied out when there are any). */
   private readonly problems: Reason[] = [];
   /**
-   * Texts read before, per field: an export repeats its dates (a few hundred days), its document types and
-   * many amounts (0.00) down a million rows. Only texts that read are kept; a text that does not is read
-   * again, so that each row gets its own problem.
+   * Texts read before, per field: an export repeats its dates (a few hundred days) and its document types
+   * down a million rows, and many amounts (0.00) from one row to the next. Only texts that read are kept; a
+   * text that does not is read again, so that each row gets its own problem.
    */
   private readonly dateTexts = new Map<string, Map<string, number>>();
-  private readonly amountTexts = new Map<string, Map<string, number>>();
+  private readonly lastAmount: Partial<Record<TriageField, { readonly text: string; readonly amount: number }>> = {};
   private readonly kindTexts = new Map<string, DocumentKind | "general" | null>();
 
   constructor(
@@ -428,13 +428,9 @@ class ItemList {
     if (c === undefined) return null;
     const value = row[c];
     if (isBlank(value)) return null;
-    let texts: Map<string, number> | undefined;
-    if (typeof value === "string") {
-      texts = this.amountTexts.get(field);
-      if (texts === undefined) this.amountTexts.set(field, (texts = new Map()));
-      const known = texts.get(value);
-      if (known !== undefined) return known;
-    }
+    // The same text as this column's last one (0.00 down a run of paid items): its amount again.
+    const last = this.lastAmount[field];
+    if (last !== undefined && last.text === value) return last.amount;
     const error = excelError(value);
     if (error !== null) {
       this.problems.push(errorValueProblem(field, error));
@@ -446,7 +442,7 @@ class ItemList {
     }
     try {
       const amount = readLedgerAmount(value, field, { decimal: this.options.decimal, scale: this.scale[field] });
-      if (texts !== undefined && texts.size < CACHE_LIMIT) texts.set(value as string, amount);
+      if (typeof value === "string") this.lastAmount[field] = { text: value, amount };
       return amount;
     } catch (e) {
       this.problems.push(invalidProblem(field, e));

@@ -79,14 +79,13 @@ export function decideDecimalMark(
   const note = (kind: keyof typeof found, text: string) => {
     if (found[kind].count++ < 3) found[kind].examples.push(text.trim());
   };
-  // What each text says, remembered (bounded): a column repeats many amounts (0.00) down a million rows.
-  const seen = new Map<string, MarkEvidence>();
+  // The last text's evidence, remembered: a column repeats many amounts (0.00) down its rows.
+  let lastText: string | undefined;
+  let lastEvidence: MarkEvidence = null;
   for (const text of texts) {
-    let evidence = seen.get(text);
-    if (evidence === undefined) {
-      evidence = markEvidence(numberPart === undefined ? text : numberPart(text));
-      if (seen.size < 100_000) seen.set(text, evidence);
-    }
+    const evidence: MarkEvidence = text === lastText ? lastEvidence : markEvidence(numberPart === undefined ? text : numberPart(text));
+    lastText = text;
+    lastEvidence = evidence;
     if (evidence === "ambiguous-comma" || evidence === "ambiguous-dot") {
       ambiguous++;
       if (evidence === "ambiguous-dot" || fieldSeparator !== ",") note("question", text);
