@@ -211,10 +211,14 @@ async function runLedger(input: string, out: string) {
   const options = parseArguments([input, "--out", out, "--as-of", "2025-07-31"]);
   const t0 = process.hrtime.bigint();
   const phases: Record<string, number> = {};
+  const heap: Record<string, string> = {};
   let last = t0;
   options.onPhase = (phase) => {
     const now = process.hrtime.bigint();
     phases[phase] = Number(now - last) / 1e6;
+    if (process.env.AR_BENCH_GC) (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    heap[phase] = `heap ${Math.round(m.heapUsed / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`;
     last = now;
   };
   const cpu0 = process.cpuUsage();
@@ -226,6 +230,7 @@ async function runLedger(input: string, out: string) {
   return {
     ms,
     phases,
+    heap,
     cpuMs: (cpu.user + cpu.system) / 1000,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     inputBytes: fileBytes(input),

@@ -333,6 +333,11 @@ export function readCsv(path: string, bytes: Buffer, encoding: CsvEncoding): Tab
   return { ...table, ...(notes.length > 0 ? { notes } : {}), ...(rowProblems.size > 0 ? { rowProblems } : {}) };
 }
 
+/** Fields looked up per column before deciding whether its texts repeat enough to keep them once. */
+const INTERN_TRIAL = 4096;
+/** Most distinct texts kept per column. */
+const INTERN_LIMIT = 65_536;
+
 /**
  * Splits CSV text whose quotes checkQuotes has accepted into records, as csv-parse does with every line
  * ending (CRLF, LF, CR, mixed), a leading BOM dropped, rows of any length, empty lines kept as one empty
@@ -352,6 +357,23 @@ export function splitRecords(text: string, delimiter: string): string[][] {
   // The previous row's fields: a field equal to the one above it (a customer over its items, a type, a
   // date) is that same string, so that a million rows hold one copy of each repeated text, not one each.
   let above: string[] = [];
+  // Texts repeated further apart (dates, types, statuses) are kept once per column too; a column whose
+  // texts are mostly distinct (document numbers, amounts) stops being looked up after its first rows.
+  const seen: (Map<string, string> | null | undefined)[] = [];
+  const looked: number[] = [];
+  const intern = (column: number, value: string): string => {
+    let texts = seen[column];
+    if (texts === null) return value;
+    if (texts === undefined) {
+      seen[column] = texts = new Map();
+      looked[column] = 0;
+    }
+    const known = texts.get(value);
+    if (++looked[column] === INTERN_TRIAL && texts.size > INTERN_TRIAL / 2) seen[column] = null;
+    if (known !== undefined) return known;
+    if (texts.size < INTERN_LIMIT) texts.set(value, value);
+    return value;
+  };
   for (;;) {
     if (text.charCodeAt(i) === 34) {
       // A quoted field runs to the lone quote that closes it; "" inside is one quote.
@@ -378,8 +400,10 @@ export function splitRecords(text: string, delimiter: string): string[][] {
         if (c === d || c === 10 || c === 13) break;
         j++;
       }
-      const same = above[record.length];
-      record.push(same !== undefined && same.length === j - i && text.startsWith(same, i) ? same : text.slice(i, j));
+      const column = record.length;
+      const same = above[column];
+      if (same !== undefined && same.length === j - i && text.startsWith(same, i)) record.push(same);
+      else record.push(intern(column, text.slice(i, j)));
       i = j;
     }
     if (i >= n) break;

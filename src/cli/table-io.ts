@@ -93,7 +93,8 @@ export type OutputValue = string | number | boolean | null;
 
 /**
  * Rows made one at a time, so that a million rows are never all held as cells: `row(i)` for i from 0 to
- * `length - 1`, in order, each called once (the row may be reused by the next call).
+ * `length - 1`, in order (the XLSX writer reads the first 2,000 twice, to size the columns). `length` is
+ * read when the table's turn to be written comes: a later sheet may fill up while an earlier one is written.
  */
 export interface RowSource {
   readonly length: number;
@@ -120,6 +121,8 @@ export interface WriteOptions {
     readonly headers: readonly string[];
     readonly rows: Rows;
     readonly dateColumns?: number[];
+    /** Leave the sheet out when it has no rows by the time it is written (a legend nothing went into). */
+    readonly skipWhenEmpty?: boolean;
   }[];
 }
 

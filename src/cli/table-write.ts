@@ -150,7 +150,7 @@ function csvField(text: string): string {
 }
 
 /** Characters of CSV text gathered before one write: large enough to be cheap, far from any string limit. */
-const CSV_CHUNK_CHARS = 1 << 20;
+const CSV_CHUNK_CHARS = 1 << 18;
 
 /**
  * Writes the CSV piece by piece (UTF-8 with BOM, CRLF, RFC 4180 quoting), never the whole file as one string.
@@ -168,6 +168,10 @@ async function writeCsv(
   const dates = new Set(options.dateColumns ?? []);
   const width = Math.max(headers.length, rows.width);
   const memo = new ColumnMemo((text) => csvField(text));
+  // Dates as text, per serial (an export has a few hundred distinct days), and each column's last number.
+  const isoDates = new Map<number, string>();
+  const lastNumber: (number | undefined)[] = new Array<number | undefined>(width);
+  const lastNumberText: string[] = new Array<string>(width);
   const handle = await fs.open(file, "w");
   try {
     const header: string[] = [];
@@ -183,9 +187,21 @@ async function writeCsv(
         let field: string;
         if (value === null || value === undefined) field = "";
         else if (typeof value === "number") {
-          if (!Number.isFinite(value)) field = neutraliseFormula(String(value));
-          else if (dates.has(c) && isDateSerial(value)) field = isoFromSerial(Math.floor(value));
-          else field = Object.is(value, -0) ? "0" : String(value);
+          if (value === lastNumber[c] && !Object.is(value, -0)) field = lastNumberText[c];
+          else if (!Number.isFinite(value)) field = neutraliseFormula(String(value));
+          else if (dates.has(c) && isDateSerial(value)) {
+            const day = Math.floor(value);
+            let iso = isoDates.get(day);
+            if (iso === undefined) {
+              iso = isoFromSerial(day);
+              if (isoDates.size < 100_000) isoDates.set(day, iso);
+            }
+            field = iso;
+          } else {
+            field = Object.is(value, -0) ? "0" : String(value);
+            lastNumber[c] = value;
+            lastNumberText[c] = field;
+          }
         } else if (typeof value === "boolean") field = value ? "TRUE" : "FALSE";
         else field = memo.get(c, neutraliseFormula(value), r + 2, report);
         line[c] = field;
@@ -319,32 +335,49 @@ async function writeXlsx(
   options: WriteOptions,
   report: WriteReport,
 ): Promise<void> {
-  const names = new Set<string>();
   const given = [
-    { name: options.sheetName, headers, rows, dateColumns: options.dateColumns, levelColumn: options.levelColumn },
-    ...(options.moreSheets ?? []).map((sheet) => ({ ...sheet, rows: sourceOf(sheet.rows), levelColumn: undefined })),
+    { name: options.sheetName, headers, rows, dateColumns: options.dateColumns, levelColumn: options.levelColumn, skipWhenEmpty: false },
+    ...(options.moreSheets ?? []).map((sheet) => ({
+      ...sheet,
+      rows: sourceOf(sheet.rows),
+      levelColumn: undefined,
+      skipWhenEmpty: sheet.skipWhenEmpty ?? false,
+    })),
   ];
-  const sheets: SheetPlan[] = given.map((sheet) => {
-    // Names differ in Excel without regard to case: a second "Result" would make the file unreadable.
-    let name = safeSheetName(sheet.name);
-    for (let n = 2; names.has(name.toLowerCase()); n++) name = `${safeSheetName(sheet.name).slice(0, 27)} (${n})`;
-    names.add(name.toLowerCase());
-    const width = Math.max(1, sheet.headers.length, sheet.rows.width);
-    if (sheet.rows.length + 1 > MAX_ROWS) {
-      throw new Error(`${sheet.rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
-    }
-    if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
-    return {
-      name,
-      headers: sheet.headers,
-      rows: sheet.rows,
-      dates: new Set(sheet.dateColumns ?? []),
-      levelColumn: sheet.levelColumn,
-      width,
-    };
-  });
+  const names = new Set<string>();
+  const sheets: SheetPlan[] = [];
   const zip = await ZipWriter.create(file);
   try {
+    // The sheets first, each planned when its turn comes (a later sheet may be made while an earlier one is
+    // written, as the legend is), then the parts that list them.
+    for (const sheet of given) {
+      if (sheet.skipWhenEmpty && sheet.rows.length === 0) continue;
+      // Names differ in Excel without regard to case: a second "Result" would make the file unreadable.
+      let name = safeSheetName(sheet.name);
+      for (let n = 2; names.has(name.toLowerCase()); n++) name = `${safeSheetName(sheet.name).slice(0, 27)} (${n})`;
+      names.add(name.toLowerCase());
+      const width = Math.max(1, sheet.headers.length, sheet.rows.width);
+      if (sheet.rows.length + 1 > MAX_ROWS) {
+        throw new Error(`${sheet.rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
+      }
+      if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
+      const plan: SheetPlan = {
+        name,
+        headers: sheet.headers,
+        rows: sheet.rows,
+        dates: new Set(sheet.dateColumns ?? []),
+        levelColumn: sheet.levelColumn,
+        width,
+      };
+      sheets.push(plan);
+      // Cells of a later sheet are checked by the same rules but not mixed into the first sheet's report.
+      await writeSheetXml(
+        zip,
+        `xl/worksheets/sheet${sheets.length}.xml`,
+        plan,
+        sheets.length === 1 ? report : { cutCells: [], controlCells: [] },
+      );
+    }
     const sheetList = sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
     const filters = sheets
       .map(
@@ -384,10 +417,6 @@ async function writeXlsx(
         `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
     );
     await zip.add("xl/styles.xml", stylesXml());
-    for (let i = 0; i < sheets.length; i++) {
-      // Cells of a later sheet are checked by the same rules but not mixed into the first sheet's report.
-      await writeSheetXml(zip, `xl/worksheets/sheet${i + 1}.xml`, sheets[i], i === 0 ? report : { cutCells: [], controlCells: [] });
-    }
     await zip.finish();
   } catch (error) {
     await zip.abandon();
@@ -396,7 +425,7 @@ async function writeXlsx(
 }
 
 /** Rows of sheet XML gathered before one write into the zip. */
-const XML_CHUNK_CHARS = 1 << 20;
+const XML_CHUNK_CHARS = 1 << 18;
 
 /**
  * One worksheet's XML, streamed into the zip: a frozen bold header row with an autofilter, column widths

@@ -42,14 +42,16 @@ import {
   type TriageField,
 } from "../core/index.js";
 import {
-  ledgerCustomerTable,
+  ledgerCustomerRows,
+  Legend,
+  LEGEND_HEADERS,
+  type ResultTable,
   ledgerItemRows,
   reconciliationLines,
   RESULT_TEXT,
   summaryHeadline,
   summaryLines,
   todaySerial,
-  withLegend,
 } from "../result/index.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
@@ -183,13 +185,17 @@ export async function runTriage(options: Options): Promise<string[]> {
     decimal: decimal.mark,
   });
   const output = ledger.output;
+  // The rows read are not needed any more: let them go before the result is written (a million rows of
+  // cells are hundreds of MB; what the result keeps of them, it holds itself).
+  const dataRows = table.rows.length;
+  table.rows.length = 0;
   const summary = summarise(output.records, output.policy);
   options.onPhase?.("triage");
   const lines: string[] = [];
   const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
   lines.push(summaryHeadline(summary, source, output.asOf, options.language));
   if (asOfNote) lines.push(asOfNote);
-  if (table.rows.length === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
+  if (dataRows === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   if (table.titleRows && table.titleRows.length > 0) {
     lines.push(
       zh
@@ -217,16 +223,19 @@ export async function runTriage(options: Options): Promise<string[]> {
   lines.push(...summaryLines(summary, options.language));
   if (ledger.reconciliation !== null) lines.push(...reconciliationLines(ledger.reconciliation, options.language));
   if (options.out) {
-    // The checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
-    const { table: result, legend } = withLegend(ledgerCustomerTable(ledger, options.language), options.language);
-    // The item table is made row by row as it is written: a million items are never held as cells.
+    // Both tables are made row by row as they are written: a million rows are never held as cells. The
+    // checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
+    const customers = ledgerCustomerRows(ledger, options.language);
+    const legend = new Legend(customers.columnKeys, customers.headers, options.language);
+    const result = { ...customers, row: (i: number) => legend.row(customers.row(i)) };
+    let legendTable: ResultTable | null = null;
+    const legendRows = () => (legendTable ??= legend.table());
     const items = ledgerItemRows(ledger, options.language);
     const text = RESULT_TEXT[options.language];
     const csv = extname(options.out).toLowerCase() === ".csv";
     const itemsPath = items !== null && csv ? itemsCsvPath(options.out) : null;
-    const legendPath = legend !== null && csv ? legendCsvPath(options.out) : null;
     const legendName = zh ? "说明" : "Legend";
-    const report = await writeTable(options.out, result.headers, result.rows, {
+    const report = await writeTable(options.out, result.headers, result, {
       sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
       protect: [options.file],
@@ -236,13 +245,23 @@ export async function runTriage(options: Options): Promise<string[]> {
             ...(items === null
               ? []
               : [{ name: zh ? "明细" : "Items", headers: items.headers, rows: items, dateColumns: itemDateColumns(items) }]),
-            ...(legend === null ? [] : [{ name: legendName, headers: legend.headers, rows: legend.rows }]),
+            {
+              name: legendName,
+              headers: LEGEND_HEADERS[options.language],
+              // Filled while the result sheet is written: its size is read when its turn comes.
+              rows: {
+                get length() {
+                  return legend.size;
+                },
+                width: LEGEND_HEADERS.en.length,
+                row: (i: number) => legendRows().rows[i],
+              },
+              skipWhenEmpty: true,
+            },
           ],
     });
     const customersWord = ledger.items === null ? (zh ? "行" : "rows, one per input row") : zh ? "个客户" : "customers";
-    lines.push(
-      zh ? `已写入 ${options.out}：${result.rows.length} ${customersWord}` : `wrote ${options.out}: ${result.rows.length} ${customersWord}`,
-    );
+    lines.push(zh ? `已写入 ${options.out}：${result.length} ${customersWord}` : `wrote ${options.out}: ${result.length} ${customersWord}`);
     lines.push(...writeReportLines(report, zh));
     if (items !== null) {
       if (itemsPath !== null) {
@@ -260,13 +279,14 @@ export async function runTriage(options: Options): Promise<string[]> {
         lines.push(zh ? `明细表（${items.length} 行）在第二个工作表` : `the item table (${items.length} rows) is the second sheet`);
       }
     }
-    if (legend !== null) {
+    if (legend.size > 0) {
+      const legendPath = csv ? legendCsvPath(options.out) : null;
+      if (legendPath !== null) await writeTable(legendPath, legendRows().headers, legendRows().rows, { protect: [options.file] });
       const where = legendPath ?? (zh ? `工作表“${legendName}”` : `the sheet "${legendName}"`);
-      if (legendPath !== null) await writeTable(legendPath, legend.headers, legend.rows, { protect: [options.file] });
       lines.push(
         zh
-          ? `${where}：${legend.rows.length} 段较长的待查清单只写一次；结果行中显示其第一项和说明代码（如 F1）`
-          : `${legendPath !== null ? `wrote ${where}` : where}: ${legend.rows.length} long to-find-out checklist${legend.rows.length === 1 ? "" : "s"} written once; the rows show the first check and the legend code (such as F1)`,
+          ? `${legendPath !== null ? `已写入 ${where}` : where}：${legend.size} 段较长的待查清单只写一次；结果行中显示其第一项和说明代码（如 F1）`
+          : `${legendPath !== null ? `wrote ${where}` : where}: ${legend.size} long to-find-out checklist${legend.size === 1 ? "" : "s"} written once; the rows show the first check and the legend code (such as F1)`,
       );
     }
   } else {

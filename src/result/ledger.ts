@@ -14,8 +14,8 @@ import {
   type Policy,
   type Reconciliation,
 } from "../core/index.js";
-import { resultTable, type ResultCell, type ResultHead, type ResultTable, type RowLevel } from "./table.js";
-import type { TriageColumn } from "./columns.js";
+import { resultHead, type ResultCell, type ResultHead, type ResultTable, type RowLevel } from "./table.js";
+import { recordCells, type TriageColumn } from "./columns.js";
 
 /** The columns an item list adds to the customer table, after the balance. */
 export function customerItemColumns(policy: Policy, history: boolean): TriageColumn[] {
@@ -64,22 +64,41 @@ export function rowList(rows: readonly number[]): string {
  * customerItemColumns inserted after the balance.
  */
 export function ledgerCustomerTable(ledger: LedgerTriage, language: Language): ResultTable {
-  const table = resultTable(ledger.output, language);
+  const source = ledgerCustomerRows(ledger, language);
+  const rows: ResultCell[][] = new Array<ResultCell[]>(source.length);
+  for (let i = 0; i < source.length; i++) rows[i] = source.row(i);
+  return { headers: source.headers, columnKeys: source.columnKeys, rows, levels: ledger.output.records.map((r) => r.level) };
+}
+
+/**
+ * The customer table's rows (ledgerCustomerTable), made one at a time: one per record, each row's cells
+ * built when it is written (a million customers are never held as cells).
+ */
+export function ledgerCustomerRows(ledger: LedgerTriage, language: Language): ResultRowSource {
+  const { records, policy } = ledger.output;
+  const head = resultHead(policy, language);
   const items = ledger.customerItems;
-  if (items === null) return table;
+  if (items === null) {
+    return { ...head, length: records.length, width: head.headers.length, row: (i) => recordCells(records[i], language, policy) };
+  }
   const history = items.some((c) => c.history !== null);
-  const extra = customerItemColumns(ledger.output.policy, history);
-  const at = table.columnKeys.indexOf("balance") + 1;
-  const headers = [...table.headers];
-  const keys = [...table.columnKeys];
+  const extra = customerItemColumns(policy, history);
+  const at = head.columnKeys.indexOf("balance") + 1;
+  const headers = [...head.headers];
+  const keys = [...head.columnKeys];
   headers.splice(at, 0, ...extra.map((c) => c[language]));
   keys.splice(at, 0, ...extra.map((c) => c.key));
-  const rows = table.rows.map((row, r) => {
-    const out = [...row];
-    out.splice(at, 0, ...customerItemCells(items[r], history));
-    return out;
-  });
-  return { headers, columnKeys: keys, rows, levels: table.levels };
+  return {
+    headers,
+    columnKeys: keys,
+    length: records.length,
+    width: headers.length,
+    row(i: number): ResultCell[] {
+      const cells = recordCells(records[i], language, policy);
+      cells.splice(at, 0, ...customerItemCells(items[i], history));
+      return cells;
+    },
+  };
 }
 
 /** The item table's columns. */

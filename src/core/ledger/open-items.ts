@@ -194,6 +194,8 @@ class ItemList {
   private order: DayMonthOrder | null = null;
   private orderSource: "told" | "values" | "none" = "none";
   private orderEvidence: readonly string[] = [];
+  /** The last customer cell read and its text (a customer's items come one after another). */
+  private lastCustomer: { readonly cell: unknown; readonly text: string; readonly key: string } = { cell: undefined, text: "", key: "" };
   /** Problems of the item being read (copied out when there are any). */
   private readonly problems: Reason[] = [];
   /**
@@ -354,7 +356,15 @@ class ItemList {
     problems.length = 0;
     const customerCell = row[m.customer as number];
     let customer = "";
-    if (typeof customerCell === "string" || typeof customerCell === "number") customer = String(customerCell).trim();
+    let key: string | null = null;
+    if (customerCell === this.lastCustomer.cell) ({ text: customer, key } = this.lastCustomer);
+    else if (typeof customerCell === "string" || typeof customerCell === "number") {
+      // A copy of its own (not a slice of the file's text, which it would keep alive for the whole run),
+      // made once per run of the customer's rows, as its key.
+      customer = ownCopy(String(customerCell).trim());
+      key = customer === "" ? "" : customerKey(customer);
+      this.lastCustomer = { cell: customerCell, text: customer, key };
+    }
     const customerError = excelError(customerCell);
     if (customerError !== null) {
       problems.push(errorValueProblem("customer", customerError));
@@ -399,7 +409,7 @@ class ItemList {
     return {
       index,
       customer,
-      customerKey: customer === "" ? "" : customerKey(customer),
+      customerKey: customer === "" ? "" : (key ?? customerKey(customer)),
       document,
       kind,
       amount: signed(amount),
@@ -698,6 +708,19 @@ class ItemList {
 }
 
 const BLANK_ROW: RowKind = { kind: "blank" };
+
+/**
+ * A string that holds its own characters: a text cut from a large one (a CSV file's whole text) refers to
+ * it, and keeps it in memory while the cut is kept; one copied character by character does not.
+ */
+function ownCopy(text: string): string {
+  if (text.length < 13) return text; // shorter cuts are copies already (V8)
+  const codes = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  let out = "";
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
+  return out;
+}
 
 function rowIsBlank(row: unknown): boolean {
   if (!Array.isArray(row)) return true;
