@@ -28,7 +28,7 @@ interface Entry {
 
 /** A part being written: write its text in pieces, then end it. */
 export interface ZipStream {
-  write(text: string): Promise<void>;
+  write(data: string | Buffer): Promise<void>;
   end(): Promise<void>;
 }
 
@@ -107,9 +107,9 @@ export class ZipWriter {
       if (failure !== null) throw failure;
     };
     return {
-      write: async (text: string) => {
+      write: async (text: string | Buffer) => {
         check();
-        const data = Buffer.from(text, "utf8");
+        const data = typeof text === "string" ? Buffer.from(text, "utf8") : text;
         entry.crc = crc32(data, entry.crc);
         entry.size += data.length;
         if (entry.size > LIMIT) throw new Error("a sheet of the workbook would pass 4 GB: write CSV");

@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { splitRecords } from "../../src/cli/csv-read.js";
+import { numberText } from "../../src/cli/table-write.js";
 
 const csvParse = (text: string, delimiter: string): string[][] =>
   parse(text, {
@@ -74,5 +75,17 @@ describe("splitRecords", () => {
         expect(splitRecords(text, delimiter), JSON.stringify(text)).toEqual(csvParse(text, delimiter));
       }
     }
+  });
+});
+
+describe("numberText (the CSV writer's numbers)", () => {
+  it("writes every number as String does: cents, halves, large, tiny, negative, non-cent fractions", () => {
+    const rnd = lcg(9);
+    const values: number[] = [0.01, 0.1, 0.5, 1.05, -0.01, -1234.5, 14.125, 12.5 * 1.13, 0.1 + 0.2, 1e15 + 0.5, 9e12 + 0.01, 123456789.12];
+    for (let i = 0; i < 200_000; i++) {
+      const cents = Math.floor((rnd() - 0.3) * 10 ** Math.floor(rnd() * 16));
+      values.push(cents / 100, cents / 1000, (cents * 1.13) / 100, rnd() * 1000);
+    }
+    for (const v of values) expect(numberText(v), String(v)).toBe(String(v));
   });
 });

@@ -31,7 +31,7 @@ import { classifyRow, grandTotal, type RowKind } from "./shape.js";
 import { detectDateOrder, headerScale, readLedgerAmount, readLedgerDate, type DayMonthOrder } from "./values.js";
 import { documentKind, isGeneralDocument, signedAmount, type DocumentKind } from "./documents.js";
 import { overdueHistory, type OverdueHistory } from "./history.js";
-import { rollUp, type CustomerRollup, type ItemAging, type LedgerItem } from "./rollup.js";
+import { rollUpEach, type CustomerRollup, type LedgerItem } from "./rollup.js";
 
 /** What a table is: one row per customer, or one row per open item (or invoice). */
 export type TableShape = "customers" | "items";
@@ -161,24 +161,27 @@ export function triageLedger(rows: readonly (readonly unknown[])[], mapping: Col
   return new ItemList(rows, mapping, options).triage();
 }
 
-/** An item as read: the roll-up's input (LedgerItem's fields), with what the item table needs besides. */
-interface ReadItem {
+/** An item table row being made (ItemRow, written to while the list is triaged). */
+type Draft = { -readonly [K in keyof ItemRow]: ItemRow[K] };
+
+/**
+ * What the roll-up needs of the items read besides their rows, by item number (the order read): one
+ * object per item (its Draft), the rest in flat arrays, so that a million items are not held twice.
+ */
+interface ItemColumns {
   /** Index into rows. */
-  index: number;
-  customer: string;
+  readonly row: Int32Array;
   /** The customer's grouping key ("" without a readable customer). */
-  customerKey: string;
-  document: string;
-  kind: DocumentKind | null;
-  amount: number | null;
-  open: number | null;
-  paidAmount: number | null;
-  dueDate: number | null;
-  paidDate: number | null;
-  problems: readonly Reason[];
-  /** The export's open-amount column as it states it (unsigned), for its totals; null when it does not read. */
-  stated: number | null;
+  readonly key: string[];
+  /** The open amount as exported, signed (NaN: none). */
+  readonly exportedOpen: Float64Array;
+  /** Partial payments to date (NaN: none). */
+  readonly paidAmount: Float64Array;
+  /** The customer's number among the customers (-1: none). */
+  readonly group: Int32Array;
 }
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 const NO_PROBLEMS: readonly Reason[] = Object.freeze([]);
 /** Most distinct texts remembered per column (dates, amounts, types): a bound on memory, not on speed. */
@@ -239,7 +242,14 @@ class ItemList {
     let last = rows.length - 1;
     while (last >= 0 && rowIsBlank(rows[last])) last--;
     this.decideDateOrder(last);
-    const items: ReadItem[] = [];
+    const items: Draft[] = [];
+    const columns: ItemColumns = {
+      row: new Int32Array(last + 1),
+      key: [],
+      exportedOpen: new Float64Array(last + 1),
+      paidAmount: new Float64Array(last + 1),
+      group: new Int32Array(last + 1).fill(-1),
+    };
     const kinds: ItemRow["kind"][] = new Array<ItemRow["kind"]>(last + 1);
     const shapes: RowKind[] = new Array<RowKind>(last + 1);
     const skipped = new Map<number, Reason>();
@@ -259,13 +269,13 @@ class ItemList {
       shapes[i] = shape;
       if (shape.kind === "data") {
         kinds[i] = "data";
-        const item = this.readItem(row, i, exportField);
-        items.push(item);
+        const k = items.length;
+        const stated = this.readItem(row, i, exportField, k, columns, items);
+        const key = columns.key[k];
         // The export's own open-amount column, as it states it, for comparing with its totals.
         if (exportColumn !== undefined) {
-          const stated = item.stated;
-          if (item.customerKey !== runKey) {
-            runKey = item.customerKey;
+          if (key !== runKey) {
+            runKey = key;
             runCents = 0;
           }
           if (stated !== null) {
@@ -309,7 +319,16 @@ class ItemList {
     }
     const g = grandTotal(shapes);
     const grand = g < 0 ? null : (totals.find((t) => t.row === g) ?? null);
-    return this.rollUp(items, kinds, skipped, grand, exportColumn === undefined ? null : exportItemsCents / 100, subtotalMismatches, last);
+    return this.rollUp(
+      items,
+      columns,
+      kinds,
+      skipped,
+      grand,
+      exportColumn === undefined ? null : exportItemsCents / 100,
+      subtotalMismatches,
+      last,
+    );
   }
 
   /** Decides the day/month order of dates like 2/1/2013: told, or from the date columns' values that decide it. */
@@ -349,8 +368,18 @@ class ItemList {
     }
   }
 
-  /** Reads one item row; each cell that cannot be read is a problem of the item. */
-  private readItem(row: readonly unknown[], index: number, exportField: TriageField): ReadItem {
+  /**
+   * Reads one item row into `items[k]` and `columns` at k; each cell that cannot be read is a problem of the
+   * item. Returns the export's open amount as it states it (for its totals), or null when it does not read.
+   */
+  private readItem(
+    row: readonly unknown[],
+    index: number,
+    exportField: TriageField,
+    k: number,
+    columns: ItemColumns,
+    items: Draft[],
+  ): number | null {
     const m = this.mapping;
     const problems = this.problems;
     problems.length = 0;
@@ -380,7 +409,7 @@ class ItemList {
     const statedCell = row[this.mapping[exportField] as number];
     const stated =
       typeof statedCell === "string" ? (exportField === "balance" ? open : amount) : this.statedAmount(statedCell, exportField);
-    let kind: ReadItem["kind"] = null;
+    let kind: DocumentKind | null = null;
     if (m.documentType !== undefined && !isBlank(row[m.documentType])) {
       kind = this.kindOf(row[m.documentType], amount ?? open);
       if (kind === null) {
@@ -406,20 +435,28 @@ class ItemList {
       problems.push(missingProblem("dueDate"));
     if (open === null && amount === null && problems.length === 0)
       problems.push(missingProblem(m.balance !== undefined ? "balance" : "amount"));
-    return {
-      index,
+    columns.row[k] = index;
+    columns.key[k] = customer === "" ? "" : (key ?? customerKey(customer));
+    columns.exportedOpen[k] = open === null ? NaN : (signed(open) as number);
+    columns.paidAmount[k] = paid === null ? NaN : Math.abs(paid);
+    const failed = problems.length > 0;
+    items.push({
+      sourceRow: this.first + index,
+      kind: "data",
+      fate: failed ? "problem" : paidDate !== null && paidDate <= this.asOf ? "history" : "rolled-up",
       customer,
-      customerKey: customer === "" ? "" : (key ?? customerKey(customer)),
+      customerIndex: -1,
       document,
-      kind,
+      documentKind: kind,
       amount: signed(amount),
-      open: signed(open),
-      paidAmount: paid === null ? null : Math.abs(paid),
+      open: null, // at the as-of date: the roll-up's
       dueDate,
       paidDate,
-      problems: problems.length === 0 ? NO_PROBLEMS : problems.slice(),
-      stated,
-    };
+      daysPastDue: null,
+      bucketIndex: null,
+      notes: failed ? problems.slice() : NO_PROBLEMS,
+    });
+    return stated;
   }
 
   /** A document type's kind (documentKind), remembered per text unless the amount's sign decides it (a general type). */
@@ -495,7 +532,8 @@ class ItemList {
 
   /** Groups the items read by customer, rolls them up, triages the customers and accounts for every row. */
   private rollUp(
-    items: readonly ReadItem[],
+    items: Draft[],
+    columns: ItemColumns,
     kinds: readonly ItemRow["kind"][],
     skipped: ReadonlyMap<number, Reason>,
     grand: { row: number; amount: number | null } | null,
@@ -504,27 +542,60 @@ class ItemList {
     last: number,
   ): LedgerTriage {
     const m = this.mapping;
-    // Customers in order of first appearance; an item without a readable customer belongs to none.
+    // Customers in order of first appearance (item numbers per customer); an item without a readable
+    // customer belongs to none.
     const customerOf = new Map<string, number>();
-    const groups: ReadItem[][] = [];
-    for (const item of items) {
-      if (item.customerKey === "") continue;
-      let g = customerOf.get(item.customerKey);
+    const groups: number[][] = [];
+    let lastKey = "";
+    let lastGroup = -1;
+    for (let k = 0; k < items.length; k++) {
+      const key = columns.key[k];
+      if (key === "") continue;
+      let g = key === lastKey ? lastGroup : customerOf.get(key);
       if (g === undefined) {
         g = groups.length;
-        customerOf.set(item.customerKey, g);
+        customerOf.set(key, g);
         groups.push([]);
       }
-      groups[g].push(item);
+      lastKey = key;
+      lastGroup = g;
+      groups[g].push(k);
+      columns.group[k] = g;
+      items[k].customerIndex = g;
     }
-    // The items read without a problem are the roll-up's input as they are (a ReadItem is a LedgerItem).
-    const good = items.filter((item) => item.problems.length === 0 && item.customerKey !== "") as (ReadItem & LedgerItem)[];
-    const rolled = rollUp(good, this.asOf, this.policy);
+    // The items read without a problem, rolled up: each made for the roll-up and dropped, its aging
+    // written into its row.
+    const good: number[] = [];
+    for (let k = 0; k < items.length; k++) if (items[k].notes.length === 0 && columns.key[k] !== "") good.push(k);
+    let itemsCents = 0;
+    const rolledCustomers = rollUpEach(
+      good.length,
+      (j): LedgerItem => {
+        const k = good[j];
+        const item = items[k];
+        return {
+          index: columns.row[k],
+          customerKey: columns.key[k],
+          kind: item.documentKind ?? "invoice",
+          amount: item.amount,
+          open: orNull(columns.exportedOpen[k]),
+          paidAmount: orNull(columns.paidAmount[k]),
+          dueDate: item.dueDate,
+          paidDate: item.paidDate,
+        };
+      },
+      this.asOf,
+      this.policy,
+      (j, _item, openAmount, days, bucket) => {
+        const item = items[good[j]];
+        item.open = openAmount;
+        item.daysPastDue = days;
+        item.bucketIndex = bucket;
+        itemsCents += toCents(openAmount);
+      },
+    );
     const byCustomer = new Map<string, CustomerRollup>();
-    for (const c of rolled.customers) byCustomer.set(c.customerKey, c);
-    // Each source row's aging, by row (rollUp gives the items' agings in the order of its input).
-    const agingAt: (ItemAging | undefined)[] = new Array<ItemAging | undefined>(last + 1);
-    for (let k = 0; k < good.length; k++) agingAt[good[k].index] = rolled.items[k];
+    for (const c of rolledCustomers) byCustomer.set(c.customerKey, c);
     // The customer table the triage reads: one row per customer, its fields in fixed columns.
     const copied = TRIAGE_FIELDS.filter(
       (f) => !ITEM_LEVEL.has(f) && m[f] !== undefined && !(m.paidDate !== undefined && (f === "overdueCount" || f === "largestOverdue")),
@@ -542,17 +613,17 @@ class ItemList {
     const customerItems: CustomerItems[] = [];
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
-      const firstItem = group[0];
-      const summary = byCustomer.get(firstItem.customerKey);
-      const unread = group.filter((item) => item.problems.length > 0);
+      const firstItem = items[group[0]];
+      const summary = byCustomer.get(columns.key[group[0]]);
+      const unread = group.filter((k) => items[k].notes.length > 0);
       const history = derivedHistory
         ? overdueHistory(
             group
-              .filter((item) => item.problems.length === 0 && item.kind === "invoice" && item.dueDate !== null)
-              .map((item) => ({
-                dueDate: item.dueDate as number,
-                paidDate: item.paidDate,
-                amount: Math.abs(item.amount ?? item.open ?? 0),
+              .filter((k) => items[k].notes.length === 0 && items[k].documentKind === "invoice" && items[k].dueDate !== null)
+              .map((k) => ({
+                dueDate: items[k].dueDate as number,
+                paidDate: items[k].paidDate,
+                amount: Math.abs(items[k].amount ?? orNull(columns.exportedOpen[k]) ?? 0),
               })),
             this.asOf,
             this.policy.overdueGraceDays,
@@ -573,15 +644,16 @@ class ItemList {
         const c = m[f] as number;
         let value: unknown = "";
         let from = -1;
-        for (const item of group) {
-          const cell = this.rows[item.index][c];
+        for (const k of group) {
+          const index = columns.row[k];
+          const cell = this.rows[index][c];
           if (isBlank(cell)) continue;
           if (from < 0) {
             value = cell;
-            from = item.index;
+            from = index;
             continue;
           }
-          if (!sameCell(cell, value)) conflicts.push(`${FIELD_LABELS[f].en} (rows ${this.first + from} and ${this.first + item.index})`);
+          if (!sameCell(cell, value)) conflicts.push(`${FIELD_LABELS[f].en} (rows ${this.first + from} and ${this.first + index})`);
         }
         row[5 + i] = typeof value === "number" && DATE_FIELDS.has(f) ? value + this.dateOffset : value;
       });
@@ -589,7 +661,7 @@ class ItemList {
         const where =
           unread
             .slice(0, 5)
-            .map((item) => this.first + item.index)
+            .map((k) => items[k].sourceRow)
             .join(", ") + (unread.length > 5 ? ", ..." : "");
         rowProblems.set(g, {
           code: "items-unread",
@@ -610,9 +682,9 @@ class ItemList {
         });
       }
       customerRows.push(row);
-      rowNumbers.push(this.first + firstItem.index);
+      rowNumbers.push(firstItem.sourceRow);
       customerItems.push({
-        rows: group.map((item) => this.first + item.index),
+        rows: group.map((k) => items[k].sourceRow),
         balance: summary?.balance ?? 0,
         openItems: summary?.openItems ?? 0,
         overdueItems: summary?.overdueItems ?? 0,
@@ -631,56 +703,31 @@ class ItemList {
     });
     // Every source row, accounted for.
     const itemRows: ItemRow[] = new Array<ItemRow>(last + 1);
-    const readAt: (ReadItem | undefined)[] = new Array<ReadItem | undefined>(last + 1);
-    for (const item of items) readAt[item.index] = item;
+    for (let k = 0; k < items.length; k++) itemRows[columns.row[k]] = items[k];
     for (let i = 0; i <= last; i++) {
-      const item = readAt[i];
-      if (item === undefined) {
-        const note = skipped.get(i);
-        itemRows[i] = {
-          sourceRow: this.first + i,
-          kind: kinds[i],
-          fate: kinds[i] === "blank" ? "blank" : "skipped",
-          customer: "",
-          customerIndex: -1,
-          document: "",
-          documentKind: null,
-          amount: null,
-          open: null,
-          dueDate: null,
-          paidDate: null,
-          daysPastDue: null,
-          bucketIndex: null,
-          notes: note === undefined ? NO_PROBLEMS : [note],
-        };
-        continue;
-      }
-      const aged = agingAt[i];
-      const paidBefore = item.paidDate !== null && item.paidDate <= this.asOf;
+      if (itemRows[i] !== undefined) continue;
+      const note = skipped.get(i);
       itemRows[i] = {
         sourceRow: this.first + i,
-        kind: "data",
-        fate: item.problems.length > 0 ? "problem" : paidBefore ? "history" : "rolled-up",
-        customer: item.customer,
-        customerIndex: item.customerKey === "" ? -1 : (customerOf.get(item.customerKey) ?? -1),
-        document: item.document,
-        documentKind: item.kind,
-        amount: item.amount,
-        open: aged?.openAmount ?? null,
-        dueDate: item.dueDate,
-        paidDate: item.paidDate,
-        daysPastDue: aged?.daysPastDue ?? null,
-        bucketIndex: aged?.bucket ?? null,
-        notes: item.problems,
+        kind: kinds[i],
+        fate: kinds[i] === "blank" ? "blank" : "skipped",
+        customer: "",
+        customerIndex: -1,
+        document: "",
+        documentKind: null,
+        amount: null,
+        open: null,
+        dueDate: null,
+        paidDate: null,
+        daysPastDue: null,
+        bucketIndex: null,
+        notes: note === undefined ? NO_PROBLEMS : [note],
       };
     }
-    // The items' open amounts at the as-of date, added up (the same items the customers group).
-    let itemsCents = 0;
-    for (const aging of rolled.items) itemsCents += toCents(aging.openAmount);
     // The customers' balances as rolled up (a credit balance included, which the triage itself refuses).
     let customersCents = 0;
-    for (const c of rolled.customers) customersCents += toCents(c.balance);
-    const unreadRows = items.filter((item) => item.problems.length > 0).length;
+    for (const c of rolledCustomers) customersCents += toCents(c.balance);
+    const unreadRows = items.filter((item) => item.fate === "problem").length;
     const exportTotal =
       grand === null || grand.amount === null ? null : { amount: grand.amount as number, sourceRow: this.first + grand.row };
     const agrees =

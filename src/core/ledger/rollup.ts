@@ -133,6 +133,31 @@ function toCents(amount: number): number {
  * @param policy for the aging bucket edges
  */
 export function rollUp(items: readonly LedgerItem[], asOf: number, policy: Policy): Rollup {
+  const results: ItemAging[] = new Array(items.length);
+  const customers = rollUpEach(
+    items.length,
+    (i) => items[i],
+    asOf,
+    policy,
+    (i, item, openAmount, days, bucket, overdue) => {
+      results[i] = { index: item.index, customerKey: item.customerKey, openAmount, daysPastDue: days, bucket, overdue };
+    },
+  );
+  return { customers, items: results };
+}
+
+/**
+ * rollUp, an item at a time: `itemAt(i)` for i from 0 to count - 1 (an item may be made for the call and
+ * dropped after it), each item's aging given to `aged` instead of kept as an object (a million items
+ * need not be held twice). The customers as rollUp gives them.
+ */
+export function rollUpEach(
+  count: number,
+  itemAt: (i: number) => LedgerItem,
+  asOf: number,
+  policy: Policy,
+  aged: (i: number, item: LedgerItem, openAmount: number, daysPastDue: number | null, bucket: number | null, overdue: boolean) => void,
+): CustomerRollup[] {
   const bucketCount = policy.agingEdges.length + 2;
   interface Acc {
     key: string;
@@ -147,11 +172,13 @@ export function rollUp(items: readonly LedgerItem[], asOf: number, policy: Polic
     itemCount: number;
   }
   const byKey = new Map<string, Acc>();
-  const results: ItemAging[] = new Array(items.length);
-  items.forEach((item, i) => {
+  // The last customer's account: a customer's items mostly come one after another.
+  let last: Acc | undefined;
+  for (let i = 0; i < count; i++) {
+    const item = itemAt(i);
     const openAmount = openAmountAt(item, asOf);
     const cents = toCents(openAmount);
-    let acc = byKey.get(item.customerKey);
+    let acc = last !== undefined && last.key === item.customerKey ? last : byKey.get(item.customerKey);
     if (acc === undefined) {
       acc = {
         key: item.customerKey,
@@ -167,6 +194,7 @@ export function rollUp(items: readonly LedgerItem[], asOf: number, policy: Polic
       };
       byKey.set(item.customerKey, acc);
     }
+    last = acc;
     acc.first = Math.min(acc.first, item.index);
     acc.itemCount++;
     let days: number | null = null;
@@ -196,8 +224,8 @@ export function rollUp(items: readonly LedgerItem[], asOf: number, policy: Polic
         acc.overdue += cents;
       }
     }
-    results[i] = { index: item.index, customerKey: item.customerKey, openAmount: cents / 100, daysPastDue: days, bucket, overdue };
-  });
+    aged(i, item, cents / 100, days, bucket, overdue);
+  }
   const customers = [...byKey.values()]
     .sort((a, b) => a.first - b.first || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((acc): CustomerRollup => {
@@ -217,5 +245,5 @@ export function rollUp(items: readonly LedgerItem[], asOf: number, policy: Polic
         itemCount: acc.itemCount,
       };
     });
-  return { customers, items: results };
+  return customers;
 }
