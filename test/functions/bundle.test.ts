@@ -40,6 +40,7 @@ const CONTRACT: Record<string, string[]> = {
   RECOVERY: ["claim", "free_estate", "ordinary_claims_total", "employee_claims", "tax_claims", "expenses", "output"],
   CLAIMDEADLINE: ["announcement", "period", "output"],
   LIMITATION: ["last_interruption", "as_of", "output"],
+  BENEFIT: ["balance", "term_days", "output"],
 };
 interface ParamMeta {
   name: string;

@@ -52,4 +52,5 @@ export const GOOD: Record<string, readonly unknown[]> = {
   RECOVERY: [100, 1000, 10000, 10, 10, 10, "payout"],
   CLAIMDEADLINE: [45000, 45, "date"],
   LIMITATION: [45000, 45100, "days"],
+  BENEFIT: [1000000, 30, "offer"],
 };
