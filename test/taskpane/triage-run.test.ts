@@ -119,8 +119,8 @@ describe("the triage worker's computation", () => {
     expect(rows.map((r) => r[0])).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     const levels = chunks.flatMap((c) => c.levels);
     expect(levels).toHaveLength(15);
-    // a level as the row's level cell shows it: also for a row with a problem elsewhere; none for the blank row
-    expect(levels[9]).toBe(1); // Summit Foods: balance "abc", due 2025-06-30
+    // a level as the row's level cell shows it; none for a row with a problem (no colour) nor for the blank row
+    expect(levels[9]).toBeNull(); // Summit Foods: balance "abc", due 2025-06-30: only its problem
     expect(levels[12]).toBeNull();
     expect(levels[13]).toBeNull(); // Orion Components: no due date
     expect(levels[2]).toBe(2); // Jiancai: 2025-05-15, 77 days past due on 2025-07-31
