@@ -106,24 +106,38 @@ const LEVEL_NAMES_ZH = ["零", "一", "二", "三"] as const;
  * @param profile the debtor's profile, null when not profiled
  */
 export function settlementWithheld(daysPastDue: number, profile: DebtorProfile | null, policy: Policy = DEFAULT_POLICY): Reason | null {
-  if (profile === "unable") {
+  const why = settlementWithheldCode(daysPastDue, profile, policy);
+  if (why === null) return null;
+  if (why === "unable") {
     return {
       code: "no-offer-unable",
       en: "no settlement offer: a debtor unable to pay gets the claim route, not a discount",
       zh: "不提供和解报价：无能力偿还型客户走债权申报路线，不给折扣",
     };
   }
-  if (daysPastDue <= 0) return { code: "no-offer-not-due", en: "no settlement offer: not yet due", zh: "不提供和解报价：尚未到期" };
+  if (why === "not-due") return { code: "no-offer-not-due", en: "no settlement offer: not yet due", zh: "不提供和解报价：尚未到期" };
   const from = policy.settlementFromLevel;
-  if (from > 0 && warningLevel(daysPastDue, policy.warningDays) < from) {
-    const days = policy.warningDays[from - 1];
-    return {
-      code: "no-offer-below-level",
-      en: `no settlement offer: ${daysPastDue} days past due, below level ${from} (${days} days), from which the ladder is offered`,
-      zh: `不提供和解报价：逾期${daysPastDue}天，未到${LEVEL_NAMES_ZH[from]}级预警（${days}天），该级起才提供报价`,
-    };
-  }
-  return null;
+  const days = policy.warningDays[from - 1];
+  return {
+    code: "no-offer-below-level",
+    en: `no settlement offer: ${daysPastDue} days past due, below level ${from} (${days} days), from which the ladder is offered`,
+    zh: `不提供和解报价：逾期${daysPastDue}天，未到${LEVEL_NAMES_ZH[from]}级预警（${days}天），该级起才提供报价`,
+  };
+}
+
+/**
+ * settlementWithheld's decision without its text (no allocation: the triage asks it for every row):
+ * `unable`, `not-due`, `below-level`, or null when the ladder is offered.
+ */
+export function settlementWithheldCode(
+  daysPastDue: number,
+  profile: DebtorProfile | null,
+  policy: Policy = DEFAULT_POLICY,
+): "unable" | "not-due" | "below-level" | null {
+  if (profile === "unable") return "unable";
+  if (daysPastDue <= 0) return "not-due";
+  const from = policy.settlementFromLevel;
+  return from > 0 && warningLevel(daysPastDue, policy.warningDays) < from ? "below-level" : null;
 }
 
 /** The future-benefit offer (用未来利益换现在还款): pay the full balance in time, and the next order gets more credit and a discount. */

@@ -8,6 +8,7 @@ import {
   settlementOffer,
   settlementRate,
   settlementWithheld,
+  settlementWithheldCode,
 } from "../../src/core/settle.js";
 import { DEFAULT_POLICY, withOverrides } from "../../src/core/policy.js";
 import { expectRuleError } from "../support/rule-error.js";
@@ -159,5 +160,16 @@ describe("who is offered the ladder, and the future benefit (issue 11)", () => {
     expect(futureBenefitWithheld("unclear")).toBeNull();
     expect(futureBenefitWithheld(null)).toBeNull();
     expect(futureBenefitWithheld("willful", withOverrides({ futureBenefitOffered: false }))).toBeNull();
+  });
+});
+
+describe("settlementWithheldCode", () => {
+  it("is settlementWithheld's decision, without the text", () => {
+    for (const days of [0, 1, 29, 30, 59, 60, 200])
+      for (const profile of ["temporary", "willful", "unable", "unclear", null] as const) {
+        const code = settlementWithheldCode(days, profile);
+        const why = settlementWithheld(days, profile);
+        expect(code === null ? null : `no-offer-${code}`).toBe(why === null ? null : why.code);
+      }
   });
 });

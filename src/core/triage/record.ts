@@ -10,7 +10,7 @@ import { daysPastDue, LADDER_ACTIONS, type WarningLevel } from "../aging.js";
 import type { DebtorProfile } from "../profile.js";
 import type { CollectionStep } from "../channel.js";
 import type { NextStep } from "../next-step.js";
-import { futureBenefit, futureBenefitWithheld, type FutureBenefit } from "../settle.js";
+import { futureBenefit, type FutureBenefit } from "../settle.js";
 import { moneyTimes, notAbove, roundMoney } from "../money.js";
 import type { ConfirmationResult } from "../prevention.js";
 import { BLANK_ROW, NOT_TRIAGED, reasonParts } from "./reasons.js";
@@ -100,8 +100,10 @@ export class RecordImpl implements TriageRecord {
   get futureBenefit(): FutureBenefit | null {
     const run = this.#run;
     const balance = this.balance;
-    if (!run.policy.futureBenefitOffered || balance === null || balance <= 0 || this.offers === null) return null;
-    if (futureBenefitWithheld(this.profile, run.policy) !== null) return null;
+    if (!run.policy.futureBenefitOffered || balance === null || balance <= 0 || !this.#trusted() || !run.offered(this.#index)) return null;
+    const profile = this.profile;
+    // futureBenefitWithheld's decision, without making its reason
+    if (profile === "willful" || profile === "temporary") return null;
     return futureBenefit(balance, this.termDays, run.policy);
   }
 

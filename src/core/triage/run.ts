@@ -12,7 +12,7 @@ import { debtorProfile, type DebtorProfile, type ProfileResult } from "../profil
 import { collectionStep, type CollectionStep } from "../channel.js";
 import { proposeInstalments } from "../plan.js";
 import { nextStep, unableGround, type NextStep } from "../next-step.js";
-import { futureBenefitWithheld, settlementWithheld } from "../settle.js";
+import { futureBenefitWithheld, settlementWithheld, settlementWithheldCode } from "../settle.js";
 import { bankruptcyRecovery } from "../recovery.js";
 import { confirmationOverdue, missingEvidence, type ConfirmationResult, type Excuse } from "../prevention.js";
 import { limitationDaysLeft, limitationEnd, limitationStatus } from "../limitation.js";
@@ -261,19 +261,19 @@ export class Run implements ReasonSources {
     const days = this.daysOf(index);
     if (days < 0 || Number.isNaN(this.numbers[index * NUMBERS + BALANCE])) return null;
     const profile = this.profileOf(index)?.profile ?? null;
-    const why = settlementWithheld(days, profile, this.policy);
-    if (why === null) {
-      const benefit = futureBenefitWithheld(profile, this.policy);
-      return benefit === null ? null : this.withheldText(benefit);
+    const code = settlementWithheldCode(days, profile, this.policy);
+    if (code === null) {
+      if (profile !== "willful" && profile !== "temporary") return null;
+      return this.withheldText(`benefit-${profile}`, () => futureBenefitWithheld(profile, this.policy));
     }
-    if (why.code !== "no-offer-below-level") return this.withheldText(why);
-    return (this.belowLevel[days] ??= new SharedText([why]));
+    if (code !== "below-level") return this.withheldText(code, () => settlementWithheld(days, profile, this.policy));
+    return (this.belowLevel[days] ??= new SharedText([settlementWithheld(days, profile, this.policy) as Reason]));
   }
 
   /** Whether a row gets the settlement ladder: its days past due read and settlementWithheld has nothing against it. */
   offered(index: number): boolean {
     const days = this.daysOf(index);
-    return days >= 0 && settlementWithheld(days, this.profileOf(index)?.profile ?? null, this.policy) === null;
+    return days >= 0 && settlementWithheldCode(days, this.profileOf(index)?.profile ?? null, this.policy) === null;
   }
 
   /** The next step of a row (nextStep), or null when its balance or due date did not read. */
@@ -320,13 +320,15 @@ export class Run implements ReasonSources {
     return due < 0 ? -1 : daysPastDue(due, this.asOf);
   }
 
-  private withheldText(reason: Reason): SharedText {
-    let text = this.withheld.get(reason.code);
+  /** A reason that rows share, by its key, made once (null reasons: none). */
+  private withheldText(key: string, reason: () => Reason | null): SharedText | null {
+    let text = this.withheld.get(key);
     if (text === undefined) {
-      text = new SharedText([reason]);
-      this.withheld.set(reason.code, text);
+      const made = reason();
+      text = new SharedText(made === null ? [] : [made]);
+      this.withheld.set(key, text);
     }
-    return text;
+    return text.reasons.length === 0 ? null : text;
   }
 
   confirmationReasons(index: number): SharedText | null {
