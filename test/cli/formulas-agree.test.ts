@@ -162,8 +162,11 @@ describe("the history columns of an item list are what AR.HISTORY gives on each 
       expect(String(events), name).toBe(String(row[o("overdue events (12 months, from paid dates)")]));
       expect(String(largest), name).toBe(String(row[o("largest overdue invoice (12 months)")]));
       expect(String(daysLate), name).toBe(String(row[o("average days late (amount-weighted)")]));
-      // ... and AR.GRADE fed from them gives the grade the triage gave (with the table's cash flow, none here: no grade)
-      expect(String(row[o("grade")]), name).toBe("");
+      // Without a cash-flow column the history alone decides grade C (2 or more events, or one above the
+      // small-amount limit of 50,000), as AR.GRADE's rule does from C down; A and B need the cash flow.
+      const decidesC = Number(events) >= 2 || (Number(events) === 1 && Number(largest) > 50000);
+      expect(String(row[o("grade")]), name).toBe(decidesC ? "C" : "");
+      if (decidesC) expect(fns.grade([[events]], [[largest]], [["fair"]])).toEqual([["C"]]);
     }
   });
 });

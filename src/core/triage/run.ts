@@ -308,7 +308,7 @@ export class Run implements ReasonSources {
       const step = nextStep(
         {
           balance: this.numbers[index * NUMBERS + BALANCE],
-          daysPastDue: this.daysOf(index),
+          daysPastDue: Math.max(0, this.daysOf(index)), // nothing owed and no due date: nothing aged
           profile: profile === null ? null : profile.profile,
           unable: ground,
           limitation: urgent ? limitation : null,
@@ -421,14 +421,16 @@ export class Run implements ReasonSources {
     // ---- the required fields
     this.customerRow(index);
     const balance = reader.amount(col.balance, "balance", true);
-    const due = reader.date(col.dueDate, "dueDate", true);
+    // Nothing owed (a customer whose items are all paid): no due date needed, nothing to age.
+    const due = reader.date(col.dueDate, "dueDate", balance !== 0);
     // A number that is not a date reads as a serial of 1900-1901 (`500`, a shifted amount): say so.
     if (typeof due === "number" && this.asOf - due > IMPLAUSIBLE_DAYS_PAST_DUE) reader.problem(implausibleDueDate(due));
     // ---- grade (rules.md section 1)
     if (this.hasGradeColumns) this.gradeRow(index);
     else this.codes[index * CODES + GRADE_MISSING] = NO_GRADE_INPUT;
     // ---- aging (section 2)
-    const days = typeof due === "number" ? this.agingRow(index, due) : -1;
+    // Nothing owed and no due date: as not due, for the profile and the step (nothing is aged).
+    const days = typeof due === "number" ? this.agingRow(index, due) : balance === 0 && due === null ? 0 : -1;
     // ---- profile (section 3)
     const profile = this.profileRow(index, days);
     // ---- next step, settlement ladder, instalments, bankruptcy
@@ -478,7 +480,14 @@ export class Run implements ReasonSources {
     if (typeof amount === "number") this.numbers[at + LARGEST] = amount;
     if (cashFlow !== null && cashFlow !== FAILED) this.codes[codes + CASH_CODE] = cashFlowCode(cashFlow);
     if (n === FAILED || amount === FAILED || cashFlow === FAILED) return;
-    if (missing !== 0) {
+    // Without a cash-flow assessment the overdue record alone decides grade C (2 or more events, or one
+    // above the small-amount limit: "first match from C down"); A and B need the cash flow.
+    const historyDecidesC =
+      missing === NO_CASH_FLOW &&
+      typeof n === "number" &&
+      typeof amount === "number" &&
+      (n >= 2 || (n === 1 && amount > this.policy.smallAmountLimit));
+    if (missing !== 0 && !historyDecidesC) {
       this.codes[codes + GRADE_MISSING] = missing;
       return;
     }
@@ -491,7 +500,7 @@ export class Run implements ReasonSources {
       return;
     }
     // The grade and its term follow from the rule (gradeOfRule, creditTerm) in the record's getters.
-    const rule = gradeRule(count, largest, cashFlow as CashFlow, this.policy.smallAmountLimit);
+    const rule = gradeRule(count, largest, historyDecidesC ? "fair" : (cashFlow as CashFlow), this.policy.smallAmountLimit);
     this.codes[codes + RULE_CODE] = gradeRuleCode(rule);
   }
 

@@ -37,3 +37,32 @@ describe("customer tables with export forms", () => {
     expect(out.records[3].problems.map((p) => p.code)).toEqual(["invalid:dueDate"]);
   });
 });
+
+describe("what a ledger's customers need from the triage", () => {
+  it("a customer with nothing owed needs no due date: nothing aged, nobody acts, no profile", () => {
+    const out = triagePortfolio([["Paid up", 0, ""]], { customer: 0, balance: 1, dueDate: 2 }, { asOf: AS_OF });
+    const r = out.records[0];
+    expect([r.status, r.problems, r.daysPastDue, r.level, r.profile, r.offers]).toEqual(["ok", [], null, null, null, null]);
+    expect(r.nextStep?.rule).toBe("nothing-owed");
+    // ... while an amount owed still needs its due date
+    const owed = triagePortfolio([["Owes", 10, ""]], { customer: 0, balance: 1, dueDate: 2 }, { asOf: AS_OF });
+    expect(owed.records[0].problems.map((p) => p.code)).toEqual(["missing:dueDate"]);
+  });
+
+  it("without a cash-flow column the overdue record alone decides grade C; A and B wait for the cash flow", () => {
+    const rows = [
+      ["Two events", 100, "2025-07-01", 2, 1000], // C: 2 or more events
+      ["One large", 100, "2025-07-01", 1, 60000], // C: one event above the small-amount limit 50,000
+      ["One small", 100, "2025-07-01", 1, 10000], // B or C (poor cash flow): not decided
+      ["Clean", 100, "2025-07-01", 0, 0], // A or B: not decided
+    ];
+    const out = triagePortfolio(rows, { customer: 0, balance: 1, dueDate: 2, overdueCount: 3, largestOverdue: 4 }, { asOf: AS_OF });
+    expect(out.records.map((r) => [r.grade, r.termDays, r.cashFlow])).toEqual([
+      ["C", 0, null],
+      ["C", 0, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(out.records.map((r) => r.gradeRule)).toEqual(["C-repeat-overdue", "C-large-overdue", null, null]);
+  });
+});

@@ -397,9 +397,9 @@ describe("the triage's output, byte for byte", () => {
       hostile1904: triage(hostile, MAPPING, { dateSystem: "1904", policy: DEFAULT_POLICY }),
       csv: triage(csv, MAPPING),
     }).toEqual({
-      hostile: "fd5939a1de1688522a82d26bb4a49dbda48799f05bc6eebb6bbfaf44207672c7",
-      hostileOtherPolicy: "af2fc822bdb3b795aa25b1e1199f84a8b44f40a3ada4a2ed059b00db486fcc59",
-      hostile1904: "71888599fdd1abc598a50dc739ae20b874049966ffc23c9fe4b377a581e83e90",
+      hostile: "e7308e7d3a5c94d275a22fedbed973a9bd0780014170af1fa08156b45fd8715a",
+      hostileOtherPolicy: "59b8d1758810253d7aaeed1c6fed628f45823d6b4ce3f9101b6b2a88d3d33860",
+      hostile1904: "244223de6e6a486f13e0b3ccd71e7fae6d9ad26fc9f017dce06f0c1656aabccc",
       csv: "af4e3c01bd30b3167b4e15c3668162289ee1104b6214de79b292b84e159afbca",
     });
   });
