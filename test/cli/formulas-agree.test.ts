@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { installExcelGlobals } from "../support/excel-globals.js";
 import { parseArguments, runTriage } from "../../src/cli/triage.js";
 import { readTable, type Table } from "../../src/cli/table-io.js";
-import { readDate, serialFromCivil } from "../../src/core/index.js";
+import { readDate, readLedgerAmount, readLedgerDate, serialFromCivil } from "../../src/core/index.js";
 
 type Fn = (...args: any[]) => unknown[][];
 let fns: Record<string, Fn>;
@@ -106,5 +106,39 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
   it("AR.EVIDENCE", () => {
     const evidence = fns.evidence(column("Signed contract"), column("Reconciliation"), column("Collection records"));
     expect(flat(evidence)).toEqual(triaged("missing evidence"));
+  });
+});
+
+describe("the history columns of an item list are what AR.HISTORY gives on each customer's invoices (samples/ar-history-en.csv)", () => {
+  let items: Table;
+  let customers: Table;
+  beforeAll(async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "ar-agree-history-")), "history.csv");
+    const options = parseArguments(["samples/ar-history-en.csv", "--as-of", "2025-07-31", "--out", out], asOf);
+    await runTriage(options);
+    items = await readTable(options.file);
+    customers = await readTable(out);
+  });
+
+  it("AR.HISTORY over due dates, paid dates and amounts, per customer, as AR.GRADE would be fed", () => {
+    const h = (name: string) => items.headers.indexOf(name);
+    const [customer, type, due, paid, amount] = [h("Customer"), h("Transaction Type"), h("Due Date"), h("Date Paid"), h("Amount")];
+    const o = (name: string) => customers.headers.indexOf(name);
+    const names = customers.rows.map((r) => String(r[o("customer")]));
+    expect(names.length).toBe(12);
+    for (const [i, name] of names.entries()) {
+      const invoices = items.rows.filter((r) => r[customer] === name && r[type] === "Invoice");
+      const cell = (v: unknown, read: (x: unknown) => number) => (String(v ?? "").trim() === "" ? null : read(v));
+      const dueRange = invoices.map((r) => [cell(r[due], (x) => readLedgerDate(x, "due", "mdy"))]);
+      const paidRange = invoices.map((r) => [cell(r[paid], (x) => readLedgerDate(x, "paid", "mdy"))]);
+      const amountRange = invoices.map((r) => [cell(r[amount], (x) => readLedgerAmount(x, "amount"))]);
+      const [[events, largest, daysLate]] = fns.history(dueRange, paidRange, amountRange, [[asOf]]);
+      const row = customers.rows[i];
+      expect(String(events), name).toBe(String(row[o("overdue events (12 months, from paid dates)")]));
+      expect(String(largest), name).toBe(String(row[o("largest overdue invoice (12 months)")]));
+      expect(String(daysLate), name).toBe(String(row[o("average days late (amount-weighted)")]));
+      // ... and AR.GRADE fed from them gives the grade the triage gave (with the table's cash flow, none here: no grade)
+      expect(String(row[o("grade")]), name).toBe("");
+    }
   });
 });
