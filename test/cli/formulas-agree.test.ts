@@ -75,7 +75,18 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
     expect(flat(fns.aging(due, [[asOf]], [["days"]]))).toEqual(triaged("days past due"));
     expect(flat(fns.aging(due, [[asOf]], [["bucket"]]))).toEqual(triaged("aging bucket"));
     expect(flat(fns.aging(due, [[asOf]], [["level"]]))).toEqual(triaged("warning level"));
-    expect(flat(fns.aging(due, [[asOf]], [["action"]]))).toEqual(triaged("action"));
+    // the ladder's own action is the next step wherever nothing comes before it (no profile's play, no
+    // claim window, no limitation warning): here the rows without a profile's play or an unable debtor
+    const actions = flat(fns.aging(due, [[asOf]], [["action"]]));
+    const profiles = triaged("profile");
+    const limitation = triaged("limitation status");
+    const steps = triaged("next step");
+    const ladderRows = actions.map((_, i) => i).filter((i) => ["", "unclear"].includes(profiles[i]) && limitation[i] === "running");
+    expect(ladderRows.length).toBeGreaterThan(3);
+    // AR.AGING names who acts in its own words; the next step adds the channel
+    const who = (text: string) => text.split(":")[0];
+    for (const i of ladderRows)
+      if (actions[i] !== "current: no action" && actions[i] !== "routine reminder") expect(who(steps[i])).toBe(who(actions[i]));
   });
 
   it("AR.PROFILE and AR.CHANNEL", () => {
@@ -84,16 +95,30 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
     );
     const tail = ["Refuses contact", "Insolvent", "Dishonest debtor", "Operations stopped"].map((h) => column(h));
     const profiles = fns.profile(...signals, column("Broken promises", "number"), ...tail);
-    expect(flat(profiles)).toEqual(triaged("profile"));
     const days = fns.aging(column("Due date", "date"), [[asOf]], [["days"]]);
-    expect(flat(fns.channel(column("Balance", "number"), days, profiles))).toEqual(triaged("next step"));
+    // a customer with nothing overdue is not profiled (unless unable to pay)
+    const notProfiled = (i: number) => days[i][0] === 0 && profiles[i][0] !== "unable";
+    expect(flat(profiles).map((p, i) => (notProfiled(i) ? "" : p))).toEqual(triaged("profile"));
+    // AR.CHANNEL is the next step but where the limitation period comes first, and when not yet due
+    const limitation = triaged("limitation status");
+    const channel = flat(fns.channel(column("Balance", "number"), days, profiles));
+    const expected = channel.map((c, i) =>
+      limitation[i] !== "running" ? "(limitation)" : days[i][0] === 0 ? "not yet due: no action" : c,
+    );
+    const steps = triaged("next step").map((s, i) => (limitation[i] !== "running" ? "(limitation)" : s));
+    expect(steps).toEqual(expected);
+    expect(limitation.filter((l) => l !== "running")).toHaveLength(1);
   });
 
   it("AR.SETTLE: the anchor-price ladder", () => {
     const balance = column("Balance", "number");
-    expect(flat(fns.settle(balance, [[10]]))).toEqual(triaged("pay within 10 days (90%)"));
-    expect(flat(fns.settle(balance, [[20]]))).toEqual(triaged("pay within 20 days (95%)"));
-    expect(flat(fns.settle(balance, [[21]]))).toEqual(triaged("full balance (after 20 days)"));
+    // offered from warning level 1 on, not to a debtor unable to pay: the others are blank
+    const offered = triaged("pay within 10 days (90%)").map((c) => c !== "");
+    expect(offered.filter(Boolean).length).toBe(6);
+    const where = (cells: string[]) => cells.map((c, i) => (offered[i] ? c : ""));
+    expect(where(flat(fns.settle(balance, [[10]])))).toEqual(triaged("pay within 10 days (90%)"));
+    expect(where(flat(fns.settle(balance, [[20]])))).toEqual(triaged("pay within 20 days (95%)"));
+    expect(where(flat(fns.settle(balance, [[21]])))).toEqual(triaged("full balance (after 20 days)"));
   });
 
   it("AR.CONFIRM and AR.LIMITATION", () => {
