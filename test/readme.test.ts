@@ -76,6 +76,7 @@ describe("the README's formula examples", () => {
     const names = new Set(examples.map((e) => /^=AR\.([A-Z]+)/.exec(e.formula)![1]));
     expect([...names].sort()).toEqual([
       "AGING",
+      "BENEFIT",
       "CHANNEL",
       "CLAIMDEADLINE",
       "CONFIRM",

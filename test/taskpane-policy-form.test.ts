@@ -10,6 +10,23 @@ describe("the policy form of the task pane", () => {
     expect(form.settlementTiers).toBe("10:90%,20:95%");
     expect(form.provisionRates).toBe("0:1%,30:2%,90:3%,180:20%,*:50%");
     expect(form.planMaxCashFlowShare).toBe("80%");
+    expect([form.settlementFromLevel, form.planProposalCashFlowShare, form.futureBenefitOffered, form.futureBenefitDiscountRate]).toEqual([
+      "1",
+      "70%",
+      "yes",
+      "1%",
+    ]);
+  });
+
+  it("reads the future-benefit switch as yes/no, in either language", () => {
+    const form = policyToForm(DEFAULT_POLICY);
+    expect(formToPolicy({ ...form, futureBenefitOffered: "否" }, DEFAULT_POLICY).futureBenefitOffered).toBe(false);
+    expect(
+      formToPolicy({ ...form, futureBenefitOffered: "no", futureBenefitExtraDays: "0", futureBenefitDiscountRate: "0" }, DEFAULT_POLICY),
+    ).toMatchObject({
+      futureBenefitOffered: false,
+    });
+    expect(() => formToPolicy({ ...form, futureBenefitOffered: "" }, DEFAULT_POLICY)).toThrow(/futureBenefitOffered: needs yes or no/);
   });
 
   it("covers every policy field", () => {

@@ -90,7 +90,7 @@ await showTable(
     days_past_due: r.daysPastDue,
     level: r.level,
     profile: r.profile,
-    action: r.action,
+    next_step: r.nextStep === null ? "" : core.describeNextStep(r.nextStep, "en"),
   })),
   { title: `Triage as of ${an.serialToIso(asOf)} (first rows) / 分诊结果（前几行）`, format: { balance: num(2) } },
 );

@@ -42,11 +42,11 @@ import {
   type TriageField,
 } from "../core/index.js";
 import {
-  ledgerCustomerRows,
+  ledgerCustomerSource,
   Legend,
   LEGEND_HEADERS,
   type ResultTable,
-  ledgerItemRows,
+  ledgerItemSource,
   reconciliationLines,
   RESULT_TEXT,
   summaryHeadline,
@@ -225,12 +225,12 @@ export async function runTriage(options: Options): Promise<string[]> {
   if (options.out) {
     // Both tables are made row by row as they are written: a million rows are never held as cells. The
     // checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
-    const customers = ledgerCustomerRows(ledger, options.language);
+    const customers = ledgerCustomerSource(ledger, options.language);
     const legend = new Legend(customers.columnKeys, customers.headers, options.language);
     const result = { ...customers, row: (i: number) => legend.row(customers.row(i)) };
     let legendTable: ResultTable | null = null;
     const legendRows = () => (legendTable ??= legend.table());
-    const items = ledgerItemRows(ledger, options.language);
+    const items = ledgerItemSource(ledger, options.language);
     const text = RESULT_TEXT[options.language];
     const csv = extname(options.out).toLowerCase() === ".csv";
     const itemsPath = items !== null && csv ? itemsCsvPath(options.out) : null;

@@ -63,7 +63,18 @@ const HOW: Readonly<Record<HowCode, Reason>> = Object.freeze({
   meeting: { code: "meeting", en: "face-to-face meeting, then an e-mail to confirm", zh: "上门面谈，邮件跟进确认" },
 });
 
-function stepText(code: StepCode, policy: Policy): Reason {
+/** Who acts, as a reason (its code, English and Chinese name): salesperson / 业务员, finance manager / 财务经理, legal / 法务. */
+export function collector(who: WhoCode): Reason {
+  return WHO[who];
+}
+
+/** How a debtor owing `balance` is contacted (分层催收): face to face from policy.largeAmountThreshold, else by phone; each confirmed by e-mail. */
+export function contactChannel(balance: number, policy: Policy = DEFAULT_POLICY): Reason {
+  return HOW[balance >= policy.largeAmountThreshold ? "meeting" : "phone"];
+}
+
+/** The text of a step code (what is done), e.g. `owner-call`: contact the customer's owner / 联系客户老板. */
+export function stepText(code: StepCode, policy: Policy = DEFAULT_POLICY): Reason {
   switch (code) {
     case "none":
       return { code, en: "not due or nothing owed: no action", zh: "未到期或无欠款：无需行动" };
@@ -99,7 +110,7 @@ function stepText(code: StepCode, policy: Policy): Reason {
 }
 
 /** Ladder steps and who takes them, by warning level 0-3 (rules.md section 2). */
-const LADDER: readonly (readonly [StepCode, WhoCode])[] = [
+export const LADDER_STEPS: readonly (readonly [StepCode, WhoCode])[] = [
   ["reminder", "salesperson"],
   ["dunning-letter", "salesperson"],
   ["owner-call", "finance-manager"],
@@ -160,7 +171,7 @@ export function collectionStep(
   if (profile === "unable") return makeStep("file-claim", "legal", how, policy);
   if (daysPastDue === 0) return makeStep("none", "none", "none", policy);
   const level = warningLevel(daysPastDue, policy.warningDays);
-  const [ladderStep, ladderWho] = LADDER[level];
+  const [ladderStep, ladderWho] = LADDER_STEPS[level];
   if (level >= 1 && profile === "willful") return makeStep("lawyer-letter-deadline", "legal", how, policy);
   if (level >= 1 && profile === "temporary") {
     return makeStep("instalment-plan", ladderWho === "legal" ? "finance-manager" : ladderWho, how, policy);

@@ -27,6 +27,7 @@ export * from "./prevention.js";
 export * from "./plan.js";
 export * from "./recovery.js";
 export * from "./limitation.js";
+export * from "./next-step.js";
 export * from "./sheet-text.js";
 export * from "./triage/index.js";
 export * from "./ledger/index.js";

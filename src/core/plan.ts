@@ -332,18 +332,21 @@ export function cashFlowFit(instalment: number, freeCashFlow: number, policy: Po
   };
 }
 
-/** The largest instalment that fits, in whole cents (0 when there is no free cash flow). */
-function largestFittingCents(freeCashFlow: number, policy: Policy): number {
+/**
+ * The largest instalment that fits, in whole cents (0 when there is no free cash flow): `share` (by default
+ * planMaxCashFlowShare) x the free cash flow, rounded down to the cent.
+ */
+function largestFittingCents(freeCashFlow: number, policy: Policy, share = policy.planMaxCashFlowShare): number {
   checkFreeCashFlow(freeCashFlow);
   if (freeCashFlow <= 0) return 0;
   // A free cash flow in whole cents (below 1e13, where a double tells cents apart, so that the cents are
   // the decimal value decimal.js reads) takes the integer path.
   const cents = Math.round(freeCashFlow * 100);
   if (freeCashFlow < 1e13 && cents / 100 === freeCashFlow) {
-    const fast = floorRateTimes(policy.planMaxCashFlowShare, cents);
+    const fast = floorRateTimes(share, cents);
     if (fast === fast) return fast;
   }
-  return new Exact(policy.planMaxCashFlowShare).times(freeCashFlow).times(100).floor().toNumber();
+  return new Exact(share).times(freeCashFlow).times(100).floor().toNumber();
 }
 
 /**
@@ -364,8 +367,13 @@ export function largestInstalmentThatFits(freeCashFlow: number, policy: Policy =
  *   policy.planMaxInstalments instalments would be needed
  */
 export function instalmentsNeeded(balance: number, freeCashFlow: number, policy: Policy = DEFAULT_POLICY): number {
+  return fewestInstalments(balance, freeCashFlow, policy, policy.planMaxCashFlowShare);
+}
+
+/** The fewest instalments of `balance` whose largest is at most `share` x the free cash flow (see instalmentsNeeded). */
+function fewestInstalments(balance: number, freeCashFlow: number, policy: Policy, share: number): number {
   const owed = balanceCents(balance);
-  const fitting = largestFittingCents(freeCashFlow, policy);
+  const fitting = largestFittingCents(freeCashFlow, policy, share);
   if (freeCashFlow <= 0) {
     throw new RuleError(
       "free_cash_flow",
@@ -384,4 +392,46 @@ export function instalmentsNeeded(balance: number, freeCashFlow: number, policy:
     `${formatAmount(freeCashFlow)} fits instalments of at most ${formatAmount(amountOf(fitting))}: ${formatAmount(amountOf(owed))} would need more than ${max} instalments (the policy limit)`,
     `${formatAmount(freeCashFlow)} 只能承受每期最多 ${formatAmount(amountOf(fitting))}：偿还 ${formatAmount(amountOf(owed))} 需要超过 ${max} 期（政策上限）`,
   );
+}
+
+/** The instalment plan the triage proposes to a temporarily distressed debtor, and how it was sized. */
+export interface InstalmentProposalPlan extends InstalmentPlan {
+  /** The number of instalments. */
+  readonly count: number;
+  /** The largest instalment the sizing allowed: planProposalCashFlowShare x the free cash flow, to the cent. */
+  readonly ceiling: number;
+}
+
+/**
+ * The instalment plan proposed to a temporarily distressed debtor (rules.md section 4, the sizing rule):
+ *
+ * 1. the ceiling of an instalment is planProposalCashFlowShare (70%, at most planMaxCashFlowShare) of the
+ *    debtor's monthly free cash flow, rounded down to the cent: the debtor keeps the rest to stay alive;
+ * 2. the plan has the fewest equal monthly instalments (instalmentPlan's split: equal to the cent, the
+ *    remainder on the last) whose largest is within the ceiling, at most planMaxInstalments;
+ * 3. the last instalment is reduced by planLastInstalmentConcession (50%) of one instalment, rounded down
+ *    to the cent and never above planMaxConcessionRate (5%) of the balance (the small concession on the
+ *    last instalment of the article's play).
+ *
+ * The article's debtor: 1,200,000 owed, 150,000 free cash flow a month: ceiling 105,000, 12 instalments of
+ * 100,000 (11 would be 109,090.91), the last reduced by 50,000: total 1,150,000.
+ * @example proposeInstalments(1200000, 150000).total === 1150000
+ * @throws RuleError naming `balance`, or `free_cash_flow` when there is none or the plan would need more
+ *   than planMaxInstalments instalments
+ */
+export function proposeInstalments(balance: number, freeCashFlow: number, policy: Policy = DEFAULT_POLICY): InstalmentProposalPlan {
+  // never above the share within which an instalment fits (cashFlowFit)
+  const share = Math.min(policy.planProposalCashFlowShare, policy.planMaxCashFlowShare);
+  const count = fewestInstalments(balance, freeCashFlow, policy, share);
+  const owed = balanceCents(balance);
+  const each = Math.floor(owed / count);
+  const wanted = floorRateTimes(policy.planLastInstalmentConcession, each);
+  const concessionCents = Math.min(
+    wanted === wanted ? wanted : new Exact(policy.planLastInstalmentConcession).times(each).floor().toNumber(),
+    concessionLimitCents(owed, policy),
+    // a plan of one instalment keeps at least a cent to pay
+    owed - 1,
+  );
+  const plan = instalmentPlan(balance, count, { concession: amountOf(concessionCents) }, policy);
+  return { ...plan, count, ceiling: amountOf(largestFittingCents(freeCashFlow, policy, share)) };
 }

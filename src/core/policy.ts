@@ -56,6 +56,33 @@ export interface Policy {
   readonly lawyerLetterDeadlineDays: number;
   /** Days after the due date a payment still counts as on time in the payment history (overdue events). Default 0 (the issue: "a grace of N days is a policy setting, default 0"). */
   readonly overdueGraceDays: number;
+  // ---- issue 11: rules applied where they belong (settlement from a level, the instalment proposal, the future benefit)
+  /**
+   * The settlement ladder is offered on debts from this warning level on (0: any overdue debt), never on a
+   * debt not yet due nor to a debtor unable to pay (the claim route). Default 1 (decision: the ladder's
+   * discounts are a lever for debts in collection, not for a reminder).
+   */
+  readonly settlementFromLevel: number;
+  /**
+   * The triage's instalment proposal sizes each instalment to at most this share of the debtor's monthly
+   * free cash flow (the rest is the debtor's buffer), and never above planMaxCashFlowShare. Default 70%
+   * (decision: the article's 100,000 of 150,000 is two thirds; 70% leaves a buffer of 30% and gives the
+   * article's 12 instalments).
+   */
+  readonly planProposalCashFlowShare: number;
+  /**
+   * The proposal's concession: the last instalment reduced by this share of one instalment, within
+   * planMaxConcessionRate of the balance. Default 50% (the article: 100,000 a month, the last reduced by 50,000).
+   */
+  readonly planLastInstalmentConcession: number;
+  /** Whether the future-benefit offer (用未来利益换现在还款) is made beside the settlement ladder. Default true. */
+  readonly futureBenefitOffered: boolean;
+  /** The future benefit asks for the full balance within this many days. Default 30 (the article). */
+  readonly futureBenefitDays: number;
+  /** Days of credit added to the next order's term when the balance is paid in time. Default 15 (the article). */
+  readonly futureBenefitExtraDays: number;
+  /** Discount on the next order when the balance is paid in time. Default 1% (the article). */
+  readonly futureBenefitDiscountRate: number;
 }
 
 /** One provision rate: receivables up to `upTo` days past due (null: beyond the previous bound) carry `rate`. */
@@ -94,6 +121,13 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   brokenPromisesWillful: 2,
   lawyerLetterDeadlineDays: 3,
   overdueGraceDays: 0,
+  settlementFromLevel: 1,
+  planProposalCashFlowShare: 0.7,
+  planLastInstalmentConcession: 0.5,
+  futureBenefitOffered: true,
+  futureBenefitDays: 30,
+  futureBenefitExtraDays: 15,
+  futureBenefitDiscountRate: 0.01,
 });
 
 /** A partial policy: the fields a firm or a call changes. */
@@ -202,6 +236,26 @@ export function validatePolicy(policy: Policy): Policy {
   checkWhole(policy.brokenPromisesWillful, "brokenPromisesWillful", 1, 100);
   checkWhole(policy.lawyerLetterDeadlineDays, "lawyerLetterDeadlineDays", 1, 365);
   checkWhole(policy.overdueGraceDays, "overdueGraceDays", 0, 365);
+  checkWhole(policy.settlementFromLevel, "settlementFromLevel", 0, 3);
+  checkRate(policy.planProposalCashFlowShare, "planProposalCashFlowShare", true);
+  checkRate(policy.planLastInstalmentConcession, "planLastInstalmentConcession");
+  if (typeof policy.futureBenefitOffered !== "boolean") {
+    throw new RuleError(
+      "futureBenefitOffered",
+      `${show(policy.futureBenefitOffered)} is not true or false`,
+      `${show(policy.futureBenefitOffered)} 不是 是/否`,
+    );
+  }
+  checkWhole(policy.futureBenefitDays, "futureBenefitDays", 1, 365);
+  checkWhole(policy.futureBenefitExtraDays, "futureBenefitExtraDays", 0, 365);
+  checkRate(policy.futureBenefitDiscountRate, "futureBenefitDiscountRate");
+  if (policy.futureBenefitOffered && policy.futureBenefitExtraDays === 0 && policy.futureBenefitDiscountRate === 0) {
+    throw new RuleError(
+      "futureBenefitDiscountRate",
+      "0% and no extra days of credit: an offered future benefit must give something (or set futureBenefitOffered to false)",
+      "0% 且不延长账期：提供未来利益时须至少给予一项（或将 futureBenefitOffered 设为否）",
+    );
+  }
   return policy;
 }
 
@@ -291,6 +345,12 @@ export function readPolicy(value: unknown): Policy {
     if (typeof v !== "number") throw new RuleError(key, `${show(v)} is not a number`, `${show(v)} 不是数字`);
     return v;
   };
+  const flag = (key: keyof Policy): boolean => {
+    const v = stored[key];
+    if (v === undefined) return DEFAULT_POLICY[key] as boolean;
+    if (typeof v !== "boolean") throw new RuleError(key, `${show(v)} is not true or false`, `${show(v)} 不是 是/否`);
+    return v;
+  };
   const list = <T>(key: keyof Policy, item: (x: unknown) => T): readonly T[] => {
     const v = stored[key];
     if (v === undefined) return DEFAULT_POLICY[key] as unknown as readonly T[];
@@ -345,6 +405,13 @@ export function readPolicy(value: unknown): Policy {
     brokenPromisesWillful: number("brokenPromisesWillful"),
     lawyerLetterDeadlineDays: number("lawyerLetterDeadlineDays"),
     overdueGraceDays: number("overdueGraceDays"),
+    settlementFromLevel: number("settlementFromLevel"),
+    planProposalCashFlowShare: number("planProposalCashFlowShare"),
+    planLastInstalmentConcession: number("planLastInstalmentConcession"),
+    futureBenefitOffered: flag("futureBenefitOffered"),
+    futureBenefitDays: number("futureBenefitDays"),
+    futureBenefitExtraDays: number("futureBenefitExtraDays"),
+    futureBenefitDiscountRate: number("futureBenefitDiscountRate"),
   };
   return validatePolicy(policy);
 }

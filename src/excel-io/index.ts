@@ -7,5 +7,5 @@ export * from "./types.js";
 export * from "./errors.js";
 export { locatePortfolio, formatAddress, MAX_PORTFOLIO_COLUMNS } from "./locate.js";
 export { readPortfolioRows, readDateSystem, DATE_SYSTEM_API, type ReadResult } from "./read.js";
-export { writeTriageSheets, triageSheetData, uniqueSheetName, uniqueTableName } from "./write.js";
+export { writeTriageSheets, triageSheetData, ledgerSheetData, uniqueSheetName, uniqueTableName } from "./write.js";
 export { jsonByteLength, EXCEL_PAYLOAD_LIMIT, MAX_CELLS_PER_READ, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_CHUNK_ROWS } from "./payload.js";

@@ -2,11 +2,15 @@
  * Finding the portfolio the user means: the selection (a single selected cell stands for its current
  * region), the current region around the selection, or a named Excel table; a selection inside a table
  * stands for the table. The current region runs down to the sheet's last used row: Excel's own stops at
- * the first blank row, which would drop the rows after a separator without a word. Only geometry and the header row are read, in two syncs at most: the data is read
- * later, in chunks (read.ts).
+ * the first blank row, which would drop the rows after a separator without a word. An ERP export has
+ * title rows above its header (report name, company, "截止日期：2025年7月31日"): the first rows of the range
+ * are read and the core's locateHeader finds the header among them; the portfolio starts there, and the
+ * date the title states becomes the as-of date the pane offers. Only geometry and the first rows are read,
+ * in two syncs at most: the data is read later, in chunks (read.ts).
  *
  * API sets: ExcelApi 1.7 (Range.getSurroundingRegion), 1.9 (Range.getTables).
  */
+import { HEADER_SCAN_ROWS, locateHeader, titleAsOfDate } from "../core/index.js";
 import { PaneError, checkAborted, errorMessage, officeErrorCode } from "./errors.js";
 import { columnLetters } from "../result/index.js";
 import type { PortfolioLocation, PortfolioSource } from "./types.js";
@@ -69,8 +73,32 @@ function headerText(value: unknown): string {
   return String(value);
 }
 
+/**
+ * The header among a range's first rows: an export's title rows above it are skipped (core locateHeader,
+ * as the command line does). Returns the bounds from the header down, its cells and the title rows.
+ */
+function belowTitles(
+  bounds: Bounds,
+  firstRows: readonly (readonly unknown[])[],
+): { bounds: Bounds; header: readonly unknown[]; titleRows: string[] } {
+  const located = firstRows.length > 1 ? locateHeader(firstRows) : null;
+  if (located === null || located.headerRow === 0) return { bounds, header: firstRows[0] ?? [], titleRows: [] };
+  const skip = located.headerRow;
+  return {
+    bounds: { ...bounds, row: bounds.row + skip, rows: bounds.rows - skip },
+    header: firstRows[skip],
+    titleRows: located.titleRows,
+  };
+}
+
 /** The location of a block whose first row is the header, after checking it makes a portfolio. */
-function locationOf(sheetName: string, bounds: Bounds, headerValues: readonly unknown[], tableName?: string): PortfolioLocation {
+function locationOf(
+  sheetName: string,
+  bounds: Bounds,
+  headerValues: readonly unknown[],
+  tableName?: string,
+  titleRows: readonly string[] = [],
+): PortfolioLocation {
   const headers = headerValues.map(headerText);
   const blank = headers.every((h) => h.trim() === "");
   const where = tableName === undefined ? formatAddress(sheetName, bounds) : tableName;
@@ -104,7 +132,15 @@ function locationOf(sheetName: string, bounds: Bounds, headerValues: readonly un
     rowCount: bounds.rows - 1,
     columnCount: bounds.columns,
     ...(tableName === undefined ? {} : { tableName }),
+    ...titleFields(titleRows),
   };
+}
+
+/** The title rows and the as-of date they state, for the location (nothing when there are none). */
+function titleFields(titleRows: readonly string[]): Pick<PortfolioLocation, "titleRows" | "titleAsOf"> {
+  if (titleRows.length === 0) return {};
+  const asOf = titleAsOfDate(titleRows);
+  return { titleRows: [...titleRows], ...(asOf === null ? {} : { titleAsOf: asOf }) };
 }
 
 function checkColumns(sheetName: string, bounds: Bounds): void {
@@ -184,12 +220,15 @@ export async function locatePortfolio(
   const tableName = tables.items.length > 0 ? tables.items[0].name : undefined;
   if (tableName === undefined) checkColumns(sheetName, bounds);
 
-  // Sync 2: the header row; and, when the selection touches a table, the table's geometry and header row
-  // too, to decide whether the selection lies in the table (then the table is the portfolio).
+  // Sync 2: the first rows (the header, or title rows above it); and, when the selection touches a table,
+  // the table's geometry and header row too, to decide whether the selection lies in the table (then the
+  // table is the portfolio).
   checkAborted(signal);
   const header =
     bounds.columns <= MAX_PORTFOLIO_COLUMNS
-      ? context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(bounds.row, bounds.column, 1, bounds.columns)
+      ? context.workbook.worksheets
+          .getItem(sheetName)
+          .getRangeByIndexes(bounds.row, bounds.column, Math.min(bounds.rows, HEADER_SCAN_ROWS), bounds.columns)
       : null;
   header?.load("values");
   let table: { proxy: Excel.Table; range: Excel.Range; first: Excel.Range } | null = null;
@@ -216,7 +255,8 @@ export async function locatePortfolio(
     return tableLocation(sheetName, tableName, table.proxy, table.range, table.first);
   }
   checkColumns(sheetName, bounds);
-  return locationOf(sheetName, bounds, header === null ? [] : header.values[0]);
+  const found = belowTitles(bounds, header === null ? [] : header.values);
+  return locationOf(sheetName, found.bounds, found.header, undefined, found.titleRows);
 }
 
 /** A named table: its header row and data body, without a totals row (one sync). */

@@ -28,6 +28,13 @@ export interface PortfolioLocation {
   readonly columnCount: number;
   /** The table's name when the source is (or lies in) an Excel table. */
   readonly tableName?: string;
+  /**
+   * An export's title rows above the header (each row's cells as one text), when the range starts with
+   * them; the location then starts at the header.
+   */
+  readonly titleRows?: readonly string[];
+  /** The as-of date the title rows state ("截止日期：2025年7月31日"): the date as written and its serial (1900 count). */
+  readonly titleAsOf?: { readonly text: string; readonly serial: number };
 }
 
 /** How a chunked transfer went: what the benchmark and the tests measure. */
@@ -80,6 +87,18 @@ export interface TriageSheetData {
    * serial in a 1904 workbook would show four years late) and says when it is 1904.
    */
   readonly dateSystem?: "1900" | "1904";
+  /**
+   * An item list's item table (src/result ledgerItemTable), written to a sheet of its own after the
+   * result sheet: one row per source row under the header. Its date columns (keys `dueDate`, `paidDate`)
+   * hold 1900 serials and are written on the workbook's count. Absent or null for a customer table.
+   */
+  readonly items?: {
+    readonly headers: readonly string[];
+    readonly columnKeys: readonly string[];
+    readonly rows: readonly (readonly CellValue[])[];
+  } | null;
+  /** Lines for the summary sheet (an item list's counts and reconciliation, reconciliationLines), as plain text. */
+  readonly notes?: readonly string[];
 }
 
 /** Options of writeTriageSheets. */
@@ -104,4 +123,7 @@ export interface WriteReport extends TransferReport {
   readonly summarySheet: string;
   readonly tableName: string;
   readonly rows: number;
+  /** The item sheet's name and rows written, for an item list. */
+  readonly itemSheet?: string;
+  readonly itemRows?: number;
 }

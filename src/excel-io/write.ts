@@ -1,7 +1,9 @@
 /**
- * Writing a triage: a new result sheet (one row per input row, an Excel table, rows coloured by warning
- * level) and a summary sheet (counts and amounts, the rows with problems, a chart), both under names no
- * sheet has yet. The source sheet is never touched.
+ * Writing a triage: a new result sheet (one row per input row or, for an item list, per customer; an
+ * Excel table, rows coloured by warning level), for an item list an item sheet (every source row and what
+ * became of it, dates and amounts formatted), and a summary sheet (counts and amounts, an item list's
+ * reconciliation, the rows with problems, a chart), all under names no sheet has yet. The source sheet is
+ * never touched.
  *
  * Values go in chunks of whole rows, several chunks per sync while the request stays under the ceiling
  * (Excel on the web refuses a request over 5 MB); formats come after the values, in a fixed number of
@@ -14,9 +16,13 @@
  *
  * API sets: ExcelApi 1.6 (conditional formats), 1.7 (freezePanes).
  */
-import type { TriageOutput } from "../core/index.js";
+import { DATE_1904_OFFSET, type DateSystem, type LedgerTriage, type TriageOutput } from "../core/index.js";
 import {
   AMOUNT_FORMAT,
+  ITEM_AMOUNT_KEYS,
+  ITEM_DATE_KEYS,
+  ledgerCustomerTable,
+  ledgerItemTable,
   columnLetters,
   DATE_FORMAT,
   displayWidth,
@@ -36,6 +42,8 @@ import type { CellValue, PortfolioLocation, TriageSheetData, WriteOptions, Write
 
 /** Table names start with this (ASCII: a table name is used in formulas such as `=SUM(ARTriage[balance])`). */
 const TABLE_BASE = "ARTriage";
+/** The item sheet's table name. */
+const ITEM_TABLE_BASE = "ARItems";
 /** Rows sampled to size the columns: autofit on the whole of a million rows would take Excel minutes. */
 const WIDTH_SAMPLE = 100;
 /** Widest column in characters; verdict and reason columns are longer and stay one line high. */
@@ -102,6 +110,37 @@ export function triageSheetData(
     source,
     asOf: output.asOf,
     dateSystem: output.dateSystem,
+  };
+}
+
+/**
+ * The sheets' data from a ledger triage (core triageLedger), as the pane's worker posts it: the customer
+ * table (ledgerCustomerTable: an item list's columns after the balance), for an item list the item table
+ * (ledgerItemTable) and the summary sheet's lines.
+ * @param extra notes: lines for the summary sheet (the item counts and reconciliation, src/result
+ *   ledger.ts); dateSystem: the workbook's (an item list's customers are triaged on the 1900 count whatever it is)
+ */
+export function ledgerSheetData(
+  ledger: LedgerTriage,
+  summary: TriageSheetData["summary"],
+  source: PortfolioLocation,
+  language: Language,
+  extra: { readonly notes?: readonly string[]; readonly dateSystem?: DateSystem } = {},
+): TriageSheetData {
+  const table = ledgerCustomerTable(ledger, language);
+  const items = ledgerItemTable(ledger, language);
+  return {
+    headers: table.headers,
+    columnKeys: table.columnKeys,
+    rows: table.rows,
+    levels: table.levels,
+    summary,
+    language,
+    source,
+    asOf: ledger.output.asOf,
+    dateSystem: extra.dateSystem ?? ledger.output.dateSystem,
+    items: items === null ? null : { headers: items.headers, columnKeys: items.columnKeys, rows: items.rows },
+    notes: extra.notes ?? [],
   };
 }
 
@@ -199,6 +238,7 @@ async function writeRows(
   width: number,
   rowCap: number,
   onRows?: (done: number) => void,
+  adjust?: (row: readonly CellValue[]) => readonly CellValue[],
 ): Promise<void> {
   let r = 0;
   while (r < rows.length) {
@@ -207,7 +247,7 @@ async function writeRows(
     let bytes = 2;
     let full = false;
     while (r < rows.length && chunk.length < rowCap) {
-      const cells = rowCells(rows[r], width);
+      const cells = rowCells(adjust === undefined || rows[r] === undefined ? rows[r] : adjust(rows[r]), width);
       const b = jsonByteLength(cells) + 1;
       if (!batches.fits(bytes + b)) {
         if (chunk.length > 0) {
@@ -303,8 +343,20 @@ export async function writeTriageSheets(
   }
   const taken = sheets.items.map((s) => s.name);
   const resultName = uniqueSheetName(T.result, taken);
-  const summaryName = uniqueSheetName(T.summary, [...taken, resultName]);
-  const tableName = uniqueTableName(TABLE_BASE, [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)]);
+  const items = data.items ?? null;
+  const itemName = items === null ? null : uniqueSheetName(T.items, [...taken, resultName]);
+  const summaryName = uniqueSheetName(T.summary, [...taken, resultName, ...(itemName === null ? [] : [itemName])]);
+  const tableNames = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
+  const tableName = uniqueTableName(TABLE_BASE, tableNames);
+  const itemTableName = uniqueTableName(ITEM_TABLE_BASE, [...tableNames, tableName]);
+  const m = items?.rows.length ?? 0;
+  if (m + 1 > SHEET_ROWS) {
+    throw new PaneError(
+      "too-many-rows",
+      `${m.toLocaleString("en-US")} item rows do not fit in a worksheet (at most ${(SHEET_ROWS - 1).toLocaleString("en-US")} under the header): triage a part of the export, or use the command line (npm run triage), which writes them to a CSV file.`,
+      `${m} 行明细超出工作表容量（表头下最多 ${SHEET_ROWS - 1} 行）：请分批分诊，或使用命令行（npm run triage）将明细写入 CSV 文件。`,
+    );
+  }
   const created: string[] = [];
 
   try {
@@ -315,7 +367,7 @@ export async function writeTriageSheets(
     const header = data.headers.map(excelText);
     sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
     batches.queued(jsonByteLength(header));
-    await writeRows(batches, sheet, 1, data.rows, width, rowCap, (done) => options.onProgress?.(done, n));
+    await writeRows(batches, sheet, 1, data.rows, width, rowCap, (done) => options.onProgress?.(done, n + m));
 
     // ---- then its formats, a fixed number of requests ----
     const keys = keysOf(data);
@@ -340,14 +392,26 @@ export async function writeTriageSheets(
     batches.queued(8);
     sizeColumns(batches, sheet, data.headers, data.rows, width);
     await batches.sync();
-    options.onProgress?.(n, n);
+    options.onProgress?.(n, n + m);
+
+    // ---- an item list's item sheet: every source row and what became of it ----
+    if (items !== null && itemName !== null) {
+      const itemSheet = sheets.add(itemName);
+      created.push(itemName);
+      batches.queued(jsonByteLength(itemName));
+      await writeItemSheet(batches, itemSheet, items, itemTableName, data.dateSystem ?? "1900", rowCap, (done) =>
+        options.onProgress?.(n + done, n + m),
+      );
+      await batches.sync();
+      options.onProgress?.(n + m, n + m);
+    }
 
     // ---- the summary sheet ----
     const summary = sheets.add(summaryName);
     created.push(summaryName);
     batches.queued(jsonByteLength(summaryName));
     const resultAddress = formatAddress(resultName, { row: 0, column: 0, rows: bodyRows + 1, columns: width });
-    await writeSummary(batches, summary, data, resultName, rowCap, options.problemRowLimit ?? 200);
+    await writeSummary(batches, summary, data, resultName, itemName, rowCap, options.problemRowLimit ?? 200);
     const activate = options.activate ?? "summary";
     if (activate !== "none") {
       (activate === "summary" ? summary : sheet).activate();
@@ -364,6 +428,7 @@ export async function writeTriageSheets(
       summarySheet: summaryName,
       tableName,
       rows: n,
+      ...(itemName === null ? {} : { itemSheet: itemName, itemRows: m }),
     };
   } catch (error) {
     const cleanup = await removePartialSheets(context, created, T.incomplete);
@@ -379,6 +444,58 @@ export async function writeTriageSheets(
       error,
     );
   }
+}
+
+/**
+ * The item sheet: its header and rows in chunks (values first), then a table, the date and amount formats,
+ * the frozen header and column widths, a fixed number of requests. Its dates are 1900 serials: in a 1904
+ * workbook they are moved onto its count, so that a date shows as the same day.
+ */
+async function writeItemSheet(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  items: NonNullable<TriageSheetData["items"]>,
+  tableName: string,
+  dateSystem: DateSystem,
+  rowCap: number,
+  onRows: (done: number) => void,
+): Promise<void> {
+  const width = items.headers.length;
+  const n = items.rows.length;
+  const header = items.headers.map(excelText);
+  sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
+  batches.queued(jsonByteLength(header));
+  const dateColumns = ITEM_DATE_KEYS.map((k) => items.columnKeys.indexOf(k)).filter((c) => c >= 0);
+  const adjust =
+    dateSystem === "1904" && dateColumns.length > 0
+      ? (row: readonly CellValue[]): readonly CellValue[] => {
+          if (!dateColumns.some((c) => typeof row[c] === "number")) return row;
+          const out = [...row];
+          for (const c of dateColumns) if (typeof out[c] === "number") out[c] = (out[c] as number) - DATE_1904_OFFSET;
+          return out;
+        }
+      : undefined;
+  await writeRows(batches, sheet, 1, items.rows, width, rowCap, onRows, adjust);
+  await batches.makeRoom(4 * 1024);
+  const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, Math.max(1, n) + 1, width), true);
+  table.name = tableName;
+  table.style = "TableStyleLight1";
+  batches.queued(256);
+  if (n > 0) {
+    for (const c of dateColumns) {
+      sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[DATE_FORMAT]];
+      batches.queued(32);
+    }
+    for (const key of ITEM_AMOUNT_KEYS) {
+      const c = items.columnKeys.indexOf(key);
+      if (c < 0) continue;
+      sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[AMOUNT_FORMAT]];
+      batches.queued(32);
+    }
+  }
+  sheet.freezePanes.freezeRows(1);
+  batches.queued(8);
+  sizeColumns(batches, sheet, items.headers, items.rows, width);
 }
 
 /** Colours rows by warning level: conditional formats on the level column, or fills per run of rows. */
@@ -442,6 +559,7 @@ async function writeSummary(
   sheet: Excel.Worksheet,
   data: TriageSheetData,
   resultName: string,
+  itemName: string | null,
   rowCap: number,
   problemLimit: number,
 ): Promise<void> {
@@ -453,6 +571,8 @@ async function writeSummary(
     dateSystem: data.dateSystem,
     source: data.source,
     resultSheet: resultName,
+    ...(itemName === null ? {} : { itemSheet: itemName }),
+    notes: data.notes ?? [],
     problemRowLimit: problemLimit,
   });
   await writeRows(batches, sheet, 0, rows, width, rowCap);

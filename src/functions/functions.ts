@@ -57,6 +57,7 @@ import {
   readGrade,
   readSettlementTiers,
   readWord,
+  futureBenefit,
   reasonText,
   settlementLadder,
   settlementOffer,
@@ -853,6 +854,55 @@ export function history(
     if (what === "largest") return [[h.largestOverdue]];
     if (what === "days late") return [[days]];
     return cellRows([[h.overdueEvents, h.largestOverdue, days]]);
+  });
+}
+
+/**
+ * Future benefit for present payment (用未来利益换现在还款): pay the full balance within 30 days and the next order gets 15 more days of credit and 1% off (from the policy). A cash-on-delivery customer (term 0) gets the discount only.
+ * @customfunction BENEFIT
+ * @param balance The full amount owed, > 0. One cell or a column.
+ * @param term_days Optional. The customer's current credit term in days (e.g. AR.GRADE(..., "term")): the offer then names the next order's term.
+ * @param output Optional. "offer" (default): the offer in words; "term": the next order's credit term in days (needs term_days); "discount": the next order's discount; "days": pay within this many days; "amount": the amount to pay now. Chinese: 方案, 账期, 折扣, 天数, 金额.
+ * @returns The offer per row, or the number asked for.
+ */
+export function benefit(balance: any[][], term_days?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<"offer" | "term" | "discount" | "days" | "amount">(
+      output,
+      {
+        offer: ["offer", "en"],
+        term: ["term", "en"],
+        discount: ["discount", "en"],
+        days: ["days", "en"],
+        amount: ["amount", "en"],
+        方案: ["offer", "zh"],
+        账期: ["term", "zh"],
+        折扣: ["discount", "zh"],
+        天数: ["days", "zh"],
+        金额: ["amount", "zh"],
+      },
+      "offer",
+    );
+    if (what === "term" && (term_days === null || term_days === undefined)) {
+      return [[valueError("term_days: needed for the next order's term")]];
+    }
+    const termArg: Arg<number | null> = { name: "term_days", blank: "number", read: (v) => readCount(v, "term_days"), fallback: null };
+    return mapCells([AMOUNT("balance"), termArg] as const, [asGrid(balance, "balance"), asGrid(term_days, "term_days")], (v) => {
+      const offer = futureBenefit(v[0], v[1], policy);
+      switch (what) {
+        case "term":
+          return offer.nextTermDays ?? "";
+        case "discount":
+          return offer.discountRate;
+        case "days":
+          return offer.payWithinDays;
+        case "amount":
+          return offer.amount;
+        default:
+          return language === "zh" ? offer.reason.zh : offer.reason.en;
+      }
+    });
   });
 }
 

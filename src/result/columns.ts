@@ -7,10 +7,9 @@ import {
   bucketLabels,
   CONFIRMATION_STATUS_NAMES,
   DEFAULT_POLICY,
-  describeStep,
+  describeNextStep,
   EVIDENCE_COMPLETE,
   formatRate,
-  LADDER_ACTIONS,
   LIMITATION_STATUS_NAMES,
   PROFILE_NAMES,
   reasonsText,
@@ -41,14 +40,14 @@ const HEAD: readonly TriageColumn[] = [
   { key: "daysPastDue", en: "days past due", zh: "逾期天数" },
   { key: "bucket", en: "aging bucket", zh: "账龄段" },
   { key: "level", en: "warning level", zh: "预警级别" },
-  { key: "action", en: "action", zh: "行动" },
+  { key: "nextStep", en: "next step", zh: "下一步" },
   { key: "profile", en: "profile", zh: "客户画像" },
   { key: "strategy", en: "strategy", zh: "策略" },
   { key: "toFindOut", en: "to find out", zh: "待查" },
-  { key: "nextStep", en: "next step", zh: "下一步" },
 ];
 
 const TAIL: readonly TriageColumn[] = [
+  { key: "futureBenefit", en: "future benefit (pay in full now)", zh: "未来利益（现在全额还款）" },
   { key: "instalments", en: "instalment proposal", zh: "分期方案" },
   { key: "recovery", en: "recovery estimate", zh: "预计受偿" },
   { key: "missingEvidence", en: "missing evidence", zh: "缺少的证据" },
@@ -60,10 +59,11 @@ const TAIL: readonly TriageColumn[] = [
 
 /**
  * The output columns for a policy, in order: source row, customer, balance, status, problems, grade,
- * term, days past due, bucket, level, action, profile, strategy, to find out, next step, one settlement
- * offer per tier of the policy (`offer-10`: "pay within 10 days (90%)") and the full balance
- * (`offer-full`), instalment proposal, recovery estimate, missing evidence, balance confirmation,
- * limitation days left and status, reasons.
+ * term, days past due, bucket, level, next step (the one step decided by nextStep: who, what, how; why
+ * is in the reasons), profile, strategy, to find out, one settlement offer per tier of the policy
+ * (`offer-10`: "pay within 10 days (90%)") and the full balance (`offer-full`), the future benefit,
+ * instalment proposal, recovery estimate, missing evidence, balance confirmation, limitation days left
+ * and status, reasons.
  */
 export function triageColumns(policy: Policy = DEFAULT_POLICY): TriageColumn[] {
   const tiers = policy.settlementTiers;
@@ -123,7 +123,7 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
   const bucket = r.bucketIndex;
   const profile = r.profile;
   const play = r.play;
-  const step = r.step;
+  const step = r.nextStep;
   const problems = r.problems;
   const instalments = r.instalments;
   const recovery = r.recovery;
@@ -140,11 +140,12 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
   const daysCell = days ?? "";
   const bucketCell = bucket === null ? "" : (labelsOf(policy, language)[bucket] ?? "");
   const levelCell = level ?? "";
-  const action = days === null || level === null ? "" : LADDER_ACTIONS[language][days === 0 ? 0 : 1 + level];
   const profileCell = profile === null ? "" : PROFILE_NAMES[language][profile];
   const strategy = play === null ? "" : text(play, language);
   const toFindOut = sharedReasonText(r.toFindOut, language);
-  const nextStep = step === null ? "" : describeStep(step, language);
+  const nextStep = step === null ? "" : describeNextStep(step, language);
+  const benefit = r.futureBenefit;
+  const benefitCell = benefit === null ? "" : text(benefit.reason, language);
   const tiers = policy.settlementTiers.length + 1;
   const offers = r.offers;
   const instalmentCell = instalments === null ? "" : text(instalments.reason, language);
@@ -167,14 +168,14 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
       daysCell,
       bucketCell,
       levelCell,
-      action,
+      nextStep,
       profileCell,
       strategy,
       toFindOut,
-      nextStep,
       offers === null ? "" : (offers[0] ?? ""),
       offers === null ? "" : (offers[1] ?? ""),
       offers === null ? "" : (offers[2] ?? ""),
+      benefitCell,
       instalmentCell,
       recoveryCell,
       evidenceCell,
@@ -195,13 +196,12 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
     daysCell,
     bucketCell,
     levelCell,
-    action,
+    nextStep,
     profileCell,
     strategy,
     toFindOut,
-    nextStep,
   ];
   for (let i = 0; i < tiers; i++) cells.push(offers === null ? "" : (offers[i] ?? ""));
-  cells.push(instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons);
+  cells.push(benefitCell, instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons);
   return cells;
 }

@@ -8,13 +8,15 @@ import {
   formatAmount,
   reasonText,
   type CustomerItems,
+  type DecimalDecision,
   type ItemRow,
   type Language,
   type LedgerTriage,
   type Policy,
+  type Reason,
   type Reconciliation,
 } from "../core/index.js";
-import { resultHead, type ResultCell, type ResultHead, type ResultTable, type RowLevel } from "./table.js";
+import { resultHead, resultRows, type ResultCell, type ResultHead, type ResultRows, type ResultTable, type RowLevel } from "./table.js";
 import { recordCells, type TriageColumn } from "./columns.js";
 
 /** The columns an item list adds to the customer table, after the balance. */
@@ -64,41 +66,45 @@ export function rowList(rows: readonly number[]): string {
  * customerItemColumns inserted after the balance.
  */
 export function ledgerCustomerTable(ledger: LedgerTriage, language: Language): ResultTable {
-  const source = ledgerCustomerRows(ledger, language);
-  const rows: ResultCell[][] = new Array<ResultCell[]>(source.length);
-  for (let i = 0; i < source.length; i++) rows[i] = source.row(i);
-  return { headers: source.headers, columnKeys: source.columnKeys, rows, levels: ledger.output.records.map((r) => r.level) };
+  return { ...ledgerCustomerHead(ledger, language), ...ledgerCustomerRows(ledger, language) };
+}
+
+/** Where an item list's columns go in the customer table (after the balance) and which they are; null for a customer table. */
+function customerItemLayout(ledger: LedgerTriage, head: ResultHead): { at: number; extra: TriageColumn[]; history: boolean } | null {
+  const items = ledger.customerItems;
+  if (items === null) return null;
+  const history = items.some((c) => c.history !== null);
+  return { at: head.columnKeys.indexOf("balance") + 1, extra: customerItemColumns(ledger.output.policy, history), history };
+}
+
+/** The customer table's header row (ledgerCustomerTable's, without its rows). */
+export function ledgerCustomerHead(ledger: LedgerTriage, language: Language): ResultHead {
+  const head = resultHead(ledger.output.policy, language);
+  const layout = customerItemLayout(ledger, head);
+  if (layout === null) return head;
+  const headers = [...head.headers];
+  const keys = [...head.columnKeys];
+  headers.splice(layout.at, 0, ...layout.extra.map((c) => c[language]));
+  keys.splice(layout.at, 0, ...layout.extra.map((c) => c.key));
+  return { headers, columnKeys: keys };
 }
 
 /**
- * The customer table's rows (ledgerCustomerTable), made one at a time: one per record, each row's cells
- * built when it is written (a million customers are never held as cells).
+ * The customer table's rows [from, to) and their levels (ledgerCustomerTable's rows, a slice at a time:
+ * the pane's worker posts them in chunks).
  */
-export function ledgerCustomerRows(ledger: LedgerTriage, language: Language): ResultRowSource {
+export function ledgerCustomerRows(ledger: LedgerTriage, language: Language, from = 0, to = ledger.output.records.length): ResultRows {
   const { records, policy } = ledger.output;
-  const head = resultHead(policy, language);
+  const part = resultRows(records, language, policy, from, to);
+  const layout = customerItemLayout(ledger, resultHead(policy, language));
   const items = ledger.customerItems;
-  if (items === null) {
-    return { ...head, length: records.length, width: head.headers.length, row: (i) => recordCells(records[i], language, policy) };
-  }
-  const history = items.some((c) => c.history !== null);
-  const extra = customerItemColumns(policy, history);
-  const at = head.columnKeys.indexOf("balance") + 1;
-  const headers = [...head.headers];
-  const keys = [...head.columnKeys];
-  headers.splice(at, 0, ...extra.map((c) => c[language]));
-  keys.splice(at, 0, ...extra.map((c) => c.key));
-  return {
-    headers,
-    columnKeys: keys,
-    length: records.length,
-    width: headers.length,
-    row(i: number): ResultCell[] {
-      const cells = recordCells(records[i], language, policy);
-      cells.splice(at, 0, ...customerItemCells(items[i], history));
-      return cells;
-    },
-  };
+  if (layout === null || items === null) return part;
+  const rows = part.rows.map((row, r) => {
+    const out = [...row];
+    out.splice(layout.at, 0, ...customerItemCells(items[from + r], layout.history));
+    return out;
+  });
+  return { rows, levels: part.levels };
 }
 
 /** The item table's columns. */
@@ -131,6 +137,28 @@ const KINDS: Readonly<Record<"invoice" | "credit" | "payment", Readonly<Record<L
   payment: { en: "payment", zh: "收款" },
 };
 
+/** The item table: one row per source row under the header, in order; levels null (items are not coloured by level). */
+export function ledgerItemTable(ledger: LedgerTriage, language: Language): ResultTable | null {
+  if (ledger.items === null) return null;
+  const rows = ledgerItemRows(ledger, language);
+  const levels: RowLevel[] = rows.map(() => null);
+  return { ...ledgerItemHead(language), rows, levels };
+}
+
+/** The item table's header row. */
+export function ledgerItemHead(language: Language): ResultHead {
+  return { headers: ITEM_COLUMNS.map((c) => c[language]), columnKeys: ITEM_COLUMNS.map((c) => c.key) };
+}
+
+/** The item table's rows [from, to) (ledgerItemTable's rows, a slice at a time); none for a customer table. */
+export function ledgerItemRows(ledger: LedgerTriage, language: Language, from = 0, to = ledger.items?.length ?? 0): ResultCell[][] {
+  const source = ledgerItemSource(ledger, language);
+  if (source === null) return [];
+  const rows: ResultCell[][] = new Array<ResultCell[]>(Math.max(0, to - from));
+  for (let i = from; i < to; i++) rows[i - from] = source.row(i);
+  return rows;
+}
+
 /** A table whose rows are made one at a time (row(i), i from 0 to length - 1): a million rows never held as cells. */
 export interface ResultRowSource extends ResultHead {
   readonly length: number;
@@ -140,18 +168,18 @@ export interface ResultRowSource extends ResultHead {
 }
 
 /**
- * The item table's rows, made one at a time from the ledger's items: one row per source row under the
- * header, in order (what ledgerItemTable holds, without holding it).
+ * The item table as a row source: one row per source row under the header, in order, each row's cells
+ * made when it is asked for (the command line writes a million rows without holding them); null for a
+ * customer table.
  */
-export function ledgerItemRows(ledger: LedgerTriage, language: Language): ResultRowSource | null {
+export function ledgerItemSource(ledger: LedgerTriage, language: Language): ResultRowSource | null {
   const items = ledger.items;
   if (items === null) return null;
   const labels = bucketLabels(ledger.output.policy.agingEdges, language);
   const fates = Object.fromEntries(Object.entries(FATES).map(([k, v]) => [k, v[language]])) as Record<ItemRow["fate"], string>;
   const kinds = { invoice: KINDS.invoice[language], credit: KINDS.credit[language], payment: KINDS.payment[language] };
   return {
-    headers: ITEM_COLUMNS.map((c) => c[language]),
-    columnKeys: ITEM_COLUMNS.map((c) => c.key),
+    ...ledgerItemHead(language),
     length: items.length,
     width: ITEM_COLUMNS.length,
     row(index: number): ResultCell[] {
@@ -174,14 +202,155 @@ export function ledgerItemRows(ledger: LedgerTriage, language: Language): Result
   };
 }
 
-/** The item table: one row per source row under the header, in order; levels null (items are not coloured by level). */
-export function ledgerItemTable(ledger: LedgerTriage, language: Language): ResultTable | null {
-  const source = ledgerItemRows(ledger, language);
-  if (source === null) return null;
-  const rows: ResultCell[][] = new Array<ResultCell[]>(source.length);
-  for (let i = 0; i < source.length; i++) rows[i] = source.row(i);
-  const levels: RowLevel[] = rows.map(() => null);
-  return { headers: source.headers, columnKeys: source.columnKeys, rows, levels };
+/**
+ * The customer table as a row source (ledgerCustomerTable's rows, each made when it is asked for: the
+ * command line writes a million customers without holding their cells).
+ */
+export function ledgerCustomerSource(ledger: LedgerTriage, language: Language): ResultRowSource {
+  const { records, policy } = ledger.output;
+  const head = ledgerCustomerHead(ledger, language);
+  const layout = customerItemLayout(ledger, resultHead(policy, language));
+  const items = ledger.customerItems;
+  const width = head.headers.length;
+  if (layout === null || items === null) {
+    return { ...head, length: records.length, width, row: (i) => recordCells(records[i], language, policy) };
+  }
+  return {
+    ...head,
+    length: records.length,
+    width,
+    row(i: number): ResultCell[] {
+      const cells = recordCells(records[i], language, policy);
+      cells.splice(layout.at, 0, ...customerItemCells(items[i], layout.history));
+      return cells;
+    },
+  };
+}
+
+/** The item table's columns holding dates (Excel serials, 1900 count) and amounts, by key. */
+export const ITEM_DATE_KEYS: readonly string[] = ["dueDate", "paidDate"];
+export const ITEM_AMOUNT_KEYS: readonly string[] = ["amount", "open"];
+
+/** What an item list came to: its rows, by what became of them. */
+export interface ItemCounts {
+  /** Source rows under the header (up to the last non-blank one). */
+  readonly rows: number;
+  /** Rows read as items. */
+  readonly items: number;
+  readonly rolledUp: number;
+  /** Paid by the as-of date: in the payment history only. */
+  readonly history: number;
+  readonly problem: number;
+  /** Heading, subtotal and total rows. */
+  readonly skipped: number;
+  readonly blank: number;
+  /** Customers the items were rolled up into. */
+  readonly customers: number;
+}
+
+/** The item list's counts (ItemCounts); null for a customer table. */
+export function itemCounts(ledger: LedgerTriage): ItemCounts | null {
+  const items = ledger.items;
+  if (items === null) return null;
+  const counts = { rows: items.length, items: 0, rolledUp: 0, history: 0, problem: 0, skipped: 0, blank: 0 };
+  for (const item of items) {
+    if (item.kind === "data") counts.items++;
+    if (item.fate === "rolled-up") counts.rolledUp++;
+    else if (item.fate === "history") counts.history++;
+    else if (item.fate === "problem") counts.problem++;
+    else if (item.fate === "skipped") counts.skipped++;
+    else counts.blank++;
+  }
+  return { ...counts, customers: ledger.output.records.length };
+}
+
+/** How the face names its day/month setting, for the lines that say how dates were read (itemLines). */
+export interface DateOrderWords {
+  /** How an order the user gave is credited: "as told by --date-order". */
+  readonly told: Readonly<Record<Language, string>>;
+  /** Where the user chooses it: "--date-order mdy|dmy". */
+  readonly choose: Readonly<Record<Language, string>>;
+}
+
+/**
+ * What an item list came to, as lines a person reads: its rows by fate, the day/month order its dates
+ * were read in and why, or (when it could not be decided and dates were left unread) the question.
+ * Empty for a customer table.
+ */
+export function itemLines(ledger: LedgerTriage, language: Language, words: DateOrderWords): string[] {
+  const c = itemCounts(ledger);
+  if (c === null) return [];
+  const zh = language === "zh";
+  const lines = [
+    zh
+      ? `明细表：${c.rows} 行 = ${c.items} 条明细（${c.rolledUp} 条汇总到 ${c.customers} 个客户，${c.history} 条截至日前已核销，${c.problem} 条有问题）+ ${c.skipped} 行标题/小计/合计 + ${c.blank} 行空行`
+      : `item list: ${c.rows} rows = ${c.items} items (${c.rolledUp} rolled up into ${c.customers} customers, ${c.history} paid by the as-of date, ${c.problem} with problems) + ${c.skipped} heading/subtotal/total rows + ${c.blank} blank`,
+  ];
+  const order = ledger.dateOrder;
+  if (order !== null && order.order !== null) {
+    const how =
+      order.order === "mdy"
+        ? zh
+          ? "月在前（7/31/2025）"
+          : "month first (7/31/2025)"
+        : zh
+          ? "日在前（31/7/2025）"
+          : "day first (31/7/2025)";
+    const why =
+      order.source === "told"
+        ? words.told[language]
+        : zh
+          ? `依据 ${order.evidence.map((e) => JSON.stringify(e)).join("、")} 等日期判断`
+          : `decided from dates such as ${order.evidence.map((e) => JSON.stringify(e)).join(", ")}`;
+    lines.push(zh ? `日期：${how}，${why}` : `dates: ${how}, ${why}`);
+  } else if (order !== null) {
+    // Undecided: the rows whose dates read two ways carry the core's question as their problem.
+    const unread = (ledger.items ?? []).filter((item) => item.notes.some(isOrderQuestion));
+    if (unread.length > 0) {
+      const first = unread[0];
+      const note = first.notes.find(isOrderQuestion) as Reason;
+      lines.push(
+        zh
+          ? `日期：无法判断日/月顺序，${unread.length} 行明细的日期有两种读法，未汇总（如第 ${first.sourceRow} 行，${note.zh}）；请选择${words.choose.zh}后重新运行`
+          : `dates: the day/month order could not be decided, ${unread.length} item row${unread.length === 1 ? " has a date" : "s have dates"} that read two ways and ${unread.length === 1 ? "was" : "were"} not rolled up (such as row ${first.sourceRow}, ${note.en}); choose ${words.choose.en} and run again`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** A problem of a date cell that reads two ways (readLedgerDate's question). */
+function isOrderQuestion(reason: Reason): boolean {
+  return reason.code.startsWith("invalid:") && reason.en.includes("choose the day/month order");
+}
+
+/**
+ * Which decimal mark amounts written as text were read with, and why, as a line; null when no amount
+ * depended on it (every amount reads one way, and nothing was told).
+ * @param told how the face credits a mark the user gave ("as told by --decimal")
+ */
+export function decimalLine(decision: DecimalDecision, language: Language, told: Readonly<Record<Language, string>>): string | null {
+  if (decision.source === "default" && decision.ambiguous === 0) return null;
+  const zh = language === "zh";
+  const mark =
+    decision.mark === ","
+      ? zh
+        ? "小数逗号（1.500,50）"
+        : "decimal comma (1.500,50)"
+      : zh
+        ? "小数点（1,500.50）"
+        : "decimal point (1,500.50)";
+  const why =
+    decision.source === "user"
+      ? told[language]
+      : decision.source === "amounts"
+        ? zh
+          ? `依据 ${decision.examples.map((e) => JSON.stringify(e)).join("、")} 等金额判断`
+          : `decided from amounts such as ${decision.examples.map((e) => JSON.stringify(e)).join(", ")}`
+        : zh
+          ? "逗号分隔的文件中带引号的 1,500 为一千五百"
+          : "in a comma-separated file a quoted 1,500 is one thousand five hundred";
+  return zh ? `金额：${mark}，${why}` : `amounts: ${mark}, ${why}`;
 }
 
 /**

@@ -10,6 +10,8 @@ import type { ResultCell } from "./table.js";
 export interface ResultText {
   /** Name of the result sheet (the pane's new sheet, the command line's .xlsx sheet). */
   readonly result: string;
+  /** Name of the item sheet (an item list's source rows and what became of them). */
+  readonly items: string;
   /** Name of the summary sheet. */
   readonly summary: string;
   /** Appended to the name of a sheet a failed write could not remove. */
@@ -20,6 +22,9 @@ export interface ResultText {
   readonly dateSystem1904: string;
   readonly source: string;
   readonly resultSheet: string;
+  readonly itemSheet: string;
+  /** Heading of an item list's counts and reconciliation lines. */
+  readonly ledger: string;
   readonly rows: string;
   readonly ok: string;
   readonly problem: string;
@@ -43,6 +48,7 @@ export interface ResultText {
 export const RESULT_TEXT: Readonly<Record<Language, ResultText>> = {
   en: {
     result: "Triage",
+    items: "Items",
     summary: "Triage summary",
     incomplete: " (incomplete)",
     title: "Portfolio triage",
@@ -51,6 +57,8 @@ export const RESULT_TEXT: Readonly<Record<Language, ResultText>> = {
     dateSystem1904: "1904 (dates count from 1904-01-01, as in older Mac Excel; read as such)",
     source: "source",
     resultSheet: "result sheet",
+    itemSheet: "item sheet",
+    ledger: "open items and reconciliation",
     rows: "rows",
     ok: "ok",
     problem: "with problems",
@@ -71,6 +79,7 @@ export const RESULT_TEXT: Readonly<Record<Language, ResultText>> = {
   },
   zh: {
     result: "分诊结果",
+    items: "明细",
     summary: "分诊汇总",
     incomplete: "（未完成）",
     title: "应收账款组合分诊",
@@ -79,6 +88,8 @@ export const RESULT_TEXT: Readonly<Record<Language, ResultText>> = {
     dateSystem1904: "1904（日期从 1904-01-01 起算，旧版 Mac Excel 的默认设置；已按此读取）",
     source: "数据来源",
     resultSheet: "结果工作表",
+    itemSheet: "明细工作表",
+    ledger: "明细与对账",
     rows: "行数",
     ok: "正常",
     problem: "有问题",
@@ -114,6 +125,10 @@ export interface SummarySheetInput {
   readonly source: { readonly address: string; readonly tableName?: string };
   /** The result sheet's name. */
   readonly resultSheet: string;
+  /** The item sheet's name, for an item list. */
+  readonly itemSheet?: string;
+  /** An item list's counts and reconciliation (src/result ledger.ts), shown under the figures as plain text. */
+  readonly notes?: readonly string[];
   /** Most rows with problems listed (the rest are counted in one line). */
   readonly problemRowLimit: number;
 }
@@ -155,12 +170,18 @@ export function summarySheet(input: SummarySheetInput): SummarySheet {
   if (in1904) add(T.dateSystem, T.dateSystem1904);
   add(T.source, input.source.tableName === undefined ? input.source.address : `${input.source.tableName} (${input.source.address})`);
   add(T.resultSheet, input.resultSheet);
+  if (input.itemSheet !== undefined) add(T.itemSheet, input.itemSheet);
   add(T.rows, s.rows);
   add(T.ok, s.ok);
   add(T.problem, s.problem);
   add(T.blank, s.blank);
   add(T.triaged, s.triaged);
   amounts.push(add(T.amount, s.amount));
+  if (input.notes !== undefined && input.notes.length > 0) {
+    add();
+    bold.push(add(T.ledger));
+    for (const line of input.notes) add(line);
+  }
   let levelBlock = -1;
   const breakdowns = [
     [T.byLevel, s.byLevel],

@@ -2,7 +2,7 @@
  * What the triage tab shows, as data: the mapping editor's fields, choices and problems, and the as-of
  * date. Pure (no DOM, no React, no Office): the components in triage-tab.tsx only draw it.
  */
-import { FIELD_LABELS, HEADER_WORDS, readDate, REQUIRED_FIELDS, TRIAGE_FIELDS, type TriageField } from "../core/index.js";
+import { FIELD_LABELS, HEADER_WORDS, readDate, REQUIRED_FIELDS, tableShape, TRIAGE_FIELDS, type TriageField } from "../core/index.js";
 import type { PortfolioLocation } from "../excel-io/types.js";
 import { columnLetters } from "../result/index.js";
 import type { PaneLanguage, PaneText } from "./texts.js";
@@ -37,7 +37,8 @@ export type FieldIssue = { readonly kind: "required" } | { readonly kind: "twice
 
 /**
  * The problems of a mapping, by field: a required field without a column, and a column chosen for two
- * fields (both fields are marked, each naming the other). Empty when the mapping can be run.
+ * fields (both fields are marked, each naming the other). Empty when the mapping can be run. A list of
+ * open items (tableShape) needs the open amount or the document amount: with the latter, no balance.
  */
 export function mappingIssues(mapping: Mapping): Map<TriageField, FieldIssue> {
   const issues = new Map<TriageField, FieldIssue>();
@@ -53,7 +54,10 @@ export function mappingIssues(mapping: Mapping): Map<TriageField, FieldIssue> {
     issues.set(field, { kind: "twice", column, other });
     if (!issues.has(other)) issues.set(other, { kind: "twice", column, other: field });
   }
-  for (const field of REQUIRED_FIELDS) if (mapping[field] === undefined) issues.set(field, { kind: "required" });
+  const itemAmount = tableShape(mapping) === "items" && mapping.amount !== undefined;
+  for (const field of REQUIRED_FIELDS) {
+    if (mapping[field] === undefined && !(field === "balance" && itemAmount)) issues.set(field, { kind: "required" });
+  }
   return issues;
 }
 

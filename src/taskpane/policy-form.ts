@@ -12,6 +12,7 @@ import {
   readProvisionRates,
   readRate,
   readSettlementTiers,
+  readSignal,
   RuleError,
   validatePolicy,
   type Policy,
@@ -53,6 +54,16 @@ const amount = (key: keyof Policy, en: string, zh: string): PolicyField => ({
     (into as Record<string, unknown>)[key] = readAmount(t, key);
   },
 });
+const yesNo = (key: keyof Policy, en: string, zh: string): PolicyField => ({
+  key,
+  label: { en, zh },
+  show: (p) => (p[key] ? "yes" : "no"),
+  read: (t, into) => {
+    const value = readSignal(t, key);
+    if (value === null) throw new RuleError(key, "needs yes or no", "请填写 是 或 否");
+    (into as Record<string, unknown>)[key] = value;
+  },
+});
 const term = (grade: "A" | "B" | "C"): PolicyField => ({
   key: `creditTermDays.${grade}`,
   label: { en: `Credit term, grade ${grade} (days)`, zh: `${grade} 级账期（天）` },
@@ -74,7 +85,19 @@ export const POLICY_GROUPS: readonly { readonly label: Readonly<Record<Language,
   },
   {
     label: { en: "Settlements and instalment plans", zh: "和解与分期" },
-    keys: ["settlementTiers", "planMaxInstalments", "planMaxConcessionRate", "planMaxCashFlowShare"],
+    keys: [
+      "settlementTiers",
+      "settlementFromLevel",
+      "planMaxInstalments",
+      "planMaxConcessionRate",
+      "planMaxCashFlowShare",
+      "planProposalCashFlowShare",
+      "planLastInstalmentConcession",
+      "futureBenefitOffered",
+      "futureBenefitDays",
+      "futureBenefitExtraDays",
+      "futureBenefitDiscountRate",
+    ],
   },
   {
     label: { en: "Factoring and credit insurance", zh: "保理与信用保险" },
@@ -120,9 +143,20 @@ export const POLICY_FORM: readonly PolicyField[] = [
       into.settlementTiers = readSettlementTiers(t, "settlementTiers");
     },
   },
+  whole("settlementFromLevel", "Settlement ladder offered from warning level", "从该预警级别起提供和解报价"),
   whole("planMaxInstalments", "Instalment plan: most instalments", "分期方案：最多期数"),
   rate("planMaxConcessionRate", "Instalment plan: largest concession", "分期方案：最大减免比例"),
   rate("planMaxCashFlowShare", "Instalment fits within this share of free cash flow", "每期还款不超过自由现金流的比例"),
+  rate("planProposalCashFlowShare", "Instalment proposal: share of free cash flow", "分期建议：每期占自由现金流的比例"),
+  rate(
+    "planLastInstalmentConcession",
+    "Instalment proposal: last instalment reduced by (share of one)",
+    "分期建议：最后一期减免（占一期的比例）",
+  ),
+  yesNo("futureBenefitOffered", "Offer a future benefit for paying now", "提供“未来利益换现在还款”"),
+  whole("futureBenefitDays", "Future benefit: pay in full within (days)", "未来利益：须在几天内全额还清"),
+  whole("futureBenefitExtraDays", "Future benefit: extra days of credit on the next order", "未来利益：下次合作延长账期（天）"),
+  rate("futureBenefitDiscountRate", "Future benefit: discount on the next order", "未来利益：下次合作折扣"),
   rate("factoringAdvanceRate", "Factoring: advance", "保理：预付比例"),
   rate("factoringFeeRate", "Factoring: fee", "保理：手续费率"),
   rate("insuranceIndemnityRate", "Credit insurance: share of a loss paid", "信用保险：赔付比例"),

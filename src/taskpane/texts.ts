@@ -47,6 +47,16 @@ export interface PaneText extends PaneSummaryText {
   readonly asOfLabel: string;
   readonly asOfHint: string;
   readonly asOfInvalid: string;
+  /** The as-of date offered from an export's title rows: the date (yyyy-mm-dd) and the title's text. */
+  readonly asOfFromTitle: (iso: string, written: string) => string;
+  readonly titleRows: (count: number) => string;
+  readonly dateOrderLabel: string;
+  readonly dateOrderHint: string;
+  readonly dateOrders: { readonly auto: string; readonly mdy: string; readonly dmy: string };
+  /** How the run's lines credit an order chosen here. */
+  readonly dateOrderTold: string;
+  /** Where the run's lines ask to choose the order. */
+  readonly dateOrderChoose: string;
   readonly policyNote: string;
   readonly staleColumns: string;
   readonly findFirst: string;
@@ -61,6 +71,9 @@ export interface PaneText extends PaneSummaryText {
   // the result
   readonly doneTitle: string;
   readonly done: (rows: number, resultSheet: string, summarySheet: string) => string;
+  /** An item list: customers triaged from how many item rows, and the item sheet. */
+  readonly doneItems: (customers: number, itemRows: number, resultSheet: string, itemSheet: string, summarySheet: string) => string;
+  readonly ledgerHeading: string;
   // the policy tab
   readonly policy: {
     readonly heading: string;
@@ -116,6 +129,13 @@ const en: PaneText = {
   asOfLabel: "As of",
   asOfHint: "Days past due, confirmations and the limitation period are counted to this date.",
   asOfInvalid: "Enter a date.",
+  asOfFromTitle: (iso, written) => `As of ${iso}, from the export's title (“${written}”).`,
+  titleRows: (count) => `The header is below ${count} title row${count === 1 ? "" : "s"} of the export, which are not read as data.`,
+  dateOrderLabel: "Day/month order",
+  dateOrderHint: "For dates written like 2/1/2013. Automatic decides it from dates such as 7/31/2025 or 31/7/2025.",
+  dateOrders: { auto: "Automatic (from the dates)", mdy: "Month first (7/31/2025)", dmy: "Day first (31/7/2025)" },
+  dateOrderTold: "as chosen under Day/month order",
+  dateOrderChoose: "month first or day first under Day/month order",
   policyNote: "The workbook's credit policy applies (Policy tab).",
   staleColumns: "The table's headers changed since its columns were found: find the columns again.",
   findFirst: "Find the columns of the debtor table first.",
@@ -130,6 +150,9 @@ const en: PaneText = {
   doneTitle: "Done",
   done: (rows, result, summary) =>
     `${rows.toLocaleString("en-US")} rows triaged into the sheet “${result}”, with the summary in “${summary}”. The debtor table was not changed.`,
+  doneItems: (customers, items, result, itemSheet, summary) =>
+    `${items.toLocaleString("en-US")} item rows rolled up into ${customers.toLocaleString("en-US")} customers, triaged into the sheet “${result}”; every item row and what became of it is in “${itemSheet}”, the summary and reconciliation in “${summary}”. The export was not changed.`,
+  ledgerHeading: "Open items and reconciliation",
   ...PANE_SUMMARY_TEXT.en,
   policy: {
     heading: "Credit policy of this workbook",
@@ -193,6 +216,13 @@ const zh: PaneText = {
   asOfLabel: "报告日",
   asOfHint: "逾期天数、对账和诉讼时效都计算到这一天。",
   asOfInvalid: "请输入日期。",
+  asOfFromTitle: (iso, written) => `报告日 ${iso}，取自导出文件标题（“${written}”）。`,
+  titleRows: (count) => `表头位于导出文件的 ${count} 行标题之下，标题行不作为数据读取。`,
+  dateOrderLabel: "日/月顺序",
+  dateOrderHint: "用于 2/1/2013 这样的日期。“自动”根据 7/31/2025 或 31/7/2025 这样的日期判断。",
+  dateOrders: { auto: "自动（根据日期判断）", mdy: "月在前（7/31/2025）", dmy: "日在前（31/7/2025）" },
+  dateOrderTold: "按“日/月顺序”的设置",
+  dateOrderChoose: "“日/月顺序”（月在前或日在前）",
   policyNote: "按本工作簿的信用政策计算（见“信用政策”标签）。",
   staleColumns: "识别列之后表格的标题行已改变，请重新识别列。",
   findFirst: "请先识别欠款客户表的列。",
@@ -207,6 +237,9 @@ const zh: PaneText = {
   doneTitle: "完成",
   done: (rows, result, summary) =>
     `已分诊 ${rows.toLocaleString("zh-CN")} 行，结果在工作表“${result}”，汇总在“${summary}”。原表未做任何修改。`,
+  doneItems: (customers, items, result, itemSheet, summary) =>
+    `${items.toLocaleString("zh-CN")} 行明细已汇总为 ${customers.toLocaleString("zh-CN")} 个客户，分诊结果在工作表“${result}”；每一行明细及其处理结果在“${itemSheet}”，汇总与对账在“${summary}”。导出表未做任何修改。`,
+  ledgerHeading: "明细与对账",
   ...PANE_SUMMARY_TEXT.zh,
   policy: {
     heading: "本工作簿的信用政策",

@@ -2,22 +2,44 @@
  * The heavy part of a triage run, as the Web Worker does it (triage.worker.ts), and the messages between
  * the pane and the worker. Pure: no DOM, no Office, so Node tests run it in-process.
  *
- * The worker triages every row (triagePortfolio), summarises the records, and posts the result sheet's
- * cells and row levels (src/result: resultHead, resultRows) back in chunks, so that the pane shows progress and never holds the
- * records themselves (they are views over per-run arrays and do not cross postMessage).
+ * The worker triages the table as it comes (triageLedger, as the command line does: a customer table row
+ * by row, a list of open items rolled up per customer first), summarises the customers, and posts the
+ * result sheet's cells and row levels (src/result: ledgerCustomerHead, ledgerCustomerRows) back in chunks,
+ * then for an item list the item sheet's cells (ledgerItemRows), also in chunks, so that the pane shows
+ * progress and never holds the records themselves (they are views over per-run arrays and do not cross
+ * postMessage). The summary carries what the item list came to and its reconciliation, as lines.
  */
 import {
+  decideLedgerDecimal,
+  NUMBER_FIELDS,
   RuleError,
   summarise,
-  triagePortfolio,
+  tableShape,
+  triageLedger,
   type ColumnMapping,
   type DateSystem,
+  type DayMonthOrder,
+  type DecimalMark,
   type Language,
+  type LedgerTriage,
   type Policy,
+  type Reconciliation,
   type TriageSummary,
 } from "../core/index.js";
 import type { CellValue } from "../excel-io/types.js";
-import { resultHead, resultRows, type RowLevel } from "../result/index.js";
+import {
+  decimalLine,
+  itemCounts,
+  itemLines,
+  ledgerCustomerHead,
+  ledgerCustomerRows,
+  ledgerItemHead,
+  ledgerItemRows,
+  reconciliationLines,
+  type ItemCounts,
+  type RowLevel,
+} from "../result/index.js";
+import { TEXT } from "./texts.js";
 
 /** Rows of cells per chunk posted back (a few MB at most for 30 columns of text). */
 export const DEFAULT_CHUNK_ROWS = 5_000;
@@ -39,6 +61,12 @@ export interface TriageRequest {
   /** The workbook's date system (default 1900): numbers in date columns of a 1904 workbook are moved onto the 1900 count. */
   readonly dateSystem?: DateSystem;
   readonly chunkRows?: number;
+  /** The header row's cells (an item list reads units such as 金额（万元） from them). */
+  readonly headers?: readonly unknown[];
+  /** Day/month order of dates like 2/1/2013 as the user chose it; decided from the dates when absent. */
+  readonly dateOrder?: DayMonthOrder;
+  /** Decimal mark of amounts written as text, when told; an item list's is decided from its amounts otherwise. */
+  readonly decimal?: DecimalMark;
 }
 
 /**
@@ -68,10 +96,36 @@ export function workerHandler(post: (message: WorkerMessage) => void): (message:
   };
 }
 
-/** Messages from the worker, in the order they come: triaged, chunk..., done (or error at any point). */
+/** The item sheet's header row and size, for an item list. */
+export interface ItemSheetHead {
+  readonly headers: readonly string[];
+  readonly columnKeys: readonly string[];
+  /** Item rows to come (one per source row under the header). */
+  readonly rows: number;
+}
+
+/** What an item list came to, for the summary (null for a customer table). */
+export interface LedgerReport {
+  readonly counts: ItemCounts;
+  readonly reconciliation: Reconciliation;
+  /**
+   * Lines a person reads, in the run's language: the item counts, how dates and amounts were read (or the
+   * question when the day/month order could not be decided), the reconciliation.
+   */
+  readonly lines: readonly string[];
+}
+
+/** Messages from the worker, in the order they come: triaged, chunk..., items..., done (or error at any point). */
 export type WorkerMessage =
   /** Every row triaged; the cells follow. */
-  | { readonly type: "triaged"; readonly records: number; readonly headers: readonly string[]; readonly columnKeys: readonly string[] }
+  | {
+      readonly type: "triaged";
+      readonly records: number;
+      readonly headers: readonly string[];
+      readonly columnKeys: readonly string[];
+      /** The item sheet to come, or null for a customer table. */
+      readonly items: ItemSheetHead | null;
+    }
   /** The cells of records [from, from + rows.length). */
   | {
       readonly type: "chunk";
@@ -79,6 +133,8 @@ export type WorkerMessage =
       readonly rows: readonly (readonly CellValue[])[];
       readonly levels: readonly RowLevel[];
     }
+  /** The item sheet's cells of item rows [from, from + rows.length). */
+  | { readonly type: "items"; readonly from: number; readonly rows: readonly (readonly CellValue[])[] }
   | {
       readonly type: "done";
       readonly summary: TriageSummary;
@@ -86,34 +142,49 @@ export type WorkerMessage =
       readonly trailingBlankRows: number;
       /** Milliseconds the worker spent triaging, making the cells (posting included) and summarising. */
       readonly timings: { readonly triage: number; readonly cells: number; readonly summary: number };
+      /** An item list's counts, reconciliation and lines; null for a customer table. */
+      readonly ledger: LedgerReport | null;
     }
   /** The run failed: the message in both languages (a RuleError's own texts when it was one). */
   | { readonly type: "error"; readonly en: string; readonly zh: string };
 
 /**
- * Runs a triage request and posts its messages: `triaged`, one `chunk` per `chunkRows` records, `done`;
- * or `error`. Never throws.
+ * Runs a triage request and posts its messages: `triaged`, one `chunk` per `chunkRows` customer records,
+ * one `items` per `chunkRows` item rows (item lists only), `done`; or `error`. Never throws.
  * @param post where the messages go (the worker's postMessage, or a test's collector)
  */
 export function computeTriage(request: TriageRequest, post: (message: WorkerMessage) => void): void {
   const now = () => performance.now();
   try {
     let t = now();
-    const output = triagePortfolio(request.rows, request.mapping, {
+    const decimal = itemDecimal(request);
+    const ledger = triageLedger(request.rows, request.mapping, {
       asOf: request.asOf,
       policy: request.policy,
       firstRowNumber: request.firstRowNumber,
       dateSystem: request.dateSystem,
+      headers: request.headers,
+      dateOrder: request.dateOrder,
+      decimal: decimal.mark,
     });
-    const { records, policy } = output;
+    const { records, policy } = ledger.output;
     const triageMs = now() - t;
     t = now();
     const language = request.language;
-    post({ type: "triaged", records: records.length, ...resultHead(policy, language) });
+    const itemRows = ledger.items?.length ?? 0;
+    post({
+      type: "triaged",
+      records: records.length,
+      ...ledgerCustomerHead(ledger, language),
+      items: ledger.items === null ? null : { ...ledgerItemHead(language), rows: itemRows },
+    });
     const size = Math.max(1, Math.floor(request.chunkRows ?? DEFAULT_CHUNK_ROWS));
     for (let from = 0; from < records.length; from += size) {
-      const { rows, levels } = resultRows(records, language, policy, from, Math.min(records.length, from + size));
+      const { rows, levels } = ledgerCustomerRows(ledger, language, from, Math.min(records.length, from + size));
       post({ type: "chunk", from, rows, levels });
+    }
+    for (let from = 0; from < itemRows; from += size) {
+      post({ type: "items", from, rows: ledgerItemRows(ledger, language, from, Math.min(itemRows, from + size)) });
     }
     const cellsMs = now() - t;
     t = now();
@@ -122,12 +193,47 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
       type: "done",
       summary,
       records: records.length,
-      trailingBlankRows: output.trailingBlankRows,
+      trailingBlankRows: ledger.output.trailingBlankRows,
       timings: { triage: triageMs, cells: cellsMs, summary: now() - t },
+      ledger: ledgerReport(ledger, language, decimal.line),
     });
   } catch (error) {
     post(errorMessage(error));
   }
+}
+
+/**
+ * The decimal mark of an item list's amounts written as text (¥1,234.50, 1.000,00-), decided from those
+ * only one mark reads (decideLedgerDecimal, as the command line does); a pasted sheet has no field
+ * separator. A customer table's numbers are read as before (the default mark). Returns the line that says
+ * which mark was used when any amount depended on it.
+ */
+function itemDecimal(request: TriageRequest): { readonly mark: DecimalMark; readonly line: string | null } {
+  if (tableShape(request.mapping) !== "items") return { mark: request.decimal ?? ".", line: null };
+  const columns = NUMBER_FIELDS.map((f) => request.mapping[f]).filter((c): c is number => c !== undefined);
+  const rows = request.rows;
+  function* texts(): Generator<string> {
+    for (const row of rows) for (const c of columns) if (typeof row[c] === "string") yield row[c] as string;
+  }
+  const decision = decideLedgerDecimal(texts(), "", request.decimal);
+  return { mark: decision.mark, line: decimalLine(decision, request.language, DECIMAL_TOLD) };
+}
+
+/** How the pane credits a mark it was told (the pane has no decimal setting yet: only the request's). */
+const DECIMAL_TOLD: Readonly<Record<Language, string>> = { en: "as told", zh: "按指定" };
+
+/** An item list's counts, reconciliation and lines for the summary; null for a customer table. */
+function ledgerReport(ledger: LedgerTriage, language: Language, decimal: string | null): LedgerReport | null {
+  const counts = itemCounts(ledger);
+  if (counts === null || ledger.reconciliation === null) return null;
+  const words = {
+    told: { en: TEXT.en.dateOrderTold, zh: TEXT.zh.dateOrderTold },
+    choose: { en: TEXT.en.dateOrderChoose, zh: TEXT.zh.dateOrderChoose },
+  };
+  const lines = itemLines(ledger, language, words);
+  if (decimal !== null) lines.push(decimal);
+  lines.push(...reconciliationLines(ledger.reconciliation, language));
+  return { counts, reconciliation: ledger.reconciliation, lines };
 }
 
 /** The `error` message for anything thrown: a RuleError in its two languages, anything else as it says. */

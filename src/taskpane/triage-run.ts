@@ -8,8 +8,11 @@ import {
   checkMapping,
   recogniseColumns,
   RuleError,
+  tableShape,
+  type ColumnMapping,
   type ColumnRecognition,
   type DateSystem,
+  type DayMonthOrder,
   type Language,
   type Policy,
   type TriageSummary,
@@ -18,7 +21,15 @@ import type { CellValue, PortfolioLocation, PortfolioSource, TransferReport, Tri
 import type { ExcelIo } from "../office/excel-io.js";
 import type { RowLevel } from "../result/index.js";
 import type { PaneText, RunPhase } from "./texts.js";
-import { DEFAULT_CHUNK_ROWS, ROWS_PER_MESSAGE, type PaneMessage, type TriageRequest, type WorkerMessage } from "./triage-compute.js";
+import {
+  DEFAULT_CHUNK_ROWS,
+  ROWS_PER_MESSAGE,
+  type ItemSheetHead,
+  type LedgerReport,
+  type PaneMessage,
+  type TriageRequest,
+  type WorkerMessage,
+} from "./triage-compute.js";
 import type { Mapping } from "./pane-model.js";
 
 /** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
@@ -122,6 +133,8 @@ export interface RunInput {
   /** The workbook's policy (workbookPolicy()). */
   readonly policy: Policy;
   readonly language: Language;
+  /** Day/month order of dates like 2/1/2013 as chosen in the pane; absent: decided from the dates. */
+  readonly dateOrder?: DayMonthOrder;
 }
 
 /** Options of a run. */
@@ -140,8 +153,10 @@ export interface RunResult {
   /** The workbook's date system the dates were read in. */
   readonly dateSystem: DateSystem;
   readonly summary: TriageSummary;
-  /** Records written (input rows up to the last non-blank one). */
+  /** Records written: input rows up to the last non-blank one, or for an item list its customers. */
   readonly records: number;
+  /** An item list's counts, reconciliation and summary lines (null for a customer table). */
+  readonly ledger: LedgerReport | null;
   readonly trailingBlankRows: number;
   readonly read: TransferReport;
   readonly write: WriteReport;
@@ -186,7 +201,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
   const report = (phase: RunPhase, done: number, total: number) => onProgress?.({ phase, done, total });
   const timings: Record<RunPhase, number> = { locate: 0, read: 0, triage: 0, write: 0 };
   const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
-  checkMapping(input.mapping);
+  checkRunMapping(input.mapping);
   checkAborted(signal);
 
   let t = clock();
@@ -227,13 +242,15 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     firstRowNumber: location.headerRow + 1,
     dateSystem,
     chunkRows: options.workerChunkRows ?? DEFAULT_CHUNK_ROWS,
+    headers: location.headers,
+    ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
   };
   const triaged = await triageInWorker(createWorker, request, { signal, onProgress: (done, total) => report("triage", done, total) });
   timings.triage = clock() - t;
   checkAborted(signal);
 
   t = clock();
-  report("write", 0, triaged.rows.length);
+  report("write", 0, triaged.rows.length + (triaged.items?.rows.length ?? 0));
   const data: TriageSheetData = {
     headers: triaged.headers,
     columnKeys: triaged.columnKeys,
@@ -244,6 +261,8 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     source: location,
     asOf: input.asOf,
     dateSystem,
+    items: triaged.items,
+    notes: triaged.ledger?.lines ?? [],
   };
   const written = await io.run((context) =>
     io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }),
@@ -254,12 +273,27 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     dateSystem,
     summary: triaged.summary,
     records: triaged.records,
+    ledger: triaged.ledger,
     trailingBlankRows: triaged.trailingBlankRows,
     read: readReport,
     write: written,
     timings,
     workerTimings: triaged.timings,
   };
+}
+
+/**
+ * Refuses a mapping the core would refuse, before touching Excel (checkMapping). An item list needs the
+ * open amount or the document amount: its document amount stands in for the balance in the check.
+ */
+function checkRunMapping(mapping: Mapping): void {
+  if (tableShape(mapping) === "customers" || mapping.balance !== undefined || mapping.amount === undefined) {
+    checkMapping(mapping);
+    return;
+  }
+  const { amount, ...rest } = mapping;
+  const checked: ColumnMapping = { ...rest, balance: amount };
+  checkMapping(checked);
 }
 
 function sameHeaders(a: readonly string[], b: readonly string[]): boolean {
@@ -273,6 +307,9 @@ export interface WorkerResult {
   readonly columnKeys: readonly string[];
   readonly rows: CellValue[][];
   readonly levels: RowLevel[];
+  /** An item list's item sheet: its header row and one row per source row; null for a customer table. */
+  readonly items: { readonly headers: readonly string[]; readonly columnKeys: readonly string[]; readonly rows: CellValue[][] } | null;
+  readonly ledger: LedgerReport | null;
   readonly summary: TriageSummary;
   readonly records: number;
   readonly trailingBlankRows: number;
@@ -322,6 +359,9 @@ export function triageInWorker(
     let columnKeys: readonly string[] = [];
     let rows: CellValue[][] = [];
     let levels: RowLevel[] = [];
+    let itemHead: ItemSheetHead | null = null;
+    let itemRows: CellValue[][] = [];
+    let itemsReceived = 0;
     let total = 0;
     let received = 0;
     let ended = false;
@@ -344,9 +384,11 @@ export function triageInWorker(
         case "triaged":
           headers = message.headers;
           columnKeys = message.columnKeys;
-          total = message.records;
-          rows = new Array(total);
-          levels = new Array(total);
+          itemHead = message.items;
+          total = message.records + (itemHead?.rows ?? 0);
+          rows = new Array(message.records);
+          levels = new Array(message.records);
+          itemRows = new Array(itemHead?.rows ?? 0);
           onProgress?.(0, total);
           break;
         case "chunk":
@@ -355,12 +397,23 @@ export function triageInWorker(
             levels[message.from + i] = message.levels[i];
           }
           received += message.rows.length;
-          onProgress?.(received, total);
+          onProgress?.(received + itemsReceived, total);
+          break;
+        case "items":
+          for (let i = 0; i < message.rows.length; i++) itemRows[message.from + i] = message.rows[i] as CellValue[];
+          itemsReceived += message.rows.length;
+          onProgress?.(received + itemsReceived, total);
           break;
         case "done":
           if (received !== message.records) {
             const text = `the worker sent ${received} of ${message.records} rows`;
             finish(() => reject(new TriageWorkerError(text, `后台线程只返回了 ${message.records} 行中的 ${received} 行`)));
+            return;
+          }
+          if (itemsReceived !== (itemHead?.rows ?? 0)) {
+            const expected = itemHead?.rows ?? 0;
+            const text = `the worker sent ${itemsReceived} of ${expected} item rows`;
+            finish(() => reject(new TriageWorkerError(text, `后台线程只返回了 ${expected} 行明细中的 ${itemsReceived} 行`)));
             return;
           }
           finish(() =>
@@ -369,6 +422,8 @@ export function triageInWorker(
               columnKeys,
               rows,
               levels,
+              items: itemHead === null ? null : { headers: itemHead.headers, columnKeys: itemHead.columnKeys, rows: itemRows },
+              ledger: message.ledger,
               summary: message.summary,
               records: message.records,
               trailingBlankRows: message.trailingBlankRows,

@@ -28,7 +28,15 @@ import {
   TableRow,
   tokens,
 } from "@fluentui/react-components";
-import { REQUIRED_FIELDS, TRIAGE_FIELDS, type SummaryGroup, type TriageField } from "../core/index.js";
+import {
+  isoFromSerial,
+  REQUIRED_FIELDS,
+  tableShape,
+  TRIAGE_FIELDS,
+  type DayMonthOrder,
+  type SummaryGroup,
+  type TriageField,
+} from "../core/index.js";
 import type { PortfolioSource } from "../excel-io/types.js";
 import type { ExcelIo } from "../office/excel-io.js";
 import { workbookPolicy } from "../office/workbook-policy.js";
@@ -106,6 +114,10 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const [inspection, setInspection] = useState<(Inspection & { source: PortfolioSource }) | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [asOf, setAsOf] = useState(() => todayIso());
+  // Whether the user typed an as-of date: then an export's title date no longer replaces it.
+  const [asOfTyped, setAsOfTyped] = useState(false);
+  const [titleDate, setTitleDate] = useState<{ readonly iso: string; readonly text: string } | null>(null);
+  const [dateOrder, setDateOrder] = useState<DayMonthOrder | "auto">("auto");
   const [busy, setBusy] = useState<"inspect" | "run" | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -150,6 +162,11 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
       const found = await inspectPortfolio(io, from);
       setInspection({ ...found, source: from });
       setMapping({ ...found.recognition.mapping });
+      // An export's title states its as-of date: the default, unless the user typed one.
+      const stated = found.location.titleAsOf;
+      const offered = stated === undefined ? null : { iso: isoFromSerial(stated.serial), text: stated.text };
+      setTitleDate(offered);
+      if (!asOfTyped) setAsOf(offered?.iso ?? todayIso());
     } catch (error) {
       setInspection(null);
       setOutcome({ kind: "error", message: errorText(error, language, t), finding: true });
@@ -171,7 +188,15 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
       const result = await runTriage(
         io,
         createWorker,
-        { source: inspection.source, location: inspection.location, mapping, asOf: asOfValue, policy: workbookPolicy(), language },
+        {
+          source: inspection.source,
+          location: inspection.location,
+          mapping,
+          asOf: asOfValue,
+          policy: workbookPolicy(),
+          language,
+          ...(dateOrder === "auto" ? {} : { dateOrder }),
+        },
         { signal: controller.signal, onProgress: throttled.report },
       );
       setOutcome({ kind: "done", result });
@@ -194,6 +219,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   }
 
   const location = inspection?.location;
+  const itemList = tableShape(mapping) === "items";
 
   return (
     <div data-testid="triage-tab">
@@ -247,6 +273,11 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
             {t.found(location.address, location.rowCount, location.tableName)}
           </Body1>
         )}
+        {location?.titleRows && (
+          <Caption1 className={styles.hint} data-testid="title-rows">
+            {t.titleRows(location.titleRows.length)}
+          </Caption1>
+        )}
       </section>
 
       {inspection && (
@@ -269,8 +300,36 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
             validationState={asOfValue === null ? "error" : "none"}
             validationMessage={asOfValue === null ? t.asOfInvalid : undefined}
           >
-            <Input type="date" value={asOf} onChange={(_, data) => setAsOf(data.value)} disabled={busy !== null} data-testid="as-of" />
+            <Input
+              type="date"
+              value={asOf}
+              onChange={(_, data) => {
+                setAsOf(data.value);
+                setAsOfTyped(true);
+              }}
+              disabled={busy !== null}
+              data-testid="as-of"
+            />
           </Field>
+          {titleDate !== null && titleDate.iso === asOf && (
+            <Caption1 className={styles.hint} data-testid="as-of-title">
+              {t.asOfFromTitle(titleDate.iso, titleDate.text)}
+            </Caption1>
+          )}
+          {itemList && (
+            <Field label={t.dateOrderLabel} hint={t.dateOrderHint}>
+              <Select
+                value={dateOrder}
+                onChange={(_, data) => setDateOrder(data.value as DayMonthOrder | "auto")}
+                disabled={busy !== null}
+                data-testid="date-order"
+              >
+                <option value="auto">{t.dateOrders.auto}</option>
+                <option value="mdy">{t.dateOrders.mdy}</option>
+                <option value="dmy">{t.dateOrders.dmy}</option>
+              </Select>
+            </Field>
+          )}
           <Caption1 className={styles.hint}>{t.policyNote}</Caption1>
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="run">
@@ -479,7 +538,7 @@ function OutcomeView({
       </MessageBar>
     );
   }
-  const { summary, write } = outcome.result;
+  const { summary, write, ledger } = outcome.result;
   const amount = (n: number) => n.toLocaleString(t.numberLocale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
   const groups = (title: string, list: readonly SummaryGroup[], id: string) => (
     <Table size="extra-small" className={styles.table} aria-label={title} data-testid={id}>
@@ -509,9 +568,23 @@ function OutcomeView({
       <MessageBar intent="success">
         <MessageBarBody>
           <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
-          {t.done(outcome.result.records, write.resultSheet, write.summarySheet)}
+          {ledger !== null && write.itemSheet !== undefined
+            ? t.doneItems(outcome.result.records, write.itemRows ?? 0, write.resultSheet, write.itemSheet, write.summarySheet)
+            : t.done(outcome.result.records, write.resultSheet, write.summarySheet)}
         </MessageBarBody>
       </MessageBar>
+      {ledger !== null && (
+        <>
+          <Subtitle2 as="h3">{t.ledgerHeading}</Subtitle2>
+          <ul className={styles.words} data-testid="ledger-lines">
+            {ledger.lines.map((line, i) => (
+              <li key={i} className={styles.wrap}>
+                {line}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Body1>{t.counts(summary.ok, summary.problem, summary.blank)}</Body1>
       {groups(t.byLevel, summary.byLevel, "by-level")}
       {groups(t.byProfile, summary.byProfile, "by-profile")}

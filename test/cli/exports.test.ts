@@ -5,11 +5,13 @@
  * row, every row's kind, each customer's balance, items, oldest days past due, bucket amounts and (from the
  * paid dates) grade inputs, and the reconciliation with the export's own total.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recogniseColumns, triageLedger, type LedgerTriage } from "../../src/core/index.js";
 import { readTable } from "../../src/cli/table-io.js";
+import { parseArguments, runTriage } from "../../src/cli/triage.js";
 
 const DIR = join(__dirname, "fixtures/exports");
 
@@ -131,5 +133,20 @@ describe.each(FIXTURES)("%s", (file) => {
     const byName = (l: LedgerTriage) =>
       new Map(l.output.records.map((r, i) => [r.customer, { balance: l.customerItems?.[i].balance, grade: r.grade, dpd: r.daysPastDue }]));
     expect(byName(reversed)).toEqual(byName(ledger));
+  });
+});
+
+describe("the README's first triage command", () => {
+  it("prints what the README shows", async () => {
+    const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+    const command = /```sh\nnpm run triage -- (samples\/kingdee-open-items\.csv) --out result\.csv\n```\n\n```text\n([\s\S]*?)```/.exec(
+      readme,
+    );
+    expect(command).not.toBeNull();
+    const shown = (command?.[2] ?? "").trim().split("\n");
+    const dir = mkdtempSync(join(tmpdir(), "ar-readme-"));
+    const lines = await runTriage(parseArguments([join(__dirname, "../..", command?.[1] ?? ""), "--out", join(dir, "result.csv")]));
+    const printed = lines.map((l) => l.replace(dir + "/", ""));
+    for (const line of shown) expect(printed, line).toContain(line);
   });
 });

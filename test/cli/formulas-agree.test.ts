@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { installExcelGlobals } from "../support/excel-globals.js";
 import { parseArguments, runTriage } from "../../src/cli/triage.js";
 import { readTable, type Table } from "../../src/cli/table-io.js";
-import { readDate, serialFromCivil } from "../../src/core/index.js";
+import { readDate, readLedgerAmount, readLedgerDate, serialFromCivil } from "../../src/core/index.js";
 
 type Fn = (...args: any[]) => unknown[][];
 let fns: Record<string, Fn>;
@@ -75,7 +75,18 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
     expect(flat(fns.aging(due, [[asOf]], [["days"]]))).toEqual(triaged("days past due"));
     expect(flat(fns.aging(due, [[asOf]], [["bucket"]]))).toEqual(triaged("aging bucket"));
     expect(flat(fns.aging(due, [[asOf]], [["level"]]))).toEqual(triaged("warning level"));
-    expect(flat(fns.aging(due, [[asOf]], [["action"]]))).toEqual(triaged("action"));
+    // the ladder's own action is the next step wherever nothing comes before it (no profile's play, no
+    // claim window, no limitation warning): here the rows without a profile's play or an unable debtor
+    const actions = flat(fns.aging(due, [[asOf]], [["action"]]));
+    const profiles = triaged("profile");
+    const limitation = triaged("limitation status");
+    const steps = triaged("next step");
+    const ladderRows = actions.map((_, i) => i).filter((i) => ["", "unclear"].includes(profiles[i]) && limitation[i] === "running");
+    expect(ladderRows.length).toBeGreaterThan(3);
+    // AR.AGING names who acts in its own words; the next step adds the channel
+    const who = (text: string) => text.split(":")[0];
+    for (const i of ladderRows)
+      if (actions[i] !== "current: no action" && actions[i] !== "routine reminder") expect(who(steps[i])).toBe(who(actions[i]));
   });
 
   it("AR.PROFILE and AR.CHANNEL", () => {
@@ -84,16 +95,30 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
     );
     const tail = ["Refuses contact", "Insolvent", "Dishonest debtor", "Operations stopped"].map((h) => column(h));
     const profiles = fns.profile(...signals, column("Broken promises", "number"), ...tail);
-    expect(flat(profiles)).toEqual(triaged("profile"));
     const days = fns.aging(column("Due date", "date"), [[asOf]], [["days"]]);
-    expect(flat(fns.channel(column("Balance", "number"), days, profiles))).toEqual(triaged("next step"));
+    // a customer with nothing overdue is not profiled (unless unable to pay)
+    const notProfiled = (i: number) => days[i][0] === 0 && profiles[i][0] !== "unable";
+    expect(flat(profiles).map((p, i) => (notProfiled(i) ? "" : p))).toEqual(triaged("profile"));
+    // AR.CHANNEL is the next step but where the limitation period comes first, and when not yet due
+    const limitation = triaged("limitation status");
+    const channel = flat(fns.channel(column("Balance", "number"), days, profiles));
+    const expected = channel.map((c, i) =>
+      limitation[i] !== "running" ? "(limitation)" : days[i][0] === 0 ? "not yet due: no action" : c,
+    );
+    const steps = triaged("next step").map((s, i) => (limitation[i] !== "running" ? "(limitation)" : s));
+    expect(steps).toEqual(expected);
+    expect(limitation.filter((l) => l !== "running")).toHaveLength(1);
   });
 
   it("AR.SETTLE: the anchor-price ladder", () => {
     const balance = column("Balance", "number");
-    expect(flat(fns.settle(balance, [[10]]))).toEqual(triaged("pay within 10 days (90%)"));
-    expect(flat(fns.settle(balance, [[20]]))).toEqual(triaged("pay within 20 days (95%)"));
-    expect(flat(fns.settle(balance, [[21]]))).toEqual(triaged("full balance (after 20 days)"));
+    // offered from warning level 1 on, not to a debtor unable to pay: the others are blank
+    const offered = triaged("pay within 10 days (90%)").map((c) => c !== "");
+    expect(offered.filter(Boolean).length).toBe(6);
+    const where = (cells: string[]) => cells.map((c, i) => (offered[i] ? c : ""));
+    expect(where(flat(fns.settle(balance, [[10]])))).toEqual(triaged("pay within 10 days (90%)"));
+    expect(where(flat(fns.settle(balance, [[20]])))).toEqual(triaged("pay within 20 days (95%)"));
+    expect(where(flat(fns.settle(balance, [[21]])))).toEqual(triaged("full balance (after 20 days)"));
   });
 
   it("AR.CONFIRM and AR.LIMITATION", () => {
@@ -106,5 +131,42 @@ describe("npm run triage gives what the AR.* formulas give on the same cells (sa
   it("AR.EVIDENCE", () => {
     const evidence = fns.evidence(column("Signed contract"), column("Reconciliation"), column("Collection records"));
     expect(flat(evidence)).toEqual(triaged("missing evidence"));
+  });
+});
+
+describe("the history columns of an item list are what AR.HISTORY gives on each customer's invoices (samples/ar-history-en.csv)", () => {
+  let items: Table;
+  let customers: Table;
+  beforeAll(async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "ar-agree-history-")), "history.csv");
+    const options = parseArguments(["samples/ar-history-en.csv", "--as-of", "2025-07-31", "--out", out], asOf);
+    await runTriage(options);
+    items = await readTable(options.file);
+    customers = await readTable(out);
+  });
+
+  it("AR.HISTORY over due dates, paid dates and amounts, per customer, as AR.GRADE would be fed", () => {
+    const h = (name: string) => items.headers.indexOf(name);
+    const [customer, type, due, paid, amount] = [h("Customer"), h("Transaction Type"), h("Due Date"), h("Date Paid"), h("Amount")];
+    const o = (name: string) => customers.headers.indexOf(name);
+    const names = customers.rows.map((r) => String(r[o("customer")]));
+    expect(names.length).toBe(12);
+    for (const [i, name] of names.entries()) {
+      const invoices = items.rows.filter((r) => r[customer] === name && r[type] === "Invoice");
+      const cell = (v: unknown, read: (x: unknown) => number) => (String(v ?? "").trim() === "" ? null : read(v));
+      const dueRange = invoices.map((r) => [cell(r[due], (x) => readLedgerDate(x, "due", "mdy"))]);
+      const paidRange = invoices.map((r) => [cell(r[paid], (x) => readLedgerDate(x, "paid", "mdy"))]);
+      const amountRange = invoices.map((r) => [cell(r[amount], (x) => readLedgerAmount(x, "amount"))]);
+      const [[events, largest, daysLate]] = fns.history(dueRange, paidRange, amountRange, [[asOf]]);
+      const row = customers.rows[i];
+      expect(String(events), name).toBe(String(row[o("overdue events (12 months, from paid dates)")]));
+      expect(String(largest), name).toBe(String(row[o("largest overdue invoice (12 months)")]));
+      expect(String(daysLate), name).toBe(String(row[o("average days late (amount-weighted)")]));
+      // Without a cash-flow column the history alone decides grade C (2 or more events, or one above the
+      // small-amount limit of 50,000), as AR.GRADE's rule does from C down; A and B need the cash flow.
+      const decidesC = Number(events) >= 2 || (Number(events) === 1 && Number(largest) > 50000);
+      expect(String(row[o("grade")]), name).toBe(decidesC ? "C" : "");
+      if (decidesC) expect(fns.grade([[events]], [[largest]], [["fair"]])).toEqual([["C"]]);
+    }
   });
 });

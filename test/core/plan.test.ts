@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cashFlowFit, instalmentPlan, instalmentsNeeded, largestInstalmentThatFits } from "../../src/core/plan.js";
+import { cashFlowFit, instalmentPlan, instalmentsNeeded, largestInstalmentThatFits, proposeInstalments } from "../../src/core/plan.js";
 import { isoFromSerial, serialFromCivil } from "../../src/core/dates.js";
 import { RuleError } from "../../src/core/errors.js";
 import { DEFAULT_POLICY, withOverrides } from "../../src/core/policy.js";
@@ -347,6 +347,70 @@ describe("the largest fitting instalment agrees with cashFlowFit (AR.PLAN's fits
         const byLimit = flow > 0 && amount <= largestInstalmentThatFits(flow);
         expect(byLimit).toBe(cashFlowFit(amount, flow).fits);
       }),
+    );
+  });
+});
+
+describe("the instalment proposal's sizing rule (rules.md section 4)", () => {
+  it("reproduces the article's plan for the article's debtor: 1,200,000 owed, 150,000 free cash flow a month", () => {
+    const p = proposeInstalments(1_200_000, 150_000);
+    // ceiling 70% x 150,000 = 105,000: 11 instalments would be 109,090.91, 12 are 100,000
+    expect(p.ceiling).toBe(105_000);
+    expect(p.count).toBe(12);
+    expect(p.instalments.map((i) => i.amount)).toEqual([...new Array(11).fill(100_000), 50_000]);
+    expect(p.concession).toBe(50_000);
+    expect(p.total).toBe(1_150_000);
+    expect(p.reasons[0].en).toBe("12 instalments of 100,000, the last reduced by 50,000 (concession): total 1,150,000");
+    // the same plan as AR.PLAN(1200000, 12, 50000), and it fits the cash flow
+    expect(p.instalments).toEqual(instalmentPlan(1_200_000, 12, { concession: 50_000 }).instalments);
+    expect(cashFlowFit(100_000, 150_000).fits).toBe(true);
+  });
+
+  it("halves the last instalment within 5% of the balance, to the cent", () => {
+    // 1,500,000 with 360,000: ceiling 252,000 -> 6 x 250,000; half of one is 125,000, above 5% (75,000)
+    const capped = proposeInstalments(1_500_000, 360_000);
+    expect([capped.count, capped.concession, capped.total]).toEqual([6, 75_000, 1_425_000]);
+    // 100,000.01 with 10,000: ceiling 7,000 -> 15 instalments of 6,666.66, the last 6,666.77 before the
+    // concession of half an instalment, 3,333.33 (within 5,000.00)
+    const odd = proposeInstalments(100_000.01, 10_000);
+    expect(odd.count).toBe(15);
+    expect(odd.instalments[0].amount).toBe(6_666.66);
+    expect(odd.concession).toBe(3_333.33);
+    expect(odd.instalments[14].amount).toBe(3_333.44);
+    expect(odd.total).toBe(96_666.68);
+    // one instalment: the concession stays within 5% of the balance
+    expect(proposeInstalments(1_000, 10_000)).toMatchObject({ count: 1, concession: 50, total: 950 });
+  });
+
+  it("follows the policy, never above the share within which an instalment fits", () => {
+    expect(proposeInstalments(1_200_000, 150_000, withOverrides({ planProposalCashFlowShare: 0.8 })).count).toBe(10);
+    // a proposal share above planMaxCashFlowShare is held to it: 50% of 150,000 = 75,000 -> 16 instalments
+    expect(proposeInstalments(1_200_000, 150_000, withOverrides({ planMaxCashFlowShare: 0.5 })).count).toBe(16);
+    expect(proposeInstalments(1_200_000, 150_000, withOverrides({ planLastInstalmentConcession: 0 })).total).toBe(1_200_000);
+  });
+
+  it("refuses a free cash flow that cannot carry a plan, naming it", () => {
+    expectRuleError(() => proposeInstalments(600_000, 1_000), "free_cash_flow", "free_cash_flow: 1,000 fits instalments of at most 700");
+    expectRuleError(() => proposeInstalments(600_000, 0), "free_cash_flow", "free_cash_flow: 0 leaves nothing for instalments");
+    expectRuleError(() => proposeInstalments(0, 1_000), "balance", "balance: 0 must be above 0");
+  });
+
+  it("adds up exactly to the cent: balance - concession, each instalment within the ceiling", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 1e10 }), fc.integer({ min: 1e4, max: 1e9 }), (balanceCents, cashCents) => {
+        let p;
+        try {
+          p = proposeInstalments(balanceCents / 100, cashCents / 100);
+        } catch (e) {
+          expect((e as RuleError).argument).toBe("free_cash_flow");
+          return;
+        }
+        expect(sumCents(p.instalments.map((i) => i.amount))).toBe(balanceCents - cents(p.concession));
+        expect(cents(p.total)).toBe(balanceCents - cents(p.concession));
+        for (const i of p.instalments) expect(cents(i.amount)).toBeLessThanOrEqual(cents(p.ceiling));
+        expect(cents(p.concession)).toBeLessThanOrEqual(Math.floor(balanceCents * 0.05));
+      }),
+      { numRuns: 300 },
     );
   });
 });

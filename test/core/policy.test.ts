@@ -59,3 +59,46 @@ describe("policy: overdueGraceDays (payment history grace)", () => {
     expect(policyChanges(withOverrides({ overdueGraceDays: 3 }))).toEqual({ overdueGraceDays: 3 });
   });
 });
+
+describe("policy settings of issue 11 (rules applied where they belong)", () => {
+  it("has their defaults: ladder from level 1, the proposal's 70% and half an instalment, the article's future benefit", () => {
+    expect(DEFAULT_POLICY).toMatchObject({
+      settlementFromLevel: 1,
+      planProposalCashFlowShare: 0.7,
+      planLastInstalmentConcession: 0.5,
+      futureBenefitOffered: true,
+      futureBenefitDays: 30,
+      futureBenefitExtraDays: 15,
+      futureBenefitDiscountRate: 0.01,
+    });
+  });
+
+  it("refuses bad values, naming the field", () => {
+    const refused = (overrides: Partial<Policy>) => {
+      try {
+        withOverrides(overrides);
+      } catch (e) {
+        return (e as { argument: string }).argument;
+      }
+      return "accepted";
+    };
+    expect(refused({ settlementFromLevel: 4 })).toBe("settlementFromLevel");
+    expect(refused({ settlementFromLevel: 0 })).toBe("accepted");
+    expect(refused({ planProposalCashFlowShare: 0 })).toBe("planProposalCashFlowShare");
+    expect(refused({ planLastInstalmentConcession: 1.5 })).toBe("planLastInstalmentConcession");
+    expect(refused({ futureBenefitOffered: "yes" as unknown as boolean })).toBe("futureBenefitOffered");
+    expect(refused({ futureBenefitDays: 0 })).toBe("futureBenefitDays");
+    expect(refused({ futureBenefitExtraDays: 0, futureBenefitDiscountRate: 0 })).toBe("futureBenefitDiscountRate");
+    expect(refused({ futureBenefitOffered: false, futureBenefitExtraDays: 0, futureBenefitDiscountRate: 0 })).toBe("accepted");
+  });
+
+  it("reads them from a stored policy, older policies taking the defaults", () => {
+    expect(readPolicy({}).futureBenefitOffered).toBe(true);
+    expect(readPolicy({ futureBenefitOffered: false, settlementFromLevel: 2 })).toMatchObject({
+      futureBenefitOffered: false,
+      settlementFromLevel: 2,
+    });
+    expect(() => readPolicy({ futureBenefitOffered: 1 })).toThrow(/futureBenefitOffered: 1 is not true or false/);
+    expect(policyChanges(withOverrides({ futureBenefitExtraDays: 20 }))).toEqual({ futureBenefitExtraDays: 20 });
+  });
+});

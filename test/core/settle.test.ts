@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { readSettlementTiers, settlementLadder, settlementOffer, settlementRate } from "../../src/core/settle.js";
-import { DEFAULT_POLICY } from "../../src/core/policy.js";
+import {
+  futureBenefit,
+  futureBenefitWithheld,
+  readSettlementTiers,
+  settlementLadder,
+  settlementOffer,
+  settlementRate,
+  settlementWithheld,
+  settlementWithheldCode,
+} from "../../src/core/settle.js";
+import { DEFAULT_POLICY, withOverrides } from "../../src/core/policy.js";
+import { expectRuleError } from "../support/rule-error.js";
 
 describe("settlement ladder (rules.md section 4)", () => {
   it("reproduces the article examples", () => {
@@ -83,5 +93,83 @@ describe("settlement ladder (rules.md section 4)", () => {
         },
       ),
     );
+  });
+});
+
+describe("who is offered the ladder, and the future benefit (issue 11)", () => {
+  it("offers the ladder from warning level 1, not before the due date, never to a debtor unable to pay", () => {
+    expect(settlementWithheld(30, null)).toBeNull();
+    expect(settlementWithheld(122, "temporary")).toBeNull();
+    expect(settlementWithheld(29, "unclear")).toEqual({
+      code: "no-offer-below-level",
+      en: "no settlement offer: 29 days past due, below level 1 (30 days), from which the ladder is offered",
+      zh: "不提供和解报价：逾期29天，未到一级预警（30天），该级起才提供报价",
+    });
+    expect(settlementWithheld(0, null)?.en).toBe("no settlement offer: not yet due");
+    expect(settlementWithheld(153, "unable")?.en).toBe("no settlement offer: a debtor unable to pay gets the claim route, not a discount");
+    expect(settlementWithheld(1, null, withOverrides({ settlementFromLevel: 0 }))).toBeNull();
+    expect(settlementWithheld(61, null, withOverrides({ settlementFromLevel: 3 }))?.en).toBe(
+      "no settlement offer: 61 days past due, below level 3 (90 days), from which the ladder is offered",
+    );
+  });
+
+  it("the article's future benefit: the full balance within 30 days, 15 more days of credit and 1% off", () => {
+    const b = futureBenefit(1_000_000);
+    expect(b).toEqual({
+      amount: 1_000_000,
+      payWithinDays: 30,
+      extraDays: 15,
+      nextTermDays: null,
+      discountRate: 0.01,
+      reason: {
+        code: "future-benefit",
+        en: "pay 1,000,000 in full within 30 days: the next order gets 15 more days of credit and 1% off",
+        zh: "30天内全额还清 1,000,000：下次合作账期延长15天，并给予1%折扣",
+      },
+    });
+    expect(futureBenefit(600_000, 30).reason.en).toBe(
+      "pay 600,000 in full within 30 days: the next order gets 15 more days of credit (45 days instead of 30) and 1% off",
+    );
+    expect(futureBenefit(600_000, 30).nextTermDays).toBe(45);
+    // cash on delivery (grade C): the discount only
+    expect(futureBenefit(620_000, 0)).toMatchObject({ extraDays: 0, nextTermDays: 0 });
+    expect(futureBenefit(620_000, 0).reason.en).toBe(
+      "pay 620,000 in full within 30 days: the next order gets 1% off (no extra credit: cash on delivery)",
+    );
+    expect(futureBenefit(1234.565).amount).toBe(1234.57);
+    const policy = withOverrides({ futureBenefitDays: 45, futureBenefitExtraDays: 30, futureBenefitDiscountRate: 0 });
+    expect(futureBenefit(1000, 15, policy).reason.en).toBe(
+      "pay 1,000 in full within 45 days: the next order gets 30 more days of credit (45 days instead of 15)",
+    );
+  });
+
+  it("refuses what it cannot offer, naming the argument", () => {
+    expectRuleError(() => futureBenefit(0), "balance", "balance: 0 must be an amount above 0");
+    expectRuleError(() => futureBenefit(100, 1.5), "term_days", "term_days: 1.5 is not a whole number of days >= 0");
+    const noDiscount = withOverrides({ futureBenefitDiscountRate: 0 });
+    expectRuleError(
+      () => futureBenefit(100, 0, noDiscount),
+      "futureBenefitDiscountRate",
+      "futureBenefitDiscountRate: 0%: a cash-on-delivery customer",
+    );
+  });
+
+  it("no future benefit for a willful debtor nor a temporarily distressed one", () => {
+    expect(futureBenefitWithheld("willful")?.code).toBe("no-future-benefit-willful");
+    expect(futureBenefitWithheld("temporary")?.code).toBe("no-future-benefit-temporary");
+    expect(futureBenefitWithheld("unclear")).toBeNull();
+    expect(futureBenefitWithheld(null)).toBeNull();
+    expect(futureBenefitWithheld("willful", withOverrides({ futureBenefitOffered: false }))).toBeNull();
+  });
+});
+
+describe("settlementWithheldCode", () => {
+  it("is settlementWithheld's decision, without the text", () => {
+    for (const days of [0, 1, 29, 30, 59, 60, 200])
+      for (const profile of ["temporary", "willful", "unable", "unclear", null] as const) {
+        const code = settlementWithheldCode(days, profile);
+        const why = settlementWithheld(days, profile);
+        expect(code === null ? null : `no-offer-${code}`).toBe(why === null ? null : why.code);
+      }
   });
 });

@@ -22,7 +22,7 @@ async function paneError(promise: Promise<unknown>): Promise<PaneError> {
 }
 
 describe("locatePortfolio", () => {
-  it("takes a single selected cell's current region, header row first, and reads no data", async () => {
+  it("takes a single selected cell's current region, header row first, and reads no data beyond the first 30 rows", async () => {
     const wb = new FakeWorkbook();
     wb.addSheet("Notes", [["hello"]]);
     wb.addSheet("Debtors", [HEADERS, ...debtors(50)], { at: "B3" });
@@ -38,7 +38,8 @@ describe("locatePortfolio", () => {
       columnCount: 3,
     });
     expect(wb.syncs.length).toBeLessThanOrEqual(2);
-    expect(wb.syncs.reduce((n, s) => n + s.cellsRead, 0)).toBe(3); // the header row only
+    // the first 30 rows only, where an export's header may lie below title rows (HEADER_SCAN_ROWS)
+    expect(wb.syncs.reduce((n, s) => n + s.cellsRead, 0)).toBe(30 * 3);
   });
 
   it("runs the region on past a blank row to the last used row (the core reports the blank row)", async () => {
@@ -116,5 +117,43 @@ describe("locatePortfolio", () => {
     const error = await paneError(locatePortfolio(wb.context(), { kind: "selection" }, controller.signal));
     expect(error.name).toBe("AbortError");
     expect(wb.syncs).toHaveLength(0);
+  });
+
+  it("finds an export's header below its title rows (the region, or a range selected from the title) and the title's date", async () => {
+    const titles = [["A/R Aging Detail"], ["Greenfield Trading LLC"], ["As of July 31, 2025"]];
+    const wb = new FakeWorkbook();
+    wb.addSheet("Export", [...titles, HEADERS, ...debtors(20)], { at: "B2" });
+    wb.select("Export!C10");
+    const expected = {
+      sheetName: "Export",
+      address: "Export!B5:D25",
+      headerRow: 5,
+      firstColumn: 1,
+      headers: HEADERS,
+      rowCount: 20,
+      columnCount: 3,
+      titleRows: ["A/R Aging Detail", "Greenfield Trading LLC", "As of July 31, 2025"],
+      titleAsOf: { text: "July 31, 2025", serial: 45869 },
+    };
+    expect(await locatePortfolio(wb.context(), { kind: "selection" })).toEqual(expected);
+    expect(wb.syncs.length).toBeLessThanOrEqual(2);
+    wb.select("Export!B2:D25");
+    expect(await locatePortfolio(wb.context(), { kind: "selection" })).toEqual(expected);
+    // Selected from the header down: no title rows; a title without a date: none offered.
+    wb.select("Export!B5:D25");
+    expect(await locatePortfolio(wb.context(), { kind: "selection" })).toEqual({ ...expected, titleRows: undefined, titleAsOf: undefined });
+    const plain = new FakeWorkbook();
+    plain.addSheet("Export", [["Open items"], HEADERS, ...debtors(3)]);
+    plain.select("Export!A3");
+    const undated = await locatePortfolio(plain.context(), { kind: "selection" });
+    expect([undated.address, undated.titleRows, undated.titleAsOf]).toEqual(["Export!A2:C5", ["Open items"], undefined]);
+  });
+
+  it("takes a table whose first row names no customer, amount and date as it is (no header search below it)", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Debtors", [["Name", "Owed", "Note"], ...debtors(3).map((r) => [r[0], r[1], "x"])]);
+    wb.select("Debtors!A2");
+    const location = await locatePortfolio(wb.context(), { kind: "selection" });
+    expect([location.address, location.headerRow, location.titleRows]).toEqual(["Debtors!A1:C4", 1, undefined]);
   });
 });

@@ -3,7 +3,8 @@
 // stays text, chunks under the ceiling, and a failure or an abort that leaves the workbook as it was.
 import { describe, expect, it } from "vitest";
 import { FakeWorkbook } from "../support/fake-excel/index.js";
-import { writeTriageSheets } from "../../src/excel-io/write.js";
+import { ledgerSheetData, writeTriageSheets } from "../../src/excel-io/write.js";
+import { serialFromCivil, summarise, triageLedger } from "../../src/core/index.js";
 import { PaneError } from "../../src/excel-io/errors.js";
 import { LEVEL_FILLS } from "../../src/result/style.js";
 import { ledgerWorkbook, triageOf } from "./support.js";
@@ -222,6 +223,56 @@ describe("writeTriageSheets: chunks", () => {
     expect(sheet.values("A1:Y30001").slice(1)).toEqual(data.rows);
     expect(progress.at(-1)).toBe(30_000);
     expect(wb.syncs.reduce((n, s) => n + s.cellsWritten, 0)).toBeGreaterThanOrEqual(30_001 * 25);
+  });
+
+  it("writes an item list's 20,000 item rows in chunks under the ceiling too, after the customer sheet, progress over both", async () => {
+    const asOf = serialFromCivil(2025, 7, 31);
+    // 20,000 invoices of 200 customers (100 each), due on one of 40 days before the as-of date, and the export's total.
+    const rows: unknown[][] = Array.from({ length: 20_000 }, (_, i) => [`Customer ${i % 200}`, `INV-${i}`, asOf - (i % 40), 100 + (i % 7)]);
+    const total = rows.reduce((sum, r) => sum + (r[3] as number), 0);
+    rows.push(["Total", "", "", total]);
+    const ledger = triageLedger(rows, { customer: 0, document: 1, dueDate: 2, balance: 3 }, { asOf });
+    const summary = summarise(ledger.output.records, ledger.output.policy);
+    const source = {
+      sheetName: "Export",
+      address: "Export!A1:D20002",
+      headerRow: 1,
+      firstColumn: 0,
+      headers: [],
+      rowCount: 20_001,
+      columnCount: 4,
+    };
+    const data = ledgerSheetData(ledger, summary, source, "en", { notes: ["reconciliation: a line"] });
+    const wb = new FakeWorkbook({ payloadLimit: 1_000_000 });
+    wb.addSheet("Export", [["x"]]);
+    const progress: [number, number][] = [];
+    const report = await writeTriageSheets(wb.context(), data, {
+      maxRequestBytes: 800_000,
+      chunkRows: 1000,
+      onProgress: (done, all) => progress.push([done, all]),
+    });
+    expect([report.resultSheet, report.itemSheet, report.summarySheet, report.rows, report.itemRows]).toEqual([
+      "Triage",
+      "Items",
+      "Triage summary",
+      200,
+      20_001,
+    ]);
+    expect(Math.max(...wb.syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(800_000);
+    expect(report.syncs).toBeGreaterThan(5);
+    const items = wb.sheet("Items");
+    expect(items.values()).toHaveLength(20_002);
+    expect(items.values().slice(1)).toEqual(data.items?.rows);
+    expect(items.tables.map((t) => t.name)).toEqual(["ARItems"]);
+    expect(progress.every(([, all]) => all === 20_201)).toBe(true);
+    expect(progress.at(-1)).toEqual([20_201, 20_201]);
+    expect(
+      wb
+        .sheet("Triage summary")
+        .values()
+        .map((r) => r[0]),
+    ).toContain("reconciliation: a line");
+    expect(summary.amount).toBe(total);
   });
 
   it("refuses more rows than a worksheet holds before writing anything", async () => {

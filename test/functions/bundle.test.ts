@@ -41,6 +41,7 @@ const CONTRACT: Record<string, string[]> = {
   CLAIMDEADLINE: ["announcement", "period", "output"],
   LIMITATION: ["last_interruption", "as_of", "output"],
   HISTORY: ["due_dates", "paid_dates", "amounts", "as_of", "grace_days", "output"],
+  BENEFIT: ["balance", "term_days", "output"],
 };
 interface ParamMeta {
   name: string;

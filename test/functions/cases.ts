@@ -732,6 +732,42 @@ export const CASES: readonly Case[] = [
     args: [col(d("2025-01-01"), "#N/A"), col(null, null), col(100, 40), one(d("2025-06-30"))],
     expected: [["#N/A due_dates: holds the error #N/A"]],
   },
+  // BENEFIT (future benefit for present payment: 30 days, 15 more days of credit, 1% off)
+  {
+    name: "the article's offer, in words",
+    id: "BENEFIT",
+    args: [one(1000000)],
+    expected: [["pay 1,000,000 in full within 30 days: the next order gets 15 more days of credit and 1% off"]],
+  },
+  {
+    name: "the next order's term from the current one; cash on delivery gets no extra credit",
+    id: "BENEFIT",
+    args: [one(1000000), col(30, 15, 0), one("term")],
+    expected: [[45], [30], [0]],
+  },
+  {
+    name: "in Chinese, with the term",
+    id: "BENEFIT",
+    args: [one(600000), one(15), one("方案")],
+    expected: [["30天内全额还清 600,000：下次合作账期延长15天（由15天延至30天），并给予1%折扣"]],
+  },
+  {
+    name: "the discount and the days to pay",
+    id: "BENEFIT",
+    args: [col(5000, 6000), one(15), one("discount")],
+    expected: [[0.01], [0.01]],
+  },
+  { name: "days to pay", id: "BENEFIT", args: [one(5000), one(15), one("天数")], expected: [[30]] },
+  {
+    name: "the output is one cell",
+    id: "BENEFIT",
+    args: [one(1234.565), one(""), col("discount", "days")],
+    expected: [[/^#VALUE! output: /]],
+  },
+  { name: "amount to the cent", id: "BENEFIT", args: [one(1234.565), one(null), one("amount")], expected: [[1234.57]] },
+  { name: "nothing owed is refused", id: "BENEFIT", args: [one(0)], expected: [[/^#VALUE! balance: /]] },
+  { name: "the term output needs term_days", id: "BENEFIT", args: [one(1000), null, one("term")], expected: [[/^#VALUE! term_days: /]] },
+  { name: "a blank term cell gives a blank term", id: "BENEFIT", args: [one(1000), one(null), one("term")], expected: [[""]] },
 ];
 
 /** Normalises a result grid for comparison: errors become "#VALUE! message". */

@@ -53,4 +53,5 @@ export const GOOD: Record<string, readonly unknown[]> = {
   CLAIMDEADLINE: [45000, 45, "date"],
   LIMITATION: [45000, 45100, "days"],
   HISTORY: [45000, 45010, 1000, 45100, 0, "events"],
+  BENEFIT: [1000000, 30, "offer"],
 };

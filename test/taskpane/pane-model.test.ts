@@ -41,6 +41,13 @@ describe("the mapping editor", () => {
     expect(withChoice(twice, "cashFlow", "")).toEqual(fixed);
   });
 
+  it("needs no balance for a list of open items that has the document amount, and still one for a customer table", () => {
+    // customer, document number, due date, document amount: an item list (its open amount is the document amount)
+    expect(mappingIssues({ customer: 0, document: 1, dueDate: 2, amount: 3 }).size).toBe(0);
+    expect([...mappingIssues({ customer: 0, document: 1, dueDate: 2 })]).toEqual([["balance", { kind: "required" }]]);
+    expect([...mappingIssues({ customer: 0, dueDate: 2, cashFlow: 3 })]).toEqual([["balance", { kind: "required" }]]);
+  });
+
   it("lists required fields first, then the mapped ones, the others on demand", () => {
     const mapping = { customer: 0, dueDate: 3, cashFlow: 2 };
     const few = fieldsToShow(mapping, false);

@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { build } from "esbuild";
+import { parse } from "csv-parse/sync";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostConfig, HostProbe } from "./fake-host.js";
@@ -282,6 +283,40 @@ describe("the task pane in Chromium on a fake Excel", () => {
 
     // The triage ran in a Web Worker loaded from the pane's own origin.
     expect(watch.workers).toContain(`${origin}/triage-worker.js`);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+
+  it("triages an ERP export: header below its title rows, the title's as-of date, an Items sheet and the reconciliation", async () => {
+    const cells = parse(readFileSync(join(root, "samples/kingdee-open-items.csv"), "utf8"), { bom: true }) as string[][];
+    const { page, watch } = await openPane({
+      displayLanguage: "en-US",
+      sheets: [{ name: "Export", values: cells, typed: true }],
+      select: "Export!B20",
+    });
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    expect(await page.getByTestId("found").textContent()).toBe("Export!A4:K46: 42 rows under the header.");
+    expect(await page.getByTestId("title-rows").textContent()).toContain("below 3 title rows");
+    expect(await page.getByTestId("as-of").inputValue()).toBe("2025-07-31");
+    expect(await page.getByTestId("as-of-title").textContent()).toBe("As of 2025-07-31, from the export's title (“2025年7月31日”).");
+    expect(await page.getByTestId("date-order").inputValue()).toBe("auto");
+    await page.getByTestId("date-order").selectOption("dmy");
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    const outcome = (await page.getByTestId("outcome").textContent()) ?? "";
+    await screenshot(page, "en-export-done");
+    expect(outcome).toContain("42 item rows rolled up into 10 customers");
+    const lines = await page.getByTestId("ledger-lines").locator("li").allTextContents();
+    expect(lines).toContain("the export's own total (row 46) 6,878,641.08 equals the sum of its items");
+    const names = await sheetNames(page);
+    expect(names).toEqual(["Export", "Triage", "Items", "Triage summary"]);
+    expect(await sheetValues(page, "Items")).toHaveLength(43);
+    expect(await sheetValues(page, "Triage")).toHaveLength(11);
+    expect((await sheetValues(page, "Triage summary")).map((r) => r[0])).toContain(
+      "reconciliation: open items 6,878,641.08 = customer balances 6,878,641.08",
+    );
+    expect(await mutations(page, "Export")).toBe(0);
     expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });

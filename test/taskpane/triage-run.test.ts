@@ -119,14 +119,48 @@ describe("the triage worker's computation", () => {
     expect(rows.map((r) => r[0])).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     const levels = chunks.flatMap((c) => c.levels);
     expect(levels).toHaveLength(15);
-    // a level as the row's level cell shows it: also for a row with a problem elsewhere; none for the blank row
-    expect(levels[9]).toBe(1); // Summit Foods: balance "abc", due 2025-06-30
+    // a level as the row's level cell shows it; none for a row with a problem (no colour) nor for the blank row
+    expect(levels[9]).toBeNull(); // Summit Foods: balance "abc", due 2025-06-30: only its problem
     expect(levels[12]).toBeNull();
     expect(levels[13]).toBeNull(); // Orion Components: no due date
     expect(levels[2]).toBe(2); // Jiancai: 2025-05-15, 77 days past due on 2025-07-31
     const done = messages[5] as Extract<WorkerMessage, { type: "done" }>;
-    expect(done.summary).toMatchObject({ rows: 15, ok: 10, problem: 4, blank: 1, amount: 5_412_000 });
+    expect(done.summary).toMatchObject({ rows: 15, ok: 10, problem: 4, blank: 1, amount: 5_400_000 }); // the duplicate (12,000) is not triaged
     expect(done.records).toBe(15);
+  });
+
+  it("for a list of open items posts the customer rows, then the item rows in chunks, and the reconciliation with done", () => {
+    // Customer, document, due date (two forms), open amount; a credit note, a total row; as of 2025-07-31.
+    const rows = [
+      ["Acme", "INV-1", "2025-06-30", "1,000.50"],
+      ["Acme", "CN-1", "7/10/2025", "-200.00"],
+      ["Beta", "INV-2", "2025-08-15", 500],
+      ["Beta", "INV-3", "7/30/2025", 99.5],
+      ["Total", "", "", "1,400.00"],
+    ];
+    const messages: WorkerMessage[] = [];
+    const items = { customer: 0, document: 1, dueDate: 2, balance: 3 };
+    computeTriage(request({ rows, mapping: items, headers: ["Customer", "Num", "Due", "Open"], chunkRows: 2 }), (m) => messages.push(m));
+    expect(messages.map((m) => m.type)).toEqual(["triaged", "chunk", "items", "items", "items", "done"]);
+    const triaged = messages[0] as Extract<WorkerMessage, { type: "triaged" }>;
+    expect(triaged.records).toBe(2);
+    expect(triaged.columnKeys).toContain("openItems");
+    expect(triaged.items).toMatchObject({ rows: 5 });
+    const itemRows = messages.filter((m): m is Extract<WorkerMessage, { type: "items" }> => m.type === "items");
+    expect(itemRows.map((m) => m.from)).toEqual([0, 2, 4]);
+    expect(itemRows.flatMap((m) => m.rows).map((r) => r[0])).toEqual([2, 3, 4, 5, 6]);
+    const done = messages[5] as Extract<WorkerMessage, { type: "done" }>;
+    expect(done.ledger?.counts).toEqual({ rows: 5, items: 4, rolledUp: 4, history: 0, problem: 0, skipped: 1, blank: 0, customers: 2 });
+    // 1,000.50 - 200 + 500 + 99.50 = 1,400.00, as the export's total says
+    expect(done.ledger?.reconciliation).toMatchObject({ itemsTotal: 1400, customersTotal: 1400, agrees: true });
+    expect(done.ledger?.lines).toEqual([
+      "item list: 5 rows = 4 items (4 rolled up into 2 customers, 0 paid by the as-of date, 0 with problems) + 1 heading/subtotal/total rows + 0 blank",
+      'dates: month first (7/31/2025), decided from dates such as "7/30/2025"',
+      'amounts: decimal point (1,500.50), decided from amounts such as "1,000.50", "-200.00", "1,400.00"',
+      "reconciliation: open items 1,400 = customer balances 1,400",
+      "the export's own total (row 6) 1,400 equals the sum of its items",
+    ]);
+    expect(done.summary).toMatchObject({ rows: 2, amount: 1400 });
   });
 
   it("writes the cells in Chinese for a Chinese pane", () => {

@@ -631,7 +631,8 @@ class ItemList {
         : null;
       const row: unknown[] = new Array<unknown>(5 + copied.length).fill("");
       row[0] = firstItem.customer;
-      row[1] = summary === undefined ? 0 : summary.balance;
+      // A credit balance is not a debt: the triage gets 0 (nothing owed) and the problem says why.
+      row[1] = summary === undefined ? 0 : Math.max(0, summary.balance);
       row[2] = summary?.oldestDueDate ?? "";
       if (history !== null) {
         row[3] = history.overdueEvents;

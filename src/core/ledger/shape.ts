@@ -13,6 +13,7 @@
 import { RuleError } from "../errors.js";
 import { FIELD_LABELS, recogniseColumns, type ColumnOverrides, type ColumnRecognition, type TriageField } from "../triage/headers.js";
 import type { ColumnMapping } from "../triage/types.js";
+import { readLedgerDate } from "./values.js";
 
 /** Where the header of an export is. */
 export interface HeaderLocation {
@@ -177,6 +178,31 @@ export function titleAsOf(titleRows: readonly string[]): string | null {
     if (found) return found[1].trim();
   }
   return null;
+}
+
+/** The as-of date an export's title states, as written and as an Excel 1900 serial. */
+export interface TitleAsOfDate {
+  /** The date as the title writes it (titleAsOf). */
+  readonly text: string;
+  /** Its Excel serial (1900 count). */
+  readonly serial: number;
+}
+
+/**
+ * The as-of date an export's title states (titleAsOf), read as a date (readLedgerDate); null when the
+ * title states none or what it states is no real date (`2/1/2025` without a day/month order, `2025-02-30`):
+ * a title's date is only a default, so one that does not read is left out rather than refused.
+ * The command line and the task pane both take it as the as-of date when none is given.
+ * @param titleRows the title rows (HeaderLocation.titleRows)
+ */
+export function titleAsOfDate(titleRows: readonly string[]): TitleAsOfDate | null {
+  const text = titleAsOf(titleRows);
+  if (text === null) return null;
+  try {
+    return { text, serial: readLedgerDate(text, "as_of") };
+  } catch {
+    return null;
+  }
 }
 
 // Totals. A label is matched as a whole or at its start/end, never inside a name: `Totally Fresh` is no

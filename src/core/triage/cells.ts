@@ -8,6 +8,7 @@
 import { RuleError, show, type Reason } from "../errors.js";
 import { readDate } from "../dates.js";
 import { readAmount, readCount, readNumber } from "../input.js";
+import { readLedgerAmount, readLedgerDate } from "../ledger/values.js";
 import { MAX_AMOUNT } from "../money.js";
 import { readCashFlow, type CashFlow } from "../grade.js";
 import { readSignal, readTurnoverDecline, type TurnoverDecline } from "../profile.js";
@@ -318,13 +319,28 @@ export function reader(kind: CellKind, field: TriageField): (value: unknown) => 
   };
   switch (kind) {
     case AMOUNT:
-      return (v) => finite(readAmount(v, field), v);
+      // Amounts as ledgers write them too (¥1,234.50, 80万, 1,234.50 CNY): readAmount's bound and sign rule.
+      // The core's message stays for what neither reads.
+      return (v) =>
+        finite(
+          orLedger(
+            () => readAmount(v, field),
+            () => readAmount(readLedgerAmount(v, field), field),
+          ),
+          v,
+        );
     case NUMBER:
       return (v) => finite(readNumber(v, field), v);
     case COUNT:
       return (v) => readCount(v, field);
     case DATE:
-      return (v) => readDate(v, field);
+      // Dates as exports write them too (31.07.2025, 7/31/2025, 31-Jul-2025); 2/1/2013 asks for the order.
+      // A serial in full-width digits (１２００) stays refused, as the core refuses it.
+      return (v) =>
+        orLedger(
+          () => readDate(v, field),
+          () => (typeof v === "string" && /^[\s０-９]+$/.test(v) ? readDate(v, field) : readLedgerDate(v, field)),
+        );
     case SIGNAL:
       return (v) => readSignal(v, field);
     case TURNOVER:
@@ -333,6 +349,22 @@ export function reader(kind: CellKind, field: TriageField): (value: unknown) => 
       return (v) => readCashFlow(v, field);
     default:
       return (v) => readExcuse(v, field) ?? "none";
+  }
+}
+
+/**
+ * The core reader's value, else the ledger reader's (values.ts) for what exports write beyond the core's
+ * forms; when neither reads it, the core reader's error, whose message the tables and tests know.
+ */
+function orLedger<T>(core: () => T, ledger: () => T): T {
+  try {
+    return core();
+  } catch (error) {
+    try {
+      return ledger();
+    } catch {
+      throw error;
+    }
   }
 }
 

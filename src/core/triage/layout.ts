@@ -30,7 +30,9 @@ export const STEP_CODE = 3;
 export const HAS_EXTRA = 4;
 /** The warning level (0-3), when the due date read. */
 export const LEVEL_CODE = 5;
-export const CODES = 6;
+/** 1: not profiled because nothing is overdue (see Run.profileRow). */
+export const NOT_PROFILED = 6;
+export const CODES = 7;
 
 /** The grade rules, in the order of their codes. */
 export const GRADE_RULES: readonly GradeRule[] = [

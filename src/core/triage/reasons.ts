@@ -65,6 +65,20 @@ export const NO_PROFILE = shared({
   zh: "无法画像：有客户信号无法识别（见问题列）；下一步按逾期预警线处理",
 });
 
+/** Why a customer with nothing overdue is not profiled (a profile is for choosing how to chase a debt). */
+export const NOT_OVERDUE_NO_PROFILE = shared({
+  code: "no-profile-not-overdue",
+  en: "not overdue: no profile needed",
+  zh: "未逾期：无需画像",
+});
+
+/** The one reason of a row with a problem: it gets no verdict (level, colour, next step, offers) until the problem is fixed. */
+export const NOT_TRIAGED = shared({
+  code: "not-triaged",
+  en: "not triaged until the problem is fixed",
+  zh: "问题修正前不作分析",
+});
+
 export const NO_FREE_CASH_FLOW_COLUMN = shared({
   code: "no-instalment-plan",
   en: "no instalment proposal: the table has no free cash flow column",
@@ -109,6 +123,10 @@ export interface ReasonSources {
   agingReasons(index: number): SharedText | null;
   /** The profile's reasons, or why there is no profile (NO_PROFILE). */
   profileReasons(index: number): SharedText | null;
+  /** Why the next step is this one (the rule of precedence that decided it). */
+  nextStepReasons(index: number): SharedText | null;
+  /** Why no settlement offer (or no future benefit) is made. */
+  offerReasons(index: number): SharedText | null;
   /** The balance confirmation's reasons. */
   confirmationReasons(index: number): SharedText | null;
   /** The limitation period's first reason (when it ends, the days left). */
@@ -119,8 +137,8 @@ export interface ReasonSources {
 
 /**
  * The parts of a row's reasons in the one order a record gives them, into `parts` (a scratch list the
- * caller reuses, so that writing a million lines allocates none): grade, aging, profile, confirmation,
- * limitation, then the notes on missing verdicts.
+ * caller reuses, so that writing a million lines allocates none): grade, aging, profile, next step, why no
+ * offer, confirmation, limitation, then the notes on missing verdicts.
  * @returns how many parts were written
  */
 export function reasonParts(sources: ReasonSources, index: number, parts: SharedText[]): number {
@@ -131,6 +149,10 @@ export function reasonParts(sources: ReasonSources, index: number, parts: Shared
   if (aging !== null) parts[n++] = aging;
   const profile = sources.profileReasons(index);
   if (profile !== null) parts[n++] = profile;
+  const next = sources.nextStepReasons(index);
+  if (next !== null) parts[n++] = next;
+  const offer = sources.offerReasons(index);
+  if (offer !== null) parts[n++] = offer;
   const confirmation = sources.confirmationReasons(index);
   if (confirmation !== null) parts[n++] = confirmation;
   const limitation = sources.limitationReasons(index);

@@ -9,9 +9,11 @@ import { creditTerm, gradeOfRule, type CashFlow, type GradeRule } from "../grade
 import { daysPastDue, LADDER_ACTIONS, type WarningLevel } from "../aging.js";
 import type { DebtorProfile } from "../profile.js";
 import type { CollectionStep } from "../channel.js";
+import type { NextStep } from "../next-step.js";
+import { futureBenefit, type FutureBenefit } from "../settle.js";
 import { moneyTimes, notAbove, roundMoney } from "../money.js";
 import type { ConfirmationResult } from "../prevention.js";
-import { BLANK_ROW, reasonParts } from "./reasons.js";
+import { BLANK_ROW, NOT_TRIAGED, reasonParts } from "./reasons.js";
 import { append, NO_REASONS } from "./shared.js";
 import {
   BALANCE,
@@ -60,6 +62,11 @@ export class RecordImpl implements TriageRecord {
     return problems.length === 0 ? "ok" : problems[0] === BLANK_ROW ? "blank" : "problem";
   }
 
+  /** Whether the row may carry verdicts: no problem (a row with one gets only its problem; blank rows have none). */
+  #trusted(): boolean {
+    return this.#run.problemLists[this.#index] === undefined;
+  }
+
   get sourceRow(): number {
     return this.#run.sheetRow(this.#index);
   }
@@ -74,7 +81,7 @@ export class RecordImpl implements TriageRecord {
    */
   get offers(): readonly number[] | null {
     const balance = this.balance;
-    if (balance === null) return null;
+    if (balance === null || !this.#trusted() || !this.#run.offered(this.#index)) return null;
     const rates = this.#run.tierRates;
     const offers: number[] = new Array(rates.length + 1);
     for (let i = 0; i < rates.length; i++) offers[i] = notAbove(moneyTimes(balance, rates[i]), balance);
@@ -86,17 +93,31 @@ export class RecordImpl implements TriageRecord {
     return this.#run.intOf(this.#index, DUE);
   }
 
+  /**
+   * The future-benefit offer (futureBenefit with the customer's term), beside a settlement ladder that is
+   * offered, when the policy makes it and the debtor is not willful (futureBenefitWithheld).
+   */
+  get futureBenefit(): FutureBenefit | null {
+    const run = this.#run;
+    const balance = this.balance;
+    if (!run.policy.futureBenefitOffered || balance === null || balance <= 0 || !this.#trusted() || !run.offered(this.#index)) return null;
+    const profile = this.profile;
+    // futureBenefitWithheld's decision, without making its reason
+    if (profile === "willful" || profile === "temporary") return null;
+    return futureBenefit(balance, this.termDays, run.policy);
+  }
+
   get daysPastDue(): number | null {
     const due = this.dueDate;
-    return due === null ? null : daysPastDue(due, this.#run.asOf);
+    return due === null || !this.#trusted() ? null : daysPastDue(due, this.#run.asOf);
   }
 
   get bucketIndex(): number | null {
-    return this.dueDate === null ? null : this.#run.buckets[this.#index];
+    return this.dueDate === null || !this.#trusted() ? null : this.#run.buckets[this.#index];
   }
 
   get level(): WarningLevel | null {
-    return this.dueDate === null ? null : (this.#run.codeOf(this.#index, LEVEL_CODE) as WarningLevel);
+    return this.dueDate === null || !this.#trusted() ? null : (this.#run.codeOf(this.#index, LEVEL_CODE) as WarningLevel);
   }
 
   get overdueCount(): number | null {
@@ -114,7 +135,7 @@ export class RecordImpl implements TriageRecord {
 
   get gradeRule(): GradeRule | null {
     const code = this.#run.codeOf(this.#index, RULE_CODE);
-    return code === 0 ? null : GRADE_RULES[code - 1];
+    return code === 0 || !this.#trusted() ? null : GRADE_RULES[code - 1];
   }
 
   get grade(): CreditGrade | null {
@@ -139,55 +160,68 @@ export class RecordImpl implements TriageRecord {
     return LADDER_ACTIONS.en[days === 0 ? 0 : 1 + level];
   }
 
+  /** The row's profile verdict, none on a row with a problem (or not profiled). */
+  #profile() {
+    return this.#trusted() ? this.#run.profileOf(this.#index) : null;
+  }
+
   get profile(): DebtorProfile | null {
-    const profile = this.#run.profileOf(this.#index);
+    const profile = this.#profile();
     return profile === null ? null : profile.profile;
   }
 
   get play(): Reason | null {
-    const profile = this.#run.profileOf(this.#index);
+    const profile = this.#profile();
     return profile === null ? null : profile.play;
   }
 
   get toFindOut(): readonly Reason[] {
-    const profile = this.#run.profileOf(this.#index);
+    const profile = this.#profile();
     return profile === null ? NO_REASONS : profile.toFindOut;
   }
 
   get step(): CollectionStep | null {
     const code = this.#run.codeOf(this.#index, STEP_CODE);
-    return code === 0 ? null : (this.#run.steps[code - 1] as CollectionStep);
+    return code === 0 || !this.#trusted() ? null : (this.#run.steps[code - 1] as CollectionStep);
+  }
+
+  get nextStep(): NextStep | null {
+    return this.#trusted() ? this.#run.nextStepOf(this.#index) : null;
   }
 
   get missingEvidence(): readonly Reason[] | null {
     const ref = this.#run.evidenceRefs[this.#index];
-    return ref === 0 ? null : this.#run.evidence.list[ref - 1];
+    return ref === 0 || !this.#trusted() ? null : this.#run.evidence.list[ref - 1];
   }
 
   get confirmation(): ConfirmationResult | null {
     const ref = this.#run.intOf(this.#index, CONFIRMATION_REF);
-    return ref === null ? null : this.#run.confirmations.list[ref];
+    return ref === null || !this.#trusted() ? null : this.#run.confirmations.list[ref];
   }
 
   get limitation(): LimitationVerdict | null {
     const ref = this.#run.intOf(this.#index, LIMITATION_REF);
-    return ref === null ? null : this.#run.limitations.list[ref];
+    return ref === null || !this.#trusted() ? null : this.#run.limitations.list[ref];
   }
 
   get instalments(): InstalmentProposal | null {
     const extra = this.#run.extraOf(this.#index);
-    return extra === undefined ? null : extra.instalments;
+    return extra === undefined || !this.#trusted() ? null : extra.instalments;
   }
 
   get recovery(): RecoveryEstimate | null {
     const extra = this.#run.extraOf(this.#index);
-    return extra === undefined ? null : extra.recovery;
+    return extra === undefined || !this.#trusted() ? null : extra.recovery;
   }
 
-  /** The reasons, built on each access from the run's shared parts, in the order of reasonParts. */
+  /**
+   * The reasons, built on each access from the run's shared parts, in the order of reasonParts; a row
+   * with a problem has the one reason NOT_TRIAGED (its problems are in `problems`).
+   */
   get reasons(): readonly Reason[] {
     const out: Reason[] = [];
     if (this.status === "blank") return out;
+    if (this.status === "problem") return NOT_TRIAGED.reasons;
     const parts = this.#run.reasonParts;
     const n = reasonParts(this.#run, this.#index, parts);
     for (let i = 0; i < n; i++) out.push(...parts[i].reasons);
@@ -201,6 +235,7 @@ export class RecordImpl implements TriageRecord {
    */
   reasonsLine(language: Language): string {
     if (this.status === "blank") return "";
+    if (this.status === "problem") return NOT_TRIAGED.text(language);
     const parts = this.#run.reasonParts;
     const n = reasonParts(this.#run, this.#index, parts);
     let text = "";
@@ -231,7 +266,9 @@ export class RecordImpl implements TriageRecord {
       play: this.play,
       toFindOut: this.toFindOut,
       step: this.step,
+      nextStep: this.nextStep,
       offers: this.offers,
+      futureBenefit: this.futureBenefit,
       instalments: this.instalments,
       recovery: this.recovery,
       missingEvidence: this.missingEvidence,

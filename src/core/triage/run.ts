@@ -10,7 +10,9 @@ import { checkOverdueRecord, gradeRule, type CashFlow } from "../grade.js";
 import { bucketIndex, bucketLabels, daysPastDue, warningLevel } from "../aging.js";
 import { debtorProfile, type DebtorProfile, type ProfileResult } from "../profile.js";
 import { collectionStep, type CollectionStep } from "../channel.js";
-import { instalmentPlan, instalmentsNeeded } from "../plan.js";
+import { proposeInstalments } from "../plan.js";
+import { nextStep, unableGround, type NextStep } from "../next-step.js";
+import { futureBenefitWithheld, settlementWithheld, settlementWithheldCode } from "../settle.js";
 import { bankruptcyRecovery } from "../recovery.js";
 import { confirmationOverdue, missingEvidence, type ConfirmationResult, type Excuse } from "../prevention.js";
 import { limitationDaysLeft, limitationEnd, limitationStatus } from "../limitation.js";
@@ -34,10 +36,11 @@ import {
   NO_OVERDUE_COUNT,
   NO_PROFILE,
   noInstalmentPlan,
+  NOT_OVERDUE_NO_PROFILE,
   NOTHING_OWED,
   type ReasonSources,
 } from "./reasons.js";
-import { ReasonTexts, type SharedText, Verdicts } from "./shared.js";
+import { ReasonTexts, SharedText, Verdicts } from "./shared.js";
 import {
   EVIDENCE_FIELDS,
   EXCUSE_CODE,
@@ -68,6 +71,7 @@ import {
   LARGEST,
   LEVEL_CODE,
   LIMITATION_REF,
+  NOT_PROFILED,
   NUMBERS,
   PROFILE_REF,
   RULE_CODE,
@@ -87,6 +91,8 @@ const PROFILE_CODE: Readonly<Record<DebtorProfile, number>> = { temporary: 1, wi
 /** The classes of a step key (see Run.step): balance 0 / below / from the large-amount threshold; days 0 / warning level 0-3. */
 const AMOUNT_CLASSES = 3;
 const DAY_CLASSES = 5;
+/** The step keys: amount class x day class x profile code (0-4). */
+const STEP_CLASSES = AMOUNT_CLASSES * DAY_CLASSES * 5;
 
 /** The state of one triage run: the options, the column of each field, the reader, the caches and the slabs. */
 export class Run implements ReasonSources {
@@ -133,6 +139,11 @@ export class Run implements ReasonSources {
   /** The problem of a last-confirmation or last-interruption date the rule refuses, by its id (see Verdicts.refuse). */
   private readonly refused: Reason[] = [];
   readonly steps: (CollectionStep | undefined)[] = [];
+  /** The next steps of the run, by the key of what decides them (see nextStepOf), with their reasons' text. */
+  private readonly nextSteps = new Map<number, { readonly step: NextStep; readonly reason: SharedText }>();
+  /** Why no settlement offer: by reason code, and below the ladder's level by days past due. */
+  private readonly withheld = new Map<string, SharedText>();
+  private readonly belowLevel: (SharedText | undefined)[] = [];
   /** The reasons of the run's grades, agings and limitation periods, with their text. */
   private readonly texts: ReasonTexts;
   /** The customer key of each row (customerKey of its name; none for a row without one) and its keyHash. */
@@ -243,7 +254,88 @@ export class Run implements ReasonSources {
   profileReasons(index: number): SharedText | null {
     const ref = this.ints[index * INTS + PROFILE_REF];
     if (ref !== 0) return this.profiles.textOf(ref - 1);
+    if (this.codes[index * CODES + NOT_PROFILED] !== 0) return NOT_OVERDUE_NO_PROFILE;
     return this.hasSignals ? NO_PROFILE : null;
+  }
+
+  nextStepReasons(index: number): SharedText | null {
+    const next = this.nextStepEntry(index);
+    // not due, nothing owed: the aging reason and the step say it all
+    return next === null || next.step.rule === "not-due" || next.step.rule === "nothing-owed" ? null : next.reason;
+  }
+
+  offerReasons(index: number): SharedText | null {
+    const days = this.daysOf(index);
+    if (days < 0 || Number.isNaN(this.numbers[index * NUMBERS + BALANCE])) return null;
+    const profile = this.profileOf(index)?.profile ?? null;
+    const code = settlementWithheldCode(days, profile, this.policy);
+    if (code === null) {
+      if (profile !== "willful" && profile !== "temporary") return null;
+      return this.withheldText(`benefit-${profile}`, () => futureBenefitWithheld(profile, this.policy));
+    }
+    if (code !== "below-level") return this.withheldText(code, () => settlementWithheld(days, profile, this.policy));
+    return (this.belowLevel[days] ??= new SharedText([settlementWithheld(days, profile, this.policy) as Reason]));
+  }
+
+  /** Whether a row gets the settlement ladder: its days past due read and settlementWithheld has nothing against it. */
+  offered(index: number): boolean {
+    const days = this.daysOf(index);
+    return days >= 0 && settlementWithheldCode(days, this.profileOf(index)?.profile ?? null, this.policy) === null;
+  }
+
+  /** The next step of a row (nextStep), or null when its balance or due date did not read. */
+  nextStepOf(index: number): NextStep | null {
+    const next = this.nextStepEntry(index);
+    return next === null ? null : next.step;
+  }
+
+  /**
+   * A row's next step and its reason, shared by the rows nextStep cannot tell apart: the class of the
+   * collection step (Run.step: balance class, day class, profile), the ground of an unable profile, and
+   * the limitation verdict when it is a warning or expired (its last day is in the text).
+   */
+  private nextStepEntry(index: number): { readonly step: NextStep; readonly reason: SharedText } | null {
+    const code = this.codes[index * CODES + STEP_CODE];
+    if (code === 0) return null;
+    const profile = this.profileOf(index);
+    const ground = unableGround(profile);
+    const limitationRef = this.ints[index * INTS + LIMITATION_REF];
+    const limitation = limitationRef === 0 ? null : this.limitations.list[limitationRef - 1];
+    const urgent = limitation !== null && limitation.status !== "running";
+    const key = code - 1 + STEP_CLASSES * ((ground === null ? 0 : ground === "insolvent" ? 1 : 2) + 3 * (urgent ? limitationRef : 0));
+    let entry = this.nextSteps.get(key);
+    if (entry === undefined) {
+      const step = nextStep(
+        {
+          balance: this.numbers[index * NUMBERS + BALANCE],
+          daysPastDue: Math.max(0, this.daysOf(index)), // nothing owed and no due date: nothing aged
+          profile: profile === null ? null : profile.profile,
+          unable: ground,
+          limitation: urgent ? limitation : null,
+        },
+        this.policy,
+      );
+      entry = { step, reason: new SharedText([step.reason]) };
+      this.nextSteps.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Days past due of a row, -1 when its due date did not read. */
+  private daysOf(index: number): number {
+    const due = this.ints[index * INTS + DUE] - 1;
+    return due < 0 ? -1 : daysPastDue(due, this.asOf);
+  }
+
+  /** A reason that rows share, by its key, made once (null reasons: none). */
+  private withheldText(key: string, reason: () => Reason | null): SharedText | null {
+    let text = this.withheld.get(key);
+    if (text === undefined) {
+      const made = reason();
+      text = new SharedText(made === null ? [] : [made]);
+      this.withheld.set(key, text);
+    }
+    return text.reasons.length === 0 ? null : text;
   }
 
   confirmationReasons(index: number): SharedText | null {
@@ -329,16 +421,18 @@ export class Run implements ReasonSources {
     // ---- the required fields
     this.customerRow(index);
     const balance = reader.amount(col.balance, "balance", true);
-    const due = reader.date(col.dueDate, "dueDate", true);
+    // Nothing owed (a customer whose items are all paid): no due date needed, nothing to age.
+    const due = reader.date(col.dueDate, "dueDate", balance !== 0);
     // A number that is not a date reads as a serial of 1900-1901 (`500`, a shifted amount): say so.
     if (typeof due === "number" && this.asOf - due > IMPLAUSIBLE_DAYS_PAST_DUE) reader.problem(implausibleDueDate(due));
     // ---- grade (rules.md section 1)
     if (this.hasGradeColumns) this.gradeRow(index);
     else this.codes[index * CODES + GRADE_MISSING] = NO_GRADE_INPUT;
     // ---- aging (section 2)
-    const days = typeof due === "number" ? this.agingRow(index, due) : -1;
+    // Nothing owed and no due date: as not due, for the profile and the step (nothing is aged).
+    const days = typeof due === "number" ? this.agingRow(index, due) : balance === 0 && due === null ? 0 : -1;
     // ---- profile (section 3)
-    const profile = this.profileRow(index);
+    const profile = this.profileRow(index, days);
     // ---- next step, settlement ladder, instalments, bankruptcy
     if (typeof balance === "number") this.balanceRow(index, balance, days, profile);
     // ---- evidence, confirmation, limitation (sections 4 and 7, Civil Code)
@@ -386,7 +480,14 @@ export class Run implements ReasonSources {
     if (typeof amount === "number") this.numbers[at + LARGEST] = amount;
     if (cashFlow !== null && cashFlow !== FAILED) this.codes[codes + CASH_CODE] = cashFlowCode(cashFlow);
     if (n === FAILED || amount === FAILED || cashFlow === FAILED) return;
-    if (missing !== 0) {
+    // Without a cash-flow assessment the overdue record alone decides grade C (2 or more events, or one
+    // above the small-amount limit: "first match from C down"); A and B need the cash flow.
+    const historyDecidesC =
+      missing === NO_CASH_FLOW &&
+      typeof n === "number" &&
+      typeof amount === "number" &&
+      (n >= 2 || (n === 1 && amount > this.policy.smallAmountLimit));
+    if (missing !== 0 && !historyDecidesC) {
       this.codes[codes + GRADE_MISSING] = missing;
       return;
     }
@@ -399,7 +500,7 @@ export class Run implements ReasonSources {
       return;
     }
     // The grade and its term follow from the rule (gradeOfRule, creditTerm) in the record's getters.
-    const rule = gradeRule(count, largest, cashFlow as CashFlow, this.policy.smallAmountLimit);
+    const rule = gradeRule(count, largest, historyDecidesC ? "fair" : (cashFlow as CashFlow), this.policy.smallAmountLimit);
     this.codes[codes + RULE_CODE] = gradeRuleCode(rule);
   }
 
@@ -416,8 +517,13 @@ export class Run implements ReasonSources {
     return days;
   }
 
-  /** Reads the signals and profiles the debtor (one debtorProfile call per signal combination). */
-  private profileRow(index: number): DebtorProfile | null {
+  /**
+   * Reads the signals and profiles the debtor (one debtorProfile call per signal combination). A customer
+   * with nothing overdue (`days` 0) is not profiled (NOT_PROFILED), unless the signals say it is unable to
+   * pay: a bankruptcy or a listing matters before the due date (the claim route).
+   * @param days days past due, -1 when the due date did not read
+   */
+  private profileRow(index: number, days: number): DebtorProfile | null {
     let key = 0;
     const values = this.signalValues;
     if (this.hasSignals) {
@@ -448,8 +554,13 @@ export class Run implements ReasonSources {
       const result = debtorProfile(this.hasSignals ? signalsOf(values) : UNKNOWN_SIGNALS, this.policy);
       id = key < 0 ? this.profiles.add(result) : this.profiles.add(result, key);
     }
+    const profile = this.profiles.list[id].profile;
+    if (days === 0 && profile !== "unable") {
+      this.codes[index * CODES + NOT_PROFILED] = 1;
+      return null;
+    }
     this.ints[index * INTS + PROFILE_REF] = id + 1;
-    return this.profiles.list[id].profile;
+    return profile;
   }
 
   /**
@@ -481,7 +592,7 @@ export class Run implements ReasonSources {
     return key;
   }
 
-  /** A temporary debtor: the fewest instalments that fit its free cash flow (AR.PLAN, no concession). */
+  /** A temporary debtor: the instalment plan proposed for its free cash flow (proposeInstalments, the sizing rule of rules.md). */
   private instalmentRow(index: number, balance: number): void {
     const column = this.col.freeCashFlow;
     if (column < 0) {
@@ -499,13 +610,13 @@ export class Run implements ReasonSources {
       return;
     }
     try {
-      const n = instalmentsNeeded(balance, fcf, this.policy);
-      const plan = instalmentPlan(balance, n, {}, this.policy);
-      const [first, last] = [plan.instalments[0], plan.instalments[n - 1]];
+      const plan = proposeInstalments(balance, fcf, this.policy);
+      const n = plan.count;
       this.extraFor(index).instalments = {
         instalments: n,
-        amount: first.amount,
-        last: last.amount,
+        amount: plan.instalments[0].amount,
+        last: plan.instalments[n - 1].amount,
+        concession: plan.concession,
         total: plan.total,
         reason: plan.reasons[0],
       };

@@ -56,10 +56,10 @@ interface Tally {
   cents: number;
 }
 
-// The profile names are AR.PROFILE's own (profile.ts); "none" is a row whose signals could not be read.
+// The profile names are AR.PROFILE's own (profile.ts); "none" is a row not profiled: nothing overdue, or no signals.
 const PROFILES = [
   ...(["temporary", "willful", "unable", "unclear"] as const).map((k) => [k, PROFILE_NAMES.en[k], PROFILE_NAMES.zh[k]] as const),
-  ["none", "no profile", "无法画像"] as const,
+  ["none", "no profile", "未画像"] as const,
 ];
 
 const LEVELS = [
@@ -77,9 +77,9 @@ const GRADES = [
 ] as const;
 
 /**
- * Summarises triaged records. The breakdowns count the rows whose balance and due date read (a row with
- * a problem elsewhere, such as a duplicate customer, is counted: its problem is listed in problemRows
- * for the user to judge); amounts add up exactly to the cent.
+ * Summarises triaged records. The breakdowns count the rows triaged: no problem (a row with a problem,
+ * such as a duplicate customer, has no level and is left out: its problem is listed in problemRows for
+ * the user to fix); amounts add up exactly to the cent.
  * @param policy the policy of the run (its aging buckets); the defaults when left out
  */
 export function summarise(records: readonly TriageRecord[], policy: Policy = DEFAULT_POLICY): TriageSummary {

@@ -8,6 +8,8 @@ import type { CashFlow, GradeRule } from "../grade.js";
 import type { WarningLevel } from "../aging.js";
 import type { DebtorProfile } from "../profile.js";
 import type { CollectionStep } from "../channel.js";
+import type { NextStep } from "../next-step.js";
+import type { FutureBenefit } from "../settle.js";
 import type { ConfirmationResult } from "../prevention.js";
 import type { LimitationStatus } from "../limitation.js";
 import type { TriageField } from "./headers.js";
@@ -52,17 +54,19 @@ export type DateSystem = "1900" | "1904";
 /** Days from the 1900 system's day 0 to the 1904 system's: a 1904 serial plus this is the 1900 serial. */
 export const DATE_1904_OFFSET = 1462;
 
-/** An instalment plan sized to the debtor's free cash flow (AR.PLAN with instalmentsNeeded instalments). */
+/** The instalment plan proposed to a temporarily distressed debtor (proposeInstalments: the sizing rule of rules.md section 4). */
 export interface InstalmentProposal {
-  /** The fewest monthly instalments whose largest fits the free cash flow (instalmentsNeeded). */
+  /** The fewest monthly instalments each within planProposalCashFlowShare of the free cash flow. */
   readonly instalments: number;
   /** Each instalment but the last. */
   readonly amount: number;
-  /** The last instalment (it carries the rounding remainder). */
+  /** The last instalment (the rounding remainder added, the concession taken off). */
   readonly last: number;
-  /** What the plan adds up to: the balance (the concession is left to the negotiation). */
+  /** The concession on the last instalment (planLastInstalmentConcession of one instalment, within planMaxConcessionRate). */
+  readonly concession: number;
+  /** What the plan adds up to: the balance less the concession. */
   readonly total: number;
-  /** The plan in one line, e.g. "10 instalments of 120,000: total 1,200,000". */
+  /** The plan in one line, e.g. "12 instalments of 100,000, the last reduced by 50,000 (concession): total 1,150,000". */
   readonly reason: Reason;
 }
 
@@ -81,7 +85,10 @@ export interface LimitationVerdict {
   readonly status: LimitationStatus;
 }
 
-/** The triage of one input row. A verdict is null when its inputs are absent or could not be read. */
+/**
+ * The triage of one input row. A verdict is null when its inputs are absent or could not be read, and on
+ * a row with a problem (status `problem`: only what was read and the problem, no verdict).
+ */
 export interface TriageRecord {
   /** Sheet row number of the input row. */
   readonly sourceRow: number;
@@ -105,16 +112,29 @@ export interface TriageRecord {
   /** The bucket label in English (`current`, `1-30`, ..., `90+`). */
   readonly bucket: string | null;
   readonly level: WarningLevel | null;
-  /** The ladder's next step in English (LADDER_ACTIONS.en). */
+  /**
+   * The ladder's own step for the days past due alone, in English (LADDER_ACTIONS.en, AR.AGING's "action"):
+   * one input of nextStep, not what to do (the result table shows nextStep only).
+   */
   readonly action: string | null;
   /** The debtor profile: from the signals present, unknown when absent (so `unclear` with no signals). */
   readonly profile: DebtorProfile | null;
   readonly play: Reason | null;
   readonly toFindOut: readonly Reason[];
-  /** The next collection step (channel.ts), from balance, days past due and profile. */
+  /** The collection step of AR.CHANNEL (channel.ts) from balance, days past due and profile: one input of nextStep. */
   readonly step: CollectionStep | null;
-  /** Settlement amounts: one per policy tier (pay within its days), then the full balance. */
+  /**
+   * The one next step (next-step.ts): who does what, and why, by the order of precedence of rules.md
+   * (claim window, limitation, dishonest listing, profile, ladder). Null when balance or due date is unknown.
+   */
+  readonly nextStep: NextStep | null;
+  /**
+   * Settlement amounts: one per policy tier (pay within its days), then the full balance. Null when not
+   * offered (settlementWithheld: not due, below policy.settlementFromLevel, unable to pay; the reasons say why).
+   */
   readonly offers: readonly number[] | null;
+  /** The future-benefit offer beside the ladder (futureBenefit), when the policy makes it and the debtor is not willful. */
+  readonly futureBenefit: FutureBenefit | null;
   /** For a temporary debtor whose free cash flow is known. */
   readonly instalments: InstalmentProposal | null;
   /** For a debtor unable to pay. */

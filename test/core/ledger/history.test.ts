@@ -233,6 +233,32 @@ describe.skipIf(!ibmPresent)(ibmSuite("overdueHistory on the IBM invoice histori
     }
   });
 
+  it("the triage of the file as the command line reads it (an item list with paid dates) gives the same per customer", async () => {
+    const { readTable } = await import("../../../src/cli/table-io.js");
+    const { recogniseColumns, triageLedger } = await import("../../../src/core/index.js");
+    const table = await readTable(ibmSampleFile());
+    const asOf = new Date("2013-12-31T00:00:00Z");
+    const ledger = triageLedger(table.rows, recogniseColumns(table.headers).mapping, {
+      asOf: serialOf(asOf),
+      firstRowNumber: table.firstRowNumber,
+      headers: table.headers,
+    });
+    expect(ledger.shape).toBe("items");
+    expect(ledger.items).toHaveLength(2466); // every invoice accounted for
+    expect(ledger.dateOrder?.order).toBe("mdy"); // decided from dates such as 1/15/2013
+    const customers = new Map<string, Raw[]>();
+    for (const r of raw) customers.set(r.customer, [...(customers.get(r.customer) ?? []), r]);
+    expect(ledger.output.records).toHaveLength(customers.size);
+    ledger.output.records.forEach((record, i) => {
+      const want = expected(customers.get(record.customer) ?? [], asOf, 0);
+      const got = ledger.customerItems?.[i].history;
+      expect({ customer: record.customer, ...got }).toEqual({ customer: record.customer, ...want });
+      // the grade the triage gives follows from them (no cash-flow column: C or none)
+      const c = want.overdueEvents >= 2 || (want.overdueEvents === 1 && want.largestOverdue > 50000);
+      expect(record.grade).toBe(c ? "C" : null);
+    });
+  });
+
   it("pins a few figures as of 2013-12-31 (13 invoices settled after it count as unpaid then)", () => {
     const asOf = serialOf(new Date("2013-12-31T00:00:00Z"));
     const invoicesOf = (rows: readonly Raw[]) =>

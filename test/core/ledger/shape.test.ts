@@ -11,7 +11,9 @@ import {
   grandTotal,
   locateHeader,
   shapeExport,
+  serialFromCivil,
   titleAsOf,
+  titleAsOfDate,
   type ColumnMapping,
   type RowKind,
 } from "../../../src/core/index.js";
@@ -539,5 +541,24 @@ describe("classifyRow, on any row", () => {
         return empty(cells[1]) && empty(cells[3]) && typeof cells[2] !== "number";
       }),
     );
+  });
+});
+
+describe("titleAsOfDate", () => {
+  const july31 = serialFromCivil(2025, 7, 31);
+  it.each([
+    [["A/R Aging Detail", "As of July 31, 2025"], "July 31, 2025"],
+    [["应收款明细表", "期间：2025年7月 截止日期：2025年7月31日"], "2025年7月31日"],
+    [["Open at key date 31.07.2025"], "31.07.2025"],
+    [["AS OF 7/31/2025"], "7/31/2025"],
+    [["As of 45869"], "45869"],
+  ] as const)("%j -> 2025-07-31 (serial 45869)", (rows, text) => {
+    expect(titleAsOfDate(rows)).toEqual({ text, serial: july31 });
+  });
+
+  it("gives null for no stated date, and for one that is no date or reads two ways (a default, never refused)", () => {
+    expect(titleAsOfDate(["A/R Aging Detail"])).toBeNull();
+    expect(titleAsOfDate(["As of 2/1/2025"])).toBeNull(); // February 1 or January 2
+    expect(titleAsOfDate(["截止日期：2025-02-30"])).toBeNull();
   });
 });

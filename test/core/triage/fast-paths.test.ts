@@ -9,9 +9,9 @@ import { readDate, serialFromCivil } from "../../../src/core/dates.js";
 import { roundMoney } from "../../../src/core/money.js";
 import { DEFAULT_POLICY, withOverrides, type Policy } from "../../../src/core/policy.js";
 import { gradeReasons } from "../../../src/core/grade.js";
-import { ageReceivable, bucketLabels, LADDER_ACTIONS } from "../../../src/core/aging.js";
-import { describeStep } from "../../../src/core/channel.js";
-import { settlementLadder } from "../../../src/core/settle.js";
+import { ageReceivable, bucketLabels } from "../../../src/core/aging.js";
+import { describeNextStep } from "../../../src/core/next-step.js";
+import { settlementLadder, settlementWithheld } from "../../../src/core/settle.js";
 import { PROFILE_NAMES, readSignal } from "../../../src/core/profile.js";
 import { CONFIRMATION_STATUS_NAMES, EVIDENCE_COMPLETE } from "../../../src/core/prevention.js";
 import { LIMITATION_STATUS_NAMES } from "../../../src/core/limitation.js";
@@ -381,14 +381,14 @@ function referenceCells(r: TriageRecord, language: Language, policy: Policy): (s
     r.daysPastDue ?? "",
     r.bucketIndex === null ? "" : (labels[r.bucketIndex] ?? ""),
     r.level ?? "",
-    r.daysPastDue === null || r.level === null ? "" : LADDER_ACTIONS[language][r.daysPastDue === 0 ? 0 : 1 + r.level],
+    r.nextStep === null ? "" : describeNextStep(r.nextStep, language),
     r.profile === null ? "" : PROFILE_NAMES[language][r.profile],
     r.play === null ? "" : say(r.play, language),
     reasonText(r.toFindOut, language),
-    r.step === null ? "" : describeStep(r.step, language),
   ];
   for (let i = 0; i < policy.settlementTiers.length + 1; i++) cells.push(r.offers === null ? "" : (r.offers[i] ?? ""));
   cells.push(
+    r.futureBenefit === null ? "" : say(r.futureBenefit.reason, language),
     r.instalments === null ? "" : say(r.instalments.reason, language),
     r.recovery === null ? "" : r.recovery.kind === "estimate" ? r.recovery.payout : say(r.recovery.reason, language),
     r.missingEvidence === null
@@ -455,9 +455,21 @@ describe("records, cells and summary of messy portfolios", () => {
         for (const r of out.records) {
           // fields derived on access: status, offers, days past due, bucket, level
           expect(r.status).toBe(r.problems.length === 0 ? "ok" : r.problems[0].code === "blank-row" ? "blank" : "problem");
-          if (r.balance === null) expect(r.offers).toBeNull();
+          if (r.status !== "ok" || r.balance === null || r.daysPastDue === null) expect(r.offers).toBeNull();
+          else if (settlementWithheld(r.daysPastDue, r.profile, policy) !== null) expect(r.offers).toBeNull();
           else expect(r.offers).toEqual(settlementLadder(r.balance, policy.settlementTiers).map((rung) => rung.amount));
-          if (r.dueDate === null) {
+          if (r.status === "problem") {
+            // a row with a problem: only what was read and the problem
+            expect([r.daysPastDue, r.bucketIndex, r.level, r.grade, r.profile, r.nextStep, r.futureBenefit]).toEqual([
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+            ]);
+          } else if (r.dueDate === null) {
             expect([r.daysPastDue, r.bucketIndex, r.level]).toEqual([null, null, null]);
           } else {
             const aging = ageReceivable(r.dueDate, AS_OF, policy);

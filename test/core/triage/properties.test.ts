@@ -9,7 +9,8 @@ import { creditGrade, readCashFlow, type CashFlow } from "../../../src/core/grad
 import { ageReceivable } from "../../../src/core/aging.js";
 import { debtorProfile, readDebtorSignals, type DebtorSignals } from "../../../src/core/profile.js";
 import { collectionStep } from "../../../src/core/channel.js";
-import { settlementLadder } from "../../../src/core/settle.js";
+import { settlementLadder, settlementWithheld } from "../../../src/core/settle.js";
+import { nextStep, unableGround } from "../../../src/core/next-step.js";
 import { reasonsText, triagePortfolio, type ColumnMapping } from "../../../src/core/triage/triage.js";
 import { reasonText } from "../../../src/core/errors.js";
 import { recordCells, TRIAGE_COLUMNS } from "../../../src/result/columns.js";
@@ -189,7 +190,7 @@ const validRow = fc.record({
 });
 
 describe("triage gives what the core gives cell by cell", () => {
-  it("grade, term, days, bucket, level, action, profile, step and offers equal the core functions'", () => {
+  it("grade, term, days, bucket, level, action, profile, step, next step and offers equal the core functions'", () => {
     fc.assert(
       fc.property(fc.array(validRow, { minLength: 1, maxLength: 20 }), (inputs) => {
         const rows = inputs.map((v) => {
@@ -206,6 +207,12 @@ describe("triage gives what the core gives cell by cell", () => {
         const { records } = triagePortfolio(rows, MAPPING, { asOf: AS_OF });
         records.forEach((r, i) => {
           const v = inputs[i];
+          if (r.status === "problem") {
+            // a duplicate customer: only its problem, no verdict
+            expect(r.problems[0].code).toBe("duplicate");
+            expect([r.grade, r.level, r.profile, r.step, r.nextStep, r.offers]).toEqual([null, null, null, null, null, null]);
+            return;
+          }
           const grade = creditGrade({
             overdueCount: v.count,
             largestOverdue: v.count === 0 ? 0 : v.largest,
@@ -218,12 +225,19 @@ describe("triage gives what the core gives cell by cell", () => {
           expect([r.daysPastDue, r.bucket, r.level, r.action]).toEqual([aging.daysPastDue, aging.bucket, aging.level, aging.action]);
           expect(r.reasons.filter((x) => x.code.startsWith("level-") || x.code === "not-due")).toEqual(aging.reasons);
           const signals: DebtorSignals = readDebtorSignals(v.signals.map((s) => (s === "" ? null : s)));
-          const profile = debtorProfile(signals);
-          expect(r.profile).toBe(profile.profile);
-          expect(r.play).toEqual(profile.play);
-          expect(r.toFindOut).toEqual(profile.toFindOut);
-          expect(r.step).toEqual(collectionStep(v.balance, aging.daysPastDue, profile.profile));
-          expect(r.offers).toEqual(settlementLadder(v.balance).map((rung) => rung.amount));
+          const found = debtorProfile(signals);
+          // nothing overdue: not profiled, unless unable to pay (the claim route)
+          const profile = aging.daysPastDue === 0 && found.profile !== "unable" ? null : found;
+          const name = profile === null ? null : profile.profile;
+          expect(r.profile).toBe(name);
+          expect(r.play).toEqual(profile === null ? null : profile.play);
+          expect(r.toFindOut).toEqual(profile === null ? [] : profile.toFindOut);
+          expect(r.step).toEqual(collectionStep(v.balance, aging.daysPastDue, name));
+          expect(r.nextStep).toEqual(
+            nextStep({ balance: v.balance, daysPastDue: aging.daysPastDue, profile: name, unable: unableGround(profile) }),
+          );
+          const withheld = settlementWithheld(aging.daysPastDue, name);
+          expect(r.offers).toEqual(withheld === null ? settlementLadder(v.balance).map((rung) => rung.amount) : null);
           expect(r.reasons.slice(0, grade.reasons.length)).toEqual(grade.reasons);
         });
       }),
@@ -231,34 +245,41 @@ describe("triage gives what the core gives cell by cell", () => {
     );
   });
 
-  it("the next step shared between rows equals collectionStep's for every balance, day count and profile", () => {
-    const profiles = ["temporary", "willful", "unable", "unclear", null] as const;
+  it("the steps shared between rows equal collectionStep's and nextStep's for every balance, day count and profile", () => {
+    const profiles = ["temporary", "willful", "unable", "unclear", "none"] as const;
     const balances = [0, 0.01, 1, 49_999.99, 499_999.99, 500_000, 500_000.01, 3_000_000];
     const days = [0, 1, 29, 30, 31, 59, 60, 61, 89, 90, 91, 400];
     // one run per order of the rows, so that every class is first met with a different row
     for (const order of [1, -1]) {
       const rows: unknown[][] = [];
       const expected: unknown[] = [];
-      for (const profile of profiles)
+      const expectedNext: unknown[] = [];
+      for (const written of profiles)
         for (const b of balances)
           for (const d of days) {
             const cells: unknown[] = new Array(WIDTH).fill("");
             cells[0] = `c${rows.length}`;
             cells[1] = b;
             cells[2] = AS_OF - d;
-            if (profile === "temporary") Object.assign(cells, { 6: "yes", 7: "yes", 9: "yes" });
-            if (profile === "willful") Object.assign(cells, { 6: "yes", 10: "yes" });
-            if (profile === "unable") cells[14] = "yes";
-            if (profile === null) cells[12] = "many"; // an unreadable signal: no profile
+            if (written === "temporary") Object.assign(cells, { 6: "yes", 7: "yes", 9: "yes" });
+            if (written === "willful") Object.assign(cells, { 6: "yes", 10: "yes" });
+            if (written === "unable") cells[14] = "yes"; // insolvent: the claim window
+            if (written === "unclear") cells[6] = "yes";
+            // no signal at all profiles as unclear too; nothing overdue is not profiled (unless unable)
+            const notProfiled = d === 0 && written !== "unable";
+            const profile = notProfiled ? null : written === "none" ? "unclear" : written;
             rows.push(cells);
             expected.push(collectionStep(b, d, profile));
+            expectedNext.push(nextStep({ balance: b, daysPastDue: d, profile, unable: profile === "unable" ? "insolvent" : null }));
           }
       if (order < 0) {
         rows.reverse();
         expected.reverse();
+        expectedNext.reverse();
       }
       const { records } = triagePortfolio(rows, MAPPING, { asOf: AS_OF });
       expect(records.map((r) => r.step)).toEqual(expected);
+      expect(records.map((r) => r.nextStep)).toEqual(expectedNext);
     }
   });
 });

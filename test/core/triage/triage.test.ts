@@ -15,16 +15,8 @@ const records = output.records;
 const cells = (r: TriageRecord, language: "en" | "zh" = "en") => recordCells(r, language, output.policy);
 const codes = (rs: readonly { code: string }[]) => rs.map((r) => r.code);
 
-const PLAY_UNCLEAR = "find out first (see what to find out), then choose the play; meanwhile follow the overdue ladder";
-const FIND_EVERYTHING =
-  "check that the core business is running (orders, outlets, a site visit); get the last 3 months' bank statements and check the main-business income; " +
-  "compare AR turnover with the same period last year: a short-term dip or a persistent decline?; talk to the debtor and see whether it comes forward with a repayment plan; " +
-  "record the reasons it gives for not paying and check them against the evidence; background check: new equipment, a new branch, a tender won; a defect claim never raised before or without an inspection report; " +
-  "count the payment promises made and not kept (chat records, call recordings); call the owner and note whether it refuses contact; " +
-  "check the courts' bankruptcy announcements and whether its debts exceed its assets; search the dishonest judgment debtor list (中国执行信息公开网, zxgk.court.gov.cn); " +
-  "visit the site: production running, equipment seized, owner reachable?";
-const NOT_ENOUGH =
-  "not enough signals: a temporarily distressed debtor needs a running business, stable income or only a short-term dip, and a plan of its own";
+/** The one reason of a row with a problem: no verdict until it is fixed. */
+const NOT_TRIAGED_TEXT = "not triaged until the problem is fixed";
 const NO_CONFIRMATION = "no balance confirmation on record; the one for 2025-07 was due by 2025-07-05";
 
 describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
@@ -73,14 +65,14 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "daysPastDue",
       "bucket",
       "level",
-      "action",
+      "nextStep",
       "profile",
       "strategy",
       "toFindOut",
-      "nextStep",
       "offer-10",
       "offer-20",
       "offer-full",
+      "futureBenefit",
       "instalments",
       "recovery",
       "missingEvidence",
@@ -100,14 +92,14 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "days past due",
       "aging bucket",
       "warning level",
-      "action",
+      "next step",
       "profile",
       "strategy",
       "to find out",
-      "next step",
       "pay within 10 days (90%)",
       "pay within 20 days (95%)",
       "full balance (after 20 days)",
+      "future benefit (pay in full now)",
       "instalment proposal",
       "recovery estimate",
       "missing evidence",
@@ -127,14 +119,14 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "逾期天数",
       "账龄段",
       "预警级别",
-      "行动",
+      "下一步",
       "客户画像",
       "策略",
       "待查",
-      "下一步",
       "10天内付清（90%）",
       "20天内付清（95%）",
       "全额（20天后）",
+      "未来利益（现在全额还款）",
       "分期方案",
       "预计受偿",
       "缺少的证据",
@@ -159,15 +151,15 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       91,
       "90+",
       3,
-      "legal: lawyer's letter, prepare the lawsuit",
+      "finance manager: negotiate an instalment plan sized to its free cash flow; no lawyer's letter (face-to-face meeting, then an e-mail to confirm)",
       "temporary",
       "keep it alive: an instalment plan sized to its free cash flow, a small concession on the last instalment, a soft guarantee (e.g. the right to stop supplying named outlets on default); no lawyer's letter",
       "",
-      "finance manager: negotiate an instalment plan sized to its free cash flow; no lawyer's letter (face-to-face meeting, then an e-mail to confirm)",
       1080000,
       1140000,
       1200000,
-      "10 instalments of 120,000: total 1,200,000",
+      "",
+      "12 instalments of 100,000, the last reduced by 50,000 (concession): total 1,150,000",
       "",
       "complete",
       "confirmed",
@@ -176,6 +168,8 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "1 overdue event of 20,000, within the small-amount limit 50,000 (B); credit term 15 days; 91 days past due: level 3 from 90 days; " +
         "core business operating; main-business income stable over the last 3 months; AR turnover down only short-term against the same period last year; " +
         "came forward with a repayment plan; no excuses, contradiction, broken promises or refusal of contact; " +
+        "profile temporary: its play instead of the ladder's level 3 step (legal: lawyer's letter and prepare the lawsuit); " +
+        "no future benefit: a temporarily distressed debtor cannot pay in full now; it gets the instalment plan; " +
         "confirmed on 2025-07-03, within the 2025-07 cycle, due by 2025-07-05; limitation period ends 2028-01-10: 897 days left",
     ]);
     expect(cells(r, "zh")).toEqual([
@@ -189,30 +183,37 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       91,
       "90天以上",
       3,
-      "法务发律师函，准备起诉",
+      "财务经理：按其自由现金流协商分期还款方案；不发律师函（上门面谈，邮件跟进确认）",
       "暂时困难型",
       "帮客户活下来：按其自由现金流定分期方案，最后一期小幅减免，设软担保（如逾期即停止向指定门店供货）；不发律师函",
       "",
-      "财务经理：按其自由现金流协商分期还款方案；不发律师函（上门面谈，邮件跟进确认）",
       1080000,
       1140000,
       1200000,
-      "分 10 期，每期 120,000：合计 1,200,000",
+      "",
+      "分 12 期，每期 100,000，最后一期减免 50,000：合计 1,150,000",
       "",
       "证据齐全",
       "已对账",
       897,
       "进行中",
       "近12个月逾期1次，金额20,000未超过小额上限50,000（B级）；账期15天；逾期91天：达到三级预警（90天起）；主营业务正常；近3个月主营业务收入稳定；" +
-        "应收账款周转率同比仅短期下降；主动提出还款计划；无借口、无矛盾点、无失信承诺、不拒绝沟通；已于2025-07-03确认余额，属2025年7月对账周期（应于2025-07-05前完成）；" +
+        "应收账款周转率同比仅短期下降；主动提出还款计划；无借口、无矛盾点、无失信承诺、不拒绝沟通；" +
+        "客户画像为暂时困难型：按其策略处理，代替三级预警的步骤（法务：发律师函，准备起诉）；不提供未来利益：暂时困难型客户目前无力一次还清，采用分期方案；已于2025-07-03确认余额，属2025年7月对账周期（应于2025-07-05前完成）；" +
         "诉讼时效于 2028-01-10 届满：剩余 897 天",
     ]);
+    // the article's plan for the article's debtor: 1,200,000 owed, 150,000 free cash flow a month
     expect(r.instalments).toEqual({
-      instalments: 10,
-      amount: 120000,
-      last: 120000,
-      total: 1200000,
-      reason: { code: "plan", en: "10 instalments of 120,000: total 1,200,000", zh: "分 10 期，每期 120,000：合计 1,200,000" },
+      instalments: 12,
+      amount: 100000,
+      last: 50000,
+      concession: 50000,
+      total: 1150000,
+      reason: {
+        code: "plan",
+        en: "12 instalments of 100,000, the last reduced by 50,000 (concession): total 1,150,000",
+        zh: "分 12 期，每期 100,000，最后一期减免 50,000：合计 1,150,000",
+      },
     });
     expect(r).toMatchObject({
       balance: 1200000,
@@ -230,10 +231,16 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       action: "legal: lawyer's letter, prepare the lawsuit",
       profile: "temporary",
       offers: [1080000, 1140000, 1200000],
+      futureBenefit: null,
       recovery: null,
       missingEvidence: [],
     });
     expect(r.step?.code).toBe("finance-manager/instalment-plan/meeting");
+    // one next step: the profile's play over the ladder's lawyer's letter, and why
+    expect(r.nextStep).toMatchObject({ rule: "profile", code: "finance-manager/instalment-plan/meeting" });
+    expect(r.nextStep?.reason.en).toBe(
+      "profile temporary: its play instead of the ladder's level 3 step (legal: lawyer's letter and prepare the lawsuit)",
+    );
     expect(r.confirmation?.overdue).toBe(false);
     expect(r.limitation).toEqual({
       lastInterruption: serialFromCivil(2025, 1, 10),
@@ -256,16 +263,16 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       181,
       "90+",
       3,
-      "legal: lawyer's letter, prepare the lawsuit",
+      "legal: lawyer's letter with the contract and proof it can pay, deadline 3 days; prepare the lawsuit (face-to-face meeting, then an e-mail to confirm)",
       "willful",
       "press its core interest (qualification, big orders, credit record): a lawyer's letter with the contract, proof it can pay, and notice of what follows if it does not pay within 3 days",
       "get the last 3 months' bank statements and check the main-business income; compare AR turnover with the same period last year: a short-term dip or a persistent decline?; " +
         "talk to the debtor and see whether it comes forward with a repayment plan; check the courts' bankruptcy announcements and whether its debts exceed its assets; " +
         "search the dishonest judgment debtor list (中国执行信息公开网, zxgk.court.gov.cn); visit the site: production running, equipment seized, owner reachable?",
-      "legal: lawyer's letter with the contract and proof it can pay, deadline 3 days; prepare the lawsuit (face-to-face meeting, then an e-mail to confirm)",
       720000,
       760000,
       800000,
+      "",
       "",
       "",
       "get: the reconciliation statement signed or sealed by the customer; check you hold: collection records stating the amount and the deadline (chat messages, call recordings); " +
@@ -276,6 +283,8 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "3 overdue events in 12 months (2 or more: C); credit term 0 days: cash on delivery; 181 days past due: level 3 from 90 days; core business operating; " +
         "makes excuses to delay (finance away, invoice not received, product defect); contradiction: a defect never raised before or without an inspection report, " +
         "or no money while buying equipment, opening a branch or winning a tender; " +
+        "profile willful: its play instead of the ladder's level 3 step (legal: lawyer's letter and prepare the lawsuit); " +
+        "no future benefit: a willful debtor is pressed, not rewarded with better terms; " +
         NO_CONFIRMATION,
     ]);
     expect(codes(r.missingEvidence ?? [])).toEqual(["reconciliation", "collection-records", "courier-receipt"]);
@@ -296,14 +305,14 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       47,
       "31-60",
       1,
-      "salesperson: daily follow-up and dunning letter",
+      "legal: file the claim with the court or administrator at once, trace assets, ask for assets in kind (face-to-face meeting, then an e-mail to confirm)",
       "unable",
       "race the clock: file the claim with the court inside the claim window, trace assets (receivables, idle equipment, inventory), ask the administrator for assets in kind",
       "",
-      "legal: file the claim with the court or administrator at once, trace assets, ask for assets in kind (face-to-face meeting, then an e-mail to confirm)",
-      450000,
-      475000,
-      500000,
+      "",
+      "",
+      "",
+      "",
       "",
       125000,
       "",
@@ -311,12 +320,17 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       581,
       "running",
       "2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery; 47 days past due: level 1 from 30 days; " +
-        "bankrupt or insolvent; last confirmation 2025-06-30 is older than the 2025-07 cycle, due by 2025-07-05; limitation period ends 2027-02-28: 581 days left",
+        "bankrupt or insolvent; " +
+        "bankrupt or insolvent: the claim must be filed inside the court's window (30 days to 3 months from its announcement; AR.CLAIMDEADLINE), " +
+        "even before the due date, and filing restarts the limitation period; before the ladder's level 1 step (salesperson: daily follow-up and a dunning letter); " +
+        "no settlement offer: a debtor unable to pay gets the claim route, not a discount; last confirmation 2025-06-30 is older than the 2025-07 cycle, due by 2025-07-05; limitation period ends 2027-02-28: 581 days left",
     ]);
     expect(r.recovery).toMatchObject({ kind: "estimate", payout: 125000, ordinaryRate: 0.25 });
+    expect(r.offers).toBeNull();
+    expect(r.nextStep?.rule).toBe("claim-window");
   });
 
-  it("row 5, a grade A customer not yet due: nothing to do", () => {
+  it("row 5, a grade A customer not yet due: nothing to do, no profile, no offer", () => {
     expect(cells(records[3])).toEqual([
       5,
       "Acme Trading",
@@ -328,29 +342,30 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       0,
       "current",
       0,
-      "current: no action",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
-      "not due or nothing owed: no action",
-      90000.05,
-      95000.05,
-      100000.05,
+      "not yet due: no action",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
       "",
       "",
       "",
       "confirmed",
       "",
       "",
-      "no overdue event in 12 months and cash flow good (A); credit term 30 days; not yet due; " +
-        NOT_ENOUGH +
-        "; confirmed on 2025-07-02, within the 2025-07 cycle, due by 2025-07-05",
+      "no overdue event in 12 months and cash flow good (A); credit term 30 days; not yet due; not overdue: no profile needed; " +
+        "no settlement offer: not yet due; confirmed on 2025-07-02, within the 2025-07 cycle, due by 2025-07-05",
     ]);
+    expect(records[3]).toMatchObject({ profile: null, play: null, toFindOut: [], offers: null, futureBenefit: null });
+    expect(records[3].nextStep).toMatchObject({ rule: "not-due", code: "none" });
     // a blank largest overdue amount with no overdue event is 0
     expect(records[3].largestOverdue).toBe(0);
   });
 
-  it("row 6, text in an amount: the problem, and every verdict that does not need the balance", () => {
+  it("row 6, text in an amount: only the problem, no verdict", () => {
     const r = records[4];
     expect(cells(r)).toEqual([
       6,
@@ -358,15 +373,6 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "",
       "problem",
       'balance: "about 30k" is not a number',
-      "B",
-      15,
-      26,
-      "1-30",
-      0,
-      "routine reminder",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
       "",
       "",
       "",
@@ -374,13 +380,19 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "",
       "",
       "",
-      "overdue",
       "",
       "",
-      "no overdue event in 12 months, cash flow fair (B); credit term 15 days; 26 days past due, below level 1 (30 days); " +
-        NOT_ENOUGH +
-        "; " +
-        NO_CONFIRMATION,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      NOT_TRIAGED_TEXT,
     ]);
     expect(r.problems).toEqual([{ code: "invalid:balance", en: 'balance: "about 30k" is not a number', zh: '余额："about 30k" 不是数字' }]);
     expect(r.balance).toBeNull();
@@ -388,7 +400,7 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
     expect(r.step).toBeNull();
   });
 
-  it("row 7, a missing due date", () => {
+  it("row 7, a missing due date: only the problem", () => {
     const r = records[5];
     expect(cells(r)).toEqual([
       7,
@@ -396,34 +408,31 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       60000,
       "problem",
       "due date: missing (blank cell)",
-      "C",
-      0,
       "",
       "",
       "",
       "",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
-      "",
-      54000,
-      57000,
-      60000,
       "",
       "",
       "",
-      "overdue",
       "",
       "",
-      "2 overdue events in 12 months (2 or more: C); cash flow poor (C); credit term 0 days: cash on delivery; " +
-        NOT_ENOUGH +
-        "; " +
-        NO_CONFIRMATION,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      NOT_TRIAGED_TEXT,
     ]);
     expect(r.problems).toEqual([{ code: "missing:dueDate", en: "due date: missing (blank cell)", zh: "到期日：缺失（空白单元格）" }]);
   });
 
-  it("row 8, an impossible date (2025-02-30)", () => {
+  it("row 8, an impossible date (2025-02-30): only the problem", () => {
     const r = records[6];
     expect(cells(r)).toEqual([
       8,
@@ -431,31 +440,31 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       45000,
       "problem",
       'due date: "2025-02-30" is not a real date',
-      "B",
-      15,
       "",
       "",
       "",
       "",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
-      "",
-      40500,
-      42750,
-      45000,
       "",
       "",
       "",
-      "overdue",
       "",
       "",
-      "1 overdue event of 45,000, within the small-amount limit 50,000 (B); credit term 15 days; " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      NOT_TRIAGED_TEXT,
     ]);
     expect(r.problems[0].zh).toBe('到期日："2025-02-30" 不是有效日期');
   });
 
-  it("row 9, an Excel error value (#N/A) in the balance", () => {
+  it("row 9, an Excel error value (#N/A) in the balance: only the problem", () => {
     const r = records[7];
     expect(cells(r)).toEqual([
       9,
@@ -463,15 +472,6 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "",
       "problem",
       "balance: the cell holds the Excel error #N/A",
-      "A",
-      30,
-      68,
-      "61-90",
-      2,
-      "finance manager: call the customer's owner",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
       "",
       "",
       "",
@@ -479,13 +479,19 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       "",
       "",
       "",
-      "overdue",
       "",
       "",
-      "no overdue event in 12 months and cash flow good (A); credit term 30 days; 68 days past due: level 2 from 60 days; " +
-        NOT_ENOUGH +
-        "; " +
-        NO_CONFIRMATION,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      NOT_TRIAGED_TEXT,
     ]);
     expect(r.problems).toEqual([
       { code: "error-value:balance", en: "balance: the cell holds the Excel error #N/A", zh: "余额：单元格为 Excel 错误值 #N/A" },
@@ -526,7 +532,7 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
     expect(r.profile).toBeNull();
   });
 
-  it("row 11, a duplicate customer (case and spaces ignored): duplicate of row 5, verdicts kept", () => {
+  it("row 11, a duplicate customer (case and spaces ignored): duplicate of row 5, no verdict (it would be chased twice)", () => {
     const r = records[9];
     expect(cells(r)).toEqual([
       11,
@@ -534,34 +540,31 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       2000,
       "problem",
       "customer: duplicate of row 5",
-      "A",
-      30,
-      7,
-      "1-30",
-      0,
-      "routine reminder",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
-      "salesperson: routine reminder (phone, then an e-mail to confirm)",
-      1800,
-      1900,
-      2000,
       "",
       "",
       "",
-      "overdue",
       "",
       "",
-      "no overdue event in 12 months and cash flow good (A); credit term 30 days; 7 days past due, below level 1 (30 days); " +
-        NOT_ENOUGH +
-        "; " +
-        NO_CONFIRMATION,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      NOT_TRIAGED_TEXT,
     ]);
     expect(r.problems).toEqual([{ code: "duplicate", en: "customer: duplicate of row 5", zh: "客户：与第 5 行重复" }]);
   });
 
-  it("row 12, a bad optional cell: no grade, the other verdicts still given", () => {
+  it("row 12, a bad optional cell: only the problem (no verdict on a row not read in full)", () => {
     const r = records[10];
     expect(cells(r)).toEqual([
       12,
@@ -571,24 +574,24 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
       'cash flow: "excellent" is not one of good/fair/poor, 好/一般/差',
       "",
       "",
-      87,
-      "61-90",
-      2,
-      "finance manager: call the customer's owner",
-      "unclear",
-      PLAY_UNCLEAR,
-      FIND_EVERYTHING,
-      "finance manager: contact the customer's owner (phone, then an e-mail to confirm)",
-      18000,
-      19000,
-      20000,
       "",
       "",
       "",
-      "overdue",
       "",
       "",
-      "87 days past due: level 2 from 60 days; " + NOT_ENOUGH + "; " + NO_CONFIRMATION,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      NOT_TRIAGED_TEXT,
     ]);
     expect(r.problems[0].zh).toBe('现金流："excellent" 不在可选值 good/fair/poor, 好/一般/差 之中');
     expect(r.cashFlow).toBeNull();
@@ -597,36 +600,37 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
 
   it("summarises counts and amounts by profile, level, bucket and grade, and the rows with problems", () => {
     const s = summarise(records);
-    expect(s).toMatchObject({ rows: 11, ok: 4, problem: 6, blank: 1, triaged: 6, amount: 2622000.05 });
+    // rows with a problem have no level: only the 4 rows triaged are in the breakdowns
+    expect(s).toMatchObject({ rows: 11, ok: 4, problem: 6, blank: 1, triaged: 4, amount: 2600000.05 });
     const brief = (groups: readonly { key: string; count: number; amount: number }[]) => groups.map((g) => [g.key, g.count, g.amount]);
     expect(brief(s.byProfile)).toEqual([
       ["temporary", 1, 1200000],
       ["willful", 1, 800000],
       ["unable", 1, 500000],
-      ["unclear", 3, 122000.05],
-      ["none", 0, 0],
+      ["unclear", 0, 0],
+      ["none", 1, 100000.05],
     ]);
     expect(brief(s.byLevel)).toEqual([
-      ["0", 2, 102000.05],
+      ["0", 1, 100000.05],
       ["1", 1, 500000],
-      ["2", 1, 20000],
+      ["2", 0, 0],
       ["3", 2, 2000000],
     ]);
     expect(brief(s.byBucket)).toEqual([
       ["current", 1, 100000.05],
-      ["1-30", 1, 2000],
+      ["1-30", 0, 0],
       ["31-60", 1, 500000],
-      ["61-90", 1, 20000],
+      ["61-90", 0, 0],
       ["90+", 2, 2000000],
     ]);
     expect(brief(s.byGrade)).toEqual([
-      ["A", 2, 102000.05],
+      ["A", 1, 100000.05],
       ["B", 1, 1200000],
       ["C", 2, 1300000],
-      ["none", 1, 20000],
+      ["none", 0, 0],
     ]);
     expect(s.byBucket.map((g) => g.zh)).toEqual(["未到期", "1-30天", "31-60天", "61-90天", "90天以上"]);
-    expect(s.byProfile.map((g) => g.zh)).toEqual(["暂时困难型", "故意拖欠型", "无能力偿还型", "不明", "无法画像"]);
+    expect(s.byProfile.map((g) => g.zh)).toEqual(["暂时困难型", "故意拖欠型", "无能力偿还型", "不明", "未画像"]);
     expect(s.problemRows.map((p) => [p.sourceRow, p.customer, p.problem.code, p.problemCount])).toEqual([
       [6, "Bright Paper", "invalid:balance", 1],
       [7, "Coastal Foods", "missing:dueDate", 1],
@@ -667,7 +671,8 @@ describe("triage of a hand-made portfolio (as of 2025-07-27)", () => {
     expect(plain.offers).toEqual([1080000, 1140000, 1200000]);
     expect((plain.reasons as unknown[]).length).toBe(records[0].reasons.length);
     expect(Object.keys(plain).sort()).toEqual(Object.keys(records[0].toJSON()).sort());
-    expect(Object.keys(plain)).toHaveLength(28);
+    expect(Object.keys(plain)).toHaveLength(30);
+    expect(plain.nextStep).toMatchObject({ rule: "profile", code: "finance-manager/instalment-plan/meeting" });
   });
 });
 
@@ -720,14 +725,16 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     expect(tooSmall.instalments).toBeNull();
     expect(tooSmall.status).toBe("ok");
     expect(tooSmall.reasons.at(-1)?.en).toBe(
-      "no instalment proposal: free_cash_flow: 1,000 fits instalments of at most 800: 600,000 would need more than 24 instalments (the policy limit)",
+      "no instalment proposal: free_cash_flow: 1,000 fits instalments of at most 700: 600,000 would need more than 24 instalments (the policy limit)",
     );
     expect(one([...temporary, -5]).reasons.at(-1)?.en).toMatch(
       /^no instalment proposal: free_cash_flow: -5 leaves nothing for instalments/,
     );
     expect(one([...temporary, "lots"]).problems[0].code).toBe("invalid:freeCashFlow");
+    // the sizing rule: at most 70% of 50,000 = 35,000 a month -> 18 instalments of 33,333.33 (the last 33,333.39),
+    // the last reduced by half an instalment (16,666.66, within 5% of the balance): total 583,333.34
     const fits = one([...temporary, 50000]).instalments;
-    expect(fits).toMatchObject({ instalments: 15, amount: 40000, last: 40000, total: 600000 });
+    expect(fits).toMatchObject({ instalments: 18, amount: 33333.33, last: 16666.73, concession: 16666.66, total: 583333.34 });
   });
 
   it("a debtor unable to pay: the reminder to file without the estate's figures, a problem when they contradict the claim", () => {
@@ -751,12 +758,14 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     expect(r.limitation).toBeNull();
   });
 
-  it("a signal that cannot be read leaves the row without a profile; the next step follows the ladder", () => {
+  it("a signal that cannot be read is a problem of the row: no profile, no next step, only the problem", () => {
     const r = one(["E", 100000, due, 0, 0, "good", "maybe"]);
     expect(r.profile).toBeNull();
     expect(r.problems[0].code).toBe("invalid:insolvent");
-    expect(codes(r.reasons)).toContain("no-profile");
-    expect(r.step?.code).toBe("finance-manager/owner-call/phone");
+    expect(codes(r.reasons)).toEqual(["not-triaged"]);
+    expect(r.step).toBeNull();
+    expect(r.nextStep).toBeNull();
+    expect(r.level).toBeNull();
   });
 
   it("reads every Excel error value, a customer that is not text, and never throws on junk", () => {
@@ -816,7 +825,7 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     expect(r.bucket).toBe("120+");
     expect(r.termDays).toBe(45);
     const columns = triageColumns(policy);
-    expect(columns.slice(15, 19).map((c) => [c.key, c.en, c.zh])).toEqual([
+    expect(columns.slice(14, 18).map((c) => [c.key, c.en, c.zh])).toEqual([
       ["offer-7", "pay within 7 days (85%)", "7天内付清（85%）"],
       ["offer-15", "pay within 15 days (90%)", "15天内付清（90%）"],
       ["offer-30", "pay within 30 days (97%)", "30天内付清（97%）"],
@@ -824,7 +833,7 @@ describe("triage: what a row says when a verdict cannot be given", () => {
     ]);
     const row = recordCells(r, "zh", policy);
     expect(row).toHaveLength(columns.length);
-    expect(row.slice(15, 19)).toEqual([850, 900, 970, 1000]);
+    expect(row.slice(14, 18)).toEqual([850, 900, 970, 1000]);
     expect(row[8]).toBe("120天以上");
   });
 
