@@ -264,9 +264,9 @@ function ledgerSection(items: number) {
     `Command line (runTriage) on an open-item export (bench/ledger-export.ts: ${f(items)} items of ~100,000 customers, title block, "Total for" rows, grand total), and on a customer table of ${f(items)} rows (as above), one process per run`,
   );
   console.log(
-    "| input | output | seconds | item rows/s | peak RSS MB | input bytes/row | output bytes/row (customers + items + legend) | target |",
+    "| input | output | seconds (read + triage + write) | CPU s | rows/s | peak RSS MB | input bytes/row | output bytes/row (customers + items + legend) | target |",
   );
-  console.log("|---|---|---:|---:|---:|---:|---:|---|");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---|");
   const out = join(tmpdir(), "ar-bench-ledger");
   const runs: ["csv" | "xlsx" | "customers", "csv" | "xlsx", number][] = [
     ["csv", "csv", 15],

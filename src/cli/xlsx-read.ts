@@ -380,6 +380,40 @@ const INLINE = 3;
  * Reads a sheet's cells, streamed. Empty cells (styled but without a value) are left out; the cells of a
  * merged range other than its top-left one read as empty, as Excel shows them.
  */
+/**
+ * Texts kept once per column: the parser makes a new string for every cell, and a million rows repeat
+ * their customers, types, dates and statuses (a customer's name over its ten items is one string, not ten).
+ * A column whose texts are mostly distinct (document numbers) stops being looked up after its first rows.
+ */
+class ColumnTexts {
+  private readonly seen: (Map<string, string> | null | undefined)[] = [];
+  private readonly looked: number[] = [];
+
+  keep(column: number, text: string): string {
+    let texts = this.seen[column];
+    if (texts === null) return ownText(text);
+    if (texts === undefined) {
+      this.seen[column] = texts = new Map();
+      this.looked[column] = 0;
+    }
+    const known = texts.get(text);
+    if (++this.looked[column] === 4096 && texts.size > 2048) this.seen[column] = null;
+    if (known !== undefined) return known;
+    const own = ownText(text);
+    if (texts.size < 65_536) texts.set(own, own);
+    return own;
+  }
+}
+
+/**
+ * A text that does not keep the parser's input alive: the XML parser's texts are cuts of the chunk of XML
+ * they came from, and a kept cut (13 characters or more, V8) keeps the whole chunk, so that a sheet's cells
+ * held the sheet's XML many times over. Adding a character and cutting it off again copies the text.
+ */
+function ownText(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 async function readSheet(
   path: string,
   name: string,
@@ -390,6 +424,7 @@ async function readSheet(
 ): Promise<(unknown[] | undefined)[]> {
   const records: (unknown[] | undefined)[] = [];
   const merges: string[] = [];
+  const texts = new ColumnTexts();
   const parser = new SaxesParser();
   let record: unknown[] | null = null;
   let nextRow = 0;
@@ -549,7 +584,7 @@ async function readSheet(
             `工作表“${name}”的非空单元格超过 ${number(maxCells)} 个，超出分诊可在内存中处理的数量：请只保留分诊需要的列，或把行拆分到多个文件`,
           );
         }
-        record[column] = cell;
+        record[column] = typeof cell === "string" ? texts.keep(column, cell) : cell;
         break;
       }
       case "row":
