@@ -8,7 +8,7 @@
  * spent inside the fake (the stand-in for Excel's own work), and peak memory.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { recogniseColumns, serialFromCivil, summarise, triagePortfolio } from "../src/core/index.js";
@@ -223,6 +223,8 @@ const fileBytes = (path: string) => (existsSync(path) ? statSync(path).size : 0)
  * read, shape, roll up, triage, write the customer and item tables. In its own process: peak memory is the run's.
  */
 async function runLedger(input: string, out: string) {
+  // Files of an earlier run must not count as this run's output.
+  for (const old of [out, itemsCsvPath(out), out.replace(/\.(csv|xlsx)$/, ".legend.$1")]) rmSync(old, { force: true });
   const options = parseArguments([input, "--out", out, "--as-of", "2025-07-31"]);
   const t0 = process.hrtime.bigint();
   const phases: Record<string, number> = {};
