@@ -26,12 +26,10 @@ import {
   TRIAGE_FIELDS,
   decideDecimalMark,
   decideLedgerDecimal,
-  readLedgerDate,
   tableShape,
-  titleAsOf,
+  titleAsOfDate,
   triageLedger,
   type DayMonthOrder,
-  type LedgerTriage,
   type TableShape,
   withDecimalPoint,
   printable,
@@ -42,6 +40,8 @@ import {
   type TriageField,
 } from "../core/index.js";
 import {
+  decimalLine,
+  itemLines,
   ledgerCustomerSource,
   Legend,
   LEGEND_HEADERS,
@@ -168,7 +168,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   // An export's title may say its date ("As of July 31, 2025", 截止日期：2025年7月31日): without --as-of, use it.
   let asOf = options.asOf;
   let asOfNote: string | null = null;
-  const titleDate = options.asOfGiven ? null : titleAsOfSerial(table.titleRows ?? []);
+  const titleDate = options.asOfGiven ? null : titleAsOfDate(table.titleRows ?? []);
   if (titleDate !== null) {
     asOf = titleDate.serial;
     asOfNote = zh
@@ -205,7 +205,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   }
   for (const note of table.notes ?? []) lines.push(zh ? `注意：${note.zh}` : `note: ${note.en}`);
   if (decimal.line) lines.push(decimal.line);
-  if (ledger.items !== null) lines.push(...itemLines(ledger, zh));
+  if (ledger.items !== null) lines.push(...itemLines(ledger, options.language, DATE_ORDER_WORDS));
   const columns = Object.entries(recognition.mapping).map(
     ([f, c]) => `${label(f as TriageField)} ← ${JSON.stringify(table.headers[c as number])}`,
   );
@@ -312,49 +312,11 @@ function itemDateColumns(items: { readonly columnKeys: readonly string[] }): num
   return ["dueDate", "paidDate"].map((k) => items.columnKeys.indexOf(k)).filter((c) => c >= 0);
 }
 
-/** The date an export's title states (titleAsOf), read as a date; null when none reads. */
-function titleAsOfSerial(titleRows: readonly string[]): { text: string; serial: number } | null {
-  const text = titleAsOf(titleRows);
-  if (text === null) return null;
-  try {
-    return { text, serial: readLedgerDate(text, "as_of") };
-  } catch {
-    return null;
-  }
-}
-
-/** What the item list came to: rows read, customers, skipped rows, date order. */
-function itemLines(ledger: LedgerTriage, zh: boolean): string[] {
-  const items = ledger.items ?? [];
-  const count = (fate: string) => items.filter((i) => i.fate === fate).length;
-  const data = items.filter((i) => i.kind === "data").length;
-  const lines = [
-    zh
-      ? `明细表：${items.length} 行 = ${data} 条明细（${count("rolled-up")} 条汇总到 ${ledger.output.records.length} 个客户，${count("history")} 条截至日前已核销，${count("problem")} 条有问题）+ ${count("skipped")} 行标题/小计/合计 + ${count("blank")} 行空行`
-      : `item list: ${items.length} rows = ${data} items (${count("rolled-up")} rolled up into ${ledger.output.records.length} customers, ${count("history")} paid by the as-of date, ${count("problem")} with problems) + ${count("skipped")} heading/subtotal/total rows + ${count("blank")} blank`,
-  ];
-  const order = ledger.dateOrder;
-  if (order !== null && order.order !== null) {
-    const how =
-      order.order === "mdy"
-        ? zh
-          ? "月在前（7/31/2025）"
-          : "month first (7/31/2025)"
-        : zh
-          ? "日在前（31/7/2025）"
-          : "day first (31/7/2025)";
-    const why =
-      order.source === "told"
-        ? zh
-          ? "按 --date-order 指定"
-          : "as told by --date-order"
-        : zh
-          ? `依据 ${order.evidence.map((e) => JSON.stringify(e)).join("、")} 等日期判断`
-          : `decided from dates such as ${order.evidence.map((e) => JSON.stringify(e)).join(", ")}`;
-    lines.push(zh ? `日期：${how}，${why}` : `dates: ${how}, ${why}`);
-  }
-  return lines;
-}
+/** How the command line names where the day/month order is given (itemLines). */
+const DATE_ORDER_WORDS = {
+  told: { en: "as told by --date-order", zh: "按 --date-order 指定" },
+  choose: { en: "--date-order mdy|dmy", zh: "--date-order mdy|dmy" },
+} as const;
 
 /** Refuses, in one message, a table without the columns it needs. */
 function checkColumns(
@@ -416,28 +378,7 @@ function readDecimalMark(
   if (decision.mark === "," && shape === "customers") {
     for (const row of table.rows) for (const c of columns) if (typeof row[c] === "string") row[c] = withDecimalPoint(row[c] as string);
   }
-  if (decision.source === "default" && decision.ambiguous === 0) return { mark: decision.mark, line: null };
-  const mark =
-    decision.mark === ","
-      ? zh
-        ? "小数逗号（1.500,50）"
-        : "decimal comma (1.500,50)"
-      : zh
-        ? "小数点（1,500.50）"
-        : "decimal point (1,500.50)";
-  const why =
-    decision.source === "user"
-      ? zh
-        ? "按 --decimal 指定"
-        : "as told by --decimal"
-      : decision.source === "amounts"
-        ? zh
-          ? `依据 ${decision.examples.map((e) => JSON.stringify(e)).join("、")} 等金额判断`
-          : `decided from amounts such as ${decision.examples.map((e) => JSON.stringify(e)).join(", ")}`
-        : zh
-          ? "逗号分隔的文件中带引号的 1,500 为一千五百"
-          : "in a comma-separated file a quoted 1,500 is one thousand five hundred";
-  return { mark: decision.mark, line: zh ? `金额：${mark}，${why}` : `amounts: ${mark}, ${why}` };
+  return { mark: decision.mark, line: decimalLine(decision, zh ? "zh" : "en", { en: "as told by --decimal", zh: "按 --decimal 指定" }) };
 }
 
 /** What writing did to cells that no spreadsheet cell can hold as they were. */
