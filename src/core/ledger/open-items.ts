@@ -21,6 +21,7 @@ import {
   excelError,
   invalidProblem,
   isBlank,
+  isBlankRow,
   missingProblem,
   UncomputedFormula,
   uncomputedFormulaProblem,
@@ -240,7 +241,7 @@ class ItemList {
   triage(): LedgerTriage {
     const rows = this.rows;
     let last = rows.length - 1;
-    while (last >= 0 && rowIsBlank(rows[last])) last--;
+    while (last >= 0 && isBlankRow(rows[last])) last--;
     this.decideDateOrder(last);
     const items: Draft[] = [];
     const columns: ItemColumns = {
@@ -265,7 +266,7 @@ class ItemList {
     const subtotalMismatches: { sourceRow: number; stated: number; items: number }[] = [];
     for (let i = 0; i <= last; i++) {
       const row = rows[i];
-      const shape = rowIsBlank(row) ? BLANK_ROW : classifyRow(row, this.mapping, this.options.headers);
+      const shape = isBlankRow(row) ? BLANK_ROW : classifyRow(row, this.mapping, this.options.headers);
       shapes[i] = shape;
       if (shape.kind === "data") {
         kinds[i] = "data";
@@ -768,12 +769,6 @@ function ownCopy(text: string): string {
   let out = "";
   for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
   return out;
-}
-
-function rowIsBlank(row: unknown): boolean {
-  if (!Array.isArray(row)) return true;
-  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
-  return true;
 }
 
 /** Whole cents of an amount (rounded as money is). */

@@ -59,6 +59,13 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined;
 }
 
+/** True for a row whose every cell is blank (or that is no row at all). */
+export function isBlankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return true;
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
+}
+
 /**
  * A number typed as plain digits with at most one decimal point (`1200000`, `1200000.50`, `.5`), as a CSV
  * file gives amounts; NaN for anything else (signs, thousands separators, exponents and full-width digits

@@ -14,7 +14,7 @@ import { reasonText, RuleError, show, type Language, type Reason } from "../erro
 import { readDate } from "../dates.js";
 import { DEFAULT_POLICY, validatePolicy } from "../policy.js";
 import { FIELD_LABELS, REQUIRED_FIELDS, TRIAGE_FIELDS } from "./headers.js";
-import { isBlank } from "./cells.js";
+import { isBlankRow } from "./cells.js";
 import { RecordImpl } from "./record.js";
 import { Run } from "./run.js";
 import { SharedText } from "./shared.js";
@@ -34,12 +34,6 @@ export {
   type TriageStatus,
 } from "./types.js";
 export { FILE_CLAIM_REMINDER } from "./reasons.js";
-
-function isBlankRow(row: unknown): boolean {
-  if (!Array.isArray(row)) return true;
-  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
-  return true;
-}
 
 /**
  * Checks a column mapping: known fields, whole column numbers >= 0, no column used twice, and the
