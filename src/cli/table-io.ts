@@ -111,19 +111,48 @@ export interface WriteOptions {
   sheetName?: string;
   /** 0-based columns holding Excel date serials: XLSX formats them `yyyy-mm-dd`, CSV writes `yyyy-mm-dd` text. */
   dateColumns?: number[];
-  /** XLSX: 0-based column holding a warning level 0-3; levels 1, 2, 3 colour the row yellow, orange, red. */
+  /**
+   * XLSX: the number format of each 0-based column's number cells (`#,##0.00`, `0`, ...; src/result
+   * columnFormat gives a result column's), null or absent for General. A date column's is DATE_FORMAT.
+   */
+  columnFormats?: readonly (string | null | undefined)[];
+  /**
+   * XLSX: 0-based column holding a warning level 0-3: levels 1, 2, 3 fill the row (src/result LEVEL_FILLS);
+   * an empty level cell marks a row that was not triaged (a problem or blank row), shown in UNTRIAGED_FONT.
+   */
   levelColumn?: number;
   /** Paths that must not be overwritten (the input file): writing to one of them throws. */
   protect?: string[];
-  /** XLSX: more sheets after the first (e.g. the item table, the legend), each with its own headers, rows and date columns. */
-  moreSheets?: readonly {
-    readonly name: string;
-    readonly headers: readonly string[];
-    readonly rows: Rows;
-    readonly dateColumns?: number[];
-    /** Leave the sheet out when it has no rows by the time it is written (a legend nothing went into). */
-    readonly skipWhenEmpty?: boolean;
-  }[];
+  /**
+   * XLSX: more sheets after the first, in this order: tables (the item table, the legend), each with its
+   * own headers, rows and formats, or a grid (the summary sheet).
+   */
+  moreSheets?: readonly (TableSheet | GridSheet)[];
+}
+
+/** A sheet of a header row and data rows, written like the first sheet (frozen header, autofilter). */
+export interface TableSheet {
+  readonly name: string;
+  readonly headers: readonly string[];
+  readonly rows: Rows;
+  readonly dateColumns?: number[];
+  /** Number formats by 0-based column, as WriteOptions.columnFormats. */
+  readonly columnFormats?: readonly (string | null | undefined)[];
+  /** Leave the sheet out when it has no rows by the time it is written (a legend nothing went into). */
+  readonly skipWhenEmpty?: boolean;
+}
+
+/** A sheet of cells laid out freely from A1, without a header row (the summary sheet, src/result summarySheet). */
+export interface GridSheet {
+  readonly name: string;
+  /** Rows of cells from row 1; an empty row is `[]`. */
+  readonly grid: readonly (readonly OutputValue[])[];
+  /** 0-based rows in bold (titles, the headers of blocks). */
+  readonly boldRows?: readonly number[];
+  /** The number format of a number cell (0-based row and column), or null for General. */
+  readonly cellFormat?: (row: number, column: number) => string | null;
+  /** Make it the sheet shown when the workbook opens (as the task pane activates its summary sheet). */
+  readonly active?: boolean;
 }
 
 /** Excel's sheet limits. */

@@ -1,23 +1,32 @@
 /**
  * Writing a result table for the command line: .csv (UTF-8 with BOM, formula-safe text) or .xlsx (values as
- * values, level fills, date formats), through a temporary file renamed into place. Node only.
+ * values, number formats, level fills, a print setup, more sheets such as a summary), through a temporary file
+ * renamed into place. Node only.
  *
  * Both stream: rows are turned into text a few thousand at a time and written, so that a million rows never
  * make one string (V8 stops near 512 MB) and need not all be held as cells (a RowSource makes them one at a
  * time). The XLSX is written here as its XML parts in a zip (xlsx-zip.ts), not through exceljs: its
  * streaming writer looks every styled cell's style up by its XML text and took 220 s and 3 GB for a
- * million rows; here a cell's style is one of nine fixed indexes.
+ * million rows; here a cell's style index is decided once per column and row look (Styles).
  */
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import { isoFromSerial, MAX_SERIAL, PHANTOM_LEAP_DAY } from "../core/dates.js";
-import { fitCellText } from "../core/sheet-text.js";
-import { DATE_FORMAT, displayWidth, LEVEL_FILLS, neutraliseFormula } from "../result/index.js";
+import { fitCellText, isWideCodePoint } from "../core/sheet-text.js";
+import {
+  AMOUNT_FORMAT,
+  DATE_FORMAT,
+  displayWidth,
+  INTEGER_FORMAT,
+  LEVEL_FILLS,
+  neutraliseFormula,
+  UNTRIAGED_FONT,
+} from "../result/index.js";
 import { ZipWriter } from "./xlsx-zip.js";
 
 export { TableFileError } from "./file-error.js";
-import type { CellAddress, OutputValue, RowSource, Rows, WriteOptions, WriteReport } from "./table-io.js";
+import type { CellAddress, GridSheet, OutputValue, RowSource, Rows, TableSheet, WriteOptions, WriteReport } from "./table-io.js";
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
@@ -32,8 +41,10 @@ const MAX_COLUMNS = 16_384;
  *
  * CSV: UTF-8 with BOM, CRLF, RFC 4180 quoting; text starting with `=`, `+`, `-`, `@`, tab or CR gets a
  * leading `'` (see {@link neutraliseFormula}); numbers stay numbers; booleans are `TRUE`/`FALSE`.
- * XLSX: one sheet, bold frozen header row with an autofilter, values as values (text is never a formula),
- * date columns formatted `yyyy-mm-dd`, rows coloured by warning level.
+ * XLSX: a sheet with a bold frozen header row and an autofilter, values as values (text is never a formula),
+ * number cells in their column's format (dates `yyyy-mm-dd`), rows coloured by warning level and rows not
+ * triaged in italic grey (src/result style.ts), then `options.moreSheets`; every sheet prints landscape,
+ * one page wide, its header row repeated.
  *
  * Both: text longer than Excel's 32,767 characters per cell is cut, with a visible marker in the cell, and
  * control characters (NUL, ...) become U+FFFD; the report lists the cells concerned.
@@ -274,15 +285,16 @@ async function writeCsv(
   }
 }
 
-/** Row fills by warning level as the XLSX styles hold them (ARGB), from the colours the task pane uses too. */
-const LEVEL_ARGB: Record<number, string> = Object.fromEntries(
-  Object.entries(LEVEL_FILLS).map(([level, rgb]) => [level, `FF${rgb.slice(1)}`]),
-);
-
-function levelOf(value: OutputValue | undefined): number {
+/** A row's look from its level cell: 1-3 a warning level (a number, or its text), empty a row not triaged, else 0. */
+function lookOf(value: OutputValue | undefined): number {
+  if (value === null || value === undefined || value === "") return LOOK_UNTRIAGED;
   const level = typeof value === "number" ? value : typeof value === "string" && /^\s*[0-3]\s*$/.test(value) ? Number(value) : 0;
   return Number.isInteger(level) && level >= 0 && level <= 3 ? level : 0;
 }
+
+/** The looks a row can have, as indexes: 0-3 its warning level, 4 not triaged (src/result rowLook). */
+const LOOK_UNTRIAGED = 4;
+const LOOKS = 5;
 
 /** Sheet name Excel accepts: no `\ / ? * [ ] :`, not starting or ending with `'`, 1-31 characters. */
 function safeSheetName(name: string | undefined): string {
@@ -293,7 +305,6 @@ function safeSheetName(name: string | undefined): string {
   return cleaned.trim() === "" ? "Sheet1" : cleaned;
 }
 
-// ------------------------------------------------------------------------------------------------
 // XLSX parts
 
 /** Text for XML: `&`, `<`, `>` escaped (and `"` in attributes). Control characters are gone already (fitCellText). */
@@ -325,44 +336,84 @@ function columnLetters(column: number): string {
  * The cell styles (cellXfs), by index: 0 plain, 1 the header (bold, bottom border, top-aligned), 2 a date,
  * 3-5 a row of warning level 1-3, 6-8 a date in such a row.
  */
-const STYLE = { plain: 0, header: 1, date: 2, level: (level: number) => 2 + level, levelDate: (level: number) => 5 + level } as const;
 
-function stylesXml(): string {
-  const fill = (level: number) =>
-    `<fill><patternFill patternType="solid"><fgColor rgb="${LEVEL_ARGB[level]}"/><bgColor indexed="64"/></patternFill></fill>`;
-  const xf = (numFmt: number, font: number, fillId: number, border: number, extra = "") => {
-    const applied =
-      (numFmt !== 0 ? ' applyNumberFormat="1"' : "") +
-      (font !== 0 ? ' applyFont="1"' : "") +
-      (fillId !== 0 ? ' applyFill="1"' : "") +
-      (border !== 0 ? ' applyBorder="1"' : "");
-    const head = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fillId}" borderId="${border}" xfId="0"${applied}`;
-    return extra === "" ? `${head}/>` : `${head} applyAlignment="1">${extra}</xf>`;
-  };
-  // Fills 0 and 1 are the two Excel reserves (none, gray125); 2-4 the warning levels 1-3.
-  const xfs = [
-    xf(0, 0, 0, 0),
-    xf(0, 1, 0, 1, '<alignment vertical="top"/>'),
-    xf(164, 0, 0, 0),
-    ...[1, 2, 3].map((level) => xf(0, 0, level + 1, 0)),
-    ...[1, 2, 3].map((level) => xf(164, 0, level + 1, 0)),
-  ];
-  const font = (bold: boolean) =>
-    `<font>${bold ? "<b/>" : ""}<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
-  return (
-    XML_HEAD +
-    `<styleSheet xmlns="${MAIN_NS}">` +
-    `<numFmts count="1"><numFmt numFmtId="164" formatCode="${DATE_FORMAT}"/></numFmts>` +
-    `<fonts count="2">${font(false)}${font(true)}</fonts>` +
-    `<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fill(1)}${fill(2)}${fill(3)}</fills>` +
-    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
-    '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-    `<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs>` +
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-    '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
-    "</styleSheet>"
-  );
+/** Fonts of the styles: plain, bold (headers, a summary's titles), a row not triaged (UNTRIAGED_FONT). */
+const FONT = { plain: 0, bold: 1, untriaged: 2 } as const;
+/** Borders: none, a thin line under the header row. */
+const BORDER = { none: 0, underHeader: 1 } as const;
+
+/**
+ * The workbook's cell styles (cellXfs), made as the sheets are planned: each distinct font, fill, number
+ * format and alignment gets one index, which every cell of that look in that column shares (a million
+ * rows use the same few dozen). Index 0 is the plain style, 1 the header's.
+ */
+class Styles {
+  private readonly numFmts = new Map<string, number>();
+  private readonly indexes = new Map<string, number>();
+  private readonly xfs: string[] = [];
+
+  constructor() {
+    this.index(FONT.plain, 0, null, BORDER.none);
+    this.index(FONT.bold, 0, null, BORDER.underHeader, '<alignment vertical="top" wrapText="1"/>');
+  }
+
+  /** The style index of a font, a fill (0 none, 2-4 levels 1-3), a number format (null: General), a border. */
+  index(font: number, fill: number, format: string | null, border: number = BORDER.none, alignment = ""): number {
+    let numFmt = 0;
+    if (format !== null) {
+      numFmt = this.numFmts.get(format) ?? 164 + this.numFmts.size;
+      this.numFmts.set(format, numFmt);
+    }
+    const key = `${font}|${fill}|${numFmt}|${border}|${alignment}`;
+    let index = this.indexes.get(key);
+    if (index === undefined) {
+      const applied =
+        (numFmt !== 0 ? ' applyNumberFormat="1"' : "") +
+        (font !== 0 ? ' applyFont="1"' : "") +
+        (fill !== 0 ? ' applyFill="1"' : "") +
+        (border !== 0 ? ' applyBorder="1"' : "");
+      const head = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}`;
+      this.xfs.push(alignment === "" ? `${head}/>` : `${head} applyAlignment="1">${alignment}</xf>`);
+      index = this.xfs.length - 1;
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  /**
+   * The style of a body cell in a row of a look (0-3 a level, 4 not triaged) under a column's number format,
+   * top-aligned (a row with wrapped text is taller), wrapped in a column of long text.
+   */
+  row(look: number, format: string | null, wrap: boolean): number {
+    const alignment = wrap ? '<alignment vertical="top" wrapText="1"/>' : '<alignment vertical="top"/>';
+    if (look === LOOK_UNTRIAGED) return this.index(FONT.untriaged, 0, format, BORDER.none, alignment);
+    return this.index(FONT.plain, look === 0 ? 0 : look + 1, format, BORDER.none, alignment);
+  }
+
+  xml(): string {
+    const argb = (rgb: string) => `FF${rgb.slice(1).toUpperCase()}`;
+    const fill = (level: 1 | 2 | 3) =>
+      `<fill><patternFill patternType="solid"><fgColor rgb="${argb(LEVEL_FILLS[level])}"/><bgColor indexed="64"/></patternFill></fill>`;
+    const font = (extra: string) =>
+      `<font>${extra}<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+    const untriaged = `<font>${UNTRIAGED_FONT.italic ? "<i/>" : ""}<sz val="11"/><color rgb="${argb(UNTRIAGED_FONT.color)}"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+    const numFmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join("");
+    return (
+      XML_HEAD +
+      `<styleSheet xmlns="${MAIN_NS}">` +
+      (this.numFmts.size > 0 ? `<numFmts count="${this.numFmts.size}">${numFmts}</numFmts>` : "") +
+      `<fonts count="3">${font("")}${font("<b/>")}${untriaged}</fonts>` +
+      // Fills 0 and 1 are the two Excel reserves (none, gray125); 2-4 the warning levels 1-3.
+      `<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${fill(1)}${fill(2)}${fill(3)}</fills>` +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+      '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      "</styleSheet>"
+    );
+  }
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -370,16 +421,51 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/** One sheet to write. */
-interface SheetPlan {
+/**
+ * The print setup of every sheet: A4 landscape, scaled to one page wide (as many pages down as it takes),
+ * narrow margins, gridlines printed, the sheet's name and the page number in the footer. The header row
+ * is repeated on every page by the workbook's Print_Titles names.
+ */
+const SHEET_PR = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+const PRINT_SETUP =
+  '<printOptions gridLines="1"/>' +
+  '<pageMargins left="0.25" right="0.25" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+  "<headerFooter><oddFooter>&amp;L&amp;A&amp;R&amp;P / &amp;N</oddFooter></headerFooter>";
+
+/** The sheet view: the header row frozen (tables), the tab selected when it is the sheet shown on opening. */
+function sheetView(frozenHeader: boolean, active: boolean): string {
+  const open = `<sheetViews><sheetView${active ? ' tabSelected="1"' : ""} workbookViewId="0"`;
+  if (!frozenHeader) return `${open}/></sheetViews>`;
+  return (
+    `${open}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+  );
+}
+
+/** One table sheet to write. */
+interface TablePlan {
+  readonly kind: "table";
   readonly name: string;
   readonly headers: readonly string[];
   readonly rows: RowSource;
-  readonly dates: ReadonlySet<number>;
+  /** Each column's number format (null: General). */
+  readonly formats: readonly (string | null)[];
   readonly levelColumn: number | undefined;
   /** The width written: the headers' or the widest row's. */
   readonly width: number;
 }
+
+/** One grid sheet to write. */
+interface GridPlan {
+  readonly kind: "grid";
+  readonly name: string;
+  readonly sheet: GridSheet;
+  readonly width: number;
+  readonly active: boolean;
+}
+
+type SheetPlan = TablePlan | GridPlan;
 
 async function writeXlsx(
   file: string,
@@ -388,56 +474,83 @@ async function writeXlsx(
   options: WriteOptions,
   report: WriteReport,
 ): Promise<void> {
-  const given = [
-    { name: options.sheetName, headers, rows, dateColumns: options.dateColumns, levelColumn: options.levelColumn, skipWhenEmpty: false },
-    ...(options.moreSheets ?? []).map((sheet) => ({
-      ...sheet,
-      rows: sourceOf(sheet.rows),
-      levelColumn: undefined,
-      skipWhenEmpty: sheet.skipWhenEmpty ?? false,
-    })),
+  type Given =
+    | (TableSheet & { readonly rows: RowSource; readonly levelColumn: number | undefined; readonly kind: "table" })
+    | (GridSheet & { readonly kind: "grid" });
+  const given: Given[] = [
+    {
+      kind: "table",
+      name: options.sheetName ?? "",
+      headers,
+      rows,
+      dateColumns: options.dateColumns,
+      columnFormats: options.columnFormats,
+      levelColumn: options.levelColumn,
+    },
+    ...(options.moreSheets ?? []).map((sheet): Given =>
+      "grid" in sheet ? { ...sheet, kind: "grid" } : { ...sheet, kind: "table", rows: sourceOf(sheet.rows), levelColumn: undefined },
+    ),
   ];
   const names = new Set<string>();
   const sheets: SheetPlan[] = [];
+  const styles = new Styles();
+  // The sheet shown on opening: the last one asked for, else the first.
+  let active = 0;
+  given.forEach((sheet, i) => {
+    if (sheet.kind === "grid" && sheet.active === true) active = i;
+  });
   const zip = await ZipWriter.create(file);
   try {
     // The sheets first, each planned when its turn comes (a later sheet may be made while an earlier one is
     // written, as the legend is), then the parts that list them.
-    for (const sheet of given) {
-      if (sheet.skipWhenEmpty && sheet.rows.length === 0) continue;
+    for (const [i, sheet] of given.entries()) {
+      if (sheet.kind === "table" && sheet.skipWhenEmpty === true && sheet.rows.length === 0) continue;
       // Names differ in Excel without regard to case: a second "Result" would make the file unreadable.
       let name = safeSheetName(sheet.name);
       for (let n = 2; names.has(name.toLowerCase()); n++) name = `${safeSheetName(sheet.name).slice(0, 27)} (${n})`;
       names.add(name.toLowerCase());
+      const part = `xl/worksheets/sheet${sheets.length + 1}.xml`;
+      // Cells of a later sheet are checked by the same rules but not mixed into the first sheet's report.
+      const sheetReport = sheets.length === 0 ? report : { cutCells: [], controlCells: [] };
+      const isActive = i === active;
+      if (sheet.kind === "grid") {
+        const width = Math.max(1, ...sheet.grid.map((row) => row.length));
+        if (sheet.grid.length > MAX_ROWS) throw new Error(`${sheet.grid.length} rows do not fit in an Excel sheet`);
+        const plan: GridPlan = { kind: "grid", name, sheet, width, active: isActive };
+        sheets.push(plan);
+        await zip.add(part, gridSheetXml(plan, styles, sheetReport));
+        continue;
+      }
       const width = Math.max(1, sheet.headers.length, sheet.rows.width);
       if (sheet.rows.length + 1 > MAX_ROWS) {
         throw new Error(`${sheet.rows.length} rows do not fit in an Excel sheet (at most ${MAX_ROWS - 1} below the header): write CSV`);
       }
       if (width > MAX_COLUMNS) throw new Error(`${width} columns do not fit in an Excel sheet (at most ${MAX_COLUMNS})`);
-      const plan: SheetPlan = {
+      const dates = new Set(sheet.dateColumns ?? []);
+      const formats = Array.from({ length: width }, (_, c) => (dates.has(c) ? DATE_FORMAT : (sheet.columnFormats?.[c] ?? null)));
+      const plan: TablePlan = {
+        kind: "table",
         name,
         headers: sheet.headers,
         rows: sheet.rows,
-        dates: new Set(sheet.dateColumns ?? []),
+        formats,
         levelColumn: sheet.levelColumn,
         width,
       };
       sheets.push(plan);
-      // Cells of a later sheet are checked by the same rules but not mixed into the first sheet's report.
-      await writeSheetXml(
-        zip,
-        `xl/worksheets/sheet${sheets.length}.xml`,
-        plan,
-        sheets.length === 1 ? report : { cutCells: [], controlCells: [] },
-      );
+      await writeSheetXml(zip, part, plan, styles, isActive, sheetReport);
     }
+    const quoted = (s: SheetPlan) => `'${xmlText(s.name.replace(/'/g, "''"))}'`;
     const sheetList = sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("");
-    const filters = sheets
-      .map(
-        (s, i) =>
-          `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xmlText(s.name.replace(/'/g, "''"))}'!$A$1:$${columnLetters(s.width - 1)}$${s.rows.length + 1}</definedName>`,
+    const definedNames = sheets
+      .map((s, i) =>
+        s.kind === "grid"
+          ? ""
+          : `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${quoted(s)}!$A$1:$${columnLetters(s.width - 1)}$${s.rows.length + 1}</definedName>` +
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${quoted(s)}!$1:$1</definedName>`,
       )
       .join("");
+    const activeTab = sheets.findIndex((s) => s.kind === "grid" && s.active);
     await zip.add(
       "[Content_Types].xml",
       XML_HEAD +
@@ -460,8 +573,9 @@ async function writeXlsx(
     );
     await zip.add(
       "xl/workbook.xml",
-      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView/></bookViews>` +
-        `<sheets>${sheetList}</sheets><definedNames>${filters}</definedNames><calcPr calcId="171027"/></workbook>`,
+      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/>` +
+        `<bookViews><workbookView${activeTab > 0 ? ` activeTab="${activeTab}"` : ""}/></bookViews>` +
+        `<sheets>${sheetList}</sheets><definedNames>${definedNames}</definedNames><calcPr calcId="171027"/></workbook>`,
     );
     await zip.add(
       "xl/_rels/workbook.xml.rels",
@@ -469,7 +583,7 @@ async function writeXlsx(
         sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
         `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
     );
-    await zip.add("xl/styles.xml", stylesXml());
+    await zip.add("xl/styles.xml", styles.xml());
     await zip.finish();
   } catch (error) {
     await zip.abandon();
@@ -477,74 +591,231 @@ async function writeXlsx(
   }
 }
 
+/** Widest column, in characters; a column of longer text is wrapped at this width. */
+const MAX_WIDTH = 40;
+/** Narrowest column. */
+const MIN_WIDTH = 6;
+
+/** The `<cols>` of widths in characters (a margin of 2 added), between MIN_WIDTH and MAX_WIDTH. */
+function colsXml(widths: readonly number[]): string {
+  return widths
+    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2))}" customWidth="1"/>`)
+    .join("");
+}
+
+/**
+ * The width a header asks of its column: its longest word, or a third of it when that is more (the header
+ * wraps onto at most about three lines), so that a column of short numbers under a long header stays narrow.
+ */
+function headerWidth(header: string): number {
+  const words = header.split(/\s+/).map(displayWidth);
+  return Math.max(0, Math.ceil(displayWidth(header) / 3), ...words);
+}
+
+/** Points per line of Calibri 11 (Excel's default row height), and the most a row can be. */
+const LINE_POINTS = 15;
+const MAX_ROW_POINTS = 409;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * How many lines a text takes in a wrapped column `width` characters wide, wrapping as a spreadsheet does
+ * at spaces (a word longer than a line is broken), after each wide (CJK) character, and at line breaks.
+ * An estimate in character widths: it sets the row's height, which neither Excel nor LibreOffice would
+ * work out for a row written without one when the file is printed or converted.
+ */
+export function wrappedLines(text: string, width: number): number {
+  // A column's width counts digits; text averages narrower (a 40-wide column holds about 44 letters).
+  const room = Math.max(1, Math.floor(width * 1.1) - 1);
+  if (text.length <= room && !text.includes("\n")) return 1;
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines++;
+    if (!NON_ASCII.test(paragraph)) {
+      for (const word of paragraph.split(" ")) {
+        const w = word.length;
+        if (used > 0 && used + 1 + w <= room) used += 1 + w;
+        else {
+          if (used > 0) lines++;
+          lines += Math.max(0, Math.ceil(w / room) - 1);
+          used = w % room === 0 && w > 0 ? room : w % room;
+        }
+      }
+      continue;
+    }
+    // Wide characters break anywhere: count character by character, a space or a wide character being a break.
+    let word = 0;
+    for (const ch of paragraph) {
+      const wide = isWideCodePoint(ch.codePointAt(0) ?? 0);
+      if (ch === " " || wide) {
+        const w = word + (wide ? 2 : 1);
+        if (used + w > room && used > 0) {
+          lines++;
+          used = 0;
+        }
+        used += w;
+        word = 0;
+      } else word++;
+      if (word > room) {
+        lines++;
+        word = 1;
+        used = 0;
+      }
+    }
+    if (used + word > room && used > 0) lines++;
+  }
+  return lines;
+}
+
+/** The `ht` attributes of a row of `lines` lines ("" for one line, the default height). */
+function rowHeight(lines: number): string {
+  return lines <= 1 ? "" : ` ht="${Math.min(MAX_ROW_POINTS, lines * LINE_POINTS)}" customHeight="1"`;
+}
+
 /**
  * One worksheet's XML, streamed into the zip: a frozen bold header row with an autofilter, column widths
- * from the header and the first 2,000 rows, numbers as numbers (dates styled yyyy-mm-dd), text as inline
- * strings (never a formula, whatever it starts with), booleans, and each row of the level column's
- * warning level 1-3 filled across the table's width.
+ * from the header and the first 2,000 rows (a column of longer text wrapped, top-aligned, so that it prints
+ * and shows whole), numbers as numbers in their column's number format (dates yyyy-mm-dd), text as inline
+ * strings (never a formula, whatever it starts with), booleans; each row of the level column's warning
+ * level 1-3 filled across the table's width, a row without a level (not triaged) in the untriaged font;
+ * the print setup.
  */
-async function writeSheetXml(zip: ZipWriter, part: string, sheet: SheetPlan, report: WriteReport): Promise<void> {
-  const { rows, dates, levelColumn, width } = sheet;
+async function writeSheetXml(
+  zip: ZipWriter,
+  part: string,
+  sheet: TablePlan,
+  styles: Styles,
+  active: boolean,
+  report: WriteReport,
+): Promise<void> {
+  const { rows, formats, levelColumn, width } = sheet;
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   const widths = new Array<number>(width).fill(0);
   const measure = (value: OutputValue | undefined, c: number) => {
     if (value === null || value === undefined) return;
-    const w = dates.has(c) && typeof value === "number" ? 10 : displayWidth(String(value));
+    // A number shows with its format's separators and decimals: "1,200,000.00" is 12 wide, not 7.
+    const w = typeof value === "number" ? shownWidth(value, formats[c]) : displayWidth(String(value));
     if (w > widths[c]) widths[c] = w;
   };
-  sheet.headers.forEach((header, c) => measure(header, c));
+  sheet.headers.forEach((header, c) => (widths[c] = headerWidth(header)));
   // Sized from the first rows (enough to size a column, cheap on a million rows); a row source is read
   // twice for them, which it allows (row(i) makes the same cells again).
   for (let r = 0; r < rows.length && r < 2000; r++) rows.row(r).forEach((value, c) => measure(value, c));
-  const cols = widths
-    .map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${Math.min(60, Math.max(8, w + 2))}" customWidth="1"/>`)
-    .join("");
+  // Per look (0-3 a level, 4 not triaged), per column: the cell's ` s="n"` attribute.
+  const wrapped = widths.map((w) => w + 2 > MAX_WIDTH);
+  const cellStyles: string[][] = [];
+  for (let look = 0; look < LOOKS; look++) cellStyles.push(formats.map((format, c) => ` s="${styles.row(look, format, wrapped[c])}"`));
   const lastRef = `${letters[width - 1]}${rows.length + 1}`;
   const stream = await zip.stream(part);
   let chunk =
-    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${lastRef}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1">`;
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${SHEET_PR}<dimension ref="A1:${lastRef}"/>` +
+    sheetView(true, active) +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${colsXml(widths)}</cols><sheetData>`;
+  // Printed and converted rows keep the height they are given: a wrapped header or cell sets its row's.
+  const columnWidths = widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2)));
+  let headerLines = 1;
+  for (let c = 0; c < width; c++) headerLines = Math.max(headerLines, wrappedLines(sheet.headers[c] ?? "", columnWidths[c]));
+  chunk += `<row r="1"${rowHeight(headerLines)}>`;
   for (let c = 0; c < width; c++) {
-    chunk += `<c r="${letters[c]}1" s="${STYLE.header}" ${inlineString(cellText(sheet.headers[c] ?? "", 1, c, report))}`;
+    chunk += `<c r="${letters[c]}1" s="1" ${inlineString(cellText(sheet.headers[c] ?? "", 1, c, report))}`;
   }
   chunk += "</row>";
   const out = new ByteChunks(CHUNK_BYTES, (bytes) => stream.write(bytes));
   await out.add(chunk);
   const memo = new ColumnMemo(inlineString);
+  const wrapColumns = wrapped.flatMap((w, c) => (w ? [c] : []));
+  // Each wrapped column's last text and its lines: a column repeats its text down the rows.
+  const lastText: (string | undefined)[] = new Array<string | undefined>(width);
+  const lastLines: number[] = new Array<number>(width).fill(1);
   for (let r = 0; r < rows.length; r++) {
     const values = rows.row(r);
     const n = r + 2;
-    const level = levelColumn === undefined ? 0 : levelOf(values[levelColumn]);
-    const plainStyle = level === 0 ? "" : ` s="${STYLE.level(level)}"`;
-    const dateStyle = ` s="${level === 0 ? STYLE.date : STYLE.levelDate(level)}"`;
-    let line = `<row r="${n}">`;
+    const look = levelColumn === undefined ? 0 : lookOf(values[levelColumn]);
+    const style = cellStyles[look];
+    const filled = look >= 1 && look <= 3;
+    let lines = 1;
+    for (const c of wrapColumns) {
+      const value = values[c];
+      if (typeof value !== "string") continue;
+      if (value !== lastText[c]) {
+        lastText[c] = value;
+        lastLines[c] = wrappedLines(value, columnWidths[c]);
+      }
+      if (lastLines[c] > lines) lines = lastLines[c];
+    }
+    let line = `<row r="${n}"${rowHeight(lines)}>`;
     for (let c = 0; c < width; c++) {
       const value = values[c];
       if (value === null || value === undefined || value === "") {
         // An empty cell is written only to carry its row's fill.
-        if (level !== 0) line += `<c r="${letters[c]}${n}"${plainStyle}/>`;
+        if (filled) line += `<c r="${letters[c]}${n}"${style[c]}/>`;
         continue;
       }
       if (typeof value === "number") {
-        if (!Number.isFinite(value)) line += `<c r="${letters[c]}${n}"${plainStyle} ${inlineString(String(value))}`;
-        else {
-          const style = dates.has(c) ? dateStyle : plainStyle;
-          line += `<c r="${letters[c]}${n}"${style}><v>${Object.is(value, -0) ? 0 : value}</v></c>`;
-        }
+        if (!Number.isFinite(value)) line += `<c r="${letters[c]}${n}"${style[c]} ${inlineString(String(value))}`;
+        else line += `<c r="${letters[c]}${n}"${style[c]}><v>${Object.is(value, -0) ? 0 : value}</v></c>`;
       } else if (typeof value === "boolean") {
-        line += `<c r="${letters[c]}${n}"${plainStyle} t="b"><v>${value ? 1 : 0}</v></c>`;
+        line += `<c r="${letters[c]}${n}"${style[c]} t="b"><v>${value ? 1 : 0}</v></c>`;
       } else {
-        line += `<c r="${letters[c]}${n}"${plainStyle} ${memo.get(c, value, n, report)}`;
+        line += `<c r="${letters[c]}${n}"${style[c]} ${memo.get(c, value, n, report)}`;
       }
     }
     const pending = out.add(line + "</row>");
     if (pending !== undefined) await pending;
   }
-  await out.add(
-    `</sheetData><autoFilter ref="A1:${lastRef}"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
-  );
+  await out.add(`</sheetData><autoFilter ref="A1:${lastRef}"/>${PRINT_SETUP}</worksheet>`);
   await out.end();
   await stream.end();
+}
+
+/**
+ * The width of a number as its format shows it: an amount with group separators and two decimals, a date
+ * ten characters, a whole number its digits, General its shortest text.
+ */
+function shownWidth(value: number, format: string | null): number {
+  if (format === DATE_FORMAT) return 10;
+  const digits = String(Math.trunc(Math.abs(value))).length;
+  const sign = value < 0 ? 1 : 0;
+  if (format === AMOUNT_FORMAT) return digits + Math.floor((digits - 1) / 3) + 3 + sign;
+  if (format === INTEGER_FORMAT) return digits + sign;
+  return String(value).length;
+}
+
+/**
+ * A grid sheet's XML (small: held whole): its cells from A1, bold rows, each number cell in its format,
+ * column widths from the rows of more than one cell (a title or a note alone in its row runs over the
+ * empty cells beside it), the print setup.
+ */
+function gridSheetXml(plan: GridPlan, styles: Styles, report: WriteReport): string {
+  const { sheet, width } = plan;
+  const bold = new Set(sheet.boldRows ?? []);
+  const widths = new Array<number>(width).fill(0);
+  const parts: string[] = [];
+  sheet.grid.forEach((cells, r) => {
+    const n = r + 1;
+    const font = bold.has(r) ? FONT.bold : FONT.plain;
+    let line = `<row r="${n}">`;
+    cells.forEach((value, c) => {
+      if (value === null || value === undefined || value === "") return;
+      const format = typeof value === "number" ? (sheet.cellFormat?.(r, c) ?? null) : null;
+      const index = styles.index(font, 0, format);
+      const s = index === 0 ? "" : ` s="${index}"`;
+      const ref = `${columnLetters(c)}${n}`;
+      if (cells.length > 1) {
+        const w = typeof value === "number" ? shownWidth(value, format) : displayWidth(String(value));
+        if (w > widths[c]) widths[c] = w;
+      }
+      if (typeof value === "number") {
+        line += Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} ${inlineString(String(value))}`;
+      } else if (typeof value === "boolean") line += `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+      else line += `<c r="${ref}"${s} ${inlineString(cellText(value, n, c, report))}`;
+    });
+    parts.push(`${line}</row>`);
+  });
+  const last = `${columnLetters(width - 1)}${Math.max(1, sheet.grid.length)}`;
+  return (
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${SHEET_PR}<dimension ref="A1:${last}"/>` +
+    sheetView(false, plan.active) +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${colsXml(widths)}</cols><sheetData>${parts.join("")}</sheetData>${PRINT_SETUP}</worksheet>`
+  );
 }

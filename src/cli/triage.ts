@@ -40,6 +40,7 @@ import {
   type TriageField,
 } from "../core/index.js";
 import {
+  columnFormat,
   decimalLine,
   itemLines,
   ledgerCustomerSource,
@@ -50,7 +51,9 @@ import {
   reconciliationLines,
   RESULT_TEXT,
   summaryHeadline,
+  summaryCellFormat,
   summaryLines,
+  summarySheet,
   todaySerial,
 } from "../result/index.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
@@ -235,16 +238,44 @@ export async function runTriage(options: Options): Promise<string[]> {
     const csv = extname(options.out).toLowerCase() === ".csv";
     const itemsPath = items !== null && csv ? itemsCsvPath(options.out) : null;
     const legendName = zh ? "说明" : "Legend";
+    const itemName = zh ? "明细" : "Items";
+    // The summary sheet, as the task pane writes it after the result (and item) sheet: the same summary
+    // the lines above print, so that the file and the terminal give the same counts.
+    const summaryGrid = summarySheet({
+      summary,
+      language: options.language,
+      asOf: output.asOf,
+      source: table.sheet === undefined ? { address: basename(table.source) } : { tableName: basename(table.source), address: table.sheet },
+      resultSheet: text.result,
+      ...(items === null ? {} : { itemSheet: itemName }),
+      notes:
+        ledger.items === null || ledger.reconciliation === null
+          ? []
+          : [
+              ...itemLines(ledger, options.language, DATE_ORDER_WORDS),
+              ...(decimal.line === null ? [] : [decimal.line]),
+              ...reconciliationLines(ledger.reconciliation, options.language),
+            ],
+      problemRowLimit: 200,
+    });
     const report = await writeTable(options.out, result.headers, result, {
       sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
+      columnFormats: result.columnKeys.map(columnFormat),
       protect: [options.file],
       moreSheets: csv
         ? []
         : [
             ...(items === null
               ? []
-              : [{ name: zh ? "明细" : "Items", headers: items.headers, rows: items, dateColumns: itemDateColumns(items) }]),
+              : [{ name: itemName, headers: items.headers, rows: items, columnFormats: items.columnKeys.map(columnFormat) }]),
+            {
+              name: text.summary,
+              grid: summaryGrid.rows,
+              boldRows: summaryGrid.bold,
+              cellFormat: summaryCellFormat(summaryGrid),
+              active: true,
+            },
             {
               name: legendName,
               headers: LEGEND_HEADERS[options.language],

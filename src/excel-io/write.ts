@@ -33,6 +33,7 @@ import {
   resultTable,
   summarySheet,
   triageColumns,
+  UNTRIAGED_FONT,
   type Language,
 } from "../result/index.js";
 import { abortError, checkAborted, errorMessage, PaneError } from "./errors.js";
@@ -279,15 +280,15 @@ async function writeRows(
   }
 }
 
-/** Runs of consecutive rows with the same warning level 1-3: one fill each. */
-function levelRuns(levels: readonly (0 | 1 | 2 | 3 | null)[]): { start: number; length: number; level: 1 | 2 | 3 }[] {
-  const runs: { start: number; length: number; level: 1 | 2 | 3 }[] = [];
+/** Runs of consecutive rows with the same warning level 1-3 (one fill each) or without a level (not triaged). */
+function levelRuns(levels: readonly (0 | 1 | 2 | 3 | null)[]): { start: number; length: number; level: 1 | 2 | 3 | null }[] {
+  const runs: { start: number; length: number; level: 1 | 2 | 3 | null }[] = [];
   let i = 0;
   while (i < levels.length) {
     const level = levels[i];
     let j = i + 1;
     while (j < levels.length && levels[j] === level) j++;
-    if (level === 1 || level === 2 || level === 3) runs.push({ start: i, length: j - i, level });
+    if (level !== 0) runs.push({ start: i, length: j - i, level });
     i = j;
   }
   return runs;
@@ -498,7 +499,11 @@ async function writeItemSheet(
   sizeColumns(batches, sheet, items.headers, items.rows, width);
 }
 
-/** Colours rows by warning level: conditional formats on the level column, or fills per run of rows. */
+/**
+ * Colours rows by warning level (src/result style.ts, as the command line's file): conditional formats on
+ * the level column, or fills per run of rows; a row without a level (a problem or blank row, not triaged)
+ * gets no fill and the untriaged font.
+ */
 async function colourRows(
   batches: Batches,
   sheet: Excel.Worksheet,
@@ -513,18 +518,28 @@ async function colourRows(
     // One rule per level on the whole body: three requests for any number of rows, and the colour follows
     // the row when the user sorts or filters the table. `$J2` is the level cell of the rule's first row.
     const body = sheet.getRangeByIndexes(1, 0, n, width);
-    for (const level of [1, 2, 3] as const) {
+    const level = `$${columnLetters(levelColumn)}2`;
+    for (const l of [1, 2, 3] as const) {
       const format = body.conditionalFormats.add("Custom");
-      format.custom.rule.formula = `=$${columnLetters(levelColumn)}2=${level}`;
-      format.custom.format.fill.color = LEVEL_FILLS[level];
+      format.custom.rule.formula = `=${level}=${l}`;
+      format.custom.format.fill.color = LEVEL_FILLS[l];
       batches.queued(64);
     }
+    const untriaged = body.conditionalFormats.add("Custom");
+    untriaged.custom.rule.formula = `=${level}=""`;
+    untriaged.custom.format.font.color = UNTRIAGED_FONT.color;
+    untriaged.custom.format.font.italic = UNTRIAGED_FONT.italic;
+    batches.queued(64);
     return;
   }
   // One fill per run of rows of the same level, queued like values (a run costs a request, whatever its length).
   for (const run of levelRuns(data.levels.slice(0, n))) {
     await batches.makeRoom(64);
-    sheet.getRangeByIndexes(1 + run.start, 0, run.length, width).format.fill.color = LEVEL_FILLS[run.level];
+    const rows = sheet.getRangeByIndexes(1 + run.start, 0, run.length, width);
+    if (run.level === null) {
+      rows.format.font.color = UNTRIAGED_FONT.color;
+      rows.format.font.italic = UNTRIAGED_FONT.italic;
+    } else rows.format.fill.color = LEVEL_FILLS[run.level];
     batches.queued(64);
   }
 }

@@ -286,16 +286,18 @@ describe("writeTable: XLSX", () => {
       return f && f.type === "pattern" ? f.fgColor?.argb : undefined;
     };
     expect([fill("A2"), fill("E2"), fill("A3"), fill("C4"), fill("A5"), fill("A6"), fill("A7")]).toEqual([
-      "FFFFF2CC",
-      "FFFFF2CC",
-      "FFF8CBAD",
-      "FFFFC7CE",
+      "FFFFE699",
+      "FFFFE699",
+      "FFF4B183",
+      "FFE06666",
       undefined,
-      undefined,
-      "FFF8CBAD", // the level "2" given as text
+      undefined, // no level: a row not triaged, in italic grey instead
+      "FFF4B183", // the level "2" given as text
     ]);
+    expect(sheet.getCell("A6").font).toMatchObject({ italic: true, color: { argb: "FF595959" } });
+    expect(sheet.getCell("A5").font?.italic).toBeFalsy();
     const widths = sheet.columns.map((column) => column.width ?? 0);
-    expect(widths.every((w) => w >= 8 && w <= 60)).toBe(true);
+    expect(widths.every((w) => w >= 6 && w <= 40)).toBe(true);
     expect(widths[4]).toBe(24); // the longest text, 22 characters, plus a margin
     expect(widths[0]).toBe(8); // "甲公司" counts six (Chinese characters are two wide): the minimum
   });

@@ -58,7 +58,7 @@ describe("writeTriageSheets: the result sheet", () => {
     }
     expect(data.levels.slice(0, 4)).toEqual([0, 1, 2, 3]);
     expect(sheet.fillAt(0, 0)).toBeNull(); // the header
-    expect(sheet.conditionalFormats).toHaveLength(3); // three requests, whatever the number of rows
+    expect(sheet.conditionalFormats).toHaveLength(4); // four requests, whatever the number of rows
 
     expect(sheet.numberFormatAt(5, column(h, "balance"))).toBe("#,##0.00");
     expect(sheet.numberFormatAt(5, column(h, "pay within 10 days (90%)"))).toBe("#,##0.00");
@@ -80,6 +80,28 @@ describe("writeTriageSheets: the result sheet", () => {
       expect(sheet.fillAt(i + 1, 3)).toBe(level === 1 || level === 2 || level === 3 ? LEVEL_FILLS[level] : null);
     }
     expect(wb.active?.name).toBe("Triage");
+  });
+
+  it("shows a row with a problem as not triaged: no level fill, italic grey, with conditional formats and with fills", async () => {
+    // Customer 5 repeats customer 1: a duplicate, a row with a problem and no level.
+    for (const colouring of ["conditional", "fills"] as const) {
+      const wb = ledgerWorkbook(8, (i) => (i === 5 ? "Customer 1" : `Customer ${i}`));
+      const data = await triageOf(wb);
+      await writeTriageSheets(wb.context(), data, { colouring });
+      const sheet = wb.sheet("Triage");
+      const h = data.headers;
+      const row = 1 + 5;
+      expect(sheet.value(row, column(h, "status"))).toBe("problem");
+      expect(data.levels[5]).toBeNull();
+      for (const c of [0, column(h, "warning level"), h.length - 1]) {
+        expect(sheet.fillAt(row, c)).toBeNull();
+        expect(sheet.fontAt(row, c)).toEqual({ color: "#595959", italic: true });
+      }
+      // A triaged row keeps its level's fill and the plain font.
+      expect(sheet.fillAt(4, 0)).toBe(LEVEL_FILLS[3]);
+      expect(sheet.fontAt(4, 0)).toEqual({ color: null, italic: false });
+      expect(sheet.fontAt(1, 0)).toEqual({ color: null, italic: false }); // level 0
+    }
   });
 
   it("never touches the source sheet, and picks fresh names on every run", async () => {

@@ -46,6 +46,6 @@ describe("the result table", () => {
 
 describe("the result's style", () => {
   it("fills levels 1 to 3", () => {
-    expect(LEVEL_FILLS).toEqual({ 1: "#FFF2CC", 2: "#F8CBAD", 3: "#FFC7CE" });
+    expect(LEVEL_FILLS).toEqual({ 1: "#FFE699", 2: "#F4B183", 3: "#E06666" });
   });
 });

@@ -13,6 +13,7 @@ export interface FakeConditionalFormat {
   formula: string;
   fill: string | null;
   fontColor: string | null;
+  italic: boolean | null;
   stopIfTrue: boolean;
 }
 
@@ -78,7 +79,7 @@ export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> 
     let created: FakeConditionalFormat | null = null;
     this.call("add", [type], (t) => {
       if (type !== "Custom") throw invalidArgument(`the fake supports Custom conditional formats, not ${type}`);
-      created = { rect: t.rect, formula: "", fill: null, fontColor: null, stopIfTrue: false };
+      created = { rect: t.rect, formula: "", fill: null, fontColor: null, italic: null, stopIfTrue: false };
       t.sheet.conditionalFormats.unshift(created);
       t.sheet.mutations++;
     });
@@ -87,7 +88,7 @@ export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> 
 }
 
 class ConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
-  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
+  readonly custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string; italic: boolean } } };
 
   constructor(ctx: FakeRequestContext, resolver: () => FakeConditionalFormat | null) {
     super(ctx, resolver, "ConditionalFormat");
@@ -122,6 +123,14 @@ class ConditionalFormatProxy extends ClientObject<FakeConditionalFormat> {
           set color(color: string) {
             self.write("custom/format/font/color", color, (cf) => {
               cf.fontColor = color;
+            });
+          },
+          get italic(): boolean {
+            return self.read("custom/format/font/italic") as boolean;
+          },
+          set italic(italic: boolean) {
+            self.write("custom/format/font/italic", italic, (cf) => {
+              cf.italic = italic;
             });
           },
         },

@@ -361,7 +361,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
 
 class RangeFormatProxy extends ClientObject<RangeTarget> {
   readonly fill: { color: string; clear: () => void };
-  readonly font: { bold: boolean; color: string };
+  readonly font: { bold: boolean; color: string; italic: boolean };
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeTarget) {
     super(ctx, resolver, "RangeFormat");
@@ -387,6 +387,12 @@ class RangeFormatProxy extends ClientObject<RangeTarget> {
       },
       set color(color: string) {
         self.write("font/color", color, (t) => t.sheet.addLayer({ ...t.rect, fontColor: color }));
+      },
+      get italic(): boolean {
+        return self.read("font/italic") as boolean;
+      },
+      set italic(italic: boolean) {
+        self.write("font/italic", italic, (t) => t.sheet.addLayer({ ...t.rect, italic }));
       },
     };
   }

@@ -11,6 +11,7 @@ export interface FormatLayer extends Rect {
   readonly fill?: string | null;
   readonly bold?: boolean;
   readonly fontColor?: string;
+  readonly italic?: boolean;
 }
 
 /** A worksheet: cells by row, formats, tables' and charts' host. Read it in tests with values(), fillAt(), ... */
@@ -95,6 +96,28 @@ export class FakeWorksheet {
       if (l.fill !== undefined && row >= l.top && row <= l.bottom && column >= l.left && column <= l.right) return l.fill;
     }
     return null;
+  }
+
+  /** The font colour and italic a cell shows: from the conditional formats whose formula holds, else its own. */
+  fontAt(row: number, column: number): { color: string | null; italic: boolean } {
+    let color: string | null = null;
+    let italic: boolean | null = null;
+    for (const cf of this.conditionalFormats) {
+      const r = cf.rect;
+      if (row < r.top || row > r.bottom || column < r.left || column > r.right) continue;
+      if (this.evaluate(cf.formula, row - r.top, column - r.left)) {
+        color ??= cf.fontColor;
+        italic ??= cf.italic;
+        if (cf.stopIfTrue) break;
+      }
+    }
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const l = this.layers[i];
+      if (row < l.top || row > l.bottom || column < l.left || column > l.right) continue;
+      if (l.fontColor !== undefined) color ??= l.fontColor;
+      if (l.italic !== undefined) italic ??= l.italic;
+    }
+    return { color, italic: italic ?? false };
   }
 
   /** Width of a column in points (Excel's default 48). */
