@@ -8,6 +8,10 @@ import { dirname, join, relative, resolve } from "node:path";
 const root = join(__dirname, "..");
 const documents = [
   "README.md",
+  "samples/README.md",
+  "notebooks/README.md",
+  "data/README.md",
+  "test/cli/fixtures/exports/README.md",
   ...readdirSync(join(root, "docs"), { withFileTypes: true }).flatMap((e) =>
     e.isFile() && e.name.endsWith(".md") ? [`docs/${e.name}`] : [],
   ),
