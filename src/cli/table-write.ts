@@ -592,7 +592,7 @@ async function writeXlsx(
 }
 
 /** Widest column, in characters; a column of longer text is wrapped at this width. */
-const MAX_WIDTH = 40;
+const MAX_WIDTH = 50;
 /** Narrowest column. */
 const MIN_WIDTH = 6;
 
@@ -615,6 +615,11 @@ function headerWidth(header: string): number {
 /** Points per line of Calibri 11 (Excel's default row height), and the most a row can be. */
 const LINE_POINTS = 15;
 const MAX_ROW_POINTS = 409;
+/**
+ * Most lines a data row is given: enough for a next step or a short reason, few enough that the table still
+ * reads as a table on screen and on paper (a long reason or checklist is whole in its cell and in the legend).
+ */
+const MAX_ROW_LINES = 4;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
@@ -669,7 +674,8 @@ export function wrappedLines(text: string, width: number): number {
 
 /** The `ht` attributes of a row of `lines` lines ("" for one line, the default height). */
 function rowHeight(lines: number): string {
-  return lines <= 1 ? "" : ` ht="${Math.min(MAX_ROW_POINTS, lines * LINE_POINTS)}" customHeight="1"`;
+  const shown = Math.min(MAX_ROW_LINES, lines);
+  return shown <= 1 ? "" : ` ht="${Math.min(MAX_ROW_POINTS, shown * LINE_POINTS)}" customHeight="1"`;
 }
 
 /**
