@@ -88,6 +88,10 @@ export interface PaneText extends PaneSummaryText {
     readonly edited: string;
     readonly refused: string;
     readonly saveFailed: string;
+    /** The list-type settings' tables. */
+    readonly addRow: string;
+    readonly removeRow: (row: number) => string;
+    readonly row: (row: number) => string;
   };
   // the functions tab
   readonly functionsHeading: string;
@@ -167,6 +171,9 @@ const en: PaneText = {
     edited: "Not saved yet.",
     refused: "Not saved:",
     saveFailed: "Saving failed:",
+    addRow: "Add a row",
+    removeRow: (row) => `Remove row ${row}`,
+    row: (row) => `Row ${row}`,
   },
   functionsHeading: "Functions",
   functionsHint: "Type =AR. in a cell to use them.",
@@ -254,6 +261,9 @@ const zh: PaneText = {
     edited: "尚未保存。",
     refused: "未保存：",
     saveFailed: "保存失败：",
+    addRow: "添加一行",
+    removeRow: (row) => `删除第 ${row} 行`,
+    row: (row) => `第 ${row} 行`,
   },
   functionsHeading: "函数",
   functionsHint: "在单元格中输入 =AR. 即可使用。",
