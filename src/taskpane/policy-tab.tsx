@@ -68,8 +68,12 @@ const useStyles = makeStyles({
   },
   td: { padding: `2px ${tokens.spacingHorizontalXS} 2px 0`, verticalAlign: "middle" },
   rowLabel: { width: "56px", color: tokens.colorNeutralForeground2 },
-  removeColumn: { width: "32px" },
-  cellInput: { width: "100%", minWidth: 0 },
+  removeColumn: { width: "28px" },
+  removeButton: { minWidth: 0, width: "24px", padding: 0 },
+  // the cells share the pane's width: neither the Field nor the <input> may keep its intrinsic width
+  cellField: { minWidth: 0 },
+  cellInput: { width: "100%", minWidth: 0, boxSizing: "border-box" },
+  cellInner: { width: "100%", minWidth: 0 },
   tableError: { color: tokens.colorPaletteRedForeground1, display: "block", marginTop: "2px" },
   addRow: { alignSelf: "flex-start" },
   tableField: { display: "flex", flexDirection: "column", gap: "2px" },
@@ -363,10 +367,11 @@ function TableEditor({ field, label, rows, error, language, onChange, register }
                   }
                   return (
                     <td key={c} className={styles.td}>
-                      <Field validationState={marked(row, c) ? "error" : "none"}>
+                      <Field className={styles.cellField} validationState={marked(row, c) ? "error" : "none"}>
                         <Input
                           size="small"
                           className={`${styles.input} ${styles.cellInput}`}
+                          input={{ className: styles.cellInner }}
                           value={cells[c] ?? ""}
                           aria-label={`${label}: ${rowName}, ${column[language]}`}
                           spellCheck={false}
@@ -385,6 +390,7 @@ function TableEditor({ field, label, rows, error, language, onChange, register }
                         type="button"
                         size="small"
                         appearance="subtle"
+                        className={styles.removeButton}
                         aria-label={t.removeRow(row + 1)}
                         title={t.removeRow(row + 1)}
                         onClick={() => remove(row)}
