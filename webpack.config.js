@@ -1,16 +1,25 @@
 // Build of the Excel add-in: the custom functions (shared runtime), the task pane, their metadata
 // (English from JSDoc, Simplified Chinese derived from it by id) and the manifest.
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const LocalizedMetadataPlugin = require("./scripts/build/localized-metadata-plugin");
+const FunctionCatalogPlugin = require("./scripts/build/function-catalog");
 const { CspPlugin, CONTENT_SECURITY_POLICY } = require("./scripts/build/csp");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 const urlDev = `https://localhost:${devPort}/`;
 // Production hosting URL: set AR_ADDIN_URL when building for a real deployment.
 const urlProd = process.env.AR_ADDIN_URL ? process.env.AR_ADDIN_URL.replace(/\/*$/, "/") : urlDev;
+
+// The formula reference the Functions tab links to, copied next to the pane: docs/formulas.md (a heading
+// per function, `### AR.GRADE`, anchor #argrade), or the README (its "Formula reference" section) while
+// there is no docs/formulas.md.
+const FORMULA_REFERENCE = fs.existsSync(path.resolve(__dirname, "docs/formulas.md"))
+  ? { from: "docs/formulas.md", to: "formulas.md" }
+  : { from: "README.md", to: "README.md" };
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -51,6 +60,12 @@ module.exports = async (env, options) => {
         source: "functions.json",
         locales: { "zh-CN": path.resolve(__dirname, "src/functions/functions.zh-CN.json") },
       }),
+      // the Functions tab: the same metadata, bundled into the pane (no request at run time)
+      new FunctionCatalogPlugin({
+        input: "./src/functions/functions.ts",
+        zh: "src/functions/functions.zh-CN.json",
+        reference: FORMULA_REFERENCE.to,
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -64,6 +79,8 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // The header words the triage recognises, linked from the pane's column mapping.
           { from: "docs/triage-headers.md", to: "triage-headers.md" },
+          // The formula reference, linked from the Functions tab.
+          FORMULA_REFERENCE,
           {
             from: "manifest.xml",
             to: "manifest.xml",

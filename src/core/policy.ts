@@ -3,7 +3,7 @@
  * for its workbook; formulas may override a value for one call. Every value is checked, and a bad one is
  * refused with a message that names the field.
  */
-import { RuleError, show } from "./errors.js";
+import { RuleError, show, type Language } from "./errors.js";
 
 /** One step of the settlement ladder: pay within `days` days and `rate` of the balance settles it. */
 export interface SettlementTier {
@@ -83,6 +83,13 @@ export interface Policy {
   readonly futureBenefitExtraDays: number;
   /** Discount on the next order when the balance is paid in time. Default 1% (the article). */
   readonly futureBenefitDiscountRate: number;
+  // ---- issue 12: the workbook's currency
+  /**
+   * ISO 4217 code of the workbook's amounts (three upper-case letters), shown next to every amount the pane
+   * labels ("Small overdue limit, grade C above it (CNY)"). A label only: no rule converts or rounds by currency. Default "CNY"
+   * (the articles' amounts are in yuan).
+   */
+  readonly currency: string;
 }
 
 /** One provision rate: receivables up to `upTo` days past due (null: beyond the previous bound) carry `rate`. */
@@ -128,6 +135,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   futureBenefitDays: 30,
   futureBenefitExtraDays: 15,
   futureBenefitDiscountRate: 0.01,
+  currency: "CNY",
 });
 
 /** A partial policy: the fields a firm or a call changes. */
@@ -187,6 +195,20 @@ export function checkSettlementTiers(tiers: readonly SettlementTier[], field = "
   return tiers;
 }
 
+/**
+ * Checks the days at which warning levels start (their count, three, is the policy's to check): whole
+ * numbers >= 1, strictly increasing.
+ * @returns the days, for chaining
+ */
+export function checkWarningDays(days: readonly number[], field = "warningDays"): readonly number[] {
+  days.forEach((d, i) => {
+    checkDays(d, field);
+    if (d < 1) throw new RuleError(field, "must be >= 1 day", "必须大于等于 1 天");
+    if (i > 0 && d <= days[i - 1]) throw new RuleError(field, `must increase: ${days.join(",")}`, `必须递增：${days.join(",")}`);
+  });
+  return days;
+}
+
 function checkAmount(value: number, field: string): void {
   if (!Number.isFinite(value) || value < 0) {
     throw new RuleError(field, `${show(value)} must be an amount >= 0`, `${show(value)} 必须是大于等于 0 的金额`);
@@ -211,13 +233,9 @@ export function validatePolicy(policy: Policy): Policy {
   }
   for (const grade of ["A", "B", "C"] as const) checkDays(policy.creditTermDays[grade], `creditTermDays.${grade}`);
   checkAgingEdges(policy.agingEdges);
-  const w = policy.warningDays;
-  if (w.length !== 3) throw new RuleError("warningDays", "needs exactly three values (levels 1, 2, 3)", "需要三个值（一、二、三级预警）");
-  w.forEach((d, i) => {
-    checkDays(d, "warningDays");
-    if (d < 1) throw new RuleError("warningDays", "must be >= 1 day", "必须大于等于 1 天");
-    if (i > 0 && d <= w[i - 1]) throw new RuleError("warningDays", `must increase: ${w.join(",")}`, `必须递增：${w.join(",")}`);
-  });
+  if (policy.warningDays.length !== 3)
+    throw new RuleError("warningDays", "needs exactly three values (levels 1, 2, 3)", "需要三个值（一、二、三级预警）");
+  checkWarningDays(policy.warningDays);
   checkSettlementTiers(policy.settlementTiers);
   checkWhole(policy.planMaxInstalments, "planMaxInstalments", 1, 600);
   checkRate(policy.planMaxConcessionRate, "planMaxConcessionRate");
@@ -256,7 +274,32 @@ export function validatePolicy(policy: Policy): Policy {
       "0% 且不延长账期：提供未来利益时须至少给予一项（或将 futureBenefitOffered 设为否）",
     );
   }
+  checkCurrency(policy.currency);
   return policy;
+}
+
+/**
+ * Checks a currency code: three upper-case letters A-Z (the shape of an ISO 4217 code; the list itself is
+ * not checked, so a new code works without an update).
+ * @returns the code, for chaining
+ */
+export function checkCurrency(code: unknown, field = "currency"): string {
+  if (typeof code !== "string" || !/^[A-Z]{3}$/.test(code)) {
+    throw new RuleError(
+      field,
+      `${show(code)} is not a currency code of three upper-case letters (e.g. CNY, USD, EUR)`,
+      `${show(code)} 不是由三个大写字母组成的币种代码（如 CNY、USD、EUR）`,
+    );
+  }
+  return code;
+}
+
+/**
+ * A label with the currency of its amount: "Balance (CNY)", "余额（CNY）". For every amount a screen or sheet
+ * labels with the workbook's currency (policy.currency).
+ */
+export function withCurrency(label: string, currency: string, language: Language): string {
+  return language === "zh" ? `${label}（${currency}）` : `${label} (${currency})`;
 }
 
 function checkRate(value: number, field: string, positive = false): void {
@@ -412,6 +455,7 @@ export function readPolicy(value: unknown): Policy {
     futureBenefitDays: number("futureBenefitDays"),
     futureBenefitExtraDays: number("futureBenefitExtraDays"),
     futureBenefitDiscountRate: number("futureBenefitDiscountRate"),
+    currency: stored.currency === undefined ? DEFAULT_POLICY.currency : checkCurrency(stored.currency),
   };
   return validatePolicy(policy);
 }

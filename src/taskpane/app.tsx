@@ -1,22 +1,12 @@
 /**
  * The task pane as a Fluent UI (v9) React app: a header and three tabs, portfolio triage, the workbook's
- * credit policy (policy-tab.tsx) and the list of AR functions.
+ * credit policy (policy-tab.tsx) and the list of AR functions (functions-tab.tsx).
  * Every tab stays mounted, so switching tabs keeps a run, its mapping and unsaved policy edits.
  */
 import { useState } from "react";
-import {
-  Body1,
-  Caption1,
-  FluentProvider,
-  makeStyles,
-  Subtitle2,
-  Tab,
-  TabList,
-  Title3,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Body1, Caption1, FluentProvider, makeStyles, Tab, TabList, Title3, tokens, webLightTheme } from "@fluentui/react-components";
 import type { ExcelIo } from "../office/excel-io.js";
+import { FunctionsTab } from "./functions-tab.js";
 import { PolicyTab } from "./policy-tab.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 import { TriageTab } from "./triage-tab.js";
@@ -29,17 +19,6 @@ const useStyles = makeStyles({
   subtitle: { margin: "4px 0 0", color: "#ffffff" },
   tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   main: { padding: "12px 20px 24px" },
-  functions: { listStyleType: "none", margin: 0, padding: 0 },
-  fn: {
-    padding: "8px 12px",
-    marginBottom: "8px",
-    backgroundColor: tokens.colorNeutralBackground3,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    display: "flex",
-    flexDirection: "column",
-  },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: "#107c41" },
 });
 
 type TabId = "triage" | "policy" | "functions";
@@ -90,16 +69,7 @@ export function App({ language, io, createWorker, hasSettings, oldExcel = false 
           {hasSettings ? <PolicyTab language={language} /> : <Body1>{t.notInExcel}</Body1>}
         </div>
         <div role="tabpanel" aria-labelledby="ar-tab-functions" hidden={tab !== "functions"}>
-          <Subtitle2 as="h2">{t.functionsHeading}</Subtitle2>
-          <Caption1 as="p">{t.functionsHint}</Caption1>
-          <ul className={styles.functions}>
-            {t.functions.map(([id, description]) => (
-              <li key={id} className={styles.fn}>
-                <code className={styles.code}>{`AR.${id}`}</code>
-                <Body1>{description}</Body1>
-              </li>
-            ))}
-          </ul>
+          <FunctionsTab language={language} />
         </div>
       </main>
     </FluentProvider>

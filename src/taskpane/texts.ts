@@ -88,11 +88,22 @@ export interface PaneText extends PaneSummaryText {
     readonly edited: string;
     readonly refused: string;
     readonly saveFailed: string;
+    /** The list-type settings' tables. */
+    readonly addRow: string;
+    readonly removeRow: (row: number) => string;
+    readonly row: (row: number) => string;
   };
   // the functions tab
   readonly functionsHeading: string;
   readonly functionsHint: string;
-  readonly functions: ReadonlyArray<readonly [id: string, description: string]>;
+  readonly functionsFilter: string;
+  /** How many functions are listed (of how many, when filtered). */
+  readonly functionsCount: (shown: number, total: number) => string;
+  readonly functionsNone: string;
+  readonly functionsExample: string;
+  readonly functionsReference: (name: string) => string;
+  /** The page was not built with the function list (a development build without the catalog). */
+  readonly functionsMissing: string;
   readonly notInExcel: string;
   /** Excel is there but older than the API set the triage needs. */
   readonly oldExcel: string;
@@ -167,19 +178,18 @@ const en: PaneText = {
     edited: "Not saved yet.",
     refused: "Not saved:",
     saveFailed: "Saving failed:",
+    addRow: "Add a row",
+    removeRow: (row) => `Remove row ${row}`,
+    row: (row) => `Row ${row}`,
   },
   functionsHeading: "Functions",
-  functionsHint: "Type =AR. in a cell to use them.",
-  functions: [
-    ["GRADE", "Credit grade A, B or C from the last 12 months' overdue record and the cash flow."],
-    ["TERM", "Credit term in days for a grade (by default A 30, B 15, C 0: cash on delivery)."],
-    ["AGING", "Days past due, aging bucket, warning level or next collection step of a receivable."],
-    ["SETTLE", "Settlement offer on the anchor-price ladder: less for paying early, the full balance later."],
-    ["PROFILE", "Debtor profile: temporarily distressed, willfully delinquent or unable to pay."],
-    ["CHANNEL", "The next collection step: who acts and how."],
-    ["PLAN", "An instalment plan the debtor can carry."],
-    ["RECOVERY", "Expected payout of a claim in bankruptcy."],
-  ],
+  functionsHint: "Type =AR. in a cell to use them. Optional arguments are in [brackets]; point at an argument for what it takes.",
+  functionsFilter: "Filter the functions",
+  functionsCount: (shown, total) => (shown === total ? `${total} functions` : `${shown} of ${total} functions`),
+  functionsNone: "No function matches.",
+  functionsExample: "Example",
+  functionsReference: (name) => `${name} in the formula reference`,
+  functionsMissing: "The list of functions is missing from this build of the add-in.",
   notInExcel: "Open this pane in Excel to triage a workbook.",
   oldExcel:
     "This version of Excel is too old for the portfolio triage (it needs ExcelApi 1.9: Excel 2019 or later, Microsoft 365 or Excel on the web). The AR formulas work as usual.",
@@ -254,19 +264,18 @@ const zh: PaneText = {
     edited: "尚未保存。",
     refused: "未保存：",
     saveFailed: "保存失败：",
+    addRow: "添加一行",
+    removeRow: (row) => `删除第 ${row} 行`,
+    row: (row) => `第 ${row} 行`,
   },
   functionsHeading: "函数",
-  functionsHint: "在单元格中输入 =AR. 即可使用。",
-  functions: [
-    ["GRADE", "按近 12 个月的逾期记录和现金流评定 A/B/C 信用等级。"],
-    ["TERM", "信用等级对应的账期天数（默认 A 30 天、B 15 天、C 0 天即现款现货）。"],
-    ["AGING", "应收账款的逾期天数、账龄段、预警级别或下一步催收行动。"],
-    ["SETTLE", "按锚点定价阶梯给出和解报价：早还款少付，逾期则收全额。"],
-    ["PROFILE", "欠款客户画像：暂时困难型、故意拖欠型或无能力偿还型。"],
-    ["CHANNEL", "下一步催收：由谁、以什么方式。"],
-    ["PLAN", "债务人承受得起的分期还款方案。"],
-    ["RECOVERY", "破产程序中债权的预计受偿额。"],
-  ],
+  functionsHint: "在单元格中输入 =AR. 即可使用。方括号 [ ] 中的参数可省略；鼠标指向参数可查看其说明。",
+  functionsFilter: "筛选函数",
+  functionsCount: (shown, total) => (shown === total ? `共 ${total} 个函数` : `${total} 个函数中的 ${shown} 个`),
+  functionsNone: "没有符合条件的函数。",
+  functionsExample: "示例",
+  functionsReference: (name) => `公式参考中的 ${name}`,
+  functionsMissing: "本版本的加载项缺少函数列表。",
   notInExcel: "请在 Excel 中打开本窗格以对工作簿分诊。",
   oldExcel:
     "此版本的 Excel 过旧，无法进行组合分诊（需要 ExcelApi 1.9：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。AR 公式照常可用。",

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, policyChanges, readPolicy, validatePolicy, withOverrides, type Policy } from "../../src/core/policy.js";
+import {
+  DEFAULT_POLICY,
+  policyChanges,
+  readPolicy,
+  validatePolicy,
+  withCurrency,
+  withOverrides,
+  type Policy,
+} from "../../src/core/policy.js";
 
 describe("policy", () => {
   it("has the rulebook's defaults", () => {
@@ -100,5 +108,46 @@ describe("policy settings of issue 11 (rules applied where they belong)", () => 
     });
     expect(() => readPolicy({ futureBenefitOffered: 1 })).toThrow(/futureBenefitOffered: 1 is not true or false/);
     expect(policyChanges(withOverrides({ futureBenefitExtraDays: 20 }))).toEqual({ futureBenefitExtraDays: 20 });
+  });
+});
+
+describe("policy: the workbook's currency (issue 12)", () => {
+  it("defaults to CNY, which a workbook does not store", () => {
+    expect(DEFAULT_POLICY.currency).toBe("CNY");
+    expect(policyChanges(DEFAULT_POLICY)).toEqual({});
+    expect(policyChanges(withOverrides({ currency: "USD" }))).toEqual({ currency: "USD" });
+  });
+
+  it("reads a stored currency, and an older stored policy without one takes CNY", () => {
+    expect(readPolicy({ currency: "EUR" }).currency).toBe("EUR");
+    expect(readPolicy({ smallAmountLimit: 80_000 }).currency).toBe("CNY");
+  });
+
+  it.each<[unknown, string]>([
+    ["usd", '"usd"'],
+    ["US", '"US"'],
+    ["USDT", '"USDT"'],
+    ["", '""'],
+    [840, "840"],
+  ])("refuses %j naming the field, in both languages", (code, shown) => {
+    const refusal = (() => {
+      try {
+        readPolicy({ currency: code });
+      } catch (e) {
+        return e as Error & { argument: string; detail: { en: string; zh: string } };
+      }
+      throw new Error("accepted");
+    })();
+    expect(refusal.argument).toBe("currency");
+    expect(refusal.detail).toEqual({
+      en: `${shown} is not a currency code of three upper-case letters (e.g. CNY, USD, EUR)`,
+      zh: `${shown} 不是由三个大写字母组成的币种代码（如 CNY、USD、EUR）`,
+    });
+    expect(() => withOverrides({ currency: code as string })).toThrow(/^currency: /);
+  });
+
+  it("labels an amount with it", () => {
+    expect(withCurrency("Balance", "CNY", "en")).toBe("Balance (CNY)");
+    expect(withCurrency("余额", "USD", "zh")).toBe("余额（USD）");
   });
 });

@@ -352,10 +352,10 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.getByRole("tab", { name: "信用政策" }).click();
     await expect(page.getByRole("heading", { name: "本工作簿的信用政策" }).isVisible()).resolves.toBe(true);
     expect(await page.getByTestId("policy-status").textContent()).toBe("默认政策（本工作簿尚未保存政策）。");
-    await page.getByLabel("一、二、三级预警起点（天）").fill("60,30,90");
+    await page.getByLabel("每月对账截止日").fill("31");
     await page.getByRole("button", { name: "保存并重新计算" }).click();
-    await expect(page.getByText("必须递增：60,30,90", { exact: true }).isVisible()).resolves.toBe(true);
-    expect(await page.getByTestId("policy-status").textContent()).toBe("未保存：一、二、三级预警起点（天）：必须递增：60,30,90");
+    await expect(page.getByText("31 必须是 1 到 28 之间的整数", { exact: true }).isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId("policy-status").textContent()).toBe("未保存：每月对账截止日：31 必须是 1 到 28 之间的整数");
     expect(await savedSetting(page, "ar.policy")).toBeUndefined();
     await screenshot(page, "zh-policy");
     expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
@@ -380,11 +380,11 @@ describe("the task pane in Chromium on a fake Excel", () => {
     expect(await calculations(page)).toEqual(["Full"]);
     await screenshot(page, "en-policy-saved");
 
-    // Warning levels that do not increase: refused next to the field, named by its label, nothing stored.
-    const warning = page.getByLabel("Warning levels 1, 2, 3 from (days)");
-    await warning.fill("60,30,90");
+    // A confirmation day past the 28th: refused next to the field, named by its label, nothing stored.
+    const warning = page.getByLabel("Monthly balance confirmation by day");
+    await warning.fill("31");
     await page.getByRole("button", { name: "Save and recalculate" }).click();
-    await expect(page.getByText("must increase: 60,30,90", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("31 must be a whole number from 1 to 28", { exact: true }).isVisible()).resolves.toBe(true);
     expect(await warning.getAttribute("aria-invalid")).toBe("true");
     // the reason is the field's description (next to it), and the field has the focus
     const describedBy = (await warning.getAttribute("aria-describedby")) ?? "";
@@ -394,17 +394,17 @@ describe("the task pane in Chromium on a fake Excel", () => {
         .filter(Boolean)
         .map((id) => page.locator(`[id="${id}"]`).textContent()),
     );
-    expect(descriptions).toContain("must increase: 60,30,90");
+    expect(descriptions).toContain("31 must be a whole number from 1 to 28");
     expect(await warning.evaluate((e) => e === document.activeElement)).toBe(true);
     expect(await page.getByTestId("policy-status").textContent()).toBe(
-      "Not saved: Warning levels 1, 2, 3 from (days): must increase: 60,30,90",
+      "Not saved: Monthly balance confirmation by day: 31 must be a whole number from 1 to 28",
     );
     expect(await savedSetting(page, "ar.policy")).toEqual({ creditTermDays: { A: 45, B: 15, C: 0 } });
     expect(await calculations(page)).toEqual(["Full"]);
     await screenshot(page, "en-policy-refused");
 
     // Editing the field clears its mark; the rules' defaults filled in and saved store nothing at all.
-    await warning.fill("30,60,90");
+    await warning.fill("5");
     expect(await warning.getAttribute("aria-invalid")).not.toBe("true");
     await page.getByRole("button", { name: "Reset to the rules' defaults" }).click();
     expect(await grade.inputValue()).toBe("30");
@@ -642,6 +642,149 @@ describe("the pages' Content-Security-Policy", () => {
     await page.getByRole("button", { name: "Save and recalculate" }).click();
     await page.getByText("Saved in the workbook. Formulas recalculated.").waitFor();
     expect(watch.workers).toContain(`${origin}/triage-worker.js`);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+});
+
+// ---- issue 12: the Functions tab from Excel's own metadata; list-type policy settings as tables; the currency
+describe("the Functions tab and the policy's tables (issue 12)", () => {
+  it("lists every function of dist/functions.json with its syntax, an example and a link to its reference, at 350 px", async () => {
+    const metadata = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as {
+      functions: { id: string; parameters: { name: string; optional?: boolean }[] }[];
+    };
+    const { page, watch } = await openPane(englishBook());
+    await page.setViewportSize({ width: 350, height: 800 });
+    await page.getByRole("tab", { name: "Functions" }).click();
+    const items = page.getByTestId("function");
+    await items.first().waitFor();
+    // every function Excel registers, in its order: 17
+    const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-id")));
+    expect(ids).toEqual(metadata.functions.map((f) => f.id));
+    expect(ids).toHaveLength(17);
+    expect(await page.getByTestId("functions-count").textContent()).toBe("17 functions");
+    const syntaxes = await page.getByTestId("function-syntax").allTextContents();
+    expect(syntaxes).toEqual(
+      metadata.functions.map((f) => `AR.${f.id}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`),
+    );
+    expect(syntaxes[0]).toBe("AR.GRADE(overdue_count, overdue_amount, cash_flow, [small_limit], [output])");
+    // one example per function, the formula of that function with a result
+    const examples = await page.getByTestId("function-example").evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        formula: n.querySelector("code")?.textContent ?? "",
+        result: n.querySelector("[data-testid=function-result]")?.textContent ?? "",
+      })),
+    );
+    expect(examples.map((e) => /^=AR\.([A-Z]+)\(/.exec(e.formula)?.[1])).toEqual(ids);
+    for (const e of examples) expect(e.result.replace(/^→\s*/, "").trim().length, e.formula).toBeGreaterThan(0);
+    expect(examples[0]).toEqual({ formula: '=AR.GRADE(1, 20000, "good")', result: "→ B" });
+    // every link resolves to a file the pane's server serves, with the function's heading when it is formulas.md
+    const hrefs = await page.getByTestId("function-reference").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href") ?? ""));
+    expect(hrefs).toHaveLength(17);
+    for (const href of new Set(hrefs.map((h) => h.split("#")[0]))) {
+      const response = await fetch(`${origin}/${href}`);
+      expect(response.status, href).toBe(200);
+      const text = await response.text();
+      if (href === "formulas.md") {
+        for (const id of ids) expect(text, String(id)).toMatch(new RegExp(`^###\\s+\`?AR\\.${id}\\b`, "m"));
+      } else expect(text).toContain("## Formula reference");
+    }
+    expect(hrefs[0]).toMatch(/^(formulas\.md#argrade|README\.md#formula-reference--公式参考)$/);
+    // the heading and its hint are separate blocks with space between; nothing is wider than the pane
+    const heading = await page.getByRole("heading", { name: "Functions" }).boundingBox();
+    const hint = await page.getByText("Type =AR. in a cell to use them.", { exact: false }).boundingBox();
+    expect(hint!.y).toBeGreaterThanOrEqual(heading!.y + heading!.height + 2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await page.screenshot({ path: join(root, "docs/images/pane-functions-en.png") });
+    // the filter narrows the list
+    await page.getByTestId("functions-filter").fill("claimdeadline");
+    expect(await items.count()).toBe(1);
+    expect(await page.getByTestId("functions-count").textContent()).toBe("1 of 17 functions");
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+
+  it("lists them in Chinese Excel with the Chinese argument names and descriptions", async () => {
+    const { page, watch } = await openPane(chineseBook());
+    await page.getByRole("tab", { name: "函数" }).click();
+    await page.getByTestId("function").first().waitFor();
+    expect(await page.getByTestId("function").count()).toBe(17);
+    expect(await page.getByTestId("functions-count").textContent()).toBe("共 17 个函数");
+    const grade = page.locator("[data-testid=function][data-id=GRADE]");
+    expect(await grade.getByTestId("function-syntax").textContent()).toBe("AR.GRADE(逾期次数, 逾期金额, 现金流, [小额上限], [输出])");
+    expect(await grade.textContent()).toContain("按近12个月逾期记录和现金流");
+    expect(await grade.getByTestId("function-example").locator("code").first().textContent()).toBe('=AR.GRADE(1, 20000, "好")');
+    await screenshot(page, "zh-functions");
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+
+  it("edits a list-type setting as a table, refuses a bad cell at that cell, and labels amounts with the currency", async () => {
+    const { page, watch } = await openPane(englishBook());
+    await page.setViewportSize({ width: 350, height: 800 });
+    await page.getByRole("tab", { name: "Policy" }).click();
+    // amounts carry the workbook's currency, and follow the currency as it is typed
+    await expect(page.getByLabel("Small overdue limit, grade C above it (CNY)").inputValue()).resolves.toBe("50,000");
+    await page.getByLabel("Currency").fill("usd");
+    await expect(page.getByLabel("Small overdue limit, grade C above it (USD)").isVisible()).resolves.toBe(true);
+    await expect(page.getByLabel("Large amount: meet face to face from (USD)").isVisible()).resolves.toBe(true);
+
+    const ladder = page.getByTestId("policy-table-settlementTiers");
+    const cells = async () =>
+      ladder
+        .locator("tbody tr")
+        .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll("input")].map((i) => (i as HTMLInputElement).value)));
+    expect(await cells()).toEqual([
+      ["10", "90%"],
+      ["20", "95%"],
+    ]);
+    await ladder.getByRole("button", { name: "Add a row" }).click();
+    const row = (i: number) => ladder.locator("tbody tr").nth(i).locator("input");
+    await row(2).nth(0).fill("30");
+    await row(2).nth(1).fill("98%");
+    await row(1).nth(1).fill("120%");
+    await ladder.scrollIntoViewIfNeeded();
+    await page.getByRole("button", { name: "Save and recalculate" }).click();
+    // refused at its cell, with the core's message, the cell focused, nothing stored
+    await expect(ladder.getByRole("alert").textContent()).resolves.toBe('Row 2: "120%" is not a rate between 0 and 1 (e.g. 0.9 or 90%)');
+    expect(await row(1).nth(1).getAttribute("aria-invalid")).toBe("true");
+    expect(await row(1).nth(0).getAttribute("aria-invalid")).not.toBe("true");
+    expect(
+      await row(1)
+        .nth(1)
+        .evaluate((e) => e === document.activeElement),
+    ).toBe(true);
+    expect(await page.getByTestId("policy-status").textContent()).toBe(
+      'Not saved: Settlement ladder: pay within (days), settle for (share of the balance), row 2: "120%" is not a rate between 0 and 1 (e.g. 0.9 or 90%)',
+    );
+    expect(await savedSetting(page, "ar.policy")).toBeUndefined();
+    await screenshot(page, "en-policy-table-refused");
+    // corrected, a row removed and the rest saved in the form workbooks have always stored
+    await row(1).nth(1).fill("95%");
+    await ladder.getByRole("button", { name: "Remove row 1" }).click();
+    expect(await cells()).toEqual([
+      ["20", "95%"],
+      ["30", "98%"],
+    ]);
+    await page.getByRole("button", { name: "Save and recalculate" }).click();
+    await page.getByText("Saved in the workbook. Formulas recalculated.").waitFor();
+    expect(await savedSetting(page, "ar.policy")).toEqual({
+      settlementTiers: [
+        { days: 20, rate: 0.95 },
+        { days: 30, rate: 0.98 },
+      ],
+      currency: "USD",
+    });
+    // the warning levels are three fixed rows; the provision rates end with the open band, which stays
+    const warning = page.getByTestId("policy-table-warningDays");
+    expect(await warning.locator("tbody tr").count()).toBe(3);
+    expect(await warning.getByRole("button").count()).toBe(0);
+    const provision = page.getByTestId("policy-table-provisionRates");
+    expect(await provision.locator("tbody tr").last().textContent()).toContain("Beyond");
+    expect(await provision.getByRole("button", { name: /^Remove row/ }).count()).toBe(4);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await provision.scrollIntoViewIfNeeded();
+    await screenshot(page, "en-policy-tables");
     expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
