@@ -37,6 +37,8 @@ import {
   type DecimalMark,
   type Language,
   type TriageField,
+  type LedgerTriage,
+  type TriageSummary,
 } from "../core/index.js";
 import {
   decimalLine,
@@ -75,6 +77,8 @@ interface Options {
   asOfGiven: boolean;
   /** Where the printout goes: its width and colours (default: plain, 100 wide). */
   terminal?: Terminal;
+  /** Called with the run's summary and ledger once they are made (tests check the printout against them). */
+  onResult?: (result: { readonly summary: TriageSummary; readonly ledger: LedgerTriage }) => void;
   /** Called as each phase of a run ends ("read", "triage", "write"): the bench times them. */
   onPhase?: (phase: "read" | "triage" | "write") => void;
 }
@@ -240,6 +244,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   const dataRows = table.rows.length;
   table.rows.length = 0;
   const summary = summarise(output.records, output.policy);
+  options.onResult?.({ summary, ledger });
   options.onPhase?.("triage");
   // The printout: the headline, how the file was read, the tables, then what was written. Rendered at the end
   // for the terminal (wrapped, aligned, coloured on a TTY); `lines` collects the plain lines between tables.
@@ -459,28 +464,32 @@ async function readInput(options: Options): Promise<Table> {
   try {
     return await readTable(options.file, { sheet: options.sheet, encoding: options.encoding ?? "auto" });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const file = options.file;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new TableFileError(
-        `No file ${file}. Check the name or give the full path.`,
-        `没有文件 ${file}。请检查文件名，或给出完整路径。`,
-      );
-    }
-    if (code === "EISDIR") {
-      throw new TableFileError(
-        `${file} is a folder, not a file. Give the .csv or .xlsx file in it.`,
-        `${file} 是文件夹，不是文件。请给出其中的 .csv 或 .xlsx 文件。`,
-      );
-    }
-    if (code === "EACCES" || code === "EPERM") {
-      throw new TableFileError(
-        `Cannot read ${file}: you have no permission to read it. Check its permissions, or copy it to a folder of yours.`,
-        `无法读取 ${file}：没有读取权限。请检查文件权限，或将它复制到自己的文件夹。`,
-      );
-    }
-    throw error;
+    throw openError(error, options.file) ?? error;
   }
+}
+
+/**
+ * The plain message (en + zh) for a file the system would not open: not there, a folder, no permission;
+ * null for any other error (those of the readers already say what is wrong with the file).
+ */
+export function openError(error: unknown, file: string): TableFileError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return new TableFileError(`No file ${file}. Check the name or give the full path.`, `没有文件 ${file}。请检查文件名，或给出完整路径。`);
+  }
+  if (code === "EISDIR") {
+    return new TableFileError(
+      `${file} is a folder, not a file. Give the .csv or .xlsx file in it.`,
+      `${file} 是文件夹，不是文件。请给出其中的 .csv 或 .xlsx 文件。`,
+    );
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return new TableFileError(
+      `Cannot read ${file}: you have no permission to read it. Check its permissions, or copy it to a folder of yours.`,
+      `无法读取 ${file}：没有读取权限。请检查文件权限，或将它复制到自己的文件夹。`,
+    );
+  }
+  return null;
 }
 
 /**

@@ -322,6 +322,7 @@ const TERMINAL_TEXT: Readonly<
       readonly rows: string;
       readonly balance: string;
       readonly total: string;
+      readonly nothingOpen: string;
       readonly problems: (n: number) => string;
       readonly problemHeaders: readonly [string, string, string];
       readonly more: (n: number) => string;
@@ -336,6 +337,7 @@ const TERMINAL_TEXT: Readonly<
     rows: "Rows",
     balance: "Balance",
     total: "total",
+    nothingOpen: "nothing open (no due date)",
     problems: (n) => `Rows with problems (${n})`,
     problemHeaders: ["Row", "Customer", "Problem"],
     more: (n) => ` (+${n} more)`,
@@ -348,6 +350,7 @@ const TERMINAL_TEXT: Readonly<
     rows: "行数",
     balance: "余额",
     total: "合计",
+    nothingOpen: "无未清款项（无到期日）",
     problems: (n) => `有问题的行（${n}）`,
     problemHeaders: ["行号", "客户", "问题"],
     more: (n) => `（另有 ${n} 个问题）`,
@@ -377,7 +380,10 @@ export function summaryTables(summary: TriageSummary, language: Language): TextT
           cells: [g[language], String(g.count), formatAmount(g.amount)],
           ...(groups === summary.byLevel && g.key === "3" ? { tone: "level3" as const } : {}),
         })),
-      { cells: [T.total, String(summary.triaged), formatAmount(summary.amount)] },
+      // Rows read without a problem but with nothing to triage (an item list's customer whose items are all
+      // paid or credited: no due date, no level): counted here so that the total is the headline's ok.
+      ...(summary.ok > summary.triaged ? [{ cells: [T.nothingOpen, String(summary.ok - summary.triaged), ""] }] : []),
+      { cells: [T.total, String(summary.ok), formatAmount(summary.amount)] },
     ],
   });
   const tables = [breakdown(T.byProfile, summary.byProfile), breakdown(T.byLevel, summary.byLevel)];
