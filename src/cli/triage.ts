@@ -546,38 +546,39 @@ function writeReportLines(report: WriteReport, zh: boolean): string[] {
   return lines;
 }
 
+/** Where the command line writes: its summary (stdout) and its messages (stderr), each with its terminal. */
+export interface CliOutput {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly outTerminal: Terminal;
+  readonly errTerminal: Terminal;
+}
+
 /**
  * The command line: prints the summary (wrapped and coloured for the terminal it is on), or a plain message
- * on stderr without a stack trace: exit 2 for a command line that cannot be run as written, 1 for input
- * that cannot be read or a result that cannot be written.
+ * without a stack trace; returns the exit code: 0, 2 for a command line that cannot be run as written, 1
+ * for input that cannot be read or a result that cannot be written.
  */
-async function main(): Promise<void> {
-  // Output piped into a program that stops reading (`| head`): stop quietly, as command-line tools do.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-    throw error;
-  });
-  const argv = process.argv.slice(2);
+export async function cli(argv: readonly string[], io: CliOutput): Promise<number> {
   const language = languageOf(argv);
-  const terminal = terminalOf(process.stdout, process.env);
-  const errorTerminal = terminalOf(process.stderr, process.env);
   if (argv.includes("--help") || argv.includes("-h")) {
-    console.log(render([{ kind: "line", text: usage(language) }], terminal).join("\n"));
-    return;
+    for (const line of render([{ kind: "line", text: usage(language) }], io.outTerminal)) io.out(line);
+    return 0;
   }
-  const fail = (message: string, code: number): never => {
-    // Everything printed may hold a debtor's text: render makes it printable.
-    console.error(render([{ kind: "line", text: message }], errorTerminal).join("\n"));
-    process.exit(code);
+  // Everything printed may hold a debtor's text: render makes it printable.
+  const fail = (message: string, code: number): number => {
+    for (const line of render([{ kind: "line", text: message }], io.errTerminal)) io.err(line);
+    return code;
   };
   let options: Options;
   try {
     options = parseArguments(argv);
   } catch (error) {
-    return fail(error instanceof UsageError ? error.text(language) : String((error as Error).message ?? error), 2);
+    return fail(error instanceof UsageError ? error.text(language) : error instanceof Error ? error.message : String(error), 2);
   }
   try {
-    for (const line of await runTriage({ ...options, terminal })) console.log(line);
+    for (const line of await runTriage({ ...options, terminal: io.outTerminal })) io.out(line);
+    return 0;
   } catch (error) {
     const message =
       error instanceof RuleError || error instanceof TableFileError || error instanceof UsageError
@@ -585,8 +586,22 @@ async function main(): Promise<void> {
         : error instanceof Error
           ? error.message
           : String(error);
-    fail(message, error instanceof UsageError ? 2 : 1);
+    return fail(message, error instanceof UsageError ? 2 : 1);
   }
+}
+
+async function main(): Promise<void> {
+  // Output piped into a program that stops reading (`| head`): stop quietly, as command-line tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+  process.exitCode = await cli(process.argv.slice(2), {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    outTerminal: terminalOf(process.stdout, process.env),
+    errTerminal: terminalOf(process.stderr, process.env),
+  });
 }
 
 // The program itself (`tsx src/cli/triage.ts`), not a bundle that includes this file (the bench calls runTriage).
