@@ -24,3 +24,26 @@ export class TableFileError extends Error {
     return language === "zh" ? this.zh : this.message;
   }
 }
+
+/**
+ * A command line that cannot be run as written (an unknown option, a date that is not one, a value
+ * missing), told in both languages; the program exits with 2, as for any usage error.
+ */
+export class UsageError extends Error {
+  /**
+   * @param en the message in English
+   * @param zh the same in Simplified Chinese
+   */
+  constructor(
+    en: string,
+    readonly zh: string,
+  ) {
+    super(en);
+    this.name = "UsageError";
+  }
+
+  /** The message in the given language. */
+  text(language: Language): string {
+    return language === "zh" ? this.zh : this.message;
+  }
+}

@@ -33,12 +33,13 @@ import {
   type DayMonthOrder,
   type TableShape,
   withDecimalPoint,
-  printable,
   NUMBER_FIELDS,
   type ColumnOverrides,
   type DecimalMark,
   type Language,
   type TriageField,
+  type LedgerTriage,
+  type TriageSummary,
 } from "../core/index.js";
 import {
   columnFormat,
@@ -53,10 +54,13 @@ import {
   RESULT_TEXT,
   summaryHeadline,
   summaryCellFormat,
-  summaryLines,
   summarySheet,
+  summaryTables,
+  blankRowsLine,
   todaySerial,
 } from "../result/index.js";
+import { UsageError } from "./file-error.js";
+import { PLAIN, render, terminalOf, type Block, type Terminal } from "./terminal.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
 /** The sample portfolio that `npm run triage` uses without a file. */
@@ -78,6 +82,10 @@ interface Options {
   dateOrder?: DayMonthOrder;
   /** Whether --as-of was given (else an export's title date, or today). */
   asOfGiven: boolean;
+  /** Where the printout goes: its width and colours (default: plain, 100 wide). */
+  terminal?: Terminal;
+  /** Called with the run's summary and ledger once they are made (tests check the printout against them). */
+  onResult?: (result: { readonly summary: TriageSummary; readonly ledger: LedgerTriage }) => void;
   /** Called as each phase of a run ends ("read", "triage", "write"): the bench times them. */
   onPhase?: (phase: "read" | "triage" | "write") => void;
 }
@@ -94,9 +102,27 @@ const DATE_ORDERS: Readonly<Record<string, DayMonthOrder>> = {
 
 const USAGE =
   "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy]";
+const USAGE_ZH =
+  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy]";
+
+/** The usage text in a language (`--help`). */
+export function usage(language: Language): string {
+  return language === "zh" ? USAGE_ZH : USAGE;
+}
+
+/** The language the command line asks for (`--lang zh`), read before the rest: usage errors are told in it. */
+export function languageOf(argv: readonly string[]): Language {
+  const i = argv.lastIndexOf("--lang");
+  return i >= 0 && argv[i + 1]?.toLowerCase() === "zh" ? "zh" : "en";
+}
+
+/** A usage error with the usage line after it. */
+function usageError(en: string, zh: string): UsageError {
+  return new UsageError(`${en}\n${USAGE}`, `${zh}\n${USAGE_ZH}`);
+}
 
 /**
- * Reads the command line; throws an Error with a message for the user.
+ * Reads the command line; throws a UsageError (en + zh) for one that cannot be run as written.
  * @param today the as-of date without --as-of (default today's date in the machine's calendar)
  */
 export function parseArguments(argv: readonly string[], today: number = todaySerial()): Options {
@@ -106,54 +132,82 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
     const arg = argv[i];
     const value = (): string => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+      if (v === undefined) throw usageError(`${arg} needs a value`, `${arg} 后面需要一个值`);
       // `--out --lang zh`: the value was forgotten, and the next option would be taken for it.
-      if (/^--[a-z]/.test(v)) throw new Error(`${arg} needs a value (got the option ${v})\n${USAGE}`);
+      if (/^--[a-z]/.test(v)) throw usageError(`${arg} needs a value (got the option ${v})`, `${arg} 后面需要一个值（其后是选项 ${v}）`);
       return v;
     };
     if (arg === "--out" || arg === "-o") {
       options.out = value();
-      if (options.out.trim() === "") throw new Error(`${arg} needs a file name, e.g. --out result.xlsx`);
+      if (options.out.trim() === "")
+        throw new UsageError(`${arg} needs a file name, e.g. --out result.xlsx`, `${arg} 需要文件名，如 --out result.xlsx`);
     } else if (arg === "--decimal") {
       const d = value();
       if (d !== "." && d !== ",")
-        throw new Error(`--decimal: ${JSON.stringify(d)} is not . or , (the character before the cents: 1,5 is --decimal ,)`);
+        throw new UsageError(
+          `--decimal: ${JSON.stringify(d)} is not . or , (the character before the cents: 1,5 is --decimal ,)`,
+          `--decimal：${JSON.stringify(d)} 不是 . 或 ,（分位前的那个字符：1,5 即 --decimal ,）`,
+        );
       options.decimal = d;
     } else if (arg === "--as-of") {
-      options.asOf = readDate(value(), "--as-of");
+      options.asOf = readAsOf(value());
       options.asOfGiven = true;
     } else if (arg === "--date-order") {
       const d = value().toLowerCase();
       const order = DATE_ORDERS[d];
       if (order === undefined) {
-        throw new Error(`--date-order: ${JSON.stringify(d)} is not mdy (month first, 7/31/2025) or dmy (day first, 31/7/2025)`);
+        throw new UsageError(
+          `--date-order: ${JSON.stringify(d)} is not mdy (month first, 7/31/2025) or dmy (day first, 31/7/2025)`,
+          `--date-order：${JSON.stringify(d)} 不是 mdy（月在前，7/31/2025）或 dmy（日在前，31/7/2025）`,
+        );
       }
       options.dateOrder = order;
     } else if (arg === "--sheet") options.sheet = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
       const known = CSV_ENCODINGS.find((name) => name === e || name.replace(/[-_]/g, "") === e.replace(/[-_]/g, ""));
-      if (known === undefined) throw new Error(`--encoding: ${e} is not one of ${CSV_ENCODINGS.join(", ")}`);
+      if (known === undefined) {
+        throw new UsageError(
+          `--encoding: ${e} is not one of ${CSV_ENCODINGS.join(", ")}`,
+          `--encoding：${e} 不是 ${CSV_ENCODINGS.join("、")} 之一`,
+        );
+      }
       options.encoding = known;
     } else if (arg === "--lang") {
       const l = value().toLowerCase();
-      if (l !== "en" && l !== "zh") throw new Error(`--lang: ${l} is not en or zh`);
+      if (l !== "en" && l !== "zh") throw new UsageError(`--lang: ${l} is not en or zh`, `--lang：${l} 不是 en 或 zh`);
       options.language = l;
     } else if (arg === "--map") {
       const m = /^([A-Za-z]+)=(.*)$/.exec(value());
       if (!m)
-        throw new Error(
+        throw new UsageError(
           `--map takes field=Header or field=column number, e.g. --map balance="Amt due"\nfields: ${TRIAGE_FIELDS.join(", ")}`,
+          `--map 的写法是 字段=表头 或 字段=列号，如 --map balance="Amt due"\n字段：${TRIAGE_FIELDS.join(", ")}`,
         );
-      if (/^\d+$/.test(m[2]) && Number(m[2]) < 1) throw new Error(`--map ${m[1]}=${m[2]}: columns are counted from 1`);
+      if (/^\d+$/.test(m[2]) && Number(m[2]) < 1) {
+        throw new UsageError(`--map ${m[1]}=${m[2]}: columns are counted from 1`, `--map ${m[1]}=${m[2]}：列号从 1 起算`);
+      }
       options.overrides[m[1]] = /^\d+$/.test(m[2]) ? Number(m[2]) - 1 : m[2];
-    } else if (arg === "--help" || arg === "-h") throw new Error(USAGE);
-    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    } else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE, USAGE_ZH);
+    else if (arg.startsWith("-")) throw usageError(`unknown option ${arg}`, `未知选项 ${arg}`);
     else if (file === undefined) file = arg;
-    else throw new Error(`one portfolio at a time (got ${file} and ${arg})`);
+    else throw usageError(`one portfolio at a time (got ${file} and ${arg})`, `一次只能分诊一个文件（给了 ${file} 和 ${arg}）`);
   }
   if (file !== undefined) options.file = file;
   return options;
+}
+
+/** `--as-of`'s date: ISO or 2025年7月31日 (an Excel serial is read too); anything else is refused plainly. */
+function readAsOf(text: string): number {
+  try {
+    return readDate(text, "--as-of");
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    throw new UsageError(
+      `--as-of ${text} is not a date: write it as 2025-07-31`,
+      `--as-of ${text} 不是日期：请写成 2025-07-31 或 2025年7月31日`,
+    );
+  }
 }
 
 /** Runs a triage; returns the lines of its summary. */
@@ -203,11 +257,25 @@ export async function runTriage(options: Options): Promise<string[]> {
   const dataRows = table.rows.length;
   table.rows.length = 0;
   const summary = summarise(output.records, output.policy);
+  options.onResult?.({ summary, ledger });
   options.onPhase?.("triage");
-  const lines: string[] = [];
-  const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
+  // The printout: the headline, how the file was read, the tables, then what was written. Rendered at the end
+  // for the terminal (wrapped, aligned, coloured on a TTY); `lines` collects the plain lines between tables.
+  const blocks: Block[] = [];
+  const lines = {
+    push: (...texts: string[]) => {
+      for (const text of texts) blocks.push({ kind: "line", text });
+      return blocks.length;
+    },
+  };
+  const source = {
+    name: basename(table.source),
+    detail: sourceDetail(table, zh),
+    dateSystem: table.dateSystem,
+    items: ledger.items !== null,
+  };
   if (sampleNote) lines.push(sampleNote);
-  lines.push(summaryHeadline(summary, source, output.asOf, options.language));
+  blocks.push({ kind: "line", text: summaryHeadline(summary, source, output.asOf, options.language), tone: "heading" });
   if (asOfNote) lines.push(asOfNote);
   if (dataRows === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   if (table.titleRows && table.titleRows.length > 0) {
@@ -220,10 +288,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   for (const note of table.notes ?? []) lines.push(zh ? `注意：${note.zh}` : `note: ${note.en}`);
   if (decimal.line) lines.push(decimal.line);
   if (ledger.items !== null) lines.push(...itemLines(ledger, options.language, DATE_ORDER_WORDS));
-  const columns = Object.entries(recognition.mapping).map(
-    ([f, c]) => `${label(f as TriageField)} ← ${JSON.stringify(table.headers[c as number])}`,
-  );
-  lines.push(`${zh ? "列" : "columns"}: ${columns.join("; ")}`);
+  lines.push(columnsLine(recognition.mapping, table.headers, options.language));
   // A header that names a field already taken: say which column was used, which was not and why.
   for (const d of recognition.duplicates) {
     const used = d.usedColumn;
@@ -233,9 +298,17 @@ export async function runTriage(options: Options): Promise<string[]> {
         : `${label(d.field)}: column ${d.column + 1} ${JSON.stringify(d.header)} not used; took column ${used + 1} ${JSON.stringify(table.headers[used])} (${used < d.column ? "the leftmost of equally good matches" : "its header matches more exactly"}); to take the other: --map ${d.field}=${d.column + 1}`,
     );
   }
-  if (recognition.unmatched.length > 0) lines.push(`${zh ? "未识别的列" : "columns not used"}: ${recognition.unmatched.join(", ")}`);
-  lines.push(...summaryLines(summary, options.language));
-  if (ledger.reconciliation !== null) lines.push(...reconciliationLines(ledger.reconciliation, options.language));
+  if (recognition.unmatched.length > 0) {
+    lines.push(`${zh ? "未识别的列" : "columns not used"}${zh ? "：" : ": "}${recognition.unmatched.join(zh ? "、" : ", ")}`);
+  }
+  for (const t of summaryTables(summary, options.language)) blocks.push({ kind: "gap" }, { kind: "table", table: t });
+  const blank = blankRowsLine(summary, options.language);
+  if (blank !== null) blocks.push({ kind: "gap" }, { kind: "line", text: blank });
+  blocks.push({ kind: "gap" });
+  if (ledger.reconciliation !== null) {
+    lines.push(...reconciliationLines(ledger.reconciliation, options.language));
+    blocks.push({ kind: "gap" });
+  }
   if (options.out) {
     // Both tables are made row by row as they are written: a million rows are never held as cells. The
     // checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
@@ -335,7 +408,56 @@ export async function runTriage(options: Options): Promise<string[]> {
     lines.push(zh ? "用 --out result.xlsx 写出每一行的结果" : "write every row's verdicts with --out result.xlsx (or .csv)");
   }
   options.onPhase?.("write");
-  return lines;
+  return render(blocks, options.terminal ?? PLAIN);
+}
+
+/** How the file was read, when it is worth saying: an encoding other than UTF-8, the worksheet of a workbook. */
+function sourceDetail(table: Table, zh: boolean): string {
+  if (table.sheet !== undefined) return zh ? `工作表“${table.sheet}”` : `sheet "${table.sheet}"`;
+  const names: Readonly<Record<string, string>> = {
+    gb18030: zh ? "GB18030 编码" : "Chinese GB18030",
+    utf16le: "UTF-16",
+    utf16be: "UTF-16",
+    big5: zh ? "Big5 编码" : "Traditional Chinese Big5",
+    shift_jis: zh ? "Shift-JIS 编码" : "Japanese Shift-JIS",
+    ["windows-1252"]: "Windows-1252",
+  };
+  const encoding = table.encoding ?? "utf8";
+  return encoding.startsWith("utf8") ? "" : (names[encoding] ?? encoding);
+}
+
+/**
+ * The columns recognised, in the file's order, as one line to wrap: those headed by the field's own name
+ * listed by name, the others as field ← "header", so the few read from another header stand out.
+ */
+export function columnsLine(
+  mapping: Readonly<Partial<Record<TriageField, number>>>,
+  headers: readonly string[],
+  language: Language,
+): string {
+  const zh = language === "zh";
+  const label = (f: TriageField) => FIELD_LABELS[f][language];
+  const fields = (Object.entries(mapping) as [TriageField, number][]).sort((x, y) => x[1] - y[1]);
+  // A header that is the field's name in either language (an English file read with --lang zh too).
+  const same = (f: TriageField, c: number) => {
+    const header = (headers[c] ?? "").trim().toLowerCase();
+    return header === FIELD_LABELS[f].en.toLowerCase() || header === FIELD_LABELS[f].zh.toLowerCase();
+  };
+  const byName = fields.filter(([f, c]) => same(f, c)).map(([f]) => label(f));
+  const byOther = fields.filter(([f, c]) => !same(f, c)).map(([f, c]) => `${label(f)} ← ${JSON.stringify(headers[c] ?? "")}`);
+  const list = (items: string[]) => items.join(zh ? "、" : ", ");
+  if (zh) {
+    const parts = [
+      byName.length > 0 ? `${byName.length} 列表头即字段名：${list(byName)}` : "",
+      byOther.length > 0 ? `${byOther.length} 列按其他表头：${list(byOther)}` : "",
+    ].filter((p) => p !== "");
+    return `识别出 ${fields.length} 列。${parts.join("；")}`;
+  }
+  const parts = [
+    byName.length > 0 ? `${byName.length} by their own name: ${list(byName)}` : "",
+    byOther.length > 0 ? `${byOther.length} by another header: ${list(byOther)}` : "",
+  ].filter((p) => p !== "");
+  return `${fields.length} column${fields.length === 1 ? "" : "s"} recognised; ${parts.join("; ")}`;
 }
 
 /** `result.csv` -> `result.legend.csv`: the long texts the rows refer to by code (src/result/legend.ts). */
@@ -384,14 +506,32 @@ async function readInput(options: Options): Promise<Table> {
   try {
     return await readTable(options.file, { sheet: options.sheet, encoding: options.encoding ?? "auto" });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new TableFileError(`file not found: ${options.file}`, `找不到文件：${options.file}`);
-    if (code === "EISDIR") throw new TableFileError(`${options.file} is a folder, not a file`, `${options.file} 是文件夹，不是文件`);
-    if (code === "EACCES" || code === "EPERM") {
-      throw new TableFileError(`cannot open ${options.file}: permission denied`, `无法打开 ${options.file}：没有权限`);
-    }
-    throw error;
+    throw openError(error, options.file) ?? error;
   }
+}
+
+/**
+ * The plain message (en + zh) for a file the system would not open: not there, a folder, no permission;
+ * null for any other error (those of the readers already say what is wrong with the file).
+ */
+export function openError(error: unknown, file: string): TableFileError | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT" || code === "ENOTDIR") {
+    return new TableFileError(`No file ${file}. Check the name or give the full path.`, `没有文件 ${file}。请检查文件名，或给出完整路径。`);
+  }
+  if (code === "EISDIR") {
+    return new TableFileError(
+      `${file} is a folder, not a file. Give the .csv or .xlsx file in it.`,
+      `${file} 是文件夹，不是文件。请给出其中的 .csv 或 .xlsx 文件。`,
+    );
+  }
+  if (code === "EACCES" || code === "EPERM") {
+    return new TableFileError(
+      `Cannot read ${file}: you have no permission to read it. Check its permissions, or copy it to a folder of yours.`,
+      `无法读取 ${file}：没有读取权限。请检查文件权限，或将它复制到自己的文件夹。`,
+    );
+  }
+  return null;
 }
 
 /**
@@ -448,9 +588,48 @@ function writeReportLines(report: WriteReport, zh: boolean): string[] {
   return lines;
 }
 
-/** Text made safe for the terminal line by line (its own line breaks kept, every other control shown). */
-function printableLines(text: string): string {
-  return text.split("\n").map(printable).join("\n");
+/** Where the command line writes: its summary (stdout) and its messages (stderr), each with its terminal. */
+export interface CliOutput {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly outTerminal: Terminal;
+  readonly errTerminal: Terminal;
+}
+
+/**
+ * The command line: prints the summary (wrapped and coloured for the terminal it is on), or a plain message
+ * without a stack trace; returns the exit code: 0, 2 for a command line that cannot be run as written, 1
+ * for input that cannot be read or a result that cannot be written.
+ */
+export async function cli(argv: readonly string[], io: CliOutput): Promise<number> {
+  const language = languageOf(argv);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    for (const line of render([{ kind: "line", text: usage(language) }], io.outTerminal)) io.out(line);
+    return 0;
+  }
+  // Everything printed may hold a debtor's text: render makes it printable.
+  const fail = (message: string, code: number): number => {
+    for (const line of render([{ kind: "line", text: message }], io.errTerminal)) io.err(line);
+    return code;
+  };
+  let options: Options;
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    return fail(error instanceof UsageError ? error.text(language) : error instanceof Error ? error.message : String(error), 2);
+  }
+  try {
+    for (const line of await runTriage({ ...options, terminal: io.outTerminal })) io.out(line);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof RuleError || error instanceof TableFileError || error instanceof UsageError
+        ? error.text(options.language)
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    return fail(message, error instanceof UsageError ? 2 : 1);
+  }
 }
 
 async function main(): Promise<void> {
@@ -459,26 +638,12 @@ async function main(): Promise<void> {
     if (error.code === "EPIPE") process.exit(0);
     throw error;
   });
-  let options: Options;
-  try {
-    options = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    console.error(printableLines(error instanceof Error ? error.message : String(error)));
-    process.exit(2);
-  }
-  try {
-    // Everything printed may hold a debtor's text: no control character reaches the terminal.
-    for (const line of await runTriage(options)) console.log(printable(line));
-  } catch (error) {
-    const message =
-      error instanceof RuleError || error instanceof TableFileError
-        ? error.text(options.language)
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    console.error(`triage: ${printableLines(message)}`);
-    process.exit(1);
-  }
+  process.exitCode = await cli(process.argv.slice(2), {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+    outTerminal: terminalOf(process.stdout, process.env),
+    errTerminal: terminalOf(process.stderr, process.env),
+  });
 }
 
 // The program itself (`tsx src/cli/triage.ts`), not a bundle that includes this file (the bench calls runTriage).

@@ -3,8 +3,61 @@
  * pane), the lines the command line prints, and the pane's summary tables. One set of labels for the three;
  * the counts themselves are the core's (summarise).
  */
-import { DATE_1904_OFFSET, formatAmount, isoFromSerial, type DateSystem, type Language, type TriageSummary } from "../core/index.js";
+import {
+  DATE_1904_OFFSET,
+  formatAmount,
+  isoFromSerial,
+  type DateSystem,
+  type Language,
+  type ProblemRow,
+  type TriageSummary,
+} from "../core/index.js";
 import type { ResultCell } from "./table.js";
+import { rowList } from "./ledger.js";
+
+// ------------------------------------------------------------------------------------------------
+// The one count
+
+/**
+ * How the source rows divide, the one count the terminal, the summary sheet and the pane show: every row
+ * is exactly one of ok (triaged: read and given a verdict), with a problem, or blank (a blank row between
+ * data rows, listed as such and not among the problems). `ok + problem + blank = rows`,
+ * `problemRows.length = problem`, `blankRows.length = blank`.
+ */
+export interface RowCounts {
+  /** Rows of the table (up to the last non-blank one); for an item list, its customers. */
+  readonly rows: number;
+  /** Triaged: every cell read, a verdict given; the rows of the breakdowns. */
+  readonly ok: number;
+  readonly problem: number;
+  readonly blank: number;
+  /** The rows with a problem, in input order. */
+  readonly problemRows: readonly ProblemRow[];
+  /** The source row numbers of the blank rows between data rows, in input order. */
+  readonly blankRows: readonly number[];
+}
+
+/** The problem code of a blank row between data rows (the core's BLANK_ROW). */
+const BLANK_ROW_CODE = "blank-row";
+
+/** The summary's rows divided once: triaged, with a problem, blank (RowCounts). */
+export function rowCounts(summary: TriageSummary): RowCounts {
+  const problemRows: ProblemRow[] = [];
+  const blankRows: number[] = [];
+  // The core lists blank rows with the problem rows (their one "problem" says blank row): they are told apart here.
+  for (const p of summary.problemRows) {
+    if (p.problem.code === BLANK_ROW_CODE) blankRows.push(p.sourceRow);
+    else problemRows.push(p);
+  }
+  return { rows: summary.rows, ok: summary.ok, problem: summary.problem, blank: summary.blank, problemRows, blankRows };
+}
+
+/** "14, 20-21" as a phrase: "row 14" / "rows 14, 20-21" / "第 14、20-21 行". */
+export function sourceRowsText(rows: readonly number[], language: Language): string {
+  const list = rowList(rows);
+  if (language === "zh") return `第 ${list.replace(/, /g, "、")} 行`;
+  return `${rows.length === 1 ? "row" : "rows"} ${list}`;
+}
 
 /** The texts of the result and summary sheets, one shape for both languages. */
 export interface ResultText {
@@ -174,7 +227,9 @@ export function summarySheet(input: SummarySheetInput): SummarySheet {
   add(T.rows, s.rows);
   add(T.ok, s.ok);
   add(T.problem, s.problem);
-  add(T.blank, s.blank);
+  const counts = rowCounts(s);
+  if (counts.blankRows.length === 0) add(T.blank, s.blank);
+  else add(T.blank, s.blank, sourceRowsText(counts.blankRows, input.language));
   add(T.triaged, s.triaged);
   amounts.push(add(T.amount, s.amount));
   if (input.notes !== undefined && input.notes.length > 0) {
@@ -197,13 +252,15 @@ export function summarySheet(input: SummarySheetInput): SummarySheet {
     for (const g of groups) amounts.push(add(zh ? g.zh : g.en, g.amount, g.count));
   }
   add();
-  bold.push(add(`${T.problems} (${s.problemRows.length})`));
+  // As many rows listed as counted above: the blank rows are not problems (they are named on their count's row).
+  const problems = counts.problemRows;
+  bold.push(add(`${T.problems} (${problems.length})`));
   const limit = input.problemRowLimit;
-  if (s.problemRows.length === 0) add(T.none);
+  if (problems.length === 0) add(T.none);
   else {
     bold.push(add(...T.problemHeaders));
-    for (const p of s.problemRows.slice(0, limit)) add(p.sourceRow, p.customer, zh ? p.problem.zh : p.problem.en, p.problemCount);
-    if (s.problemRows.length > limit) add(T.more(s.problemRows.length - limit, input.resultSheet));
+    for (const p of problems.slice(0, limit)) add(p.sourceRow, p.customer, zh ? p.problem.zh : p.problem.en, p.problemCount);
+    if (problems.length > limit) add(T.more(problems.length - limit, input.resultSheet));
   }
   return { rows, width: 4, bold, amounts, asOfRow, levelBlock };
 }
@@ -215,59 +272,141 @@ export function summarySheet(input: SummarySheetInput): SummarySheet {
 export interface SummarySource {
   /** The file's name. */
   readonly name: string;
-  /** The CSV's encoding or the worksheet read. */
-  readonly detail: string;
+  /** What to say about how it was read, if anything: an encoding other than UTF-8, the worksheet. */
+  readonly detail?: string;
   readonly dateSystem?: DateSystem;
+  /** An item list: the summary's rows are the customers its items were rolled up into. */
+  readonly items?: boolean;
 }
 
-/** The first line of the printout: the file, the as-of date, the counts and the triaged balance. */
+/** The first line of the printout: the file, the as-of date, the one count (RowCounts) and the triaged balance. */
 export function summaryHeadline(summary: TriageSummary, source: SummarySource, asOf: number, language: Language): string {
   const s = summary;
   const amount = formatAmount(s.amount);
   if (language === "zh") {
-    const system = source.dateSystem === "1904" ? "，1904 日期系统" : "";
-    const counts = `${s.rows} 行，正常 ${s.ok}，有问题 ${s.problem}，空行 ${s.blank}`;
-    return `${source.name}（${source.detail}${system}）截至 ${isoFromSerial(asOf)}：${counts}；已分诊余额 ${amount}`;
+    const about = [source.detail ?? "", source.dateSystem === "1904" ? "1904 日期系统" : ""].filter((t) => t !== "").join("，");
+    const unit = source.items ? "个客户" : "行";
+    const counts = `${s.rows} ${unit}，正常 ${s.ok}，有问题 ${s.problem}，空行 ${s.blank}`;
+    return `${source.name}${about === "" ? " " : `（${about}）`}截至 ${isoFromSerial(asOf)}：${counts}；已分诊余额 ${amount}`;
   }
-  const system = source.dateSystem === "1904" ? ", 1904 date system" : "";
-  const counts = `${s.rows} rows, ${s.ok} ok, ${s.problem} with problems, ${s.blank} blank`;
-  return `${source.name} (${source.detail}${system}) as of ${isoFromSerial(asOf)}: ${counts}; ${amount} triaged`;
+  const about = [source.detail ?? "", source.dateSystem === "1904" ? "1904 date system" : ""].filter((t) => t !== "").join(", ");
+  const unit = source.items ? "customers" : "rows";
+  const counts = `${s.rows} ${unit}, ${s.ok} ok, ${s.problem} with problems, ${s.blank} blank`;
+  return `${source.name}${about === "" ? "" : ` (${about})`} as of ${isoFromSerial(asOf)}: ${counts}; ${amount} triaged`;
 }
 
-/** The command line's shorter title of the profile breakdown (the sheet's is "by debtor profile"). */
-const TERMINAL_BY_PROFILE: Readonly<Record<Language, string>> = { en: "by profile", zh: RESULT_TEXT.zh.byProfile };
+/** A table as text for a terminal: a header row, aligned columns, rows that may be marked. */
+export interface TextTable {
+  /** A heading line above the table, if any (the breakdowns name themselves in their first header). */
+  readonly title?: string;
+  readonly headers: readonly string[];
+  readonly align: readonly ("left" | "right")[];
+  readonly rows: readonly TextTableRow[];
+  /** A line under the table ("... and 3 more"), if any. */
+  readonly footer?: string;
+}
+
+/** One row of a TextTable; `tone` says how a terminal may mark it (warning level 3, a problem). */
+export interface TextTableRow {
+  readonly cells: readonly string[];
+  readonly tone?: "level3" | "problem";
+}
+
+/** The command line's texts of its tables. */
+const TERMINAL_TEXT: Readonly<
+  Record<
+    Language,
+    {
+      readonly byProfile: string;
+      readonly byLevel: string;
+      readonly rows: string;
+      readonly balance: string;
+      readonly total: string;
+      readonly nothingOpen: string;
+      readonly problems: (n: number) => string;
+      readonly problemHeaders: readonly [string, string, string];
+      readonly more: (n: number) => string;
+      readonly moreRows: (n: number) => string;
+      readonly blankRows: (rows: string) => string;
+    }
+  >
+> = {
+  en: {
+    byProfile: "By profile",
+    byLevel: "By warning level",
+    rows: "Rows",
+    balance: "Balance",
+    total: "total",
+    nothingOpen: "nothing open (no due date)",
+    problems: (n) => `Rows with problems (${n})`,
+    problemHeaders: ["Row", "Customer", "Problem"],
+    more: (n) => ` (+${n} more)`,
+    moreRows: (n) => `... and ${n} more rows with problems: write them all with --out`,
+    blankRows: (rows) => `Blank rows between data rows: ${rows}`,
+  },
+  zh: {
+    byProfile: RESULT_TEXT.zh.byProfile,
+    byLevel: RESULT_TEXT.zh.byLevel,
+    rows: "行数",
+    balance: "余额",
+    total: "合计",
+    nothingOpen: "无未清款项（无到期日）",
+    problems: (n) => `有问题的行（${n}）`,
+    problemHeaders: ["行号", "客户", "问题"],
+    more: (n) => `（另有 ${n} 个问题）`,
+    moreRows: (n) => `……另有 ${n} 行有问题：用 --out 写出全部`,
+    blankRows: (rows) => `数据行之间的空行：${rows}`,
+  },
+};
 
 /** Rows with problems the command line prints (the rest are counted). */
 const TERMINAL_PROBLEM_ROWS = 20;
 
 /**
- * The printout's breakdowns (by profile, by warning level: label, count, amount, groups with rows only)
- * and its first rows with problems. Lines may hold a debtor's text: print them through `printable`.
+ * The printout's tables: the breakdowns by profile and by warning level (label, rows, balance; groups with
+ * rows only; level 3 marked) and the first rows with problems (row, customer, first problem). Cells may
+ * hold a debtor's text: print them through `printable`.
  */
-export function summaryLines(summary: TriageSummary, language: Language): string[] {
-  const zh = language === "zh";
-  const T = RESULT_TEXT[language];
-  const colon = zh ? "：" : ":";
-  const lines: string[] = [];
-  const breakdown = (title: string, groups: TriageSummary["byLevel"]) => {
-    lines.push(title + colon);
-    for (const g of groups) {
-      if (g.count === 0) continue;
-      lines.push(`  ${g[language].padEnd(zh ? 10 : 24)} ${String(g.count).padStart(6)}  ${formatAmount(g.amount).padStart(16)}`);
-    }
-  };
-  breakdown(TERMINAL_BY_PROFILE[language], summary.byProfile);
-  breakdown(T.byLevel, summary.byLevel);
-  const problems = summary.problemRows;
+export function summaryTables(summary: TriageSummary, language: Language): TextTable[] {
+  const T = TERMINAL_TEXT[language];
+  // Each breakdown ends with its total, the rows triaged (ok) and their balance: the headline's figures.
+  const breakdown = (title: string, groups: TriageSummary["byLevel"]): TextTable => ({
+    headers: [title, T.rows, T.balance],
+    align: ["left", "right", "right"],
+    rows: [
+      ...groups
+        .filter((g) => g.count > 0)
+        .map((g) => ({
+          cells: [g[language], String(g.count), formatAmount(g.amount)],
+          ...(groups === summary.byLevel && g.key === "3" ? { tone: "level3" as const } : {}),
+        })),
+      // Rows read without a problem but with nothing to triage (an item list's customer whose items are all
+      // paid or credited: no due date, no level): counted here so that the total is the headline's ok.
+      ...(summary.ok > summary.triaged ? [{ cells: [T.nothingOpen, String(summary.ok - summary.triaged), ""] }] : []),
+      { cells: [T.total, String(summary.ok), formatAmount(summary.amount)] },
+    ],
+  });
+  const tables = [breakdown(T.byProfile, summary.byProfile), breakdown(T.byLevel, summary.byLevel)];
+  const problems = rowCounts(summary).problemRows;
   if (problems.length > 0) {
-    lines.push(T.problems + colon);
-    for (const p of problems.slice(0, TERMINAL_PROBLEM_ROWS)) {
-      const more = p.problemCount > 1 ? ` (+${p.problemCount - 1})` : "";
-      lines.push(`  ${zh ? `第${p.sourceRow}行` : `row ${p.sourceRow}`} ${p.customer}: ${p.problem[language]}${more}`);
-    }
-    if (problems.length > TERMINAL_PROBLEM_ROWS) lines.push(`  ... ${problems.length - TERMINAL_PROBLEM_ROWS} more`);
+    tables.push({
+      title: T.problems(problems.length),
+      headers: T.problemHeaders,
+      align: ["right", "left", "left"],
+      rows: problems.slice(0, TERMINAL_PROBLEM_ROWS).map((p) => ({
+        cells: [String(p.sourceRow), p.customer, p.problem[language] + (p.problemCount > 1 ? T.more(p.problemCount - 1) : "")],
+        tone: "problem" as const,
+      })),
+      ...(problems.length > TERMINAL_PROBLEM_ROWS ? { footer: T.moreRows(problems.length - TERMINAL_PROBLEM_ROWS) } : {}),
+    });
   }
-  return lines;
+  return tables;
+}
+
+/** The line naming the blank rows between data rows ("Blank rows between data rows: row 14"); null when there are none. */
+export function blankRowsLine(summary: TriageSummary, language: Language): string | null {
+  const rows = rowCounts(summary).blankRows;
+  return rows.length === 0 ? null : TERMINAL_TEXT[language].blankRows(sourceRowsText(rows, language));
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -282,6 +421,8 @@ export interface PaneSummaryText {
   readonly problemsHeading: (count: number) => string;
   readonly problemColumns: { readonly row: string; readonly customer: string; readonly problem: string };
   readonly moreProblems: (count: number) => string;
+  /** The blank rows between data rows, named (RowCounts.blankRows): "Blank rows between data rows: row 14." */
+  readonly blankRows: (rows: readonly number[]) => string;
 }
 
 /** A label as a heading: its first letter upper case ("by warning level" → "By warning level"). */
@@ -305,6 +446,7 @@ function paneSummaryText(language: Language): PaneSummaryText {
       problemsHeading: (count) => `${T.problems}（${n(count)}）`,
       problemColumns: { row: "行号", customer: "客户", problem: "问题" },
       moreProblems: (count) => `……另有 ${n(count)} 行，见结果工作表。`,
+      blankRows: (rows) => `数据行之间的空行：${sourceRowsText(rows, "zh")}。`,
     };
   }
   return {
@@ -313,6 +455,7 @@ function paneSummaryText(language: Language): PaneSummaryText {
     problemsHeading: (count) => `${heading(T.problems)} (${n(count)})`,
     problemColumns: { row: "Row", customer: "Customer", problem: "Problem" },
     moreProblems: (count) => `… and ${n(count)} more in the result sheet.`,
+    blankRows: (rows) => `Blank rows between data rows: ${sourceRowsText(rows, "en")}.`,
   };
 }
 

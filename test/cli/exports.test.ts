@@ -145,10 +145,13 @@ describe("the README's first triage command", () => {
         readme,
       );
     expect(command).not.toBeNull();
-    const shown = (command?.[2] ?? "").trim().split("\n");
+    // Lines are wrapped at 100 columns, continuation lines indented by two spaces: compared unwrapped, as
+    // the temporary folder's name makes the printed paths longer than the README's.
+    const unwrap = (text: string) => text.replace(/\n {2}(?=\S)/g, " ").split("\n");
+    const shown = unwrap((command?.[2] ?? "").trim());
     const dir = mkdtempSync(join(tmpdir(), "ar-readme-"));
     const lines = await runTriage(parseArguments([join(__dirname, "../..", command?.[1] ?? ""), "--out", join(dir, "result.csv")]));
-    const printed = lines.map((l) => l.replace(dir + "/", ""));
+    const printed = unwrap(lines.join("\n")).map((l) => l.replace(dir + "/", ""));
     for (const line of shown) expect(printed, line).toContain(line);
   });
 });

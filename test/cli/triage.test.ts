@@ -25,7 +25,7 @@ describe("npm run triage", () => {
   it("triages the sample as of its own date (2025-07-31), not today, and says so first", async () => {
     const lines = await runTriage(parseArguments([], serialFromCivil(2030, 1, 15)));
     expect(lines[0]).toBe("the sample portfolio samples/portfolio.csv, as of its own date 2025-07-31 (give --as-of for another)");
-    expect(lines[1]).toBe("portfolio.csv (utf8) as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,400,000 triaged");
+    expect(lines[1]).toBe("portfolio.csv as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,400,000 triaged");
     // --as-of still wins, and then nothing is said about the sample's date
     const given = await runTriage(parseArguments(["--as-of", "2025-08-31"], asOf));
     expect(given[0]).toMatch(/^portfolio\.csv \(utf8\) as of 2025-08-31:/);
@@ -34,10 +34,10 @@ describe("npm run triage", () => {
   it("gives the golden output on the sample, one row per input row in input order", async () => {
     const out = join(dir, "sample.csv");
     const lines = await runTriage({ ...parseArguments(["--as-of", "2025-07-31", "--out", out], asOf) });
-    expect(lines[0]).toBe("portfolio.csv (utf8) as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,400,000 triaged");
+    expect(lines[0]).toBe("portfolio.csv as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,400,000 triaged");
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(__dirname, "golden/sample-triage.csv"), "utf8"));
     // The long to-find-out checklists are written once, beside it (src/result/legend.ts).
-    expect(lines).toContain(
+    expect(lines.join("\n").replace(/\n {2}(?=\S)/g, " ")).toContain(
       `wrote ${join(dir, "sample.legend.csv")}: 2 long to-find-out checklists written once; the rows show the first check and the legend code (such as F1)`,
     );
     expect(readFileSync(join(dir, "sample.legend.csv"), "utf8")).toBe(
@@ -94,7 +94,7 @@ describe("npm run triage", () => {
     writeFileSync(file, iconv.encode(csv, "gb18030"));
     const out = join(dir, "messy-out.csv");
     const lines = await runTriage(parseArguments([file, "--as-of", "2025-07-31", "--out", out, "--lang", "zh"], asOf));
-    expect(lines[0]).toBe("messy.csv（gb18030）截至 2025-07-31：8 行，正常 3，有问题 4，空行 1；已分诊余额 236,000"); // the duplicate 甲公司 (3,000) is not triaged
+    expect(lines[0]).toBe("messy.csv（GB18030 编码）截至 2025-07-31：8 行，正常 3，有问题 4，空行 1；已分诊余额 236,000"); // the duplicate 甲公司 (3,000) is not triaged
     const text = readFileSync(out, "utf8");
     expect(text.charCodeAt(0)).toBe(0xfeff); // BOM, so Excel reads the Chinese
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`); // neutralised, not a formula
@@ -121,7 +121,7 @@ describe("npm run triage", () => {
 
   it("says what is wrong with the command line", async () => {
     expect(() => parseArguments(["--bogus"], asOf)).toThrow(/unknown option --bogus/);
-    expect(() => parseArguments(["--as-of", "someday"], asOf)).toThrow(/^--as-of: "someday" is not a date/);
+    expect(() => parseArguments(["--as-of", "someday"], asOf)).toThrow(/^--as-of someday is not a date: write it as 2025-07-31$/);
     expect(() => parseArguments(["--map", "balance"], asOf)).toThrow(/--map takes field=Header/);
     const file = join(dir, "odd.csv");
     // `Amt` would be read as the amount, hence the balance: a header no word names

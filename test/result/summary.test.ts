@@ -1,7 +1,16 @@
 // The summary as people read it (src/result/summary.ts): the summary sheet's rows, the command line's
 // lines and the pane's texts, in English and Chinese, from one set of labels.
 import { describe, expect, it } from "vitest";
-import { PANE_SUMMARY_TEXT, RESULT_TEXT, summaryHeadline, summaryLines, summarySheet } from "../../src/result/summary.js";
+import {
+  blankRowsLine,
+  PANE_SUMMARY_TEXT,
+  RESULT_TEXT,
+  rowCounts,
+  sourceRowsText,
+  summaryHeadline,
+  summarySheet,
+  summaryTables,
+} from "../../src/result/summary.js";
 import { AS_OF, smallRun } from "./support.js";
 
 const { summary } = smallRun();
@@ -27,7 +36,7 @@ describe("the summary sheet", () => {
       ["rows", 4],
       ["ok", 2],
       ["with problems", 1],
-      ["blank rows", 1],
+      ["blank rows", 1, "row 4"],
       ["triaged (balance and due date read)", 2],
       ["triaged balance", 3500.5],
       [],
@@ -39,11 +48,11 @@ describe("the summary sheet", () => {
       ["level 2", 0, 0],
       ["level 3", 0, 0],
     ]);
-    expect(s.rows.slice(-4)).toEqual([
-      ["rows with problems (2)"],
+    // The blank row is named on its count's row, not listed as a problem: as many problems listed as counted.
+    expect(s.rows.slice(-3)).toEqual([
+      ["rows with problems (1)"],
       ["source row", "customer", "first problem", "problems"],
-      [4, "", "blank row between data rows", 1],
-      ["... and 1 more rows with problems: filter the status column of the sheet Triage"],
+      [5, "Gamma", 'balance: "abc" is not a number', 1],
     ]);
     expect(s.width).toBe(4);
     expect(s.asOfRow).toBe(1);
@@ -62,7 +71,8 @@ describe("the summary sheet", () => {
     expect(zh.rows.slice(0, 3)).toEqual([["应收账款组合分诊"], ["截至日期", AS_OF], ["数据来源", "Debtors!A1:C5"]]);
     expect(zh.rows[11]).toEqual(["按预警级别", "余额", "行数"]);
     expect(zh.rows[12]).toEqual(["0级（未到期或未达一级）", 1000, 1]);
-    expect(zh.rows.at(-1)).toEqual(["……另有 1 行有问题：请在工作表“Triage”中按状态列筛选"]);
+    expect(zh.rows[7]).toEqual(["空行", 1, "第 4 行"]);
+    expect(zh.rows.at(-1)).toEqual([5, "Gamma", '余额："abc" 不是数字', 1]);
   });
 
   it("writes the as-of date in a 1904 workbook's count and says so; names the table", () => {
@@ -86,48 +96,98 @@ describe("the summary sheet", () => {
   });
 });
 
-describe("the command line's printout", () => {
-  it("opens with the file, the date and the counts", () => {
-    const source = { name: "p.csv", detail: "utf8" };
-    expect(summaryHeadline(summary, source, AS_OF, "en")).toBe(
-      "p.csv (utf8) as of 2025-07-31: 4 rows, 2 ok, 1 with problems, 1 blank; 3,500.5 triaged",
-    );
-    expect(summaryHeadline(summary, source, AS_OF, "zh")).toBe(
-      "p.csv（utf8）截至 2025-07-31：4 行，正常 2，有问题 1，空行 1；已分诊余额 3,500.5",
-    );
-    expect(summaryHeadline(summary, { ...source, dateSystem: "1904" }, AS_OF, "en")).toContain("(utf8, 1904 date system)");
-    expect(summaryHeadline(summary, { ...source, dateSystem: "1904" }, AS_OF, "zh")).toContain("（utf8，1904 日期系统）");
+describe("the one count", () => {
+  it("divides the rows once: ok, with a problem (listed), blank (named, not a problem)", () => {
+    const c = rowCounts(summary);
+    expect([c.rows, c.ok, c.problem, c.blank]).toEqual([4, 2, 1, 1]);
+    expect(c.problemRows.map((p) => [p.sourceRow, p.customer, p.problem.code])).toEqual([[5, "Gamma", "invalid:balance"]]);
+    expect(c.blankRows).toEqual([4]);
   });
 
-  it("lists the breakdowns with rows and the rows with problems, in English", () => {
-    expect(summaryLines(summary, "en")).toEqual([
-      "by profile:",
-      "  unclear                       2           3,500.5",
-      "by warning level:",
-      "  level 0 (not due or under level 1)      1             1,000",
-      "  level 1                       1           2,500.5",
-      "rows with problems:",
-      "  row 4 : blank row between data rows",
-      '  row 5 Gamma: balance: "abc" is not a number',
+  it("names source rows as a short list", () => {
+    expect(sourceRowsText([14], "en")).toBe("row 14");
+    expect(sourceRowsText([3, 4, 5, 9], "en")).toBe("rows 3-5, 9");
+    expect(sourceRowsText([3, 4, 5, 9], "zh")).toBe("第 3-5、9 行");
+  });
+
+  it("shows more than the limit of problem rows as a count, never a blank row among them", () => {
+    const many = {
+      ...summary,
+      problem: 23,
+      problemRows: [summary.problemRows[0], ...Array.from({ length: 23 }, () => summary.problemRows[1])],
+    };
+    const s = summarySheet({
+      summary: many,
+      language: "en",
+      asOf: AS_OF,
+      source: { address: "A1" },
+      resultSheet: "Triage",
+      problemRowLimit: 20,
+    });
+    expect(s.rows.at(-1)).toEqual(["... and 3 more rows with problems: filter the status column of the sheet Triage"]);
+    expect(s.rows).toContainEqual(["rows with problems (23)"]);
+  });
+});
+
+describe("the command line's printout", () => {
+  it("opens with the file, the date and the counts; says how the file was read only when it helps", () => {
+    const source = { name: "p.csv" };
+    expect(summaryHeadline(summary, source, AS_OF, "en")).toBe(
+      "p.csv as of 2025-07-31: 4 rows, 2 ok, 1 with problems, 1 blank; 3,500.5 triaged",
+    );
+    expect(summaryHeadline(summary, source, AS_OF, "zh")).toBe("p.csv 截至 2025-07-31：4 行，正常 2，有问题 1，空行 1；已分诊余额 3,500.5");
+    const gb = { name: "p.csv", detail: "Chinese GB18030", dateSystem: "1904" as const };
+    expect(summaryHeadline(summary, gb, AS_OF, "en")).toContain("p.csv (Chinese GB18030, 1904 date system) as of");
+    expect(summaryHeadline(summary, { ...gb, detail: "GB18030 编码" }, AS_OF, "zh")).toContain("p.csv（GB18030 编码，1904 日期系统）截至");
+    expect(summaryHeadline(summary, { name: "k.csv", items: true }, AS_OF, "en")).toContain(": 4 customers, 2 ok,");
+    expect(summaryHeadline(summary, { name: "k.csv", items: true }, AS_OF, "zh")).toContain("：4 个客户，正常 2，");
+  });
+
+  it("has headed tables: the breakdowns with their total, the rows with problems, in English", () => {
+    expect(summaryTables(summary, "en")).toEqual([
+      {
+        headers: ["By profile", "Rows", "Balance"],
+        align: ["left", "right", "right"],
+        rows: [{ cells: ["unclear", "2", "3,500.5"] }, { cells: ["total", "2", "3,500.5"] }],
+      },
+      {
+        headers: ["By warning level", "Rows", "Balance"],
+        align: ["left", "right", "right"],
+        rows: [
+          { cells: ["level 0 (not due or under level 1)", "1", "1,000"] },
+          { cells: ["level 1", "1", "2,500.5"] },
+          { cells: ["total", "2", "3,500.5"] },
+        ],
+      },
+      {
+        title: "Rows with problems (1)",
+        headers: ["Row", "Customer", "Problem"],
+        align: ["right", "left", "left"],
+        rows: [{ cells: ["5", "Gamma", 'balance: "abc" is not a number'], tone: "problem" }],
+      },
     ]);
+    expect(blankRowsLine(summary, "en")).toBe("Blank rows between data rows: row 4");
   });
 
   it("and in Chinese", () => {
-    expect(summaryLines(summary, "zh")).toEqual([
-      "按客户画像：",
-      "  不明              2           3,500.5",
-      "按预警级别：",
-      "  0级（未到期或未达一级）      1             1,000",
-      "  一级预警            1           2,500.5",
-      "有问题的行：",
-      "  第4行 : 数据行之间的空行",
-      '  第5行 Gamma: 余额："abc" 不是数字',
-    ]);
+    const [profile, level, problems] = summaryTables(summary, "zh");
+    expect(profile.headers).toEqual(["按客户画像", "行数", "余额"]);
+    expect(level.rows.map((r) => r.cells[0])).toEqual(["0级（未到期或未达一级）", "一级预警", "合计"]);
+    expect(problems.title).toBe("有问题的行（1）");
+    expect(problems.rows[0].cells).toEqual(["5", "Gamma", '余额："abc" 不是数字']);
+    expect(blankRowsLine(summary, "zh")).toBe("数据行之间的空行：第 4 行");
   });
 
-  it("counts the rows with problems beyond the first 20", () => {
+  it("counts the rows with problems beyond the first 20; marks level 3", () => {
     const many = { ...summary, problemRows: Array.from({ length: 23 }, () => summary.problemRows[1]) };
-    expect(summaryLines(many, "en").at(-1)).toBe("  ... 3 more");
+    expect(summaryTables(many, "en")[2].footer).toBe("... and 3 more rows with problems: write them all with --out");
+    expect(summaryTables(many, "en")[2].rows).toHaveLength(20);
+    const level3 = { ...summary, byLevel: summary.byLevel.map((g) => (g.key === "3" ? { ...g, count: 1, amount: 5 } : g)) };
+    expect(
+      summaryTables(level3, "en")[1]
+        .rows.filter((r) => r.tone === "level3")
+        .map((r) => r.cells[0]),
+    ).toEqual(["level 3"]);
   });
 });
 
@@ -138,6 +198,8 @@ describe("the pane's summary texts", () => {
     expect(PANE_SUMMARY_TEXT.en.groupColumns).toEqual({ group: "", count: "Rows", amount: "Balance" });
     expect(PANE_SUMMARY_TEXT.zh.byLevel).toBe("按预警级别");
     expect(PANE_SUMMARY_TEXT.zh.groupColumns).toEqual({ group: "", count: "行数", amount: "余额" });
+    expect(PANE_SUMMARY_TEXT.en.blankRows([14])).toBe("Blank rows between data rows: row 14.");
+    expect(PANE_SUMMARY_TEXT.zh.blankRows([14, 15])).toBe("数据行之间的空行：第 14-15 行。");
   });
 
   it("format counts in each language's way", () => {
