@@ -83,6 +83,23 @@ export interface Policy {
   readonly futureBenefitExtraDays: number;
   /** Discount on the next order when the balance is paid in time. Default 1% (the article). */
   readonly futureBenefitDiscountRate: number;
+  // ---- issue 13: the collection log (docs/collection-log.md)
+  /**
+   * Days after a promised date (or an instalment's due date) a payment still keeps the promise. Default 3
+   * (decision: a transfer ordered on the promised day may arrive the next banking day, and a Friday
+   * promise on the Monday).
+   */
+  readonly promiseGraceDays: number;
+  /**
+   * At warning level 2 the next contact is due this many days after the last one. Default 7 (decision: the
+   * finance manager phones the owner weekly, about four recorded calls between level 2 at 60 days and level 3 at 90).
+   */
+  readonly followUpDaysLevel2: number;
+  /**
+   * At warning level 3 the next contact is due this many days after the last one. Default 3 (decision: the
+   * deadline of the lawyer's letter, lawyerLetterDeadlineDays; legal follows up when it lapses).
+   */
+  readonly followUpDaysLevel3: number;
 }
 
 /** One provision rate: receivables up to `upTo` days past due (null: beyond the previous bound) carry `rate`. */
@@ -128,6 +145,9 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   futureBenefitDays: 30,
   futureBenefitExtraDays: 15,
   futureBenefitDiscountRate: 0.01,
+  promiseGraceDays: 3,
+  followUpDaysLevel2: 7,
+  followUpDaysLevel3: 3,
 });
 
 /** A partial policy: the fields a firm or a call changes. */
@@ -256,6 +276,9 @@ export function validatePolicy(policy: Policy): Policy {
       "0% 且不延长账期：提供未来利益时须至少给予一项（或将 futureBenefitOffered 设为否）",
     );
   }
+  checkWhole(policy.promiseGraceDays, "promiseGraceDays", 0, 365);
+  checkWhole(policy.followUpDaysLevel2, "followUpDaysLevel2", 1, 365);
+  checkWhole(policy.followUpDaysLevel3, "followUpDaysLevel3", 1, 365);
   return policy;
 }
 
@@ -412,6 +435,9 @@ export function readPolicy(value: unknown): Policy {
     futureBenefitDays: number("futureBenefitDays"),
     futureBenefitExtraDays: number("futureBenefitExtraDays"),
     futureBenefitDiscountRate: number("futureBenefitDiscountRate"),
+    promiseGraceDays: number("promiseGraceDays"),
+    followUpDaysLevel2: number("followUpDaysLevel2"),
+    followUpDaysLevel3: number("followUpDaysLevel3"),
   };
   return validatePolicy(policy);
 }
