@@ -86,9 +86,9 @@ describe("generator: determinism", () => {
  * combinations reach every knob of GENERATOR_KNOBS (and CLI_KNOBS) and a policy set from code.
  */
 const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: string }[] = [
-  { options: { invoices: 5_000, seed: 1 }, digest: "40d9fd0ca7355b5a" },
-  { options: { invoices: 20_000, seed: 42 }, digest: "87b5108970096575" },
-  { options: { invoices: 8_000, seed: 7, language: "zh", months: 30, start: "2020-06-10", batchRows: 1_000 }, digest: "5d37953fead375ed" },
+  { options: { invoices: 5_000, seed: 1 }, digest: "9be79211f46ccc3b" },
+  { options: { invoices: 20_000, seed: 42 }, digest: "84569b4a9790d677" },
+  { options: { invoices: 8_000, seed: 7, language: "zh", months: 30, start: "2020-06-10", batchRows: 1_000 }, digest: "724473ee3dfc223d" },
   {
     options: {
       invoices: 12_000,
@@ -104,15 +104,15 @@ const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: st
       writeOffAfterDays: 90,
       medianAmount: 4_500,
     },
-    digest: "5202b62fbe15c2a0",
+    digest: "c086dfbe09dd85b9",
   },
   {
     options: { invoices: 6_000, seed: 123_456_789, policyDate: null, termBeforeDays: 45, months: 36, start: 44_927 },
-    digest: "87320c997d2da361",
+    digest: "2b35a1d4360f901f",
   },
   {
     options: { invoices: 6_000, seed: 5, tables: ["invoices", "cases"], batchRows: 777, policyDate: "2021-01-01" },
-    digest: "320873a4d05f4e71",
+    digest: "120ea68817630194",
   },
   {
     options: {
@@ -131,7 +131,7 @@ const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: st
         ],
       },
     },
-    digest: "98d50011a46de1e5",
+    digest: "6033345560c0c012",
   },
 ];
 
