@@ -457,3 +457,13 @@ function factReasons(f: Omit<CustomerFacts, "reasons">, asOf: number, policy: Po
   }
   return reasons;
 }
+
+/**
+ * The customers of the log that are not among `customers` (a portfolio's names, matched by
+ * logCustomerKey), with their facts and rows: a log for an unknown customer is reported, never ignored.
+ */
+export function customersNotIn(facts: CollectionFacts, customers: Iterable<string>): CustomerFacts[] {
+  const known = new Set<string>();
+  for (const name of customers) known.add(logCustomerKey(name));
+  return facts.customers.filter((c) => !known.has(c.key));
+}

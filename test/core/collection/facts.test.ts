@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   collectionFacts,
+  customersNotIn,
   DEFAULT_POLICY,
   followUpDays,
   isoFromSerial,
@@ -367,6 +368,8 @@ describe("collection facts: collection records and customers", () => {
     ]);
     expect(f.byKey.get("blue river retail")?.lastContact?.action).toBe("sms");
     expect(f.asOf).toBe(d("2025-07-31"));
+    // a customer of the log not in the portfolio is reported with its rows
+    expect(customersNotIn(f, ["BLUE RIVER RETAIL", "Meridian Tools"]).map((c) => [c.customer, c.rows])).toEqual([["Huaxin 华信", [3]]]);
   });
 
   it("refuses a bad as-of date or policy, naming it", () => {
