@@ -31,3 +31,4 @@ export * from "./next-step.js";
 export * from "./sheet-text.js";
 export * from "./triage/index.js";
 export * from "./ledger/index.js";
+export * from "./collection/index.js";

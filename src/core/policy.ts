@@ -90,6 +90,23 @@ export interface Policy {
    * (the articles' amounts are in yuan).
    */
   readonly currency: string;
+  // ---- issue 13: the collection log (docs/collection-log.md)
+  /**
+   * Days after a promised date (or an instalment's due date) a payment still keeps the promise. Default 3
+   * (decision: a transfer ordered on the promised day may arrive the next banking day, and a Friday
+   * promise on the Monday).
+   */
+  readonly promiseGraceDays: number;
+  /**
+   * At warning level 2 the next contact is due this many days after the last one. Default 7 (decision: the
+   * finance manager phones the owner weekly, about four recorded calls between level 2 at 60 days and level 3 at 90).
+   */
+  readonly followUpDaysLevel2: number;
+  /**
+   * At warning level 3 the next contact is due this many days after the last one. Default 3 (decision: the
+   * deadline of the lawyer's letter, lawyerLetterDeadlineDays; legal follows up when it lapses).
+   */
+  readonly followUpDaysLevel3: number;
 }
 
 /** One provision rate: receivables up to `upTo` days past due (null: beyond the previous bound) carry `rate`. */
@@ -136,6 +153,9 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   futureBenefitExtraDays: 15,
   futureBenefitDiscountRate: 0.01,
   currency: "CNY",
+  promiseGraceDays: 3,
+  followUpDaysLevel2: 7,
+  followUpDaysLevel3: 3,
 });
 
 /** A partial policy: the fields a firm or a call changes. */
@@ -275,6 +295,9 @@ export function validatePolicy(policy: Policy): Policy {
     );
   }
   checkCurrency(policy.currency);
+  checkWhole(policy.promiseGraceDays, "promiseGraceDays", 0, 365);
+  checkWhole(policy.followUpDaysLevel2, "followUpDaysLevel2", 1, 365);
+  checkWhole(policy.followUpDaysLevel3, "followUpDaysLevel3", 1, 365);
   return policy;
 }
 
@@ -456,6 +479,9 @@ export function readPolicy(value: unknown): Policy {
     futureBenefitExtraDays: number("futureBenefitExtraDays"),
     futureBenefitDiscountRate: number("futureBenefitDiscountRate"),
     currency: stored.currency === undefined ? DEFAULT_POLICY.currency : checkCurrency(stored.currency),
+    promiseGraceDays: number("promiseGraceDays"),
+    followUpDaysLevel2: number("followUpDaysLevel2"),
+    followUpDaysLevel3: number("followUpDaysLevel3"),
   };
   return validatePolicy(policy);
 }

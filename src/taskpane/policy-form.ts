@@ -212,6 +212,10 @@ export const POLICY_GROUPS: readonly { readonly label: Label; readonly keys: rea
     label: { en: "Provisions, limitation, confirmations", zh: "坏账准备、诉讼时效、对账" },
     keys: ["provisionRates", "limitationYears", "limitationWarningDays", "confirmationDay"],
   },
+  {
+    label: { en: "Collection log", zh: "催收记录" },
+    keys: ["promiseGraceDays", "followUpDaysLevel2", "followUpDaysLevel3"],
+  },
 ];
 
 /** Every setting of the policy. */
@@ -341,6 +345,9 @@ export const POLICY_FORM: readonly PolicyField[] = [
   whole("brokenPromisesWillful", "Broken promises that mark a willful debtor", "认定故意拖欠的失信次数"),
   whole("lawyerLetterDeadlineDays", "Deadline in the lawyer's letter (days)", "律师函期限（天）"),
   whole("overdueGraceDays", "Payment history: grace after the due date (days)", "付款记录：到期后宽限天数"),
+  whole("promiseGraceDays", "Promise to pay: grace after the promised date (days)", "承诺还款：承诺日期后宽限天数"),
+  whole("followUpDaysLevel2", "Warning level 2: next contact after (days)", "二级预警：下次跟进间隔（天）"),
+  whole("followUpDaysLevel3", "Warning level 3: next contact after (days)", "三级预警：下次跟进间隔（天）"),
 ];
 
 /** A field's label in a language, an amount's with the workbook's currency: "Small overdue limit, grade C above it (CNY)". */

@@ -86,9 +86,9 @@ describe("generator: determinism", () => {
  * combinations reach every knob of GENERATOR_KNOBS (and CLI_KNOBS) and a policy set from code.
  */
 const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: string }[] = [
-  { options: { invoices: 5_000, seed: 1 }, digest: "b859600d7c3be805" },
-  { options: { invoices: 20_000, seed: 42 }, digest: "c51fc5cfa00cd144" },
-  { options: { invoices: 8_000, seed: 7, language: "zh", months: 30, start: "2020-06-10", batchRows: 1_000 }, digest: "ee1d511b33706538" },
+  { options: { invoices: 5_000, seed: 1 }, digest: "0f517673b7e36873" },
+  { options: { invoices: 20_000, seed: 42 }, digest: "87b036090da26d99" },
+  { options: { invoices: 8_000, seed: 7, language: "zh", months: 30, start: "2020-06-10", batchRows: 1_000 }, digest: "3a3e6f624dc42262" },
   {
     options: {
       invoices: 12_000,
@@ -104,15 +104,15 @@ const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: st
       writeOffAfterDays: 90,
       medianAmount: 4_500,
     },
-    digest: "3833b3e333d6b8ab",
+    digest: "83b65afc2e1990f0",
   },
   {
     options: { invoices: 6_000, seed: 123_456_789, policyDate: null, termBeforeDays: 45, months: 36, start: 44_927 },
-    digest: "8d00881d84b010ec",
+    digest: "28260036878a27bc",
   },
   {
     options: { invoices: 6_000, seed: 5, tables: ["invoices", "cases"], batchRows: 777, policyDate: "2021-01-01" },
-    digest: "97c682f86d51e109",
+    digest: "a560eaf798bbec6c",
   },
   {
     options: {
@@ -131,7 +131,7 @@ const PINNED: readonly { readonly options: GeneratorOptions; readonly digest: st
         ],
       },
     },
-    digest: "490b52c6cb572228",
+    digest: "b85b9122d3083d3b",
   },
 ];
 
