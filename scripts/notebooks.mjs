@@ -31,7 +31,7 @@ const jupyterHome = path.join(root, ".jupyter");
 const kernelName = "tslab";
 const tslabBinary = path.join(root, "node_modules", ".bin", "tslab");
 const SETUP_HINT =
-  "Install Jupyter from Debian (README, section Notebooks): apt-get install -y jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-notebook, then npm run notebooks:setup";
+  "Install Jupyter from Debian (README, section Set up and test; docs/notebooks.md): apt-get install -y jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-notebook, then npm run notebooks:setup";
 
 const log = (line) => console.log(`[notebooks] ${line}`);
 class NotebookError extends Error {}

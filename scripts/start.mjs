@@ -161,7 +161,7 @@ function manualSideloadHelp() {
     `    (it finds this server already running), or on macOS copy manifest.xml to`,
     `    ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ and restart Excel;`,
     `  - Excel on the web: Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in > manifest.xml.`,
-    `See README.`,
+    `See docs/excel.md.`,
   ].join("\n");
 }
 
@@ -169,7 +169,7 @@ async function sideload() {
   if (!canSideload) {
     log(
       `Excel is not available on this machine (${process.platform === "linux" ? "Linux" : process.platform}): ` +
-        `the add-in is served at ${url} — sideload manifest.xml into Excel on the web in a browser on this machine (see README); for other machines, build for a host they can reach (AR_ADDIN_URL)`,
+        `the add-in is served at ${url} — sideload manifest.xml into Excel on the web in a browser on this machine (see docs/excel.md); for other machines, build for a host they can reach (AR_ADDIN_URL)`,
     );
     return;
   }

@@ -4,7 +4,8 @@
  *
  * Options:
  *   --out <result.xlsx|result.csv>  write every row's verdicts (one row per input data row, in input order)
- *   --as-of <date>                  report date (ISO or 2025年7月31日); default today
+ *   --as-of <date>                  report date (ISO or 2025年7月31日); default the date an export's title states,
+ *                                   the sample's own date (2025-07-31) for the sample, else today
  *   --map <field>=<header|column>   correct the column recognition, e.g. --map balance="Amt due" (repeatable)
  *   --sheet <name>                  the worksheet of an .xlsx (default: the first visible one)
  *   --encoding <name>               force a CSV's encoding: utf8, gb18030, big5, shift_jis, windows-1252 (default: detected)
@@ -57,6 +58,9 @@ import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable,
 
 /** The sample portfolio that `npm run triage` uses without a file. */
 export const SAMPLE = join(__dirname, "../../samples/portfolio.csv");
+
+/** The date the sample portfolio is written for: run at today's date, every row would be at warning level 3. */
+export const SAMPLE_AS_OF = "2025-07-31";
 
 interface Options {
   file: string;
@@ -168,12 +172,18 @@ export async function runTriage(options: Options): Promise<string[]> {
   // An export's title may say its date ("As of July 31, 2025", 截止日期：2025年7月31日): without --as-of, use it.
   let asOf = options.asOf;
   let asOfNote: string | null = null;
+  let sampleNote: string | null = null;
   const titleDate = options.asOfGiven ? null : titleAsOfDate(table.titleRows ?? []);
   if (titleDate !== null) {
     asOf = titleDate.serial;
     asOfNote = zh
       ? `截至日期取自导出文件标题 ${JSON.stringify(titleDate.text)}（用 --as-of 指定其他日期）`
       : `as-of date taken from the export's title ${JSON.stringify(titleDate.text)} (give --as-of for another)`;
+  } else if (!options.asOfGiven && options.file === SAMPLE) {
+    asOf = readDate(SAMPLE_AS_OF, "--as-of");
+    sampleNote = zh
+      ? `样例组合 samples/portfolio.csv，按其自身日期 ${SAMPLE_AS_OF} 计算（用 --as-of 指定其他日期）`
+      : `the sample portfolio samples/portfolio.csv, as of its own date ${SAMPLE_AS_OF} (give --as-of for another)`;
   }
   const ledger = triageLedger(table.rows, recognition.mapping, {
     asOf,
@@ -193,6 +203,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   options.onPhase?.("triage");
   const lines: string[] = [];
   const source = { name: basename(table.source), detail: table.encoding ?? table.sheet ?? "", dateSystem: table.dateSystem };
+  if (sampleNote) lines.push(sampleNote);
   lines.push(summaryHeadline(summary, source, output.asOf, options.language));
   if (asOfNote) lines.push(asOfNote);
   if (dataRows === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");

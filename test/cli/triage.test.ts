@@ -22,6 +22,15 @@ describe("npm run triage", () => {
     expect(parseArguments([], asOf).file).toBe(SAMPLE);
   });
 
+  it("triages the sample as of its own date (2025-07-31), not today, and says so first", async () => {
+    const lines = await runTriage(parseArguments([], serialFromCivil(2030, 1, 15)));
+    expect(lines[0]).toBe("the sample portfolio samples/portfolio.csv, as of its own date 2025-07-31 (give --as-of for another)");
+    expect(lines[1]).toBe("portfolio.csv (utf8) as of 2025-07-31: 15 rows, 10 ok, 4 with problems, 1 blank; 5,400,000 triaged");
+    // --as-of still wins, and then nothing is said about the sample's date
+    const given = await runTriage(parseArguments(["--as-of", "2025-08-31"], asOf));
+    expect(given[0]).toMatch(/^portfolio\.csv \(utf8\) as of 2025-08-31:/);
+  });
+
   it("gives the golden output on the sample, one row per input row in input order", async () => {
     const out = join(dir, "sample.csv");
     const lines = await runTriage({ ...parseArguments(["--as-of", "2025-07-31", "--out", out], asOf) });

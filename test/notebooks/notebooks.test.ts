@@ -4,7 +4,7 @@
  * both the SVG and the Vega-Lite spec, and the key figures the notebooks print (`[figure] name = json`)
  * match known values of the data and the rules core.
  *
- * Needs Jupyter (README, section Notebooks). Without it these tests fail, on purpose, with the setup line.
+ * Needs Jupyter (README, section Set up and test; docs/notebooks.md). Without it these tests fail, on purpose, with the setup line.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -29,7 +29,7 @@ const root = path.resolve(__dirname, "../..");
 const notebooksDir = path.join(root, "notebooks");
 const outDir = path.join(notebooksDir, "out");
 const SETUP =
-  "Jupyter is needed for the notebook tests: apt-get install -y jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-notebook (README, section Notebooks), then npm run notebooks:setup";
+  "Jupyter is needed for the notebook tests: apt-get install -y jupyter-nbconvert python3-nbclient python3-ipykernel jupyter-notebook (README, section Set up and test; docs/notebooks.md), then npm run notebooks:setup";
 
 interface Output {
   output_type: string;
