@@ -24,6 +24,8 @@ export interface ExcelIo {
   tables?(context: Excel.RequestContext): Promise<string[]>;
   /** The workbook's date system (readDateSystem); without it, 1900. */
   dateSystem?(context: Excel.RequestContext): Promise<DateSystem>;
+  /** Shows a sheet (the result sheet after a run: the pane's "Open the result sheet"), when the host can. */
+  activate?(context: Excel.RequestContext, sheet: string): Promise<void>;
 }
 
 /** The names of the workbook's Excel tables, in workbook order. */
@@ -31,6 +33,12 @@ export async function listTables(context: Excel.RequestContext): Promise<string[
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
   return tables.items.map((table) => table.name);
+}
+
+/** Makes a sheet of the workbook the active one (`worksheet.activate()`), as clicking its tab does. */
+export async function activateSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
+  context.workbook.worksheets.getItem(sheet).activate();
+  await context.sync();
 }
 
 /** Excel as the pane uses it: the global `Excel.run` (Office's, or a fake host's) and src/excel-io. */
@@ -42,5 +50,6 @@ export function officeExcelIo(): ExcelIo {
     write: writeTriageSheets,
     tables: listTables,
     dateSystem: (context) => readDateSystem(context),
+    activate: activateSheet,
   };
 }

@@ -4,6 +4,7 @@
  * Sheet text (headers, customer names) is never part of these strings' markup: the pane puts it in React
  * text nodes.
  */
+import type { TriageField } from "../core/index.js";
 import { PANE_SUMMARY_TEXT, type Language, type PaneSummaryText } from "../result/index.js";
 
 /** The pane's language: the core's two languages (picked by pickLanguage, src/result). */
@@ -31,6 +32,17 @@ export interface PaneText extends PaneSummaryText {
   // the mapping
   readonly mappingHeading: string;
   readonly mappingHint: string;
+  /** The collapsed mapping in one line: fields with a column, required fields found of all required. */
+  readonly mappingSummary: (recognised: number, requiredFound: number, required: number) => string;
+  /** Opens the whole mapping (the link after the one-line summary) and closes it again. */
+  readonly editMapping: string;
+  readonly closeMapping: string;
+  /** Above the fields kept open in the collapsed mapping: missing or doubtful. */
+  readonly checkFields: string;
+  /** What each field means (its label's tooltip). */
+  readonly fieldMeanings: Readonly<Record<TriageField, string>>;
+  /** The accessible name of a field's information button. */
+  readonly fieldInfo: (field: string) => string;
   readonly notUsed: string;
   readonly columnOption: (letter: string, header: string) => string;
   readonly noHeader: string;
@@ -70,9 +82,14 @@ export interface PaneText extends PaneSummaryText {
   readonly fixMapping: string;
   // the result
   readonly doneTitle: string;
-  readonly done: (rows: number, resultSheet: string, summarySheet: string) => string;
-  /** An item list: customers triaged from how many item rows, and the item sheet. */
-  readonly doneItems: (customers: number, itemRows: number, resultSheet: string, itemSheet: string, summarySheet: string) => string;
+  /** A customer table's outcome: the summary's counts (ok + problem + blank = rows) and the result sheet. */
+  readonly done: (ok: number, problem: number, blank: number, resultSheet: string) => string;
+  /** An item list's outcome: customers, from how many item rows, how many triaged and with problems (the summary's), the sheets. */
+  readonly doneItems: (customers: number, itemRows: number, ok: number, problem: number, resultSheet: string, itemSheet: string) => string;
+  /** Where the summary is; the source untouched. */
+  readonly doneSummary: (summarySheet: string) => string;
+  readonly openResult: string;
+  readonly openFailed: string;
   readonly ledgerHeading: string;
   // the policy tab
   readonly policy: {
@@ -125,6 +142,48 @@ const en: PaneText = {
   found: (address, rows, table) => `${address}: ${rows.toLocaleString("en-US")} rows under the header${table ? ` (table ${table})` : ""}.`,
   mappingHeading: "Columns",
   mappingHint: "Recognised from the headers. Check them and correct any that is wrong; customer, balance and due date are required.",
+  mappingSummary: (recognised, found, required) =>
+    `${recognised} column${recognised === 1 ? "" : "s"} recognised, ${found === required ? `${required} required found` : `${found} of ${required} required found`}`,
+  editMapping: "Edit",
+  closeMapping: "Close",
+  checkFields: "Check these:",
+  fieldMeanings: {
+    customer: "The customer's name: one row per customer, or per open item of a customer.",
+    balance: "What the customer owes now.",
+    dueDate: "When the balance fell due: days past due, aging bucket and warning level count from it.",
+    overdueCount: "How many times the customer paid late in the 12 months before the as-of date (credit grade).",
+    largestOverdue: "The largest of those late amounts, 0 if none (credit grade).",
+    cashFlow: "The customer's cash flow: good, fair or poor (credit grade).",
+    businessOperating: "Yes if the core business is still running (profile: temporarily distressed).",
+    incomeStable: "Yes if main-business income was stable over the last 3 months, e.g. by bank statements (profile).",
+    turnoverDecline: "How receivables turnover fell against last year: none, short-term or persistent (profile).",
+    proposedPlan: "Yes if the debtor came forward with a repayment plan (profile: temporarily distressed).",
+    excuses: "Yes if the debtor puts payment off with excuses such as “finance is away” (profile: willful).",
+    contradiction: "Yes if what the debtor says contradicts what it does, e.g. “no money” while buying equipment (profile: willful).",
+    brokenPromises: "How many promises to pay were not kept (profile: willful).",
+    refusesContact: "Yes if the debtor refuses to talk (profile: willful).",
+    insolvent: "Yes if the debtor is bankrupt or insolvent (profile: unable to pay).",
+    dishonestDebtor: "Yes if a court lists the debtor as a dishonest judgment debtor: legal acts.",
+    operationsStopped: "Yes if production stopped, equipment was seized or the owner cannot be reached (profile: unable to pay).",
+    freeCashFlow: "The debtor's free cash flow per month: sizes an instalment plan.",
+    lastConfirmation: "When the customer last confirmed the balance in writing: an old one is flagged.",
+    signedContract: "Yes if the sealed contract is on file (evidence for a claim).",
+    reconciliation: "Yes if a reconciliation statement signed by the customer is on file (evidence).",
+    collectionRecords: "Yes if the demands (letters, calls, messages) are on record (evidence).",
+    deliveryProof: "Yes if the courier receipt of the invoices is kept (evidence).",
+    acceptanceForm: "Yes if the customer signed an acceptance of the goods or work (evidence).",
+    excuse: "The reason the debtor gives for not paying: no invoice, a defect, none (evidence to collect).",
+    lastInterruption: "The last demand, acknowledgement or suit: the limitation period restarts from it.",
+    freeEstate: "In a bankruptcy: the debtor's free estate (recovery estimate).",
+    ordinaryClaimsTotal: "In a bankruptcy: all ordinary claims admitted, this one included (recovery estimate, pro rata).",
+    document: "An open item's number: invoice, credit note or payment (a list of open items).",
+    documentType: "What an item is: invoice, credit note, payment (a list of open items).",
+    invoiceDate: "An item's document or posting date (a list of open items).",
+    paidDate: "When an item was paid or cleared; blank while it is open.",
+    amount: "An item's original amount; without a balance column, the item's open amount.",
+    paidAmount: "What has been paid or applied against an item so far.",
+  },
+  fieldInfo: (field) => `What “${field}” means`,
   notUsed: "(not used)",
   columnOption: (letter, header) => `${letter}: ${header}`,
   noHeader: "(no header)",
@@ -159,10 +218,13 @@ const en: PaneText = {
   findFailed: "The debtor table was not found:",
   fixMapping: "Correct the columns first.",
   doneTitle: "Done",
-  done: (rows, result, summary) =>
-    `${rows.toLocaleString("en-US")} rows triaged into the sheet “${result}”, with the summary in “${summary}”. The debtor table was not changed.`,
-  doneItems: (customers, items, result, itemSheet, summary) =>
-    `${items.toLocaleString("en-US")} item rows rolled up into ${customers.toLocaleString("en-US")} customers, triaged into the sheet “${result}”; every item row and what became of it is in “${itemSheet}”, the summary and reconciliation in “${summary}”. The export was not changed.`,
+  done: (ok, problem, blank, result) =>
+    `${ok.toLocaleString("en-US")} triaged, ${problem.toLocaleString("en-US")} with problems, ${blank.toLocaleString("en-US")} blank: written to “${result}”.`,
+  doneItems: (customers, items, ok, problem, result, itemSheet) =>
+    `${items.toLocaleString("en-US")} item rows, ${customers.toLocaleString("en-US")} customers: ${ok.toLocaleString("en-US")} triaged, ${problem.toLocaleString("en-US")} with problems; written to “${result}”, each item row in “${itemSheet}”.`,
+  doneSummary: (summary) => `Summary in “${summary}”. The source table was not changed.`,
+  openResult: "Open the result sheet",
+  openFailed: "The result sheet could not be opened:",
   ledgerHeading: "Open items and reconciliation",
   ...PANE_SUMMARY_TEXT.en,
   policy: {
@@ -211,6 +273,48 @@ const zh: PaneText = {
   found: (address, rows, table) => `${address}：标题行下共 ${rows.toLocaleString("zh-CN")} 行${table ? `（表格 ${table}）` : ""}。`,
   mappingHeading: "列",
   mappingHint: "根据标题自动识别。请核对，有误的请更正；客户、余额和到期日为必需列。",
+  mappingSummary: (recognised, found, required) =>
+    `已识别 ${recognised} 列，${found === required ? `${required} 个必需列已找到` : `必需列已找到 ${found} 个（共 ${required} 个）`}`,
+  editMapping: "修改",
+  closeMapping: "收起",
+  checkFields: "请核对：",
+  fieldMeanings: {
+    customer: "客户名称：每个客户一行，或客户的每笔未清明细一行。",
+    balance: "客户现在的欠款金额。",
+    dueDate: "余额的到期日：逾期天数、账龄段和预警级别都从这一天算起。",
+    overdueCount: "报告日之前 12 个月内逾期付款的次数（用于信用评级）。",
+    largestOverdue: "这些逾期中最大的一笔金额，没有逾期填 0（用于信用评级）。",
+    cashFlow: "客户的现金流：好、一般或差（用于信用评级）。",
+    businessOperating: "主营业务是否仍在正常经营（客户画像：暂时困难型）。",
+    incomeStable: "近 3 个月主营收入是否稳定，如银行流水所示（客户画像）。",
+    turnoverDecline: "应收账款周转率同比下降的情况：无、短期或持续（客户画像）。",
+    proposedPlan: "债务人是否主动提出还款计划（客户画像：暂时困难型）。",
+    excuses: "是否以“财务不在”等借口拖延付款（客户画像：故意拖欠型）。",
+    contradiction: "债务人言行是否矛盾，如称没钱却在购置设备（客户画像：故意拖欠型）。",
+    brokenPromises: "承诺还款而未兑现的次数（客户画像：故意拖欠型）。",
+    refusesContact: "债务人是否拒绝沟通（客户画像：故意拖欠型）。",
+    insolvent: "是否已破产或资不抵债（客户画像：无能力偿还型）。",
+    dishonestDebtor: "是否被法院列为失信被执行人（转法务处理）。",
+    operationsStopped: "是否停产、设备被查封或负责人失联（客户画像：无能力偿还型）。",
+    freeCashFlow: "债务人每月的自由现金流：据此确定分期方案。",
+    lastConfirmation: "客户最近一次书面确认余额的日期：过旧的会被提示。",
+    signedContract: "是否有盖章合同原件（追索证据）。",
+    reconciliation: "是否有客户签字盖章的对账单（证据）。",
+    collectionRecords: "是否留有催款记录：函件、电话、消息（证据）。",
+    deliveryProof: "是否保留发票的快递底单（证据）。",
+    acceptanceForm: "是否有客户签字的验收单（证据）。",
+    excuse: "债务人给出的拖欠理由：未收到发票、质量问题、无（需补的证据）。",
+    lastInterruption: "最近一次催告、债务人确认或起诉的日期：诉讼时效从这一天重新计算。",
+    freeEstate: "破产程序中债务人的破产财产（用于估算受偿）。",
+    ordinaryClaimsTotal: "破产程序中确认的普通债权总额，含本笔（按比例估算受偿）。",
+    document: "未清明细的编号：发票、红字发票或收款（明细表）。",
+    documentType: "明细的类型：发票、红字发票、收款（明细表）。",
+    invoiceDate: "明细的单据日期或记账日期（明细表）。",
+    paidDate: "明细的核销日期；未核销时为空。",
+    amount: "明细的原币金额；没有余额列时即为未清金额。",
+    paidAmount: "明细中已核销的金额。",
+  },
+  fieldInfo: (field) => `“${field}”的含义`,
   notUsed: "（不使用）",
   columnOption: (letter, header) => `${letter}：${header}`,
   noHeader: "（无标题）",
@@ -245,10 +349,13 @@ const zh: PaneText = {
   findFailed: "未找到欠款客户表：",
   fixMapping: "请先更正列的对应关系。",
   doneTitle: "完成",
-  done: (rows, result, summary) =>
-    `已分诊 ${rows.toLocaleString("zh-CN")} 行，结果在工作表“${result}”，汇总在“${summary}”。原表未做任何修改。`,
-  doneItems: (customers, items, result, itemSheet, summary) =>
-    `${items.toLocaleString("zh-CN")} 行明细已汇总为 ${customers.toLocaleString("zh-CN")} 个客户，分诊结果在工作表“${result}”；每一行明细及其处理结果在“${itemSheet}”，汇总与对账在“${summary}”。导出表未做任何修改。`,
+  done: (ok, problem, blank, result) =>
+    `已分诊 ${ok.toLocaleString("zh-CN")} 行，有问题 ${problem.toLocaleString("zh-CN")} 行，空行 ${blank.toLocaleString("zh-CN")} 行：结果写入“${result}”。`,
+  doneItems: (customers, items, ok, problem, result, itemSheet) =>
+    `${items.toLocaleString("zh-CN")} 行明细汇总为 ${customers.toLocaleString("zh-CN")} 个客户：已分诊 ${ok.toLocaleString("zh-CN")} 个，有问题 ${problem.toLocaleString("zh-CN")} 个；结果写入“${result}”，每行明细见“${itemSheet}”。`,
+  doneSummary: (summary) => `汇总见“${summary}”。原表未做任何修改。`,
+  openResult: "打开结果工作表",
+  openFailed: "无法打开结果工作表：",
   ledgerHeading: "明细与对账",
   ...PANE_SUMMARY_TEXT.zh,
   policy: {

@@ -109,6 +109,13 @@ export function throttleProgress(
   return { report, cancel };
 }
 
+/** Shows a sheet a run wrote (the result sheet: the outcome's "Open the result sheet"), in one Excel.run; nothing when the host cannot. */
+export async function openSheet(io: ExcelIo, sheet: string): Promise<void> {
+  const activate = io.activate;
+  if (activate === undefined) return;
+  await io.run((context) => activate(context, sheet));
+}
+
 /** What `inspectPortfolio` found: where the table is and the columns recognised from its headers. */
 export interface Inspection {
   readonly location: PortfolioLocation;

@@ -2,13 +2,21 @@
  * The portfolio triage tab: find the debtor table, check and correct its columns, choose the as-of date,
  * run (with progress and cancel), and see the outcome. The work is triage-run.ts's; this draws it with
  * Fluent UI. Sheet text (headers, customer names, problems) only ever goes into React text nodes.
+ * Laid out for a 350 x 800 pane: the recognised columns collapse into one line (only the missing or
+ * doubtful ones open), so the run button is on the first screen; a run's outcome goes to the top of the
+ * tab, its breakdowns folded under it.
  */
 import { memo, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Button,
   Caption1,
   Field,
+  InfoLabel,
   Input,
   Link,
   makeStyles,
@@ -27,6 +35,7 @@ import {
   TableHeaderCell,
   TableRow,
   tokens,
+  type LabelProps,
 } from "@fluentui/react-components";
 import {
   isoFromSerial,
@@ -43,13 +52,19 @@ import { workbookPolicy } from "../office/workbook-policy.js";
 import {
   asOfSerial,
   columnChoices,
+  HEADER_WIDTH,
   fieldLabel,
+  fieldName,
+  fieldsOpen,
   fieldsToShow,
   headerWords,
   letterOf,
   mappingIssues,
+  mappingOverview,
+  sentenceCase,
   todayIso,
   withChoice,
+  type ColumnChoice,
   type FieldIssue,
   type Mapping,
 } from "./pane-model.js";
@@ -58,6 +73,7 @@ import {
   errorText,
   inspectPortfolio,
   isAbortError,
+  openSheet,
   overallProgress,
   runTriage,
   throttleProgress,
@@ -76,6 +92,12 @@ const useStyles = makeStyles({
   selectRoot: { minWidth: 0, maxWidth: "100%" },
   select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // the whole mapping: small labels over small dropdowns, the pane's whole width for the headers
+  compactFields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // a heading's browser margins would cost a line each on the first screen
+  heading: { margin: 0 },
+  outcome: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  panel: { margin: `0 0 ${tokens.spacingVerticalS}` },
   words: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   table: { tableLayout: "auto" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
@@ -124,10 +146,10 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const abort = useRef<AbortController | null>(null);
   const status = useRef<HTMLDivElement>(null);
 
-  // The run's progress and outcome are under a long list of columns: bring them into view.
+  // A run's outcome is drawn at the top of the tab: bring it into view however far the user had scrolled.
   useEffect(() => {
-    if (busy === "run" || outcome) status.current?.scrollIntoView?.({ block: "nearest" });
-  }, [busy, outcome]);
+    if (outcome && !(outcome.kind === "error" && outcome.finding)) status.current?.scrollIntoView?.({ block: "nearest" });
+  }, [outcome]);
 
   // The workbook's tables, listed when the table source is chosen.
   useEffect(() => {
@@ -221,13 +243,19 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const location = inspection?.location;
   const itemList = tableShape(mapping) === "items";
 
+  const runOutcome = outcome && !(outcome.kind === "error" && outcome.finding) ? outcome : null;
+  const findError = outcome?.kind === "error" && outcome.finding ? outcome : null;
+
   return (
     <div data-testid="triage-tab">
+      <div ref={status} aria-live="polite">
+        {runOutcome && <OutcomeView outcome={runOutcome} language={language} text={t} io={io} />}
+      </div>
       <section className={styles.section} aria-labelledby="ar-source-heading">
-        <Subtitle2 as="h2" id="ar-source-heading">
+        <Subtitle2 as="h2" id="ar-source-heading" className={styles.heading}>
           {t.sourceHeading}
         </Subtitle2>
-        <Caption1 className={styles.hint}>{t.sourceHint}</Caption1>
+        {!location && <Caption1 className={styles.hint}>{t.sourceHint}</Caption1>}
         <Field label={t.sourceLabel}>
           <RadioGroup
             value={sourceKind}
@@ -278,6 +306,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
             {t.titleRows(location.titleRows.length)}
           </Caption1>
         )}
+        {findError && <OutcomeView outcome={findError} language={language} text={t} io={io} />}
       </section>
 
       {inspection && (
@@ -295,8 +324,13 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
       {location && (
         <section className={styles.section} aria-label={t.run}>
           <Field
-            label={t.asOfLabel}
-            hint={t.asOfHint}
+            label={{
+              children: (_: unknown, props: LabelProps) => (
+                <InfoLabel {...props} info={t.asOfHint}>
+                  {t.asOfLabel}
+                </InfoLabel>
+              ),
+            }}
             validationState={asOfValue === null ? "error" : "none"}
             validationMessage={asOfValue === null ? t.asOfInvalid : undefined}
           >
@@ -317,7 +351,15 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
             </Caption1>
           )}
           {itemList && (
-            <Field label={t.dateOrderLabel} hint={t.dateOrderHint}>
+            <Field
+              label={{
+                children: (_: unknown, props: LabelProps) => (
+                  <InfoLabel {...props} info={t.dateOrderHint}>
+                    {t.dateOrderLabel}
+                  </InfoLabel>
+                ),
+              }}
+            >
               <Select
                 value={dateOrder}
                 onChange={(_, data) => setDateOrder(data.value as DayMonthOrder | "auto")}
@@ -330,7 +372,6 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
               </Select>
             </Field>
           )}
-          <Caption1 className={styles.hint}>{t.policyNote}</Caption1>
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="run">
               {t.run}
@@ -342,21 +383,18 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
             )}
           </div>
           {issues.size > 0 && busy === null && <Caption1 className={styles.hint}>{t.fixMapping}</Caption1>}
+          <Caption1 className={styles.hint}>{t.policyNote}</Caption1>
+          {progress && (
+            <Field
+              label={t.phases[progress.phase]}
+              hint={progress.total > 0 ? t.progress(progress.done, progress.total) : undefined}
+              data-testid="progress"
+            >
+              <ProgressBar value={overallProgress(progress)} max={1} thickness="large" />
+            </Field>
+          )}
         </section>
       )}
-
-      <div ref={status}>
-        {progress && (
-          <Field
-            label={t.phases[progress.phase]}
-            hint={progress.total > 0 ? t.progress(progress.done, progress.total) : undefined}
-            data-testid="progress"
-          >
-            <ProgressBar value={overallProgress(progress)} max={1} thickness="large" />
-          </Field>
-        )}
-        {outcome && <OutcomeView outcome={outcome} language={language} text={t} />}
-      </div>
     </div>
   );
 }
@@ -371,52 +409,82 @@ interface MappingEditorProps {
 }
 
 /**
- * The columns found and their correction: a dropdown of the table's columns per field (required ones
- * first, the fields not found on demand), the headers not used, the duplicates, the header words.
- * Memoised: a run's progress does not re-render its hundreds of options.
+ * The columns found and their correction. Collapsed (the default): one line, "23 columns recognised,
+ * 3 required found · Edit", and only the fields to look at open (missing, chosen twice, doubtful: see
+ * fieldsOpen; once open, a field stays open while it is corrected). "Edit" opens a dropdown of the table's
+ * columns per field (required ones first, the fields not found on demand) and the header words. The
+ * headers not used and the duplicates are always said. Memoised: a run's progress does not re-render its
+ * hundreds of options.
  */
 const MappingEditor = memo(function MappingEditor({ language, inspection, mapping, issues, disabled, onChange }: MappingEditorProps) {
   const t = TEXT[language];
   const styles = useStyles();
+  const [editing, setEditing] = useState(false);
   const [showAll, setShowAll] = useState(false);
   const [showWords, setShowWords] = useState(false);
   const { location, recognition } = inspection;
-  const choices = useMemo(() => columnChoices(location, t), [location, t]);
+  const [kept, setKept] = useState<ReadonlySet<TriageField>>(() => new Set(fieldsOpen(mapping, recognition)));
+  const open = fieldsOpen(mapping, recognition, kept);
+  // A field that needed a look stays open after its correction (it must not vanish under the user's pointer).
+  useEffect(() => {
+    if (open.some((f) => !kept.has(f))) setKept(new Set(open));
+  }, [open, kept]);
+  // a long header shortened to what each layout's dropdown shows at 350 px
+  const choices = useMemo(
+    () => ({ compact: columnChoices(location, t, HEADER_WIDTH.compact), stacked: columnChoices(location, t, HEADER_WIDTH.stacked) }),
+    [location, t],
+  );
   const shown = fieldsToShow(mapping, showAll);
+  const overview = mappingOverview(mapping);
   const letter = (column: number) => letterOf(location, column);
+  const field = (f: TriageField, layout: "stacked" | "compact") => (
+    <MappingField
+      key={f}
+      field={f}
+      layout={layout}
+      language={language}
+      text={t}
+      value={mapping[f] === undefined ? "" : String(mapping[f])}
+      choices={choices[layout]}
+      issue={issues.get(f)}
+      letter={letter}
+      disabled={disabled}
+      onChange={(value) => onChange((m) => withChoice(m, f, value))}
+    />
+  );
   return (
     <section className={styles.section} aria-labelledby="ar-mapping-heading" data-testid="mapping">
-      <Subtitle2 as="h2" id="ar-mapping-heading">
+      <Subtitle2 as="h2" id="ar-mapping-heading" className={styles.heading}>
         {t.mappingHeading}
       </Subtitle2>
-      <Caption1 className={styles.hint}>{t.mappingHint}</Caption1>
-      <div className={styles.fields}>
-        {shown.fields.map((field) => (
-          <MappingField
-            key={field}
-            field={field}
-            language={language}
-            text={t}
-            value={mapping[field] === undefined ? "" : String(mapping[field])}
-            choices={choices}
-            issue={issues.get(field)}
-            letter={letter}
-            disabled={disabled}
-            onChange={(value) => onChange((m) => withChoice(m, field, value))}
-          />
-        ))}
-      </div>
-      <div className={styles.row}>
-        {(shown.hidden > 0 || showAll) && (
-          <Link as="button" onClick={() => setShowAll(!showAll)} data-testid="more-fields">
-            {showAll ? t.showFewerFields : t.showMoreFields(shown.hidden)}
-          </Link>
-        )}
-        <Link as="button" onClick={() => setShowWords(!showWords)} aria-expanded={showWords} data-testid="header-words">
-          {t.headerWordsLink}
+      <Body1>
+        <span data-testid="mapping-summary">{t.mappingSummary(overview.recognised, overview.requiredFound, overview.required)}</span>
+        <span aria-hidden="true"> · </span>
+        <Link as="button" inline onClick={() => setEditing(!editing)} aria-expanded={editing} data-testid="edit-mapping">
+          {editing ? t.closeMapping : t.editMapping}
         </Link>
-      </div>
-      {showWords && <HeaderWords language={language} text={t} fields={TRIAGE_FIELDS} />}
+      </Body1>
+      {editing ? (
+        <>
+          <Caption1 className={styles.hint}>{t.mappingHint}</Caption1>
+          <div className={styles.compactFields}>{shown.fields.map((f) => field(f, "compact"))}</div>
+        </>
+      ) : (
+        open.length > 0 && <div className={styles.fields}>{open.map((f) => field(f, "stacked"))}</div>
+      )}
+      {(editing || open.length > 0) && (
+        <div className={styles.row}>
+          {editing && (shown.hidden > 0 || showAll) && (
+            <Link as="button" onClick={() => setShowAll(!showAll)} data-testid="more-fields">
+              {showAll ? t.showFewerFields : t.showMoreFields(shown.hidden)}
+            </Link>
+          )}
+          <Link as="button" onClick={() => setShowWords(!showWords)} aria-expanded={showWords} data-testid="header-words">
+            {t.headerWordsLink}
+          </Link>
+        </div>
+      )}
+      {showWords && (editing || open.length > 0) && <HeaderWords language={language} text={t} fields={TRIAGE_FIELDS} />}
       {recognition.unmatched.length > 0 && (
         <Caption1 className={styles.hint} data-testid="unmatched">
           {t.unmatched} {recognition.unmatched.join(language === "zh" ? "、" : ", ")}
@@ -424,7 +492,7 @@ const MappingEditor = memo(function MappingEditor({ language, inspection, mappin
       )}
       {recognition.duplicates.map((d) => (
         <MessageBar key={d.column} intent="warning">
-          <MessageBarBody>{t.duplicate(d.header, letter(d.column), fieldLabel(d.field, language), letter(d.usedColumn))}</MessageBarBody>
+          <MessageBarBody>{t.duplicate(d.header, letter(d.column), fieldName(d.field, language), letter(d.usedColumn))}</MessageBarBody>
         </MessageBar>
       ))}
     </section>
@@ -433,43 +501,68 @@ const MappingEditor = memo(function MappingEditor({ language, inspection, mappin
 
 interface MappingFieldProps {
   readonly field: TriageField;
+  /** `stacked`: the few fields open in the collapsed mapping; `compact`: smaller, the whole mapping. */
+  readonly layout: "stacked" | "compact";
   readonly language: PaneLanguage;
   readonly text: PaneText;
   readonly value: string;
-  readonly choices: readonly { readonly value: string; readonly label: string }[];
+  readonly choices: readonly ColumnChoice[];
   readonly issue: FieldIssue | undefined;
   readonly letter: (column: number) => string;
   readonly disabled: boolean;
   readonly onChange: (value: string) => void;
 }
 
-/** One field of the mapping: its label (required ones marked) and a dropdown of the table's columns. */
-function MappingField({ field, language, text, value, choices, issue, letter, disabled, onChange }: MappingFieldProps) {
+/**
+ * One field of the mapping: its label in sentence case (required ones marked) with what it means behind
+ * an information button, and a dropdown of the table's columns (a long header shortened in its middle,
+ * whole in the tooltip).
+ */
+function MappingField({ field, layout, language, text, value, choices, issue, letter, disabled, onChange }: MappingFieldProps) {
   const styles = useStyles();
+  const label = fieldLabel(field, language);
   const message =
     issue === undefined
       ? undefined
       : issue.kind === "required"
         ? text.requiredMissing
-        : text.columnTwice(letter(issue.column), fieldLabel(issue.other, language));
+        : text.columnTwice(letter(issue.column), fieldName(issue.other, language));
+  const chosen = choices.find((c) => c.value === value);
   return (
     <Field
-      label={fieldLabel(field, language)}
-      orientation="horizontal"
+      size={layout === "compact" ? "small" : "medium"}
+      label={{
+        children: (_: unknown, props: LabelProps) => (
+          <InfoLabel
+            {...props}
+            info={
+              <>
+                <strong>{label}</strong>
+                {language === "zh" ? "：" : ": "}
+                {text.fieldMeanings[field]}
+              </>
+            }
+            infoButton={{ "aria-label": text.fieldInfo(label) }}
+          >
+            {label}
+          </InfoLabel>
+        ),
+      }}
       required={REQUIRED.has(field)}
       validationState={message ? "error" : "none"}
       validationMessage={message}
     >
       <Select
+        size={layout === "compact" ? "small" : "medium"}
         className={styles.selectRoot}
-        select={{ className: styles.select }}
+        select={{ className: styles.select, title: chosen?.title }}
         value={value}
         disabled={disabled}
         onChange={(_, data) => onChange(data.value)}
         data-field={field}
       >
         {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
+          <option key={choice.value} value={choice.value} title={choice.title}>
             {choice.label}
           </option>
         ))}
@@ -510,27 +603,30 @@ function HeaderWords({
   );
 }
 
-/** How the run ended: the sheets written and the summary, or why it stopped. */
+/** How the run ended: the counts, the sheet to open and the summary folded under it; or why it stopped. */
 function OutcomeView({
   outcome,
   language,
   text: t,
+  io,
 }: {
   readonly outcome: Outcome;
   readonly language: PaneLanguage;
   readonly text: PaneText;
+  readonly io: ExcelIo;
 }) {
   const styles = useStyles();
+  const [openError, setOpenError] = useState<string | null>(null);
   if (outcome.kind === "cancelled") {
     return (
-      <MessageBar intent="warning" data-testid="outcome">
+      <MessageBar intent="warning" data-testid="outcome" className={styles.outcome}>
         <MessageBarBody>{t.cancelled}</MessageBarBody>
       </MessageBar>
     );
   }
   if (outcome.kind === "error") {
     return (
-      <MessageBar intent="error" data-testid="outcome">
+      <MessageBar intent="error" data-testid="outcome" className={styles.outcome}>
         <MessageBarBody>
           <MessageBarTitle>{outcome.finding ? t.findFailed : t.failed}</MessageBarTitle>
           {outcome.message}
@@ -540,11 +636,15 @@ function OutcomeView({
   }
   const { summary, write, ledger } = outcome.result;
   const amount = (n: number) => n.toLocaleString(t.numberLocale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const open = () => {
+    setOpenError(null);
+    openSheet(io, write.resultSheet).catch((error: unknown) => setOpenError(errorText(error, language, t)));
+  };
   const groups = (title: string, list: readonly SummaryGroup[], id: string) => (
     <Table size="extra-small" className={styles.table} aria-label={title} data-testid={id}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{title}</TableHeaderCell>
+          <TableHeaderCell>{t.groupColumns.group}</TableHeaderCell>
           <TableHeaderCell className={styles.number}>{t.groupColumns.count}</TableHeaderCell>
           <TableHeaderCell className={styles.number}>{t.groupColumns.amount}</TableHeaderCell>
         </TableRow>
@@ -554,7 +654,7 @@ function OutcomeView({
           .filter((g) => g.count > 0)
           .map((g) => (
             <TableRow key={g.key}>
-              <TableCell>{g[language]}</TableCell>
+              <TableCell>{sentenceCase(g[language])}</TableCell>
               <TableCell className={styles.number}>{g.count.toLocaleString(t.numberLocale)}</TableCell>
               <TableCell className={styles.number}>{amount(g.amount)}</TableCell>
             </TableRow>
@@ -563,55 +663,94 @@ function OutcomeView({
     </Table>
   );
   const problems = summary.problemRows;
+  const itemList = ledger !== null && write.itemSheet !== undefined;
   return (
-    <section className={styles.section} data-testid="outcome">
-      <MessageBar intent="success">
+    <section className={styles.outcome} data-testid="outcome" aria-label={t.doneTitle}>
+      <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
-          {ledger !== null && write.itemSheet !== undefined
-            ? t.doneItems(outcome.result.records, write.itemRows ?? 0, write.resultSheet, write.itemSheet, write.summarySheet)
-            : t.done(outcome.result.records, write.resultSheet, write.summarySheet)}
+          <div data-testid="outcome-counts">
+            {itemList
+              ? t.doneItems(
+                  outcome.result.records,
+                  write.itemRows ?? 0,
+                  summary.ok,
+                  summary.problem,
+                  write.resultSheet,
+                  write.itemSheet ?? "",
+                )
+              : t.done(summary.ok, summary.problem, summary.blank, write.resultSheet)}
+          </div>
+          <div className={styles.hint}>{t.doneSummary(write.summarySheet)}</div>
         </MessageBarBody>
       </MessageBar>
-      {ledger !== null && (
-        <>
-          <Subtitle2 as="h3">{t.ledgerHeading}</Subtitle2>
-          <ul className={styles.words} data-testid="ledger-lines">
-            {ledger.lines.map((line, i) => (
-              <li key={i} className={styles.wrap}>
-                {line}
-              </li>
-            ))}
-          </ul>
-        </>
+      {io.activate && (
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={open} data-testid="open-result">
+            {t.openResult}
+          </Button>
+        </div>
       )}
-      <Body1>{t.counts(summary.ok, summary.problem, summary.blank)}</Body1>
-      {groups(t.byLevel, summary.byLevel, "by-level")}
-      {groups(t.byProfile, summary.byProfile, "by-profile")}
-      {problems.length > 0 && (
-        <>
-          <Subtitle2 as="h3">{t.problemsHeading(problems.length)}</Subtitle2>
-          <Table size="extra-small" className={styles.table} data-testid="problems">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.problemColumns.row}</TableHeaderCell>
-                <TableHeaderCell>{t.problemColumns.customer}</TableHeaderCell>
-                <TableHeaderCell>{t.problemColumns.problem}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {problems.slice(0, PROBLEM_ROWS_SHOWN).map((p) => (
-                <TableRow key={p.sourceRow}>
-                  <TableCell>{p.sourceRow}</TableCell>
-                  <TableCell className={styles.wrap}>{p.customer}</TableCell>
-                  <TableCell className={styles.wrap}>{p.problem[language]}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {problems.length > PROBLEM_ROWS_SHOWN && <Caption1>{t.moreProblems(problems.length - PROBLEM_ROWS_SHOWN)}</Caption1>}
-        </>
+      {openError !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t.openFailed}</MessageBarTitle>
+            {openError}
+          </MessageBarBody>
+        </MessageBar>
       )}
+      <Accordion multiple collapsible data-testid="outcome-details">
+        {ledger !== null && (
+          <AccordionItem value="ledger">
+            <AccordionHeader size="small">{t.ledgerHeading}</AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <ul className={styles.words} data-testid="ledger-lines">
+                {ledger.lines.map((line, i) => (
+                  <li key={i} className={styles.wrap}>
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+        <AccordionItem value="level">
+          <AccordionHeader size="small">{t.byLevel}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>{groups(t.byLevel, summary.byLevel, "by-level")}</AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="profile">
+          <AccordionHeader size="small">{t.byProfile}</AccordionHeader>
+          <AccordionPanel className={styles.panel}>{groups(t.byProfile, summary.byProfile, "by-profile")}</AccordionPanel>
+        </AccordionItem>
+        {problems.length > 0 && (
+          <AccordionItem value="problems">
+            <AccordionHeader size="small" data-testid="problems-header">
+              {t.problemsHeading(problems.length)}
+            </AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <Table size="extra-small" className={styles.table} data-testid="problems">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t.problemColumns.row}</TableHeaderCell>
+                    <TableHeaderCell>{t.problemColumns.customer}</TableHeaderCell>
+                    <TableHeaderCell>{t.problemColumns.problem}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {problems.slice(0, PROBLEM_ROWS_SHOWN).map((p) => (
+                    <TableRow key={p.sourceRow}>
+                      <TableCell>{p.sourceRow}</TableCell>
+                      <TableCell className={styles.wrap}>{p.customer}</TableCell>
+                      <TableCell className={styles.wrap}>{p.problem[language]}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              {problems.length > PROBLEM_ROWS_SHOWN && <Caption1>{t.moreProblems(problems.length - PROBLEM_ROWS_SHOWN)}</Caption1>}
+            </AccordionPanel>
+          </AccordionItem>
+        )}
+      </Accordion>
     </section>
   );
 }

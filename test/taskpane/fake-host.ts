@@ -42,6 +42,8 @@ export interface HostProbe {
   savedSetting(name: string): unknown;
   /** The recalculations asked for (`Full`, ...). */
   calculations(): string[];
+  /** The active sheet's name (what Excel shows), or null. */
+  activeSheet(): string | null;
 }
 
 const page = window as unknown as { __AR_HOST__?: HostConfig; __arHost?: HostProbe };
@@ -97,4 +99,5 @@ page.__arHost = {
   chartCount: (name) => workbook.sheet(name).charts.length,
   savedSetting: (name) => globals.savedSettings.get(name),
   calculations: () => [...workbook.calculations],
+  activeSheet: () => workbook.active?.name ?? null,
 };

@@ -6,7 +6,7 @@ import { DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
 import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
 import { officeExcelIo } from "../../src/office/excel-io.js";
 import { withChoice } from "../../src/taskpane/pane-model.js";
-import { inspectPortfolio, isAbortError, runTriage, type RunProgress } from "../../src/taskpane/triage-run.js";
+import { inspectPortfolio, isAbortError, openSheet, runTriage, type RunProgress } from "../../src/taskpane/triage-run.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
 
 const asOf = serialFromCivil(2025, 7, 31);
@@ -47,6 +47,17 @@ describe("a triage run in Office (src/office/excel-io.ts on src/excel-io)", () =
     expect(rows[2][head.indexOf("profile")]).toBe("willful");
     expect(book.sheet("Debtors").mutations).toBe(0);
     expect(book.sheet(result.write.summarySheet).charts.length).toBeGreaterThan(0);
+
+    // The write shows the summary; "Open the result sheet" activates the result sheet (worksheet.activate()).
+    expect(book.active?.name).toBe(result.write.summarySheet);
+    await openSheet(io, result.write.resultSheet);
+    expect(book.active?.name).toBe(result.write.resultSheet);
+    // a sheet deleted meanwhile: the error reaches the pane (it says so), the active sheet stays
+    await expect(openSheet(io, "No such sheet")).rejects.toThrow();
+    expect(book.active?.name).toBe(result.write.resultSheet);
+    // a host that cannot activate: nothing happens
+    await openSheet({ ...io, activate: undefined }, result.write.summarySheet);
+    expect(book.active?.name).toBe(result.write.resultSheet);
 
     // Running again never overwrites the first result.
     const again = await runTriage(io, () => new InProcessWorker(), {

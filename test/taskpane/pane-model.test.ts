@@ -1,8 +1,21 @@
 // The mapping editor and the as-of date as data (pane-model.ts).
 import { describe, expect, it } from "vitest";
-import { recogniseColumns, serialFromCivil } from "../../src/core/index.js";
+import { displayWidth, recogniseColumns, serialFromCivil } from "../../src/core/index.js";
 import type { PortfolioLocation } from "../../src/excel-io/types.js";
-import { asOfSerial, columnChoices, fieldsToShow, mappingIssues, todayIso, withChoice } from "../../src/taskpane/pane-model.js";
+import {
+  asOfSerial,
+  columnChoices,
+  fieldLabel,
+  fieldName,
+  fieldsOpen,
+  fieldsToShow,
+  HEADER_WIDTH,
+  mappingIssues,
+  mappingOverview,
+  middleEllipsis,
+  todayIso,
+  withChoice,
+} from "../../src/taskpane/pane-model.js";
 import { TEXT } from "../../src/taskpane/texts.js";
 
 const location: PortfolioLocation = {
@@ -18,13 +31,33 @@ const location: PortfolioLocation = {
 describe("the mapping editor", () => {
   it("offers 'not used' and every column with its sheet letter and header, as text", () => {
     expect(columnChoices(location, TEXT.en)).toEqual([
-      { value: "", label: "(not used)" },
-      { value: "0", label: "C: Customer" },
-      { value: "1", label: "D: Saldo" },
-      { value: "2", label: "E: (no header)" },
-      { value: "3", label: "F: Due date" },
+      { value: "", label: "(not used)", title: "(not used)" },
+      { value: "0", label: "C: Customer", title: "C: Customer" },
+      { value: "1", label: "D: Saldo", title: "D: Saldo" },
+      { value: "2", label: "E: (no header)", title: "E: (no header)" },
+      { value: "3", label: "F: Due date", title: "F: Due date" },
     ]);
-    expect(columnChoices(location, TEXT.zh)[2]).toEqual({ value: "1", label: "D：Saldo" });
+    expect(columnChoices(location, TEXT.zh)[2]).toEqual({ value: "1", label: "D：Saldo", title: "D：Saldo" });
+  });
+
+  it("shortens a long header in its middle to the layout's width (CJK counts two), the whole header in the tooltip", () => {
+    const long = { ...location, headers: ["Overdue events (12 months)", "Amount in local currency (CNY, incl. VAT)", "近12个月逾期次数"] };
+    const [, fits, shortened, chinese] = columnChoices(long, TEXT.en, 24);
+    // 26 wide > 24: 12 columns, the ellipsis, 11 columns
+    expect(fits).toEqual({ value: "0", label: "C: Overdue even…(12 months)", title: "C: Overdue events (12 months)" });
+    expect(shortened).toEqual({ value: "1", label: "D: Amount in lo… incl. VAT)", title: "D: Amount in local currency (CNY, incl. VAT)" });
+    // 16 wide: whole
+    expect(chinese.label).toBe("E: 近12个月逾期次数");
+    // the open fields' dropdowns (34 wide, the default) and the whole mapping's (40 wide)
+    expect(columnChoices(long, TEXT.en)[1].label).toBe("C: Overdue events (12 months)");
+    expect(columnChoices(long, TEXT.en)[2].label).toBe("D: Amount in local c…(CNY, incl. VAT)");
+    expect(columnChoices(long, TEXT.en, HEADER_WIDTH.compact)[2].label).toBe("D: Amount in local curr…cy (CNY, incl. VAT)");
+    expect(middleEllipsis("应收账款余额（人民币元，含税，截至报告日）", 9)).toBe("应收…日）");
+    expect(middleEllipsis("😀😀😀😀😀😀", 5)).toBe("😀😀…😀😀");
+    expect(middleEllipsis("short", 24)).toBe("short");
+    for (const width of [5, 9, 24, 40]) {
+      expect(displayWidth(middleEllipsis("Amount in local currency (CNY, incl. VAT) 应收账款余额", width))).toBeLessThanOrEqual(width);
+    }
   });
 
   it("marks a missing required field, and both fields of a column chosen twice", () => {
@@ -58,6 +91,35 @@ describe("the mapping editor", () => {
     expect(all.fields).toHaveLength(34);
     expect(new Set(all.fields).size).toBe(34);
     expect(all.hidden).toBe(0);
+  });
+});
+
+describe("the collapsed mapping", () => {
+  it("counts the fields with a column and the required ones found", () => {
+    expect(mappingOverview({ customer: 0, dueDate: 3, cashFlow: 2 })).toEqual({ recognised: 3, requiredFound: 2, required: 3 });
+    expect(mappingOverview({ customer: 0, balance: 1, dueDate: 3 })).toEqual({ recognised: 3, requiredFound: 3, required: 3 });
+    // an item list's document amount stands in for the balance
+    expect(mappingOverview({ customer: 0, document: 1, dueDate: 2, amount: 3 })).toEqual({ recognised: 4, requiredFound: 3, required: 3 });
+    expect(mappingOverview({})).toEqual({ recognised: 0, requiredFound: 0, required: 3 });
+  });
+
+  it("keeps open only the missing, twice-chosen and doubtful fields, and those opened before", () => {
+    const clean = { duplicates: [], amountAsBalance: false };
+    expect(fieldsOpen({ customer: 0, balance: 1, dueDate: 3 }, clean)).toEqual([]);
+    expect(fieldsOpen({ customer: 0, dueDate: 3 }, clean)).toEqual(["balance"]);
+    expect(fieldsOpen({ customer: 0, balance: 1, dueDate: 3, cashFlow: 1 }, clean)).toEqual(["balance", "cashFlow"]);
+    // a second header naming the due date; an Amount column taken as the balance
+    const doubtful = { duplicates: [{ column: 4, header: "Due", field: "dueDate" as const, usedColumn: 3 }], amountAsBalance: true };
+    expect(fieldsOpen({ customer: 0, balance: 1, dueDate: 3 }, doubtful)).toEqual(["balance", "dueDate"]);
+    // corrected, balance stays open
+    expect(fieldsOpen({ customer: 0, balance: 1, dueDate: 3 }, clean, new Set(["balance"]))).toEqual(["balance"]);
+  });
+
+  it("labels fields in sentence case, and names them in lower case inside a sentence", () => {
+    expect(fieldLabel("overdueCount", "en")).toBe("Overdue events in 12 months");
+    expect(fieldLabel("dueDate", "en")).toBe("Due date");
+    expect(fieldLabel("dueDate", "zh")).toBe("到期日");
+    expect(fieldName("cashFlow", "en")).toBe("cash flow");
   });
 });
 
