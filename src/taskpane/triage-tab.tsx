@@ -46,6 +46,7 @@ import {
   type SummaryGroup,
   type TriageField,
 } from "../core/index.js";
+import { blankRowsLine, rowCounts } from "../result/index.js";
 import type { PortfolioSource } from "../excel-io/types.js";
 import type { ExcelIo } from "../office/excel-io.js";
 import { workbookPolicy } from "../office/workbook-policy.js";
@@ -662,7 +663,9 @@ function OutcomeView({
       </TableBody>
     </Table>
   );
-  const problems = summary.problemRows;
+  // The problem list holds problems only (a blank row between data rows is counted and named as blank).
+  const problems = rowCounts(summary).problemRows;
+  const blankLine = blankRowsLine(summary, language);
   const itemList = ledger !== null && write.itemSheet !== undefined;
   return (
     <section className={styles.outcome} data-testid="outcome" aria-label={t.doneTitle}>
@@ -681,6 +684,11 @@ function OutcomeView({
                 )
               : t.done(summary.ok, summary.problem, summary.blank, write.resultSheet)}
           </div>
+          {blankLine !== null && (
+            <div className={styles.hint} data-testid="blank-rows">
+              {blankLine}
+            </div>
+          )}
           <div className={styles.hint}>{t.doneSummary(write.summarySheet)}</div>
         </MessageBarBody>
       </MessageBar>

@@ -394,6 +394,10 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.getByTestId("problems-header").click();
     const problems = page.getByTestId("problems");
     expect(await problems.textContent()).toContain(EVIL);
+    // The list is as long as the count above it; the blank row is named as blank, not listed as a problem.
+    expect(await page.getByTestId("problems-header").textContent()).toContain(`(${problem})`);
+    expect(await problems.locator("tbody tr").count()).toBe(problem);
+    expect(await page.getByTestId("blank-rows").textContent()).toBe("Blank rows between data rows: row 14");
     expect(await page.evaluate(() => (window as unknown as { __arImages: string[] }).__arImages)).toEqual([]);
     expect(await page.locator("img, b[onmouseover]").count()).toBe(0);
 
