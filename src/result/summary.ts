@@ -370,6 +370,14 @@ const TERMINAL_PROBLEM_ROWS = 20;
 export function summaryTables(summary: TriageSummary, language: Language): TextTable[] {
   const T = TERMINAL_TEXT[language];
   // Each breakdown ends with its total, the rows triaged (ok) and their balance: the headline's figures.
+  // A column of amounts shows cents on every row when any amount has them (956,749.00 under 1,824,032.08).
+  const cents = [summary.amount, ...summary.byLevel.map((g) => g.amount)].some((a) => formatAmount(a).includes("."));
+  const money = (amount: number): string => {
+    const text = formatAmount(amount);
+    if (!cents) return text;
+    const point = text.indexOf(".");
+    return point < 0 ? `${text}.00` : text.padEnd(point + 3, "0");
+  };
   const breakdown = (title: string, groups: TriageSummary["byLevel"]): TextTable => ({
     headers: [title, T.rows, T.balance],
     align: ["left", "right", "right"],
@@ -377,13 +385,13 @@ export function summaryTables(summary: TriageSummary, language: Language): TextT
       ...groups
         .filter((g) => g.count > 0)
         .map((g) => ({
-          cells: [g[language], String(g.count), formatAmount(g.amount)],
+          cells: [g[language], String(g.count), money(g.amount)],
           ...(groups === summary.byLevel && g.key === "3" ? { tone: "level3" as const } : {}),
         })),
       // Rows read without a problem but with nothing to triage (an item list's customer whose items are all
       // paid or credited: no due date, no level): counted here so that the total is the headline's ok.
       ...(summary.ok > summary.triaged ? [{ cells: [T.nothingOpen, String(summary.ok - summary.triaged), ""] }] : []),
-      { cells: [T.total, String(summary.ok), formatAmount(summary.amount)] },
+      { cells: [T.total, String(summary.ok), money(summary.amount)] },
     ],
   });
   const tables = [breakdown(T.byProfile, summary.byProfile), breakdown(T.byLevel, summary.byLevel)];

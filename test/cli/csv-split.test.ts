@@ -86,6 +86,8 @@ describe("numberText (the CSV writer's numbers)", () => {
       const cents = Math.floor((rnd() - 0.3) * 10 ** Math.floor(rnd() * 16));
       values.push(cents / 100, cents / 1000, (cents * 1.13) / 100, rnd() * 1000);
     }
-    for (const v of values) expect(numberText(v), String(v)).toBe(String(v));
+    // One assertion over the 800,000 values (an expect per value took 20 s on a loaded machine).
+    const differ = values.filter((v) => numberText(v) !== String(v)).map((v) => `${String(v)} written ${numberText(v)}`);
+    expect(differ).toEqual([]);
   });
 });

@@ -148,15 +148,15 @@ describe("the command line's printout", () => {
       {
         headers: ["By profile", "Rows", "Balance"],
         align: ["left", "right", "right"],
-        rows: [{ cells: ["unclear", "2", "3,500.5"] }, { cells: ["total", "2", "3,500.5"] }],
+        rows: [{ cells: ["unclear", "2", "3,500.50"] }, { cells: ["total", "2", "3,500.50"] }],
       },
       {
         headers: ["By warning level", "Rows", "Balance"],
         align: ["left", "right", "right"],
         rows: [
-          { cells: ["level 0 (not due or under level 1)", "1", "1,000"] },
-          { cells: ["level 1", "1", "2,500.5"] },
-          { cells: ["total", "2", "3,500.5"] },
+          { cells: ["level 0 (not due or under level 1)", "1", "1,000.00"] },
+          { cells: ["level 1", "1", "2,500.50"] },
+          { cells: ["total", "2", "3,500.50"] },
         ],
       },
       {

@@ -69,7 +69,7 @@ export function decideDecimalMark(
   told?: DecimalMark,
   numberPart?: (text: string) => string,
 ): DecimalDecision {
-  // Counts, with the first three examples of each kind: a million amounts are read once and kept nowhere.
+  // Counts, with the first three different examples of each kind: a million amounts are read once and kept nowhere.
   const found = {
     ".": { count: 0, examples: [] as string[] },
     ",": { count: 0, examples: [] as string[] },
@@ -77,7 +77,12 @@ export function decideDecimalMark(
   };
   let ambiguous = 0;
   const note = (kind: keyof typeof found, text: string) => {
-    if (found[kind].count++ < 3) found[kind].examples.push(text.trim());
+    const f = found[kind];
+    f.count++;
+    if (f.examples.length < 3) {
+      const shown = text.trim();
+      if (!f.examples.includes(shown)) f.examples.push(shown);
+    }
   };
   // The last text's evidence, remembered: a column repeats many amounts (0.00) down its rows.
   let lastText: string | undefined;
