@@ -391,8 +391,7 @@ describe("sheets beyond Excel's limits are refused early, naming the limit", () 
 });
 
 describe("a large sheet (50,000 rows, streamed)", () => {
-  it("is read and triaged in seconds, every row accounted for", async () => {
-    const started = Date.now();
+  it("is read and triaged, every row accounted for", async () => {
     const path = file("large.xlsx");
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
     const sheet = book.addWorksheet("Ledger");
@@ -422,7 +421,6 @@ describe("a large sheet (50,000 rows, streamed)", () => {
     }
     sheet.commit();
     await book.commit();
-    const written = Date.now();
 
     // What the command line does (readTable, then the triage), without writing 50,000 result rows.
     const table = await readTable(path);
