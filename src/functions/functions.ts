@@ -73,6 +73,20 @@ import {
   overdueHistory,
   RuleError,
   type HistoryInvoice,
+  // the collection log's formulas (issue 13)
+  calendarDay,
+  checkContactNotAfter,
+  checkPromises,
+  followUpStatus,
+  FOLLOW_UP_STATUS_NAMES,
+  nextContactDue,
+  PROMISE_STATE_NAMES,
+  readGraceDays,
+  readLoggedAmount,
+  readWarningLevel,
+  type PaymentInput,
+  type PromiseInput,
+  type WarningLevel,
 } from "../core/index.js";
 import { officeDisplayLanguage } from "../office/display-language.js";
 import { loadWorkbookPolicy, recalculateWorkbook, workbookPolicy } from "../office/workbook-policy.js";
@@ -902,6 +916,236 @@ export function benefit(balance: any[][], term_days?: any[][], output?: any[][])
         default:
           return language === "zh" ? offer.reason.zh : offer.reason.en;
       }
+    });
+  });
+}
+
+// ---- the collection log (issue 13; docs/collection-log.md) ------------------------------------------------
+
+/** Refuses two ranges of the log of different sizes, naming the one that differs from its reference. */
+function sameSizeAs(grid: Cell[][], name: string, reference: Cell[][], referenceName: string, each: readonly [string, string]): void {
+  const [r, c, rr, rc] = [grid.length, grid[0].length, reference.length, reference[0].length];
+  if (r !== rr || c !== rc) {
+    throw new RuleError(
+      name,
+      `is ${r}x${c} but ${referenceName} is ${rr}x${rc}: the ranges must be the same size (one cell per ${each[0]})`,
+      `为 ${r}x${c}，而 ${referenceName} 为 ${rr}x${rc}：各区域大小必须相同（每${each[1]}一格）`,
+    );
+  }
+}
+
+/** True for the cell of an amount left empty (Excel passes 0 for an empty cell inside a range). */
+const blankAmount = (cell: Cell): boolean => isBlankCell(cell, "number") || cell === 0;
+
+type PromiseOutput = "status" | "paid" | "broken" | "kept" | "pending";
+
+/**
+ * Promises to pay checked against payments (承诺还款): a promise is kept when the payments from the day it was made up to its promised date plus the grace days cover its amount, broken once that day has passed without them, else pending. Each payment counts once; promises take payments in the order of their promised dates.
+ * @customfunction PROMISE
+ * @param made_dates The days the promises were made: a column (or row) of dates, one per promise (e.g. the log's dates of "promise to pay" rows, with FILTER). Empty rows are skipped.
+ * @param promised_dates The date each promise names for the payment, the same size as made_dates; not before the day it was made.
+ * @param promised_amounts The amount each promise names, > 0, the same size as made_dates.
+ * @param payment_dates The days the payments were received: a column (or row), one per payment; one blank cell when there are none.
+ * @param payment_amounts The amount of each payment, > 0, the same size as payment_dates.
+ * @param as_of Optional. The report date, one cell (TODAY() for a live sheet); promises and payments after it are not counted. Default: the latest day a promise was made or a payment received.
+ * @param grace_days Optional. Days after the promised date a payment still keeps the promise, 0 to 365; default from the policy (3).
+ * @param output Optional. "status" (default): kept, broken or pending per promise; "paid": the amount credited to each; "broken", "kept" or "pending": how many, in one cell ("broken" feeds AR.PROFILE's broken_promises). Chinese: 状态, 已付, 未兑现, 已兑现, 待兑现.
+ * @returns The status of each promise, spilled with the shape of made_dates; or one count.
+ */
+export function promise(
+  made_dates: any[][],
+  promised_dates: any[][],
+  promised_amounts: any[][],
+  payment_dates: any[][],
+  payment_amounts: any[][],
+  as_of?: any[][],
+  grace_days?: any[][],
+  output?: any[][],
+): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<PromiseOutput>(
+      output,
+      {
+        "status": ["status", "en"],
+        "paid": ["paid", "en"],
+        "broken": ["broken", "en"],
+        "count broken": ["broken", "en"],
+        "kept": ["kept", "en"],
+        "count kept": ["kept", "en"],
+        "pending": ["pending", "en"],
+        "count pending": ["pending", "en"],
+        "状态": ["status", "zh"],
+        "已付": ["paid", "zh"],
+        "已付金额": ["paid", "zh"],
+        "未兑现": ["broken", "zh"],
+        "未兑现次数": ["broken", "zh"],
+        "已兑现": ["kept", "zh"],
+        "已兑现次数": ["kept", "zh"],
+        "待兑现": ["pending", "zh"],
+        "待兑现次数": ["pending", "zh"],
+      },
+      "status",
+    );
+    const made = asGrid(wholeCallArg(made_dates, "made_dates"), "made_dates");
+    const promised = asGrid(wholeCallArg(promised_dates, "promised_dates"), "promised_dates");
+    const amounts = asGrid(wholeCallArg(promised_amounts, "promised_amounts"), "promised_amounts");
+    const paidOn = asGrid(wholeCallArg(payment_dates, "payment_dates"), "payment_dates");
+    const paid = asGrid(wholeCallArg(payment_amounts, "payment_amounts"), "payment_amounts");
+    const asOfCell = oneCell(as_of, "as_of");
+    const graceCell = oneCell(grace_days, "grace_days");
+    const grace = graceCell === null ? policy.promiseGraceDays : readGraceDays(graceCell, "grace_days");
+    const givenAsOf = asOfCell === null || asOfCell === 0 ? null : readDate(asOfCell, "as_of");
+    if (made === null) throw new RuleError("made_dates", "is needed: the days the promises were made", "不能为空：各项承诺作出的日期");
+    if (promised === null) throw new RuleError("promised_dates", "is needed: the dates the promises name", "不能为空：各项承诺的还款日期");
+    if (amounts === null) throw new RuleError("promised_amounts", "is needed: the amounts promised", "不能为空：各项承诺的金额");
+    const perPromise = ["promise", "项承诺"] as const;
+    sameSizeAs(promised, "promised_dates", made, "made_dates", perPromise);
+    sameSizeAs(amounts, "promised_amounts", made, "made_dates", perPromise);
+    if (paidOn === null && paid !== null) {
+      throw new RuleError(
+        "payment_dates",
+        "is needed with payment_amounts: the day of each payment",
+        "不能为空：需与回款金额对应的回款日期",
+      );
+    }
+    if (paid === null && paidOn !== null) {
+      throw new RuleError(
+        "payment_amounts",
+        "is needed with payment_dates: the amount of each payment",
+        "不能为空：需与回款日期对应的回款金额",
+      );
+    }
+    if (paidOn !== null && paid !== null) sameSizeAs(paid, "payment_amounts", paidOn, "payment_dates", ["payment", "笔回款"]);
+
+    // The promises, row by row (reading order); slot: each cell's promise, -1 for an empty row.
+    const [madeCells, promisedCells, amountCells] = [made.flat(), promised.flat(), amounts.flat()];
+    const promises: PromiseInput[] = [];
+    const slot: number[] = [];
+    const promiseArgs = ["made_dates", "promised_dates", "promised_amounts"];
+    madeCells.forEach((madeCell, i) => {
+      const row = i + 1;
+      const blank = [isBlankCell(madeCell, "zero-is-blank"), isBlankCell(promisedCells[i], "zero-is-blank"), blankAmount(amountCells[i])];
+      if (blank.every(Boolean)) {
+        slot.push(-1);
+        return;
+      }
+      if (blank.includes(true)) {
+        throw new RuleError(
+          promiseArgs[blank.indexOf(true)],
+          `row ${row}: blank, but the row has a promise`,
+          `第 ${row} 行：为空，但该行有承诺`,
+        );
+      }
+      const madeOn = atRow("made_dates", row, () => readDate(madeCell, "made_dates"));
+      const promisedDate = atRow("promised_dates", row, () => readDate(promisedCells[i], "promised_dates"));
+      if (calendarDay(promisedDate) < calendarDay(madeOn)) {
+        throw new RuleError(
+          "promised_dates",
+          `row ${row}: the promised date is before the day the promise was made`,
+          `第 ${row} 行：承诺日期早于作出承诺之日`,
+        );
+      }
+      const amount = atRow("promised_amounts", row, () => readLoggedAmount(amountCells[i], "promised_amounts"));
+      slot.push(promises.length);
+      promises.push({ made: madeOn, promisedDate, amount });
+    });
+    const payments: PaymentInput[] = [];
+    const [dayCells, paidCells] = [paidOn?.flat() ?? [], paid?.flat() ?? []];
+    dayCells.forEach((dayCell, i) => {
+      const row = i + 1;
+      const [noDay, noAmount] = [isBlankCell(dayCell, "zero-is-blank"), blankAmount(paidCells[i])];
+      if (noDay && noAmount) return;
+      if (noDay || noAmount) {
+        throw new RuleError(
+          noDay ? "payment_dates" : "payment_amounts",
+          `row ${row}: blank, but the row has a payment`,
+          `第 ${row} 行：为空，但该行有回款`,
+        );
+      }
+      payments.push({
+        date: atRow("payment_dates", row, () => readDate(dayCell, "payment_dates")),
+        amount: atRow("payment_amounts", row, () => readLoggedAmount(paidCells[i], "payment_amounts")),
+      });
+    });
+
+    const counting = what === "broken" || what === "kept" || what === "pending";
+    if (promises.length === 0) return counting ? [[0]] : made.map((line) => line.map(() => ""));
+    // Without an as-of date, the log is read as far as it goes: its latest promise or payment.
+    const asOf = givenAsOf ?? Math.max(...promises.map((p) => p.made), ...payments.map((p) => p.date));
+    const check = checkPromises(promises, payments, asOf, grace);
+    if (counting) return [[check.promises.filter((p) => p.status === what).length]];
+    const byIndex = new Map(check.promises.map((p) => [p.index, p]));
+    const names = PROMISE_STATE_NAMES[language];
+    const width = made[0].length;
+    return made.map((line, r) =>
+      line.map((_, c): Result => {
+        const k = slot[r * width + c];
+        if (k < 0) return "";
+        const evaluation = byIndex.get(k);
+        if (what === "paid") return evaluation === undefined ? "" : evaluation.paid;
+        return evaluation === undefined ? names.afterAsOf : names[evaluation.status];
+      }),
+    );
+  });
+}
+
+type NextContactOutput = "date" | "status" | "days overdue";
+
+/**
+ * The next contact due by the warning ladder (催收跟进): the last contact plus 1 day at level 1 (the salesperson follows up daily), 7 days at level 2 and 3 days at level 3 (the policy's cadence); none at level 0. With no contact logged, it is due on the as-of date.
+ * @customfunction NEXTCONTACT
+ * @param last_contact The day of the last contact with the debtor (a call, visit, message, letter, promise, ...); blank when none is logged. One cell or a column.
+ * @param warning_level The warning level, 0 to 3 (e.g. AR.AGING(..., "level")). One cell or a column.
+ * @param as_of Optional. The report date (TODAY() for a live sheet); needed when last_contact is blank, and for the outputs "status" and "days overdue".
+ * @param output Optional. "date" (default): the day the next contact is due (format the cell as a date), blank at level 0; "status": overdue, due today, not due or none; "days overdue": days since it was due (0 due today, negative: days to go). Chinese: 日期, 状态, 逾期天数.
+ * @returns The next contact's date per row, or its status, or the days overdue.
+ */
+export function nextcontact(last_contact: any[][], warning_level: any[][], as_of?: any[][], output?: any[][]): any[][] {
+  return guard(() => {
+    const policy = workbookPolicy();
+    const [what, language] = readOutput<NextContactOutput>(
+      output,
+      {
+        "date": ["date", "en"],
+        "status": ["status", "en"],
+        "days overdue": ["days overdue", "en"],
+        "日期": ["date", "zh"],
+        "下次联系日": ["date", "zh"],
+        "状态": ["status", "zh"],
+        "逾期天数": ["days overdue", "zh"],
+      },
+      "date",
+    );
+    const lastArg: Arg<number | null> = {
+      name: "last_contact",
+      blank: "zero-is-blank",
+      read: (v) => readDate(v, "last_contact"),
+      fallback: null,
+    };
+    const levelArg: Arg<WarningLevel> = { name: "warning_level", blank: "number", read: (v) => readWarningLevel(v, "warning_level") };
+    const asOfArg: Arg<number | null> = { name: "as_of", blank: "zero-is-blank", read: (v) => readDate(v, "as_of"), fallback: null };
+    const names = FOLLOW_UP_STATUS_NAMES[language];
+    const grids = [asGrid(last_contact, "last_contact"), asGrid(warning_level, "warning_level"), asGrid(as_of, "as_of")];
+    return mapCells([lastArg, levelArg, asOfArg] as const, grids, ([last, level, asOf]) => {
+      // No contact and level 0: nothing to follow up (and how Excel passes an empty row of a range).
+      if (last === null && level === 0) return "";
+      if (asOf === null) {
+        if (last === null) {
+          throw new RuleError(
+            "as_of",
+            "is needed when last_contact is blank: with no contact logged, the next contact is due on the as-of date",
+            "在最近联系日为空时不能为空：尚无联系记录时，下次联系日即截止日",
+          );
+        }
+        if (what !== "date") throw new RuleError("as_of", `is needed for the output "${what}"`, `输出“${what}”时不能为空`);
+        return nextContactDue(last, level, last, policy) ?? "";
+      }
+      if (last !== null) checkContactNotAfter(last, asOf, "last_contact");
+      const due = nextContactDue(last, level, asOf, policy);
+      if (what === "date") return due ?? "";
+      if (what === "status") return names[followUpStatus(due, asOf)];
+      return due === null ? "" : calendarDay(asOf) - calendarDay(due);
     });
   });
 }

@@ -87,6 +87,22 @@ export const FUNCTION_EXAMPLES: Readonly<Record<string, FunctionExample>> = {
     result: "45",
     note: { en: "the next order's credit term in days", zh: "下次合作的账期天数" },
   },
+  PROMISE: {
+    formula: "=AR.PROMISE(DATE(2025,6,1), DATE(2025,6,10), 100000, DATE(2025,6,11), 100000, DATE(2025,7,31))",
+    result: "kept",
+    note: { en: "paid on 06-11, within the 3 days' grace", zh: "6月11日付清，在 3 天宽限期内" },
+    zh: {
+      formula: '=AR.PROMISE(DATE(2025,6,1), DATE(2025,6,10), 100000, DATE(2025,6,11), 100000, DATE(2025,7,31), , "状态")',
+      result: "已兑现",
+      note: { en: "paid on 06-11, within the 3 days' grace", zh: "6月11日付清，在 3 天宽限期内" },
+    },
+  },
+  NEXTCONTACT: {
+    formula: "=AR.NEXTCONTACT(DATE(2025,7,28), 2, DATE(2025,7,31))",
+    result: "2025-08-04",
+    dateColumns: [0],
+    note: { en: "level 2: the finance manager calls weekly", zh: "二级预警：财务经理每周跟进" },
+  },
 };
 
 /** A function's example in a language (the Chinese one where there is one). */

@@ -42,6 +42,8 @@ const CONTRACT: Record<string, string[]> = {
   LIMITATION: ["last_interruption", "as_of", "output"],
   HISTORY: ["due_dates", "paid_dates", "amounts", "as_of", "grace_days", "output"],
   BENEFIT: ["balance", "term_days", "output"],
+  PROMISE: ["made_dates", "promised_dates", "promised_amounts", "payment_dates", "payment_amounts", "as_of", "grace_days", "output"],
+  NEXTCONTACT: ["last_contact", "warning_level", "as_of", "output"],
 };
 interface ParamMeta {
   name: string;
@@ -106,6 +108,8 @@ describe("dist/functions.json (metadata Excel reads)", () => {
     expect(optional("PLAN")).toEqual(["concession", "first_due", "interval_months", "free_cash_flow"]);
     expect(optional("AGING")).toEqual(["output", "edges"]);
     expect(optional("SETTLE")).toEqual(["days_to_pay", "tiers"]);
+    expect(optional("PROMISE")).toEqual(["as_of", "grace_days", "output"]);
+    expect(optional("NEXTCONTACT")).toEqual(["as_of", "output"]);
   });
 
   it("has Simplified Chinese metadata with the same ids, types and shapes", () => {

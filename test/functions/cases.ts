@@ -768,6 +768,218 @@ export const CASES: readonly Case[] = [
   { name: "nothing owed is refused", id: "BENEFIT", args: [one(0)], expected: [[/^#VALUE! balance: /]] },
   { name: "the term output needs term_days", id: "BENEFIT", args: [one(1000), null, one("term")], expected: [[/^#VALUE! term_days: /]] },
   { name: "a blank term cell gives a blank term", id: "BENEFIT", args: [one(1000), one(null), one("term")], expected: [[""]] },
+
+  // PROMISE (promises to pay checked against payments; docs/collection-log.md). As of 2025-07-31, grace 3 days:
+  // A made 06-01 for 06-10, 50,000: 06-08 pays 50,000 (kept). B made 06-05 for 06-20, 30,000: 06-08 is taken by A,
+  // 06-18 pays 10,000, last day 06-23 passed (broken, 10,000 paid). C made 07-01 for 07-10, 20,000: 07-12 is within
+  // the grace to 07-13 (kept). D made 07-25 for 08-05: last day 08-08 (pending). The payment of 05-20 precedes every
+  // promise. Then an empty row at the bottom of each range (Excel passes 0).
+  {
+    name: "each promise's status, overlapping promises taking payments once, a blank row",
+    id: "PROMISE",
+    args: [
+      col(d("2025-06-01"), d("2025-06-05"), d("2025-07-01"), d("2025-07-25"), 0),
+      col(d("2025-06-10"), d("2025-06-20"), d("2025-07-10"), d("2025-08-05"), 0),
+      col(50000, 30000, 20000, 10000, 0),
+      col(d("2025-05-20"), d("2025-06-08"), d("2025-06-18"), d("2025-07-12"), 0),
+      col(5000, 50000, 10000, 20000, 0),
+      one(d("2025-07-31")),
+    ],
+    expected: [["kept"], ["broken"], ["kept"], ["pending"], [""]],
+  },
+  {
+    name: "the amount credited to each promise (partial payments shown), the grace from the policy",
+    id: "PROMISE",
+    args: [
+      col(d("2025-06-01"), d("2025-06-05"), d("2025-07-01"), d("2025-07-25")),
+      col(d("2025-06-10"), d("2025-06-20"), d("2025-07-10"), d("2025-08-05")),
+      col(50000, 30000, 20000, 10000),
+      col(d("2025-05-20"), d("2025-06-08"), d("2025-06-18"), d("2025-07-12")),
+      col(5000, 50000, 10000, 20000),
+      one(d("2025-07-31")),
+      null,
+      one("paid"),
+    ],
+    expected: [[50000], [10000], [20000], [0]],
+  },
+  {
+    name: "broken promises counted for AR.PROFILE; without grace the payment of 07-12 is late for 07-10",
+    id: "PROMISE",
+    args: [
+      col(d("2025-06-01"), d("2025-06-05"), d("2025-07-01"), d("2025-07-25")),
+      col(d("2025-06-10"), d("2025-06-20"), d("2025-07-10"), d("2025-08-05")),
+      col(50000, 30000, 20000, 10000),
+      col(d("2025-06-08"), d("2025-06-18"), d("2025-07-12")),
+      col(50000, 10000, 20000),
+      one(d("2025-07-31")),
+      one(0),
+      one("count broken"),
+    ],
+    expected: [[2]],
+  },
+  {
+    name: "as of 2025-07-20: the promise made 07-25 is not counted; in Chinese",
+    id: "PROMISE",
+    args: [
+      col(d("2025-06-01"), d("2025-06-05"), d("2025-07-01"), d("2025-07-25")),
+      col(d("2025-06-10"), d("2025-06-20"), d("2025-07-10"), d("2025-08-05")),
+      col(50000, 30000, 20000, 10000),
+      col(d("2025-06-08"), d("2025-06-18"), d("2025-07-12")),
+      col(50000, 10000, 20000),
+      one(d("2025-07-20")),
+      null,
+      one("状态"),
+    ],
+    expected: [["已兑现"], ["未兑现"], ["已兑现"], ["截止日后作出"]],
+  },
+  {
+    name: "without as_of, the log as far as it goes (the promise of 07-25): the last promise pending",
+    id: "PROMISE",
+    args: [
+      col(d("2025-07-01"), d("2025-07-25")),
+      col(d("2025-07-10"), d("2025-08-05")),
+      col(20000, 10000),
+      col(d("2025-07-12")),
+      col(20000),
+      null,
+      null,
+      one("pending"),
+    ],
+    expected: [[1]],
+  },
+  {
+    // two promises for the same day: the one made first takes the payment of 40,000 first (30,000), the other 10,000
+    name: "two promises for one day share a payment: the earlier promise is kept, the other broken",
+    id: "PROMISE",
+    args: [
+      col(d("2025-06-01"), d("2025-06-02")),
+      col(d("2025-06-10"), d("2025-06-10")),
+      col(30000, 30000),
+      one(d("2025-06-09")),
+      one(40000),
+      one(d("2025-07-01")),
+    ],
+    expected: [["kept"], ["broken"]],
+  },
+  {
+    name: "a payment on the day the promise was made keeps it; one the day before does not (cents exact)",
+    id: "PROMISE",
+    args: [
+      col(d("2025-06-10"), d("2025-06-10")),
+      col(d("2025-06-20"), d("2025-06-20")),
+      col(1000.1, 0.2),
+      col(d("2025-06-09"), d("2025-06-10")),
+      col(0.2, 1000.1),
+      one(d("2025-06-30")),
+      null,
+      one("paid"),
+    ],
+    expected: [[1000.1], [0]],
+  },
+  {
+    name: "no payments (one blank cell): the promise is broken once its date and grace have passed",
+    id: "PROMISE",
+    args: [one(d("2025-06-01")), one(d("2025-06-10")), one(50000), one(null), one(null), one(d("2025-06-14"))],
+    expected: [["broken"]],
+  },
+  {
+    name: "promise ranges of different sizes refused, naming the argument",
+    id: "PROMISE",
+    args: [col(d("2025-06-01"), d("2025-06-02")), col(d("2025-06-10"), d("2025-06-11"), 0), col(1, 2), one(null), one(null)],
+    expected: [[/^#VALUE! promised_dates: is 3x1 but made_dates is 2x1: the ranges must be the same size \(one cell per promise\)/]],
+  },
+  {
+    name: "payment ranges of different sizes refused, naming the argument",
+    id: "PROMISE",
+    args: [one(d("2025-06-01")), one(d("2025-06-10")), one(1), col(d("2025-06-05"), d("2025-06-06")), one(1)],
+    expected: [[/^#VALUE! payment_amounts: is 1x1 but payment_dates is 2x1/]],
+  },
+  {
+    name: "a promised date before the day the promise was made refused, naming the row",
+    id: "PROMISE",
+    args: [col(d("2025-06-01"), d("2025-06-12")), col(d("2025-06-10"), d("2025-06-11")), col(1, 2), one(null), one(null)],
+    expected: [["#VALUE! promised_dates: row 2: the promised date is before the day the promise was made"]],
+  },
+  {
+    name: "a promise without its amount refused, naming the argument and the row (in Chinese Excel, in Chinese)",
+    id: "PROMISE",
+    args: [col(d("2025-06-01")), col(d("2025-06-10")), col(0), one(null), one(null)],
+    expected: [["#VALUE! promised_amounts：第 1 行：为空，但该行有承诺"]],
+    language: "zh-CN",
+  },
+  {
+    name: "a payment amount that does not read refused, naming the row",
+    id: "PROMISE",
+    args: [one(d("2025-06-01")), one(d("2025-06-10")), one(1), col(d("2025-06-05"), d("2025-06-06")), col(1, "about 20k")],
+    expected: [[/^#VALUE! payment_amounts: row 2: /]],
+  },
+  {
+    name: "an incoming error in a range is passed on with its code",
+    id: "PROMISE",
+    args: [one(d("2025-06-01")), one(d("2025-06-10")), one(1), col(d("2025-06-05"), "#N/A"), col(1, 2)],
+    expected: [["#N/A payment_dates: holds the error #N/A"]],
+  },
+  {
+    name: "grace days above 365 refused",
+    id: "PROMISE",
+    args: [one(d("2025-06-01")), one(d("2025-06-10")), one(1), one(null), one(null), null, one(400)],
+    expected: [[/^#VALUE! grace_days: 400 must be a whole number from 0 to 365/]],
+  },
+
+  // NEXTCONTACT (the next contact due by the ladder; docs/collection-log.md). As of 2025-07-31: level 2 weekly
+  // (07-28 + 7 = 08-04), level 3 every 3 days (07-20 + 3 = 07-23, 8 days overdue), level 1 daily (07-30 + 1 =
+  // 07-31, due today); no contact logged: due on the as-of date; an empty row at the bottom.
+  {
+    name: "the next contact's date by the ladder, a blank row at the bottom",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), d("2025-07-20"), d("2025-07-30"), 0, 0), col(2, 3, 1, 2, 0), one(d("2025-07-31"))],
+    expected: [[d("2025-08-04")], [d("2025-07-23")], [d("2025-07-31")], [d("2025-07-31")], [""]],
+  },
+  {
+    name: "status: a missed follow-up shows",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), d("2025-07-20"), d("2025-07-30"), d("2025-07-30")), col(2, 3, 1, 0), one(d("2025-07-31")), one("status")],
+    expected: [["not due"], ["overdue"], ["due today"], ["none"]],
+  },
+  {
+    name: "days overdue (negative: days to go), Chinese status",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), d("2025-07-20"), d("2025-07-30")), col(2, 3, 1), one(d("2025-07-31")), one("逾期天数")],
+    expected: [[-4], [8], [0]],
+  },
+  {
+    name: "status in Chinese",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), d("2025-07-20"), d("2025-07-30"), d("2025-07-30")), col(2, 3, 1, 0), one(d("2025-07-31")), one("状态")],
+    expected: [["未到期"], ["已逾期"], ["今日到期"], ["无需跟进"]],
+  },
+  {
+    name: "without as_of: the date from the last contact; a blank last contact needs as_of",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), 0), col(2, 3)],
+    expected: [[d("2025-08-04")], [/^#VALUE! as_of: is needed when last_contact is blank/]],
+  },
+  {
+    name: "the status needs as_of",
+    id: "NEXTCONTACT",
+    args: [one(d("2025-07-28")), one(2), null, one("status")],
+    expected: [[/^#VALUE! as_of: is needed for the output "status"/]],
+  },
+  {
+    name: "a level above 3 and a contact after the as-of date refused in their own cells",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), d("2025-08-02")), col(4, 1), one(d("2025-07-31"))],
+    expected: [
+      ["#VALUE! warning_level: 4 is not a warning level (0 to 3)"],
+      [/^#VALUE! last_contact: 2025-08-02 is after the as-of date 2025-07-31/],
+    ],
+  },
+  {
+    name: "an incoming error passed on in its own cell",
+    id: "NEXTCONTACT",
+    args: [col(d("2025-07-28"), "#N/A"), col(2, 2), one(d("2025-07-31"))],
+    expected: [[d("2025-08-04")], ["#N/A last_contact: holds the error #N/A"]],
+  },
 ];
 
 /** Normalises a result grid for comparison: errors become "#VALUE! message". */

@@ -54,4 +54,6 @@ export const GOOD: Record<string, readonly unknown[]> = {
   LIMITATION: [45000, 45100, "days"],
   HISTORY: [45000, 45010, 1000, 45100, 0, "events"],
   BENEFIT: [1000000, 30, "offer"],
+  PROMISE: [45809, 45818, 100000, 45815, 100000, 45869, 3, "status"],
+  NEXTCONTACT: [45860, 2, 45869, "date"],
 };

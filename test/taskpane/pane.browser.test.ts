@@ -835,11 +835,11 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     await page.getByRole("tab", { name: "Functions" }).click();
     const items = page.getByTestId("function");
     await items.first().waitFor();
-    // every function Excel registers, in its order: 17
+    // every function Excel registers, in its order: 19
     const ids = await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-id")));
     expect(ids).toEqual(metadata.functions.map((f) => f.id));
-    expect(ids).toHaveLength(17);
-    expect(await page.getByTestId("functions-count").textContent()).toBe("17 functions");
+    expect(ids).toHaveLength(19);
+    expect(await page.getByTestId("functions-count").textContent()).toBe("19 functions");
     const syntaxes = await page.getByTestId("function-syntax").allTextContents();
     expect(syntaxes).toEqual(
       metadata.functions.map((f) => `AR.${f.id}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`),
@@ -857,7 +857,7 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     expect(examples[0]).toEqual({ formula: '=AR.GRADE(1, 20000, "good")', result: "→ B" });
     // every link resolves to a file the pane's server serves, with the function's heading when it is formulas.md
     const hrefs = await page.getByTestId("function-reference").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href") ?? ""));
-    expect(hrefs).toHaveLength(17);
+    expect(hrefs).toHaveLength(19);
     for (const href of new Set(hrefs.map((h) => h.split("#")[0]))) {
       const response = await fetch(`${origin}/${href}`);
       expect(response.status, href).toBe(200);
@@ -876,7 +876,7 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     // the filter narrows the list
     await page.getByTestId("functions-filter").fill("claimdeadline");
     expect(await items.count()).toBe(1);
-    expect(await page.getByTestId("functions-count").textContent()).toBe("1 of 17 functions");
+    expect(await page.getByTestId("functions-count").textContent()).toBe("1 of 19 functions");
     expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });
@@ -885,8 +885,8 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     const { page, watch } = await openPane(chineseBook());
     await page.getByRole("tab", { name: "函数" }).click();
     await page.getByTestId("function").first().waitFor();
-    expect(await page.getByTestId("function").count()).toBe(17);
-    expect(await page.getByTestId("functions-count").textContent()).toBe("共 17 个函数");
+    expect(await page.getByTestId("function").count()).toBe(19);
+    expect(await page.getByTestId("functions-count").textContent()).toBe("共 19 个函数");
     const grade = page.locator("[data-testid=function][data-id=GRADE]");
     expect(await grade.getByTestId("function-syntax").textContent()).toBe("AR.GRADE(逾期次数, 逾期金额, 现金流, [小额上限], [输出])");
     expect(await grade.textContent()).toContain("按近12个月逾期记录和现金流");
