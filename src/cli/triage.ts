@@ -12,6 +12,7 @@
  *   --lang <en|zh>                  language of the output and the summary (default en)
  *   --decimal <.|,>                 the decimal mark of amounts written as text (default: decided from the file)
  *   --date-order <mdy|dmy>          day/month order of dates like 2/1/2013 (default: decided from dates like 7/31/2025)
+ *   --compare <previous-result>     what changed per customer since a result this tool wrote (.csv or .xlsx)
  *
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
@@ -60,6 +61,7 @@ import {
   todaySerial,
 } from "../result/index.js";
 import { UsageError } from "./file-error.js";
+import { compareWithPrevious } from "./compare.js";
 import { PLAIN, render, terminalOf, type Block, type Terminal } from "./terminal.js";
 import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
 
@@ -80,6 +82,8 @@ interface Options {
   decimal?: DecimalMark;
   /** Day/month order of dates like 2/1/2013 (`--date-order`); decided from the dates when not given. */
   dateOrder?: DayMonthOrder;
+  /** A previous result file to compare this run with (`--compare`). */
+  compare?: string;
   /** Whether --as-of was given (else an export's title date, or today). */
   asOfGiven: boolean;
   /** Where the printout goes: its width and colours (default: plain, 100 wide). */
@@ -101,9 +105,9 @@ const DATE_ORDERS: Readonly<Record<string, DayMonthOrder>> = {
 };
 
 const USAGE =
-  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy]";
+  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare previous-result.csv|.xlsx]";
 const USAGE_ZH =
-  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy]";
+  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare 上次结果.csv|.xlsx]";
 
 /** The usage text in a language (`--help`). */
 export function usage(language: Language): string {
@@ -162,7 +166,8 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
         );
       }
       options.dateOrder = order;
-    } else if (arg === "--sheet") options.sheet = value();
+    } else if (arg === "--compare") options.compare = value();
+    else if (arg === "--sheet") options.sheet = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
       const known = CSV_ENCODINGS.find((name) => name === e || name.replace(/[-_]/g, "") === e.replace(/[-_]/g, ""));
@@ -309,6 +314,9 @@ export async function runTriage(options: Options): Promise<string[]> {
     lines.push(...reconciliationLines(ledger.reconciliation, options.language));
     blocks.push({ kind: "gap" });
   }
+  // What changed since a previous result (--compare): read in full before anything is written.
+  const changes = options.compare === undefined ? null : await compareWithPrevious(options.compare, ledger, options.language);
+  if (changes !== null) blocks.push(...changes.blocks, { kind: "gap" });
   if (options.out) {
     // Both tables are made row by row as they are written: a million rows are never held as cells. The
     // checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
@@ -353,6 +361,7 @@ export async function runTriage(options: Options): Promise<string[]> {
             ...(items === null
               ? []
               : [{ name: itemName, headers: items.headers, rows: items, columnFormats: items.columnKeys.map(columnFormat) }]),
+            ...(changes === null ? [] : [changes.sheet]),
             {
               name: text.summary,
               grid: summaryGrid.rows,
@@ -394,6 +403,14 @@ export async function runTriage(options: Options): Promise<string[]> {
         lines.push(zh ? `明细表（${items.length} 行）在第二个工作表` : `the item table (${items.length} rows) is the second sheet`);
       }
     }
+    if (changes !== null)
+      lines.push(
+        csv
+          ? await changes.writeCsv(options.out, [options.file])
+          : zh
+            ? `变化表在工作表“${changes.sheet.name}”`
+            : `the changes are the sheet "${changes.sheet.name}"`,
+      );
     if (legend.size > 0) {
       const legendPath = csv ? legendCsvPath(options.out) : null;
       if (legendPath !== null) await writeTable(legendPath, legendRows().headers, legendRows().rows, { protect: [options.file] });

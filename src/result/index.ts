@@ -8,6 +8,7 @@
  * - cell-text: formula-safe text, display width, column letters
  * - locale: the user's language and today's date as a serial
  * - legend: long advice texts written once per file (the row keeps the first clause and a code)
+ * - compare: what changed since a previous result (--compare), customer by customer
  */
 export * from "./columns.js";
 export * from "./table.js";
@@ -17,3 +18,4 @@ export * from "./cell-text.js";
 export * from "./locale.js";
 export * from "./ledger.js";
 export * from "./legend.js";
+export * from "./compare.js";
