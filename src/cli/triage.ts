@@ -316,6 +316,8 @@ export async function runTriage(options: Options): Promise<string[]> {
   }
   // What changed since a previous result (--compare): read in full before anything is written.
   const changes = options.compare === undefined ? null : await compareWithPrevious(options.compare, ledger, options.language);
+  // The files this run read are never written over: the portfolio, and the previous result it compared with.
+  const readFiles = options.compare === undefined ? [options.file] : [options.file, options.compare];
   if (changes !== null) blocks.push(...changes.blocks, { kind: "gap" });
   if (options.out) {
     // Both tables are made row by row as they are written: a million rows are never held as cells. The
@@ -354,7 +356,7 @@ export async function runTriage(options: Options): Promise<string[]> {
       sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
       columnFormats: result.columnKeys.map(columnFormat),
-      protect: [options.file],
+      protect: readFiles,
       moreSheets: csv
         ? []
         : [
@@ -390,7 +392,7 @@ export async function runTriage(options: Options): Promise<string[]> {
     if (items !== null) {
       if (itemsPath !== null) {
         const itemReport = await writeTable(itemsPath, items.headers, items, {
-          protect: [options.file],
+          protect: readFiles,
           dateColumns: itemDateColumns(items),
         });
         lines.push(
@@ -413,7 +415,7 @@ export async function runTriage(options: Options): Promise<string[]> {
       );
     if (legend.size > 0) {
       const legendPath = csv ? legendCsvPath(options.out) : null;
-      if (legendPath !== null) await writeTable(legendPath, legendRows().headers, legendRows().rows, { protect: [options.file] });
+      if (legendPath !== null) await writeTable(legendPath, legendRows().headers, legendRows().rows, { protect: readFiles });
       const where = legendPath ?? (zh ? `工作表“${legendName}”` : `the sheet "${legendName}"`);
       lines.push(
         zh
