@@ -872,7 +872,7 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     const hint = await page.getByText("Type =AR. in a cell to use them.", { exact: false }).boundingBox();
     expect(hint!.y).toBeGreaterThanOrEqual(heading!.y + heading!.height + 2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
-    await page.screenshot({ path: join(root, "docs/images/pane-functions-en.png") });
+    await readmePicture(page, "pane-functions-en");
     // the filter narrows the list
     await page.getByTestId("functions-filter").fill("claimdeadline");
     expect(await items.count()).toBe(1);
