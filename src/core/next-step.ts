@@ -296,7 +296,7 @@ function disputeStep(input: NextStepInput, collection: CollectionStep, dispute: 
     en: "resolve the dispute: reconcile and send the evidence (contract, delivery proof, signed acceptance)",
     zh: "解决异议：对账并提供证据（合同、送货凭证、签收单）",
   };
-  const on = dispute.invoice === null ? { en: "", zh: "" } : { en: ` on invoice ${dispute.invoice}`, zh: `（发票 ${dispute.invoice}）` };
+  const on = dispute.invoice === null ? { en: "", zh: "" } : { en: ` on invoice ${dispute.invoice}`, zh: `发票 ${dispute.invoice} ` };
   const about = dispute.note === null ? { en: "", zh: "" } : { en: ` (${dispute.note})`, zh: `（${dispute.note}）` };
   const since = isoFromSerial(dispute.opened);
   const days = input.daysPastDue;
@@ -313,7 +313,7 @@ function disputeStep(input: NextStepInput, collection: CollectionStep, dispute: 
     reason: {
       code: "dispute",
       en: `open dispute${on.en} since ${since}${about.en}, log row ${dispute.sourceRow}: held out of escalation until resolved${held.en}`,
-      zh: `自 ${since} 起存在异议${on.zh}${about.zh}（催收记录第 ${dispute.sourceRow} 行）：异议解决前暂停升级${held.zh}`,
+      zh: `${on.zh}自 ${since} 起存在异议${about.zh}，催收记录第 ${dispute.sourceRow} 行：异议解决前暂停升级${held.zh}`,
     },
   };
 }
