@@ -503,9 +503,10 @@ export function logLines(collection: TriageCollection, name: string, language: L
   if (missing.length === 0) {
     lines.push(zh ? "催收记录中的客户均在组合中" : "every customer of the log is in the portfolio");
   } else {
-    const names = missing.map(
-      (c) => `${c.customer} (${zh ? "第 " : "rows "}${[...c.rows, ...c.afterAsOfRows].join(zh ? "、" : ", ")}${zh ? " 行" : ""})`,
-    );
+    const names = missing.map((c) => {
+      const rows = [...c.rows, ...c.afterAsOfRows].sort((x, y) => x - y);
+      return zh ? `${c.customer}（第 ${rows.join("、")} 行）` : `${c.customer} (${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")})`;
+    });
     lines.push(
       zh
         ? `${missing.length} 个客户不在组合中：${names.join("；")}`

@@ -67,11 +67,39 @@ describe("npm run triage -- --log", () => {
       await runTriage(parseArguments([PORTFOLIO, "--log", log, "--as-of", "2025-07-31", "--out", out, "--lang", "zh"], asOf)),
     );
     expect(lines).toContain("催收记录 log.csv：3 行 = 3 个事件 + 0 行有问题 + 0 行空行");
-    expect(lines).toContain("1 个客户不在组合中：Zenith Ltd (第 3、4 行)");
+    expect(lines).toContain("1 个客户不在组合中：Zenith Ltd（第 3、4 行）");
     const csv = readFileSync(out, "utf8");
     const northwind = csv.split("\r\n").find((l) => l.startsWith("9,Northwind")) as string;
     // last contact 2025-07-20, level 2: next due 2025-07-27, overdue; no demand with proof (a call)
     expect(northwind.endsWith(",0,0,0,,2025-07-20,2025-07-27,是,")).toBe(true);
+  });
+
+  it("reads the log for an ERP's open-item list, per customer as rolled up", async () => {
+    const log = join(dir, "kingdee-log.csv");
+    writeFileSync(
+      log,
+      "日期,客户,发票号,催收动作,金额,承诺日期,备注\n2025-07-10,华信机械,XSFP00000412,提出异议,,,质量问题\n2025-07-12,华信机械,,承诺还款,96000,2025-07-20,\n2025-07-15,不存在公司,,电话,,,\n",
+    );
+    const out = join(dir, "kingdee.csv");
+    const kingdee = join(__dirname, "../../samples/kingdee-open-items.csv");
+    const lines = flat(await runTriage(parseArguments([kingdee, "--log", log, "--out", out], asOf)));
+    expect(lines).toContain(
+      "log kingdee-log.csv: 3 rows = 3 events + 0 problems + 0 blank\n1 customer not in the portfolio: 不存在公司 (row 4)",
+    );
+    const result = await readTable(out);
+    const huaxin = result.rows.find((r) => r[1] === "华信机械") as unknown[];
+    expect(String(huaxin[result.headers.indexOf("next step")])).toMatch(/^finance manager: resolve the dispute/);
+    // the promise of 96,000 by 2025-07-20 (grace to 07-23) was not paid: broken
+    expect(huaxin.slice(-8)).toEqual([
+      "0",
+      "1",
+      "0",
+      "invoice XSFP00000412 since 2025-07-10",
+      "2025-07-12",
+      "2025-07-13",
+      "yes",
+      "2025-07-12",
+    ]);
   });
 
   it("finds the sheet 'Collection log' of the portfolio's own workbook", async () => {
