@@ -15,7 +15,8 @@ const certs = require("../scripts/certs.js") as {
 };
 const webpackCli = require.resolve("webpack-cli/bin/cli.js");
 const isWindows = process.platform === "win32";
-const startupTimeoutMs = 25_000;
+// Generous: the first webpack build takes ~20 s on two loaded cores; a slow start is not what this test checks.
+const startupTimeoutMs = 60_000;
 
 let server: ChildProcess | undefined;
 let exited: Promise<void> = Promise.resolve();

@@ -40,6 +40,7 @@ import {
 import {
   isoFromSerial,
   REQUIRED_FIELDS,
+  withCurrency,
   tableShape,
   TRIAGE_FIELDS,
   type DayMonthOrder,
@@ -108,7 +109,7 @@ type SourceKind = PortfolioSource["kind"];
 
 /** How the last run ended. */
 type Outcome =
-  | { readonly kind: "done"; readonly result: RunResult }
+  | { readonly kind: "done"; readonly result: RunResult; /** The policy's currency, which labels the amounts. */ readonly currency: string }
   | { readonly kind: "cancelled" }
   | { readonly kind: "error"; readonly message: string; readonly finding?: boolean };
 
@@ -207,6 +208,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
     setProgress({ phase: "locate", done: 0, total: 0 });
     // one re-render per 100 ms at most, however many chunks report
     const throttled = throttleProgress(setProgress, 100);
+    const policy = workbookPolicy();
     try {
       const result = await runTriage(
         io,
@@ -216,13 +218,13 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
           location: inspection.location,
           mapping,
           asOf: asOfValue,
-          policy: workbookPolicy(),
+          policy,
           language,
           ...(dateOrder === "auto" ? {} : { dateOrder }),
         },
         { signal: controller.signal, onProgress: throttled.report },
       );
-      setOutcome({ kind: "done", result });
+      setOutcome({ kind: "done", result, currency: policy.currency });
     } catch (error) {
       setOutcome(isAbortError(error) ? { kind: "cancelled" } : { kind: "error", message: errorText(error, language, t) });
     } finally {
@@ -647,7 +649,7 @@ function OutcomeView({
         <TableRow>
           <TableHeaderCell>{t.groupColumns.group}</TableHeaderCell>
           <TableHeaderCell className={styles.number}>{t.groupColumns.count}</TableHeaderCell>
-          <TableHeaderCell className={styles.number}>{t.groupColumns.amount}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{withCurrency(t.groupColumns.amount, outcome.currency, language)}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -528,6 +528,10 @@ describe("the task pane in Chromium on a fake Excel", () => {
       // the breakdown by warning level opened, as a user would look first
       await page.getByRole("button", { name: name.endsWith("en") ? "By warning level" : "按预警级别" }).click();
       await page.getByTestId("by-level").waitFor();
+      // amounts say their currency: the workbook policy's, CNY by default
+      expect(await page.getByTestId("by-level").locator("th").allTextContents()).toContain(
+        name.endsWith("en") ? "Balance (CNY)" : "余额（CNY）",
+      );
       expect(await onFirstScreen(page, "open-result")).toBe(true);
       await readmePicture(page, name);
       expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
