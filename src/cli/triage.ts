@@ -17,6 +17,8 @@
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
  * writes `result.items.csv` (every source row and what became of it), an .xlsx gets the items as a second sheet.
+ * Every run prints today's work list (whom to contact today, by owner); `--out result.csv` writes it to
+ * `result.work.csv`, an .xlsx gets it as its last sheet, "Today's work" (src/result/work-list.ts).
  */
 import { basename, extname, join } from "node:path";
 import {

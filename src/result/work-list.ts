@@ -82,6 +82,14 @@ const TERMINAL_HEADERS: Readonly<Record<Language, readonly string[]>> = {
  */
 export function workListTextTables(list: WorkList, language: Language): TextTable[] {
   const zh = language === "zh";
+  // A column of amounts shows cents on every row when any amount has them (1,234.50 over 95,000.00), as the summary's.
+  const cents = list.items.some((i) => formatAmount(i.balance).includes("."));
+  const money = (amount: number): string => {
+    const text = formatAmount(amount);
+    if (!cents) return text;
+    const point = text.indexOf(".");
+    return point < 0 ? `${text}.00` : text.padEnd(point + 3, "0");
+  };
   return list.groups.map((group) => {
     const owner = group.owner[language];
     return {
@@ -92,7 +100,7 @@ export function workListTextTables(list: WorkList, language: Language): TextTabl
         cells: [
           String(item.sourceRow),
           item.customer,
-          formatAmount(item.balance),
+          money(item.balance),
           zh ? `${item.nextStep.what.zh}。今日：${whyText(item, language)}` : `${item.nextStep.what.en}. Today: ${whyText(item, language)}`,
         ],
         ...(item.level === 3 ? { tone: "level3" as const } : {}),
