@@ -13,6 +13,10 @@
  *   --decimal <.|,>                 the decimal mark of amounts written as text (default: decided from the file)
  *   --date-order <mdy|dmy>          day/month order of dates like 2/1/2013 (default: decided from dates like 7/31/2025)
  *   --compare <previous-result>     what changed per customer since a result this tool wrote (.csv or .xlsx)
+ *   --log <log.csv|log.xlsx>        the collection log (docs/collection-log.md): its facts per customer in the result,
+ *                                   its problems listed (and, in an .xlsx, a sheet "Log problems"); in a workbook, the
+ *                                   sheet "Collection log" / "催收记录" when there is one, else the first
+ *   --log-sheet <name>              the worksheet of an .xlsx log
  *
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
@@ -43,6 +47,9 @@ import {
   type TriageField,
   type LedgerTriage,
   type TriageSummary,
+  readCollectionLog,
+  type CollectionLog,
+  type TriageCollection,
   workList,
 } from "../core/index.js";
 import {
@@ -62,6 +69,7 @@ import {
   summaryTables,
   blankRowsLine,
   todaySerial,
+  LOG_DATE_KEYS,
   WORK_LIST_SHEET,
   workListEmptyLine,
   workListHeading,
@@ -92,6 +100,9 @@ interface Options {
   dateOrder?: DayMonthOrder;
   /** A previous result file to compare this run with (`--compare`). */
   compare?: string;
+  /** The collection log (`--log`) and its worksheet (`--log-sheet`). */
+  log?: string;
+  logSheet?: string;
   /** Whether --as-of was given (else an export's title date, or today). */
   asOfGiven: boolean;
   /** Where the printout goes: its width and colours (default: plain, 100 wide). */
@@ -113,9 +124,9 @@ const DATE_ORDERS: Readonly<Record<string, DayMonthOrder>> = {
 };
 
 const USAGE =
-  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare previous-result.csv|.xlsx]";
+  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare previous-result.csv|.xlsx] [--log log.csv|.xlsx] [--log-sheet name]";
 const USAGE_ZH =
-  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare 上次结果.csv|.xlsx]";
+  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare 上次结果.csv|.xlsx] [--log 催收记录.csv|.xlsx] [--log-sheet 工作表]";
 
 /** The usage text in a language (`--help`). */
 export function usage(language: Language): string {
@@ -176,6 +187,8 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
       options.dateOrder = order;
     } else if (arg === "--compare") options.compare = value();
     else if (arg === "--sheet") options.sheet = value();
+    else if (arg === "--log") options.log = value();
+    else if (arg === "--log-sheet") options.logSheet = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
       const known = CSV_ENCODINGS.find((name) => name === e || name.replace(/[-_]/g, "") === e.replace(/[-_]/g, ""));
@@ -255,7 +268,9 @@ export async function runTriage(options: Options): Promise<string[]> {
       ? `样例组合 samples/portfolio.csv，按其自身日期 ${SAMPLE_AS_OF} 计算（用 --as-of 指定其他日期）`
       : `the sample portfolio samples/portfolio.csv, as of its own date ${SAMPLE_AS_OF} (give --as-of for another)`;
   }
+  const collectionLog = options.log === undefined ? null : await readLog(options.log, options.logSheet);
   const ledger = triageLedger(table.rows, recognition.mapping, {
+    ...(collectionLog === null ? {} : { collectionLog: collectionLog.log }),
     asOf,
     firstRowNumber: table.firstRowNumber,
     dateSystem: table.dateSystem,
@@ -318,7 +333,8 @@ export async function runTriage(options: Options): Promise<string[]> {
   const blank = blankRowsLine(summary, options.language);
   if (blank !== null) blocks.push({ kind: "gap" }, { kind: "line", text: blank });
   // Today's work (issue 13): whom to contact today, by owner, most urgent first (src/core/work-list.ts).
-  const work = workList(output.records, output.asOf, { policy: output.policy });
+  // With --log, the run's facts (each record's own, TriageRecord.collection); without, the records alone.
+  const work = workList(output.records, output.asOf, { policy: output.policy, facts: output.collection?.facts ?? null });
   blocks.push({ kind: "gap" }, { kind: "line", text: workListHeading(work, options.language), tone: "heading" });
   if (work.items.length === 0) blocks.push({ kind: "line", text: workListEmptyLine(options.language) });
   for (const t of workListTextTables(work, options.language)) blocks.push({ kind: "table", table: t });
@@ -337,8 +353,17 @@ export async function runTriage(options: Options): Promise<string[]> {
   // What changed since a previous result (--compare): read in full before anything is written.
   const changes = options.compare === undefined ? null : await compareWithPrevious(options.compare, ledger, options.language);
   // The files this run read are never written over: the portfolio, and the previous result it compared with.
-  const readFiles = options.compare === undefined ? [options.file] : [options.file, options.compare];
+  const readFiles = [
+    options.file,
+    ...(options.compare === undefined ? [] : [options.compare]),
+    ...(options.log === undefined ? [] : [options.log]),
+  ];
   if (changes !== null) blocks.push(...changes.blocks, { kind: "gap" });
+  const collection = output.collection ?? null;
+  if (collectionLog !== null && collection !== null) {
+    lines.push(...logLines(collection, collectionLog.name, options.language));
+    blocks.push({ kind: "gap" });
+  }
   if (options.out) {
     // Both tables are made row by row as they are written: a million rows are never held as cells. The
     // checklists of what to find out, 900 characters each, go once into the legend (src/result/legend.ts).
@@ -372,10 +397,14 @@ export async function runTriage(options: Options): Promise<string[]> {
             ],
       problemRowLimit: 200,
     });
+    const logDates = result.columnKeys.flatMap((key, i) => (LOG_DATE_KEYS.includes(key) ? [i] : []));
+    const logProblems = collection === null ? [] : logProblemRows(collection, options.language);
+    const logProblemsName = zh ? "催收记录问题" : "Log problems";
     const report = await writeTable(options.out, result.headers, result, {
       sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
       columnFormats: result.columnKeys.map(columnFormat),
+      ...(logDates.length === 0 ? {} : { dateColumns: logDates }),
       protect: readFiles,
       moreSheets: csv
         ? []
@@ -404,6 +433,10 @@ export async function runTriage(options: Options): Promise<string[]> {
               },
               skipWhenEmpty: true,
             },
+            // After the sheets a run without a log writes, so that they keep their places.
+            ...(logProblems.length === 0
+              ? []
+              : [{ name: logProblemsName, headers: LOG_PROBLEM_HEADERS[options.language], rows: logProblems }]),
             // Last, so that the sheets before it keep their places (the summary stays the one shown on opening).
             workSheet,
           ],
@@ -460,6 +493,111 @@ export async function runTriage(options: Options): Promise<string[]> {
   }
   options.onPhase?.("write");
   return render(blocks, options.terminal ?? PLAIN);
+}
+
+/** A collection log read for `--log`, with the name to call it by. */
+interface ReadLog {
+  readonly log: CollectionLog;
+  readonly name: string;
+}
+
+/** The sheet names a collection log is looked for by in a workbook, before its first sheet. */
+const LOG_SHEET_NAMES = ["Collection log", "催收记录"];
+
+/**
+ * Reads the collection log of `--log` with the readers of the portfolio (readTable): a CSV, or a workbook's
+ * sheet `--log-sheet`, else the one named "Collection log" / "催收记录", else its first visible sheet.
+ * @throws TableFileError (en + zh) naming the file for one that cannot be opened or is no collection log
+ */
+async function readLog(path: string, sheet: string | undefined): Promise<ReadLog> {
+  let table: Table | null = null;
+  try {
+    if (sheet === undefined && /\.xls[xm]$/i.test(path)) {
+      for (const name of LOG_SHEET_NAMES) {
+        try {
+          table = await readTable(path, { sheet: name });
+          break;
+        } catch (error) {
+          if (openError(error, path) !== null) throw error; // no such file: say so, not "no such sheet"
+        }
+      }
+    }
+    table ??= await readTable(path, { sheet, encoding: "auto" });
+  } catch (error) {
+    throw openError(error, path) ?? error;
+  }
+  const name = table.sheet === undefined ? basename(path) : `${basename(path)} (${table.sheet})`;
+  try {
+    const log = readCollectionLog([table.headers, ...table.rows], {
+      headerRow: table.firstRowNumber - 1,
+      ...(table.dateSystem === undefined ? {} : { dateSystem: table.dateSystem }),
+    });
+    return { log, name };
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    throw new TableFileError(`--log ${name}: ${error.message}`, `--log ${name}：${error.zh}`);
+  }
+}
+
+/**
+ * The log's section of the printout: every row accounted for ("log: 33 rows = 30 events + 2 problems + 1
+ * blank"), the log's customers the portfolio does not have, and each problem row with its reasons.
+ */
+export function logLines(collection: TriageCollection, name: string, language: Language): string[] {
+  const zh = language === "zh";
+  const lines: string[] = [];
+  const log = collection.log;
+  if (log !== null) {
+    const blank = log.blankRows.length + log.trailingBlankRows;
+    lines.push(
+      zh
+        ? `催收记录 ${name}：${log.rowCount} 行 = ${log.events.length} 个事件 + ${log.problems.length} 行有问题 + ${blank} 行空行`
+        : `log ${name}: ${log.rowCount} rows = ${log.events.length} events + ${log.problems.length} problem${log.problems.length === 1 ? "" : "s"} + ${blank} blank`,
+    );
+  }
+  const missing = collection.notInPortfolio;
+  if (missing.length === 0) {
+    lines.push(zh ? "催收记录中的客户均在组合中" : "every customer of the log is in the portfolio");
+  } else {
+    const names = missing.map((c) => {
+      const rows = [...c.rows, ...c.afterAsOfRows].sort((x, y) => x - y);
+      return zh ? `${c.customer}（第 ${rows.join("、")} 行）` : `${c.customer} (${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")})`;
+    });
+    lines.push(
+      zh
+        ? `${missing.length} 个客户不在组合中：${names.join("；")}`
+        : `${missing.length} customer${missing.length === 1 ? "" : "s"} not in the portfolio: ${names.join("; ")}`,
+    );
+  }
+  for (const p of log?.problems ?? []) {
+    const reasons = p.problems.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ");
+    lines.push(zh ? `催收记录第 ${p.sourceRow} 行：${reasons}` : `log row ${p.sourceRow}: ${reasons}`);
+  }
+  return lines;
+}
+
+/** The headers of the sheet "Log problems". */
+const LOG_PROBLEM_HEADERS: Readonly<Record<Language, readonly string[]>> = {
+  en: ["log row", "customer", "problem"],
+  zh: ["催收记录行号", "客户", "问题"],
+};
+
+/** The rows of the sheet "Log problems": each problem row, then each customer not in the portfolio (at its first row). */
+export function logProblemRows(collection: TriageCollection, language: Language): (string | number)[][] {
+  const zh = language === "zh";
+  const rows: (string | number)[][] = [];
+  for (const p of collection.log?.problems ?? []) {
+    rows.push([p.sourceRow, p.customer ?? "", p.problems.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ")]);
+  }
+  for (const c of collection.notInPortfolio) {
+    const all = [...c.rows, ...c.afterAsOfRows].sort((a, b) => a - b);
+    rows.push([
+      all[0],
+      c.customer,
+      zh ? `客户不在组合中（第 ${all.join("、")} 行）` : `customer not in the portfolio (rows ${all.join(", ")})`,
+    ]);
+  }
+  return rows;
 }
 
 /** How the file was read, when it is worth saying: an encoding other than UTF-8, the worksheet of a workbook. */

@@ -16,7 +16,15 @@ import type { LimitationStatus } from "./limitation.js";
 
 /** Which rule of the precedence decided the step, from the first to the last. */
 export type NextStepRule =
-  "nothing-owed" | "claim-window" | "limitation-expired" | "limitation-warning" | "dishonest-debtor" | "profile" | "ladder" | "not-due";
+  | "nothing-owed"
+  | "claim-window"
+  | "limitation-expired"
+  | "limitation-warning"
+  | "dispute"
+  | "dishonest-debtor"
+  | "profile"
+  | "ladder"
+  | "not-due";
 
 /** Why a debtor is unable to pay, as far as the next step cares: in bankruptcy (a claim window), listed as dishonest, or neither. */
 export type UnableGround = "insolvent" | "dishonest-debtor" | null;
@@ -33,6 +41,20 @@ export interface NextStepInput {
   readonly unable?: UnableGround;
   /** The limitation period, when known: its status, last day (Excel serial) and days left. */
   readonly limitation?: { readonly status: LimitationStatus; readonly end: number; readonly daysLeft: number } | null;
+  /** An open dispute (from the collection log): it holds the debtor out of escalation until it is resolved. */
+  readonly dispute?: OpenDispute | null;
+}
+
+/** A dispute opened and not resolved (the collection log's DisputeFact). */
+export interface OpenDispute {
+  /** The invoice disputed; null for the whole debt. */
+  readonly invoice: string | null;
+  /** Excel serial of the day it was opened. */
+  readonly opened: number;
+  /** Its log row. */
+  readonly sourceRow: number;
+  /** What it is about, as the log's note says. */
+  readonly note: string | null;
 }
 
 /** The one next step of a debtor: who does what, how the debtor is contacted, and why this step. */
@@ -145,7 +167,10 @@ const DISHONEST_ROUTE: Reason = {
  *    cannot rely on the limitation, Civil Code art. 192);
  * 4. **limitation warning** (within policy.limitationWarningDays of its end): legal sends a written
  *    demand or gets a signed acknowledgement before the last day, or sues (art. 195);
- * 5. **dishonest-debtor listing** (profile `unable` on that signal): legal sues (or applies for
+ * 5. **open dispute** (collection log): the finance manager resolves it: reconciles the account and sends the
+ *    evidence (contract, delivery proof, signed acceptance); no escalation (no lawyer's letter, no suit)
+ *    while it is open, even before the due date;
+ * 5b. **dishonest-debtor listing** (profile `unable` on that signal): legal sues (or applies for
  *    enforcement), joins the distribution of its assets and traces assets; no more supply on credit;
  * 6. **profile route** (collectionStep): `unable` otherwise -> legal files the claim and traces assets;
  *    from warning level 1, `willful` -> legal's lawyer's letter with a short deadline, `temporary` -> an
@@ -214,6 +239,8 @@ export function nextStep(input: NextStepInput, policy: Policy = DEFAULT_POLICY):
       },
     );
   }
+  const dispute = input.dispute ?? null;
+  if (dispute !== null) return disputeStep(input, step, dispute, policy);
   if (unable === "dishonest-debtor") {
     return legal(
       "dishonest-debtor",
@@ -256,6 +283,39 @@ export function nextStep(input: NextStepInput, policy: Policy = DEFAULT_POLICY):
     step,
     LADDER_WHY[profile === null ? "none" : profile === "unclear" ? "unclear" : level === 0 ? "waits" : "none"],
   );
+}
+
+/**
+ * The step of an open dispute: the finance manager reconciles and sends the evidence (a quality dispute is
+ * answered with evidence, not with a lawyer's letter), naming the dispute and the step it holds back.
+ */
+function disputeStep(input: NextStepInput, collection: CollectionStep, dispute: OpenDispute, policy: Policy): NextStep {
+  const how = contactChannel(input.balance, policy);
+  const what: Reason = {
+    code: "resolve-dispute",
+    en: "resolve the dispute: reconcile and send the evidence (contract, delivery proof, signed acceptance)",
+    zh: "解决异议：对账并提供证据（合同、送货凭证、签收单）",
+  };
+  const on = dispute.invoice === null ? { en: "", zh: "" } : { en: ` on invoice ${dispute.invoice}`, zh: `发票 ${dispute.invoice} ` };
+  const about = dispute.note === null ? { en: "", zh: "" } : { en: ` (${dispute.note})`, zh: `（${dispute.note}）` };
+  const since = isoFromSerial(dispute.opened);
+  const days = input.daysPastDue;
+  const held =
+    days > 0 && collection.code !== "none"
+      ? { en: `; instead of ${collection.who.en}: ${collection.step.en}`, zh: `；暂缓${collection.who.zh}：${collection.step.zh}` }
+      : { en: "", zh: "" };
+  return {
+    rule: "dispute",
+    code: `finance-manager/resolve-dispute/${how.code}`,
+    who: collector("finance-manager"),
+    what,
+    how,
+    reason: {
+      code: "dispute",
+      en: `open dispute${on.en} since ${since}${about.en}, log row ${dispute.sourceRow}: held out of escalation until resolved${held.en}`,
+      zh: `${on.zh}自 ${since} 起存在异议${about.zh}，催收记录第 ${dispute.sourceRow} 行：异议解决前暂停升级${held.zh}`,
+    },
+  };
 }
 
 /** Why the ladder's step is the next step: no profile, an unclear one, or a play that waits for level 1. */

@@ -76,7 +76,10 @@ export interface WorkList {
 
 /** Options of workList. */
 export interface WorkListOptions {
-  /** The collection log's facts at the same as-of date (collectionFacts); none: the records alone decide. */
+  /**
+   * The collection log's facts at the same as-of date (collectionFacts), for records triaged without the log;
+   * a record triaged with it (TriageRecord.collection set) uses its own. None: the records alone decide.
+   */
   readonly facts?: CollectionFacts | null;
   /** The triage's policy (the follow-up cadence, promiseGraceDays of the facts); the defaults when left out. */
   readonly policy?: Policy;
@@ -105,7 +108,13 @@ export function workList(records: readonly TriageRecord[], asOf: number, options
     const step = record.nextStep;
     if (record.status !== "ok" || step === null || step.who.code === "none") continue;
     if (record.balance === null || record.level === null || record.daysPastDue === null) continue;
-    const customerFacts = facts === null ? null : (facts.byKey.get(logCustomerKey(record.customer)) ?? null);
+    // The record's own facts when its triage read the log (next contact due by this row's level), else the given facts.
+    const customerFacts =
+      record.collection !== undefined
+        ? record.collection
+        : facts === null
+          ? null
+          : (facts.byKey.get(logCustomerKey(record.customer)) ?? null);
     const why = whyToday(record, step, record.level, customerFacts, today, policy);
     if (why.length === 0) continue;
     items.push({

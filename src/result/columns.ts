@@ -20,6 +20,8 @@ import {
   type Reason,
   type TriageRecord,
   type TriageStatus,
+  type CustomerFacts,
+  isoFromSerial,
 } from "../core/index.js";
 
 /** One output column: a stable key and its header in each language. */
@@ -58,14 +60,64 @@ const TAIL: readonly TriageColumn[] = [
 ];
 
 /**
+ * The columns of the collection log's facts (issue 13), after the reasons (so that every other column keeps
+ * its place), only in the result of a run given a log: promises kept, broken and pending, the open
+ * dispute, the last contact, the next contact due and whether it is overdue, and the day the limitation
+ * period runs again from by the log (dates as Excel serials).
+ */
+export const LOG_COLUMNS: readonly TriageColumn[] = Object.freeze([
+  { key: "promisesKept", en: "promises kept", zh: "承诺已兑现" },
+  { key: "promisesBroken", en: "promises broken", zh: "承诺未兑现" },
+  { key: "promisesPending", en: "promises pending", zh: "承诺待兑现" },
+  { key: "openDispute", en: "open dispute", zh: "未决异议" },
+  { key: "lastContact", en: "last contact", zh: "最近联系" },
+  { key: "nextContactDue", en: "next contact due", zh: "下次联系日" },
+  { key: "followUpOverdue", en: "follow-up overdue", zh: "跟进逾期" },
+  { key: "limitationRestartedFrom", en: "limitation restarted from (log)", zh: "时效重新起算日（催收记录）" },
+]);
+
+/** The keys of the log's date columns (Excel serials: a writer formats them as dates). */
+export const LOG_DATE_KEYS: readonly string[] = Object.freeze(["lastContact", "nextContactDue", "limitationRestartedFrom"]);
+
+const YES_NO: Readonly<Record<Language, readonly [string, string]>> = { en: ["yes", "no"], zh: ["是", "否"] };
+
+/**
+ * The log's cells of a record (LOG_COLUMNS): blank when the log has nothing for the customer or the row
+ * has a problem. The open dispute reads "invoice JC-1 since 2025-06-12" (the first, and how many more).
+ */
+export function logCells(facts: CustomerFacts | null | undefined, language: Language): (string | number)[] {
+  if (facts === null || facts === undefined) return ["", "", "", "", "", "", "", ""];
+  const disputes = facts.openDisputes;
+  let dispute = "";
+  if (disputes.length > 0) {
+    const d = disputes[0];
+    const since = isoFromSerial(d.opened);
+    dispute =
+      language === "zh"
+        ? `${d.invoice === null ? "全部欠款" : `发票 ${d.invoice}`}，自 ${since} 起${disputes.length > 1 ? `（另有 ${disputes.length - 1} 项）` : ""}`
+        : `${d.invoice === null ? "whole debt" : `invoice ${d.invoice}`} since ${since}${disputes.length > 1 ? ` (and ${disputes.length - 1} more)` : ""}`;
+  }
+  return [
+    facts.promisesKept,
+    facts.promisesBroken,
+    facts.promisesPending,
+    dispute,
+    facts.lastContact?.date ?? "",
+    facts.nextContactDue ?? "",
+    facts.nextContactDue === null ? "" : YES_NO[language][facts.followUpOverdue ? 0 : 1],
+    facts.lastInterruption?.date ?? "",
+  ];
+}
+
+/**
  * The output columns for a policy, in order: source row, customer, balance, status, problems, grade,
  * term, days past due, bucket, level, next step (the one step decided by nextStep: who, what, how; why
  * is in the reasons), profile, strategy, to find out, one settlement offer per tier of the policy
  * (`offer-10`: "pay within 10 days (90%)") and the full balance (`offer-full`), the future benefit,
  * instalment proposal, recovery estimate, missing evidence, balance confirmation, limitation days left
- * and status, reasons.
+ * and status, reasons; then, for a run given a collection log (`withLog`), LOG_COLUMNS.
  */
-export function triageColumns(policy: Policy = DEFAULT_POLICY): TriageColumn[] {
+export function triageColumns(policy: Policy = DEFAULT_POLICY, withLog = false): TriageColumn[] {
   const tiers = policy.settlementTiers;
   const lastDays = tiers[tiers.length - 1].days;
   const offers: TriageColumn[] = tiers.map((t) => ({
@@ -74,7 +126,7 @@ export function triageColumns(policy: Policy = DEFAULT_POLICY): TriageColumn[] {
     zh: `${t.days}天内付清（${formatRate(t.rate)}）`,
   }));
   offers.push({ key: "offer-full", en: `full balance (after ${lastDays} days)`, zh: `全额（${lastDays}天后）` });
-  return [...HEAD, ...offers, ...TAIL];
+  return withLog ? [...HEAD, ...offers, ...TAIL, ...LOG_COLUMNS] : [...HEAD, ...offers, ...TAIL];
 }
 
 /** The output columns under the default policy (settlement tiers 10 and 20 days). */
@@ -112,7 +164,8 @@ function text(reason: Reason, language: Language): string {
  * The cells of one record in the order of `triageColumns(policy)`: numbers as numbers (source row,
  * balance, term, days, level, offers, recovery payout, days left), texts in the language, "" for an
  * empty verdict. The recovery column holds the payout when it could be estimated, else the reminder to
- * file the claim. Cell texts are not escaped: the writers make them safe (cell-text.ts).
+ * file the claim. A record of a run given a collection log (its `collection` not undefined) gets the log's
+ * cells (logCells) after the reasons. Cell texts are not escaped: the writers make them safe (cell-text.ts).
  * @param policy the policy the record was triaged with (its tiers and bucket edges)
  */
 export function recordCells(record: TriageRecord, language: Language, policy: Policy = DEFAULT_POLICY): (string | number | boolean)[] {
@@ -155,6 +208,15 @@ export function recordCells(record: TriageRecord, language: Language, policy: Po
   const daysLeft = limitation === null ? "" : limitation.daysLeft;
   const limitationStatus = limitation === null ? "" : LIMITATION_STATUS_NAMES[language][limitation.status];
   const reasons = reasonsText(r, language);
+  const collection = r.collection;
+  if (collection !== undefined) {
+    const cells: (string | number | boolean)[] = [sourceRow, customer, balance, status, problemText, grade, term, daysCell, bucketCell];
+    cells.push(levelCell, nextStep, profileCell, strategy, toFindOut);
+    for (let i = 0; i < tiers; i++) cells.push(offers === null ? "" : (offers[i] ?? ""));
+    cells.push(benefitCell, instalmentCell, recoveryCell, evidenceCell, confirmationCell, daysLeft, limitationStatus, reasons);
+    cells.push(...logCells(collection, language));
+    return cells;
+  }
   if (tiers === 3) {
     // The default policy's two tiers and the full balance: one array literal (the quickest to make).
     return [

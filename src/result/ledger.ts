@@ -79,7 +79,7 @@ function customerItemLayout(ledger: LedgerTriage, head: ResultHead): { at: numbe
 
 /** The customer table's header row (ledgerCustomerTable's, without its rows). */
 export function ledgerCustomerHead(ledger: LedgerTriage, language: Language): ResultHead {
-  const head = resultHead(ledger.output.policy, language);
+  const head = resultHead(ledger.output.policy, language, ledger.output.collection !== undefined);
   const layout = customerItemLayout(ledger, head);
   if (layout === null) return head;
   const headers = [...head.headers];
@@ -96,7 +96,7 @@ export function ledgerCustomerHead(ledger: LedgerTriage, language: Language): Re
 export function ledgerCustomerRows(ledger: LedgerTriage, language: Language, from = 0, to = ledger.output.records.length): ResultRows {
   const { records, policy } = ledger.output;
   const part = resultRows(records, language, policy, from, to);
-  const layout = customerItemLayout(ledger, resultHead(policy, language));
+  const layout = customerItemLayout(ledger, resultHead(policy, language, ledger.output.collection !== undefined));
   const items = ledger.customerItems;
   if (layout === null || items === null) return part;
   const rows = part.rows.map((row, r) => {
@@ -209,7 +209,7 @@ export function ledgerItemSource(ledger: LedgerTriage, language: Language): Resu
 export function ledgerCustomerSource(ledger: LedgerTriage, language: Language): ResultRowSource {
   const { records, policy } = ledger.output;
   const head = ledgerCustomerHead(ledger, language);
-  const layout = customerItemLayout(ledger, resultHead(policy, language));
+  const layout = customerItemLayout(ledger, resultHead(policy, language, ledger.output.collection !== undefined));
   const items = ledger.customerItems;
   const width = head.headers.length;
   if (layout === null || items === null) {

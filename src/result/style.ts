@@ -70,10 +70,13 @@ const INTEGER_KEYS: ReadonlySet<string> = new Set([
   "openItems",
   "overdueItems",
   "historyEvents",
+  "promisesKept",
+  "promisesBroken",
+  "promisesPending",
 ]);
 
-/** Keys of the columns holding Excel date serials (the item table's due and paid dates). */
-const DATE_KEYS: ReadonlySet<string> = new Set(["dueDate", "paidDate"]);
+/** Keys of the columns holding Excel date serials (the item table's due and paid dates; the collection log's dates). */
+const DATE_KEYS: ReadonlySet<string> = new Set(["dueDate", "paidDate", "lastContact", "nextContactDue", "limitationRestartedFrom"]);
 
 /**
  * The number format of a result column by its key (triageColumns, customerItemColumns, ITEM_COLUMNS), or

@@ -27,9 +27,9 @@ export interface ResultRows {
 /** A whole result table. */
 export interface ResultTable extends ResultHead, ResultRows {}
 
-/** The header row of a policy's result columns (triageColumns) in the language. */
-export function resultHead(policy: Policy, language: Language): ResultHead {
-  const columns = triageColumns(policy);
+/** The header row of a policy's result columns (triageColumns; the log's too when `withLog`) in the language. */
+export function resultHead(policy: Policy, language: Language, withLog = false): ResultHead {
+  const columns = triageColumns(policy, withLog);
   return { headers: columns.map((c) => c[language]), columnKeys: columns.map((c) => c.key) };
 }
 
@@ -55,6 +55,9 @@ export function resultRows(
 }
 
 /** The result table of a triage run in the language: one row per record, in input order. */
-export function resultTable(output: Pick<TriageOutput, "records" | "policy">, language: Language): ResultTable {
-  return { ...resultHead(output.policy, language), ...resultRows(output.records, language, output.policy) };
+export function resultTable(output: Pick<TriageOutput, "records" | "policy" | "collection">, language: Language): ResultTable {
+  return {
+    ...resultHead(output.policy, language, output.collection !== undefined),
+    ...resultRows(output.records, language, output.policy),
+  };
 }

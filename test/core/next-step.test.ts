@@ -126,3 +126,30 @@ describe("one next step per debtor", () => {
     );
   });
 });
+
+describe("nextStep: an open dispute (collection log, issue 13)", () => {
+  const dispute = { invoice: "INV-7", opened: serialFromCivil(2025, 6, 12), sourceRow: 4, note: "quality problem" };
+
+  it("holds a willful debtor at level 3 out of the lawyer's letter: the finance manager sends the evidence", () => {
+    const step = nextStep({ balance: 800000, daysPastDue: 95, profile: "willful", dispute });
+    expect(step.rule).toBe("dispute");
+    expect(step.code).toBe("finance-manager/resolve-dispute/meeting");
+    expect(step.reason.en).toBe(
+      "open dispute on invoice INV-7 since 2025-06-12 (quality problem), log row 4: held out of escalation until resolved; instead of legal: lawyer's letter with the contract and proof it can pay, deadline 3 days; prepare the lawsuit",
+    );
+    expect(step.reason.zh).toBe(
+      "发票 INV-7 自 2025-06-12 起存在异议（quality problem），催收记录第 4 行：异议解决前暂停升级；暂缓法务：发律师函（附合同及其有支付能力的证据），限3天内还款；准备起诉",
+    );
+  });
+
+  it("comes after the claim window and the limitation period, before the due date and the dishonest-debtor route", () => {
+    const limitation = { status: "warning" as const, end: serialFromCivil(2025, 8, 20), daysLeft: 20 };
+    expect(nextStep({ balance: 1000, daysPastDue: 10, profile: "unable", unable: "insolvent", dispute }).rule).toBe("claim-window");
+    expect(nextStep({ balance: 1000, daysPastDue: 10, profile: null, limitation, dispute }).rule).toBe("limitation-warning");
+    expect(nextStep({ balance: 1000, daysPastDue: 10, profile: "unable", unable: "dishonest-debtor", dispute }).rule).toBe("dispute");
+    const notDue = nextStep({ balance: 1000, daysPastDue: 0, profile: null, dispute: { ...dispute, invoice: null, note: null } });
+    expect([notDue.rule, notDue.code]).toEqual(["dispute", "finance-manager/resolve-dispute/phone"]);
+    expect(notDue.reason.en).toBe("open dispute since 2025-06-12, log row 4: held out of escalation until resolved");
+    expect(nextStep({ balance: 0, daysPastDue: 0, profile: null, dispute }).rule).toBe("nothing-owed");
+  });
+});

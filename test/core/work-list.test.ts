@@ -85,6 +85,28 @@ describe("today's work list on the sample portfolio (2025-07-31)", () => {
       "自 2025-07-27 起应跟进而未跟进（上次联系 2025-07-20；二级预警：每 7 天）",
     );
   });
+
+  it("triaged with the sample log: each record's own facts; the dispute's step; a letter restarted Meridian's limitation", () => {
+    const log = readCollectionLog(read("collection-log.csv"));
+    const table = read("portfolio.csv");
+    const withLog = triagePortfolio(table.slice(1), recogniseColumns(table[0]).mapping, { asOf: AS_OF, collectionLog: log });
+    const list = workList(withLog.records, AS_OF, { policy: withLog.policy });
+    // Meridian: the lawyer's letter of 2025-07-29 restarted the limitation period and is its last contact (level 2,
+    // weekly: due 2025-08-05). Jiancai: its open dispute makes the finance manager's "resolve the dispute" the step,
+    // and its follow-up is overdue (last contact 2025-07-20, weekly). Hengtai: held by its pending promise.
+    expect(entries(list)).toEqual([
+      ["salesperson", 6, "Blue River Retail", "follow-up"],
+      ["finance-manager", 3, "Fresh Table Catering 鲜味餐饮供应链", "follow-up"],
+      ["finance-manager", 4, "Jiancai Building Materials 建材商贸", "follow-up"],
+      ["legal", 7, "Golden Bay Logistics", "follow-up"],
+      ["legal", 5, "Dianzi Electronics 电子元件厂", "follow-up"],
+      ["legal", 9, "Northwind Textiles", "follow-up"],
+    ]);
+    expect(list.items[2].nextStep.rule).toBe("dispute");
+    expect(list.items[2].nextStep.what.en).toMatch(/^resolve the dispute/);
+    // The facts given beside are not used for a record that has its own.
+    expect(entries(workList(withLog.records, AS_OF, { policy: withLog.policy, facts: collectionFacts([], AS_OF) }))).toEqual(entries(list));
+  });
 });
 
 describe("today's work list on hand-made rows", () => {

@@ -143,7 +143,8 @@ const DATE_FIELDS: ReadonlySet<TriageField> = new Set<TriageField>([
 
 /**
  * Triages a receivables table as it comes: a customer table row by row (triagePortfolio), or a list of
- * open items (tableShape) rolled up per customer first.
+ * open items (tableShape) rolled up per customer first. options.collectionLog (TriageOptions) is read per
+ * customer either way (per rolled-up customer for an item list).
  * @param rows the rows under the header row (title rows above it are the caller's: shape.ts locateHeader)
  * @param mapping the column of each field (recogniseColumns)
  * @throws RuleError for a bad mapping or option (never for a cell: a cell that cannot be read is its row's problem)
@@ -702,6 +703,8 @@ class ItemList {
       rowNumbers,
       dateSystem: "1900", // the customer rows hold 1900 serials (item dates were moved onto the 1900 count)
       rowProblems,
+      // The collection log, per customer as rolled up (its facts in the customer table).
+      ...(this.options.collectionLog === undefined ? {} : { collectionLog: this.options.collectionLog }),
     });
     // Every source row, accounted for.
     const itemRows: ItemRow[] = new Array<ItemRow>(last + 1);

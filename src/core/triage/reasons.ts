@@ -133,6 +133,8 @@ export interface ReasonSources {
   limitationReasons(index: number): SharedText | null;
   /** Why verdicts are missing (the instalment proposal), in the order found; null: none. */
   notes(index: number): readonly SharedText[] | null;
+  /** What the collection log says of the customer (its facts' reasons); null without a log or facts. */
+  logReasons(index: number): SharedText | null;
 }
 
 /**
@@ -159,5 +161,7 @@ export function reasonParts(sources: ReasonSources, index: number, parts: Shared
   if (limitation !== null) parts[n++] = limitation;
   const notes = sources.notes(index);
   if (notes !== null) for (const note of notes) parts[n++] = note;
+  const log = sources.logReasons(index);
+  if (log !== null) parts[n++] = log;
   return n;
 }

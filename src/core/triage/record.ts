@@ -13,6 +13,7 @@ import type { NextStep } from "../next-step.js";
 import { futureBenefit, type FutureBenefit } from "../settle.js";
 import { moneyTimes, notAbove, roundMoney } from "../money.js";
 import type { ConfirmationResult } from "../prevention.js";
+import type { CustomerFacts } from "../collection/facts.js";
 import { BLANK_ROW, NOT_TRIAGED, reasonParts } from "./reasons.js";
 import { append, NO_REASONS } from "./shared.js";
 import {
@@ -204,6 +205,13 @@ export class RecordImpl implements TriageRecord {
     return ref === null || !this.#trusted() ? null : this.#run.limitations.list[ref];
   }
 
+  /** The log's facts of the customer: undefined without a log, null when it has none or the row has a problem. */
+  get collection(): CustomerFacts | null | undefined {
+    const run = this.#run;
+    if (run.logFacts === null) return undefined;
+    return this.#trusted() ? (run.rowFacts.get(this.#index) ?? null) : null;
+  }
+
   get instalments(): InstalmentProposal | null {
     const extra = this.#run.extraOf(this.#index);
     return extra === undefined || !this.#trusted() ? null : extra.instalments;
@@ -244,6 +252,7 @@ export class RecordImpl implements TriageRecord {
   }
 
   toJSON(): Omit<TriageRecord, "toJSON"> {
+    const collection = this.collection;
     return {
       sourceRow: this.sourceRow,
       customer: this.customer,
@@ -275,6 +284,7 @@ export class RecordImpl implements TriageRecord {
       confirmation: this.confirmation,
       limitation: this.limitation,
       reasons: this.reasons,
+      ...(collection === undefined ? {} : { collection }),
     };
   }
 }

@@ -16,6 +16,8 @@ import { futureBenefitWithheld, settlementWithheld, settlementWithheldCode } fro
 import { bankruptcyRecovery } from "../recovery.js";
 import { confirmationOverdue, missingEvidence, type ConfirmationResult, type Excuse } from "../prevention.js";
 import { limitationDaysLeft, limitationEnd, limitationStatus } from "../limitation.js";
+import { logCustomerKey } from "../collection/log.js";
+import type { CustomerFacts } from "../collection/facts.js";
 import { TRIAGE_FIELDS, type TriageField } from "./headers.js";
 import { AMOUNT, CASH_FLOW, CellReader, COUNT, EXCUSE, FAILED, invalidProblem, NUMBER, SIGNAL, TURNOVER } from "./cells.js";
 import { customerKey, FirstSeen, keyHash, plainKeyHash } from "./customers.js";
@@ -88,6 +90,10 @@ export interface Extra {
 
 /** A profile's code in a step key (0: no profile). */
 const PROFILE_CODE: Readonly<Record<DebtorProfile, number>> = { temporary: 1, willful: 2, unable: 3, unclear: 4 };
+/** Where the broken promises and the collection records sit among the signals and the evidence. */
+const BROKEN_PROMISES_AT = SIGNAL_FIELDS.indexOf("brokenPromises");
+const COLLECTION_RECORDS_AT = EVIDENCE_FIELDS.indexOf("collectionRecords");
+
 /** The classes of a step key (see Run.step): balance 0 / below / from the large-amount threshold; days 0 / warning level 0-3. */
 const AMOUNT_CLASSES = 3;
 const DAY_CLASSES = 5;
@@ -151,6 +157,19 @@ export class Run implements ReasonSources {
   private readonly hashes: Int32Array;
   /** Rows the rules failed on (see failed). */
   private readonly failedRows = new Set<number>();
+
+  /**
+   * The collection log's facts by customer key (logCustomerKey), null when the run has no log
+   * (TriageOptions.collectionLog); and the facts of each row whose customer the log has, by row index.
+   */
+  logFacts: ReadonlyMap<string, CustomerFacts> | null = null;
+  readonly rowFacts = new Map<number, CustomerFacts>();
+  /** The next step of a row held by an open dispute, by row index (few rows: not shared). */
+  private readonly disputeSteps = new Map<number, { readonly step: NextStep; readonly reason: SharedText }>();
+  /** The text of each customer's log reasons. */
+  private readonly logTexts = new Map<CustomerFacts, SharedText>();
+  /** The same, less the open disputes, for rows whose next step tells them (rule `dispute`). */
+  private readonly logTextsTold = new Map<CustomerFacts, SharedText>();
 
   /** Scratch space for the signals and the evidence of the row being read. */
   private readonly signalValues: SignalValues = new Array(SIGNAL_FIELDS.length).fill(null);
@@ -302,6 +321,27 @@ export class Run implements ReasonSources {
     const limitationRef = this.ints[index * INTS + LIMITATION_REF];
     const limitation = limitationRef === 0 ? null : this.limitations.list[limitationRef - 1];
     const urgent = limitation !== null && limitation.status !== "running";
+    const facts = this.rowFacts.size === 0 ? undefined : this.rowFacts.get(index);
+    if (facts !== undefined && facts.openDisputes.length > 0) {
+      // An open dispute of the log: the step of this row alone (its reason names the dispute).
+      let held = this.disputeSteps.get(index);
+      if (held === undefined) {
+        const step = nextStep(
+          {
+            balance: this.numbers[index * NUMBERS + BALANCE],
+            daysPastDue: Math.max(0, this.daysOf(index)),
+            profile: profile === null ? null : profile.profile,
+            unable: ground,
+            limitation: urgent ? limitation : null,
+            dispute: facts.openDisputes[0],
+          },
+          this.policy,
+        );
+        held = { step, reason: new SharedText([step.reason]) };
+        this.disputeSteps.set(index, held);
+      }
+      return held;
+    }
     const key = code - 1 + STEP_CLASSES * ((ground === null ? 0 : ground === "insolvent" ? 1 : 2) + 3 * (urgent ? limitationRef : 0));
     let entry = this.nextSteps.get(key);
     if (entry === undefined) {
@@ -351,6 +391,42 @@ export class Run implements ReasonSources {
   notes(index: number): readonly SharedText[] | null {
     const extra = this.extraOf(index);
     return extra === undefined ? null : extra.notes;
+  }
+
+  logReasons(index: number): SharedText | null {
+    if (this.rowFacts.size === 0) return null;
+    const facts = this.rowFacts.get(index);
+    if (facts === undefined) return null;
+    // A dispute that decided the next step is told there, with its row: not twice.
+    const told = facts.openDisputes.length > 0 && this.nextStepOf(index)?.rule === "dispute";
+    const texts = told ? this.logTextsTold : this.logTexts;
+    let text = texts.get(facts);
+    if (text === undefined) {
+      text = new SharedText(told ? facts.reasons.filter((r) => r.code !== "dispute-open") : facts.reasons);
+      texts.set(facts, text);
+    }
+    return text;
+  }
+
+  // ---- the collection log -----------------------------------------------------------------------------
+
+  /** Files the log's facts of the row's customer, if the log has it. */
+  private logRow(index: number): void {
+    const customer = this.customers[index];
+    const facts = customer === undefined ? undefined : (this.logFacts as ReadonlyMap<string, CustomerFacts>).get(logCustomerKey(customer));
+    if (facts !== undefined) this.rowFacts.set(index, facts);
+  }
+
+  /**
+   * Puts the facts computed again with each customer's warning level (the next contact due) in place of
+   * the ones the rows were triaged with (the same promises, disputes and interruptions).
+   */
+  relevel(byKey: ReadonlyMap<string, CustomerFacts>): void {
+    this.logFacts = byKey;
+    for (const [index, facts] of this.rowFacts) {
+      const levelled = byKey.get(facts.key);
+      if (levelled !== undefined) this.rowFacts.set(index, levelled);
+    }
   }
 
   // ---- rows that are not triaged ----------------------------------------------------------------------
@@ -420,6 +496,7 @@ export class Run implements ReasonSources {
     reader.startRow(cells);
     // ---- the required fields
     this.customerRow(index);
+    if (this.logFacts !== null) this.logRow(index);
     const balance = reader.amount(col.balance, "balance", true);
     // Nothing owed (a customer whose items are all paid): no due date needed, nothing to age.
     const due = reader.date(col.dueDate, "dueDate", balance !== 0);
@@ -438,7 +515,7 @@ export class Run implements ReasonSources {
     // ---- evidence, confirmation, limitation (sections 4 and 7, Civil Code)
     if (this.hasEvidence) this.evidenceRow(index);
     if (col.lastConfirmation >= 0) this.confirmationRow(index);
-    if (col.lastInterruption >= 0) this.limitationRow(index);
+    if (col.lastInterruption >= 0 || this.rowFacts.has(index)) this.limitationRow(index);
 
     if (reader.problems !== null) this.problemLists[index] = reader.problems;
   }
@@ -526,6 +603,11 @@ export class Run implements ReasonSources {
   private profileRow(index: number, days: number): DebtorProfile | null {
     let key = 0;
     const values = this.signalValues;
+    // The log's broken promises, when it holds promises of the customer: they replace a typed count.
+    const logged = this.rowFacts.size === 0 ? undefined : this.rowFacts.get(index);
+    const brokenFromLog = logged !== undefined && logged.promises.length > 0 ? logged.promisesBroken : -1;
+    const signalled = this.hasSignals || brokenFromLog >= 0;
+    if (!this.hasSignals && signalled) values.fill(null);
     if (this.hasSignals) {
       const cols = this.signalCols;
       const reader = this.reader;
@@ -546,12 +628,13 @@ export class Run implements ReasonSources {
         else values[i] = v;
       }
       if (bad) return null; // no profile: the reasons say NO_PROFILE
-      key = profileKey(values);
     }
+    if (brokenFromLog >= 0) values[BROKEN_PROMISES_AT] = brokenFromLog;
+    if (signalled) key = profileKey(values);
     // A combination met before: its profile; else debtorProfile's, remembered (unless it makes no key).
     let id = key < 0 ? undefined : this.profiles.idOf(key);
     if (id === undefined) {
-      const result = debtorProfile(this.hasSignals ? signalsOf(values) : UNKNOWN_SIGNALS, this.policy);
+      const result = debtorProfile(signalled ? signalsOf(values) : UNKNOWN_SIGNALS, this.policy);
       id = key < 0 ? this.profiles.add(result) : this.profiles.add(result, key);
     }
     const profile = this.profiles.list[id].profile;
@@ -670,6 +753,15 @@ export class Run implements ReasonSources {
         key += tri(v) << (2 * i);
       }
     }
+    // Contacts in the log are collection records held (rules.md section 4), whatever the column says.
+    const logged = this.rowFacts.size === 0 ? undefined : this.rowFacts.get(index);
+    if (logged !== undefined && logged.collectionRecords && cols[COLLECTION_RECORDS_AT] >= 0 && held[COLLECTION_RECORDS_AT] !== true) {
+      const was = held[COLLECTION_RECORDS_AT];
+      if (was !== null) key -= tri(was) << (2 * COLLECTION_RECORDS_AT);
+      held[COLLECTION_RECORDS_AT] = true;
+      key += tri(true) << (2 * COLLECTION_RECORDS_AT);
+      known = true;
+    }
     let excuse: Excuse | null = null;
     const excuseColumn = this.col.excuse;
     if (excuseColumn >= 0) {
@@ -714,8 +806,12 @@ export class Run implements ReasonSources {
 
   /** Days left and status of the limitation period (AR.LIMITATION), one call per date. */
   private limitationRow(index: number): void {
-    const last = this.reader.date(this.col.lastInterruption, "lastInterruption", false);
-    if (last === FAILED || last === null) return;
+    const typed = this.col.lastInterruption >= 0 ? this.reader.date(this.col.lastInterruption, "lastInterruption", false) : null;
+    if (typed === FAILED) return;
+    // The log's last demand or acknowledgement restarts the period when it is later than the typed date.
+    const logged = this.rowFacts.size === 0 ? undefined : this.rowFacts.get(index)?.lastInterruption?.date;
+    const last = logged === undefined || (typed !== null && typed >= logged) ? typed : logged;
+    if (last === null) return;
     let id = this.limitations.idOf(last);
     if (id === undefined) {
       try {

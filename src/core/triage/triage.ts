@@ -18,7 +18,16 @@ import { isBlankRow } from "./cells.js";
 import { RecordImpl } from "./record.js";
 import { Run } from "./run.js";
 import { SharedText } from "./shared.js";
-import { DATE_1904_OFFSET, type ColumnMapping, type TriageOptions, type TriageOutput, type TriageRecord } from "./types.js";
+import {
+  DATE_1904_OFFSET,
+  type ColumnMapping,
+  type TriageCollection,
+  type TriageOptions,
+  type TriageOutput,
+  type TriageRecord,
+} from "./types.js";
+import { collectionFacts, customersNotIn, type CollectionFacts, type CollectionLog } from "../collection/index.js";
+import type { WarningLevel } from "../aging.js";
 
 // What a triage takes and gives, with its entry points.
 export {
@@ -32,6 +41,7 @@ export {
   type TriageOutput,
   type TriageRecord,
   type TriageStatus,
+  type TriageCollection,
 } from "./types.js";
 export { FILE_CLAIM_REMINDER } from "./reasons.js";
 
@@ -129,6 +139,24 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   }
   const run = new Run(mapping, asOf, policy, first, last + 1, rowNumbers);
   if (dateSystem === "1904") run.reader.dateOffset = DATE_1904_OFFSET;
+  const given = options.collectionLog;
+  let log: CollectionLog | null = null;
+  let facts: CollectionFacts | null = null;
+  if (given !== undefined && given !== null) {
+    if (typeof given === "object" && Array.isArray((given as CollectionLog).events)) {
+      log = given as CollectionLog;
+      facts = collectionFacts(log, asOf, policy); // levels come after the rows are read (see below)
+    } else if (typeof given === "object" && (given as CollectionFacts).byKey instanceof Map) {
+      facts = given as CollectionFacts;
+    } else {
+      throw new RuleError(
+        "collectionLog",
+        "is not a collection log (readCollectionLog) or its facts (collectionFacts)",
+        "不是催收记录（readCollectionLog）或其事实（collectionFacts）",
+      );
+    }
+    run.logFacts = facts.byKey;
+  }
   const records: RecordImpl[] = new Array(last + 1);
   // A bad cell is a RuleError thrown by a core reader and caught here, row after row in a messy ledger
   // (credit balances, say): without a stack trace, which nobody reads, it costs a tenth. The run is
@@ -157,7 +185,32 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   } finally {
     errors.stackTraceLimit = stackTraceLimit;
   }
-  return { records, trailingBlankRows: rows.length - 1 - last, asOf, policy, dateSystem };
+  const output: TriageOutput = { records, trailingBlankRows: rows.length - 1 - last, asOf, policy, dateSystem };
+  if (facts === null) return output;
+  return { ...output, collection: collectionOf(run, records, log, facts, asOf) };
+}
+
+/**
+ * The log's facts once the rows are read: computed again with each customer's warning level (that of its
+ * first row) for the next contact due, put in the records' place; and the log's customers no row names.
+ */
+function collectionOf(
+  run: Run,
+  records: readonly TriageRecord[],
+  log: CollectionLog | null,
+  facts: CollectionFacts,
+  asOf: number,
+): TriageCollection {
+  let final = facts;
+  if (log !== null) {
+    const levels = new Map<string, WarningLevel | null>();
+    for (const [index, f] of run.rowFacts) if (!levels.has(f.key)) levels.set(f.key, records[index].level);
+    final = collectionFacts(log, asOf, run.policy, levels);
+    run.relevel(final.byKey);
+  }
+  const names: string[] = [];
+  for (const record of records) if (record.customer !== "") names.push(record.customer);
+  return { log, facts: final, notInPortfolio: customersNotIn(final, names) };
 }
 
 /** The text of each shared list of reasons, per language, built once. */

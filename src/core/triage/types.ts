@@ -13,6 +13,7 @@ import type { FutureBenefit } from "../settle.js";
 import type { ConfirmationResult } from "../prevention.js";
 import type { LimitationStatus } from "../limitation.js";
 import type { TriageField } from "./headers.js";
+import type { CollectionFacts, CollectionLog, CustomerFacts } from "../collection/index.js";
 
 /** `ok`: everything read; `problem`: something could not be read (see problems); `blank`: a blank row between data rows. */
 export type TriageStatus = "ok" | "problem" | "blank";
@@ -46,6 +47,15 @@ export interface TriageOptions {
    * first problem of its row, so the row is reported and never trusted as ok.
    */
   readonly rowProblems?: ReadonlyMap<number, Reason>;
+  /**
+   * The collection log (issue 13; docs/collection-log.md), as read by readCollectionLog, or its facts
+   * (collectionFacts). Per customer (matched by logCustomerKey): the broken promises it evaluates replace a
+   * typed count when the log holds promises for the customer; an open dispute holds it out of escalation
+   * (next step "resolve the dispute"); its last demand or acknowledgement restarts the limitation period
+   * when later than a typed last-interruption date; its contacts are collection records held (evidence);
+   * and the record carries the customer's facts (TriageRecord.collection). Without it, nothing changes.
+   */
+  readonly collectionLog?: CollectionLog | CollectionFacts;
 }
 
 /** Excel's two date systems: serials counted from 1899-12-30 (`1900`) or from 1904-01-01 (`1904`). */
@@ -146,6 +156,11 @@ export interface TriageRecord {
   /** The limitation period, when the row has a last-interruption date. */
   readonly limitation: LimitationVerdict | null;
   /**
+   * What the collection log says of the customer (its next contact due by this row's warning level): absent
+   * when the run had no log; null when the log has nothing for the customer, or on a row with a problem.
+   */
+  readonly collection?: CustomerFacts | null;
+  /**
    * The reasons behind the verdicts: grade, aging, profile, confirmation, limitation, and why a verdict
    * is missing. Built on each access, not kept (to send records by structured clone, use `toJSON()`).
    */
@@ -166,4 +181,16 @@ export interface TriageOutput {
   readonly policy: Policy;
   /** The date system the date cells were read in (TriageOptions.dateSystem). */
   readonly dateSystem: DateSystem;
+  /** What became of the collection log, when the run had one (TriageOptions.collectionLog). */
+  readonly collection?: TriageCollection;
+}
+
+/** The collection log of a run: its facts, and what the portfolio does not account for. */
+export interface TriageCollection {
+  /** The log as read, when the run was given one (null when it was given the facts). */
+  readonly log: CollectionLog | null;
+  /** The facts per customer, each customer's next contact due by the warning level of its first row. */
+  readonly facts: CollectionFacts;
+  /** The log's customers that no row of the portfolio names (reported, never ignored). */
+  readonly notInPortfolio: readonly CustomerFacts[];
 }

@@ -31,7 +31,7 @@ describe("triage purity", () => {
     expect(code).not.toMatch(/\bnew Date\b|\bDate\.(now|parse)\b|Math\.random|performance\.now/);
     expect(code).not.toMatch(/\b(Office|Excel|CustomFunctions|window|document|process)\./);
     for (const m of code.matchAll(/from\s+["']([^"']+)["']/g)) {
-      expect(/^\.\.?\/(ledger\/)?[^/]+\.js$/.test(m[1]), `${file} imports ${m[1]}`).toBe(true);
+      expect(/^\.\.?\/((ledger|collection)\/)?[^/]+\.js$/.test(m[1]), `${file} imports ${m[1]}`).toBe(true);
     }
   });
 
