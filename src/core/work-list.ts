@@ -115,7 +115,9 @@ export function workList(records: readonly TriageRecord[], asOf: number, options
         : facts === null
           ? null
           : (facts.byKey.get(logCustomerKey(record.customer)) ?? null);
-    const why = whyToday(record, step, record.level, customerFacts, today, policy);
+    // Without any log nothing is known of contacts: the ladder alone puts a debtor on today's list.
+    const logged = record.collection !== undefined || facts !== null;
+    const why = whyToday(record, step, record.level, customerFacts, logged, today, policy);
     if (why.length === 0) continue;
     items.push({
       customer: record.customer,
@@ -156,6 +158,7 @@ function whyToday(
   step: NextStep,
   level: WarningLevel,
   facts: CustomerFacts | null,
+  logged: boolean,
   today: number,
   policy: Policy,
 ): WhyToday[] {
@@ -200,7 +203,14 @@ function whyToday(
     }
   }
   if (level >= 1) {
-    if (lastContact === null) {
+    if (!logged) {
+      const days = followUpDays(level, policy) as number;
+      why.push({
+        code: "follow-up",
+        en: `level ${level}: follow up ${days === 1 ? "daily" : `every ${days} days`} (no collection log given)`,
+        zh: `${LEVEL_ZH[level]}级预警：${days === 1 ? "每天" : `每 ${days} 天`}跟进（未提供催收记录）`,
+      });
+    } else if (lastContact === null) {
       why.push({
         code: "follow-up",
         en: `level ${level}, no contact logged`,
