@@ -75,6 +75,7 @@ import {
   workListHeading,
   workListTable,
   workListTextTables,
+  workListWithoutLogLine,
 } from "../result/index.js";
 import { UsageError } from "./file-error.js";
 import { compareWithPrevious } from "./compare.js";
@@ -338,6 +339,8 @@ export async function runTriage(options: Options): Promise<string[]> {
   blocks.push({ kind: "gap" }, { kind: "line", text: workListHeading(work, options.language), tone: "heading" });
   if (work.items.length === 0) blocks.push({ kind: "line", text: workListEmptyLine(options.language) });
   for (const t of workListTextTables(work, options.language)) blocks.push({ kind: "table", table: t });
+  if (output.collection === undefined && work.items.length > 0)
+    blocks.push({ kind: "line", text: workListWithoutLogLine(options.language) });
   const workTable = workListTable(work, options.language);
   const workSheet = {
     name: WORK_LIST_SHEET[options.language],

@@ -207,8 +207,8 @@ function whyToday(
       const days = followUpDays(level, policy) as number;
       why.push({
         code: "follow-up",
-        en: `level ${level}: follow up ${days === 1 ? "daily" : `every ${days} days`} (no collection log given)`,
-        zh: `${LEVEL_ZH[level]}级预警：${days === 1 ? "每天" : `每 ${days} 天`}跟进（未提供催收记录）`,
+        en: `level ${level}: follow up ${days === 1 ? "daily" : `every ${days} days`}`,
+        zh: `${LEVEL_ZH[level]}级预警：${days === 1 ? "每天" : `每 ${days} 天`}跟进`,
       });
     } else if (lastContact === null) {
       why.push({

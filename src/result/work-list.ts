@@ -69,6 +69,16 @@ export function workListEmptyLine(language: Language): string {
   return language === "zh" ? "今日无需联系任何客户" : "nobody to contact today";
 }
 
+/**
+ * The line under the list when no collection log was given: nothing is known of contacts, so every debtor
+ * from warning level 1 is listed by the ladder's cadence.
+ */
+export function workListWithoutLogLine(language: Language): string {
+  return language === "zh"
+    ? "未提供催收记录（--log）：一级预警及以上的客户均按跟进频率列出；有记录时只列今日应联系的客户"
+    : "no collection log given (--log): every debtor from level 1 is listed by the ladder's cadence; with a log, only those due today";
+}
+
 const TERMINAL_HEADERS: Readonly<Record<Language, readonly string[]>> = {
   en: ["Row", "Customer", "Balance", "What, and why today"],
   zh: ["行号", "客户", "余额", "做什么，为何今日"],

@@ -79,9 +79,7 @@ describe("the command line's .xlsx: the bundled sample", async () => {
       ["legal", 9, 310000, 2, 60],
     ]);
     expect(work.rowCount).toBe(9);
-    expect(rows[3][5]).toBe(
-      "the limitation period ends 2025-08-20 (20 days left); level 2: follow up every 7 days (no collection log given)",
-    );
+    expect(rows[3][5]).toBe("the limitation period ends 2025-08-20 (20 days left); level 2: follow up every 7 days");
     expect(work.getCell(2, 7).numFmt).toBe("#,##0.00");
     expect(lines).toContain(`today's work is the sheet "Today's work"`);
   });

@@ -54,9 +54,9 @@ describe("today's work list on the sample portfolio (2025-07-31)", () => {
     const meridian = list.items[3];
     expect(meridian.why.map((w) => w.en)).toEqual([
       "the limitation period ends 2025-08-20 (20 days left)",
-      "level 2: follow up every 7 days (no collection log given)",
+      "level 2: follow up every 7 days",
     ]);
-    expect(meridian.why.map((w) => w.zh)).toEqual(["诉讼时效 2025-08-20 届满（剩余 20 天）", "二级预警：每 7 天跟进（未提供催收记录）"]);
+    expect(meridian.why.map((w) => w.zh)).toEqual(["诉讼时效 2025-08-20 届满（剩余 20 天）", "二级预警：每 7 天跟进"]);
     expect([meridian.balance, meridian.level, meridian.daysPastDue, meridian.limitationDaysLeft]).toEqual([150000, 2, 62, 20]);
     expect(meridian.nextStep.rule).toBe("limitation-warning");
     expect(list.items[4].why[0].en).toBe("bankrupt or insolvent: the claim window is open and no claim is logged as filed");

@@ -30,8 +30,8 @@ describe("the work list's table", () => {
       "daysPastDue",
     ]);
     expect(t.rows.map((r) => [r[0], r[1], r[2], r[5], r[6], r[7], r[8]])).toEqual([
-      ["salesperson", "Ada", 2, "level 1: follow up daily (no collection log given)", 1234.5, 1, 45],
-      ["legal", "Bo", 3, "level 3: follow up every 3 days (no collection log given)", 600000, 3, 95],
+      ["salesperson", "Ada", 2, "level 1: follow up daily", 1234.5, 1, 45],
+      ["legal", "Bo", 3, "level 3: follow up every 3 days", 600000, 3, 95],
     ]);
     expect(t.rows[0][3]).toBe("salesperson: daily follow-up and a dunning letter (phone, then an e-mail to confirm)");
     expect(t.rows[0][4]).toBe("the ladder's step: the profile is unclear, the ladder applies until it is found out");
@@ -41,8 +41,8 @@ describe("the work list's table", () => {
     const t = workListTable(list, "zh");
     expect(t.headers).toEqual(["负责人", "客户", "源行号", "下一步", "为何此步", "为何今日", "余额", "预警级别", "逾期天数"]);
     expect(t.rows.map((r) => [r[0], r[5]])).toEqual([
-      ["业务员", "一级预警：每天跟进（未提供催收记录）"],
-      ["法务", "三级预警：每 3 天跟进（未提供催收记录）"],
+      ["业务员", "一级预警：每天跟进"],
+      ["法务", "三级预警：每 3 天跟进"],
     ]);
     expect(WORK_LIST_SHEET).toEqual({ en: "Today's work", zh: "今日工作" });
   });
@@ -57,7 +57,7 @@ describe("the work list in the printout", () => {
     expect(tables[0].headers).toEqual(["Row", "Customer", "Balance", "What, and why today"]);
     expect(tables[0].rows).toEqual([
       {
-        cells: ["2", "Ada", "1,234.50", "daily follow-up and a dunning letter. Today: level 1: follow up daily (no collection log given)"],
+        cells: ["2", "Ada", "1,234.50", "daily follow-up and a dunning letter. Today: level 1: follow up daily"],
       },
     ]);
     expect(tables[1].rows[0].tone).toBe("level3");
