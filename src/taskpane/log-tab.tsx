@@ -27,6 +27,9 @@ const useStyles = makeStyles({
   intro: { display: "block", color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", minWidth: 0 },
   half: { flex: "1 1 0", minWidth: 0 },
+  // two fields share the pane's width: neither the Field nor the <input> may keep its intrinsic width
+  input: { width: "100%", minWidth: 0, boxSizing: "border-box" },
+  inner: { width: "100%", minWidth: 0 },
   customer: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
   status: { display: "block", margin: `${tokens.spacingVerticalS} 0` },
   error: { display: "block", color: tokens.colorPaletteRedForeground1, margin: `${tokens.spacingVerticalS} 0` },
@@ -130,6 +133,7 @@ export function LogTab({ language, io }: LogTabProps) {
       <div className={styles.row}>
         <Field label={t.action} className={styles.half}>
           <Select
+            className={styles.input}
             data-testid="log-action"
             value={form.action}
             onChange={(_, data) => set({ action: data.value as CollectionAction }, ["amount", "promisedDate"])}
@@ -147,7 +151,13 @@ export function LogTab({ language, io }: LogTabProps) {
           validationMessage={fieldError("date")}
           validationState={errors.date ? "error" : "none"}
         >
-          <Input data-testid="log-date" value={form.date} onChange={(_, data) => set({ date: data.value }, ["date", "promisedDate"])} />
+          <Input
+            className={styles.input}
+            input={{ className: styles.inner }}
+            data-testid="log-date"
+            value={form.date}
+            onChange={(_, data) => set({ date: data.value }, ["date", "promisedDate"])}
+          />
         </Field>
       </div>
       {(asksAmount(form.action) || asksPromisedDate(form.action)) && (
@@ -160,6 +170,8 @@ export function LogTab({ language, io }: LogTabProps) {
               validationState={errors.amount ? "error" : "none"}
             >
               <Input
+                className={styles.input}
+                input={{ className: styles.inner }}
                 data-testid="log-amount"
                 inputMode="decimal"
                 value={form.amount}
@@ -175,6 +187,8 @@ export function LogTab({ language, io }: LogTabProps) {
               validationState={errors.promisedDate ? "error" : "none"}
             >
               <Input
+                className={styles.input}
+                input={{ className: styles.inner }}
                 data-testid="log-promised"
                 placeholder="yyyy-mm-dd"
                 value={form.promisedDate}
@@ -186,10 +200,22 @@ export function LogTab({ language, io }: LogTabProps) {
       )}
       <div className={styles.row}>
         <Field label={t.who} className={styles.half}>
-          <Input data-testid="log-who" value={form.who} onChange={(_, data) => set({ who: data.value })} />
+          <Input
+            className={styles.input}
+            input={{ className: styles.inner }}
+            data-testid="log-who"
+            value={form.who}
+            onChange={(_, data) => set({ who: data.value })}
+          />
         </Field>
         <Field label={t.note} className={styles.half}>
-          <Input data-testid="log-note" value={form.note} onChange={(_, data) => set({ note: data.value })} />
+          <Input
+            className={styles.input}
+            input={{ className: styles.inner }}
+            data-testid="log-note"
+            value={form.note}
+            onChange={(_, data) => set({ note: data.value })}
+          />
         </Field>
       </div>
       <Button appearance="primary" data-testid="log-add" onClick={() => void add()} disabled={busy}>
