@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { installExcelGlobals } from "./support/excel-globals.js";
-import { isoFromSerial, serialFromCivil } from "../src/core/index.js";
+import { isoFromSerial } from "../src/core/index.js";
+import { evaluateGrid, type ArFunctions } from "./support/formula.js";
 
 installExcelGlobals();
-const functions = (await import("../src/functions/functions.js")) as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
+const functions = (await import("../src/functions/functions.js")) as unknown as ArFunctions;
 
 const readme = readFileSync(join(__dirname, "../README.md"), "utf8");
 const reference = readFileSync(join(__dirname, "../docs/formulas.md"), "utf8");
@@ -33,44 +34,9 @@ for (const line of reference.split("\n")) {
   }
 }
 
-/** Splits an argument list at top-level commas (Excel: an empty argument is omitted). */
-function splitArgs(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let current = "";
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === "(") depth++;
-    if (!quoted && ch === ")") depth--;
-    if (!quoted && depth === 0 && ch === ",") {
-      out.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  out.push(current.trim());
-  return out;
-}
-
-/** Evaluates one argument as Excel would hand it to a custom function. */
-function argument(text: string): unknown[][] | null {
-  if (text === "") return null;
-  if (/^".*"$/.test(text)) return [[text.slice(1, -1)]];
-  const date = /^DATE\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(text);
-  if (date) return [[serialFromCivil(Number(date[1]), Number(date[2]), Number(date[3]))]];
-  const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
-  if (percent) return [[Number(percent[1]) / 100]];
-  if (/^-?\d+(\.\d+)?$/.test(text)) return [[Number(text)]];
-  throw new Error(`cannot evaluate argument ${text}`);
-}
-
+/** A formula's first row as the reference shows it: a spilled ladder by its row, "10 0.9 900000". */
 function evaluate(formula: string): unknown {
-  const m = /^=AR\.([A-Z]+)\((.*)\)$/.exec(formula);
-  if (!m) throw new Error(`not an AR formula: ${formula}`);
-  const fn = functions[m[1].toLowerCase()];
-  if (!fn) throw new Error(`no function ${m[1]}`);
-  const grid = fn(...splitArgs(m[2]).map(argument));
-  // a spilled ladder is shown in the README by its rows, "10 0.9 900000"
+  const grid = evaluateGrid(functions, formula);
   return grid[0].length > 1 ? grid[0].join(" ") : grid[0][0];
 }
 

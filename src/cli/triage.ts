@@ -21,6 +21,8 @@
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
  * writes `result.items.csv` (every source row and what became of it), an .xlsx gets the items as a second sheet.
+ * Every run prints today's work list (whom to contact today, by owner); `--out result.csv` writes it to
+ * `result.work.csv`, an .xlsx gets it as its last sheet, "Today's work" (src/result/work-list.ts).
  */
 import { basename, extname, join } from "node:path";
 import {
@@ -48,6 +50,7 @@ import {
   readCollectionLog,
   type CollectionLog,
   type TriageCollection,
+  workList,
 } from "../core/index.js";
 import {
   columnFormat,
@@ -67,6 +70,11 @@ import {
   blankRowsLine,
   todaySerial,
   LOG_DATE_KEYS,
+  WORK_LIST_SHEET,
+  workListEmptyLine,
+  workListHeading,
+  workListTable,
+  workListTextTables,
 } from "../result/index.js";
 import { UsageError } from "./file-error.js";
 import { compareWithPrevious } from "./compare.js";
@@ -324,6 +332,19 @@ export async function runTriage(options: Options): Promise<string[]> {
   for (const t of summaryTables(summary, options.language)) blocks.push({ kind: "gap" }, { kind: "table", table: t });
   const blank = blankRowsLine(summary, options.language);
   if (blank !== null) blocks.push({ kind: "gap" }, { kind: "line", text: blank });
+  // Today's work (issue 13): whom to contact today, by owner, most urgent first (src/core/work-list.ts).
+  // With --log, the run's facts (each record's own, TriageRecord.collection); without, the records alone.
+  const work = workList(output.records, output.asOf, { policy: output.policy, facts: output.collection?.facts ?? null });
+  blocks.push({ kind: "gap" }, { kind: "line", text: workListHeading(work, options.language), tone: "heading" });
+  if (work.items.length === 0) blocks.push({ kind: "line", text: workListEmptyLine(options.language) });
+  for (const t of workListTextTables(work, options.language)) blocks.push({ kind: "table", table: t });
+  const workTable = workListTable(work, options.language);
+  const workSheet = {
+    name: WORK_LIST_SHEET[options.language],
+    headers: workTable.headers,
+    rows: workTable.rows,
+    columnFormats: workTable.columnKeys.map(columnFormat),
+  };
   blocks.push({ kind: "gap" });
   if (ledger.reconciliation !== null) {
     lines.push(...reconciliationLines(ledger.reconciliation, options.language));
@@ -416,6 +437,8 @@ export async function runTriage(options: Options): Promise<string[]> {
             ...(logProblems.length === 0
               ? []
               : [{ name: logProblemsName, headers: LOG_PROBLEM_HEADERS[options.language], rows: logProblems }]),
+            // Last, so that the sheets before it keep their places (the summary stays the one shown on opening).
+            workSheet,
           ],
     });
     const customersWord = ledger.items === null ? (zh ? "行" : "rows, one per input row") : zh ? "个客户" : "customers";
@@ -436,6 +459,16 @@ export async function runTriage(options: Options): Promise<string[]> {
       } else {
         lines.push(zh ? `明细表（${items.length} 行）在第二个工作表` : `the item table (${items.length} rows) is the second sheet`);
       }
+    }
+    if (csv) {
+      const workPath = workCsvPath(options.out);
+      const workReport = await writeTable(workPath, workTable.headers, workTable.rows, { protect: readFiles });
+      lines.push(
+        zh ? `已写入 ${workPath}：今日工作 ${work.items.length} 项` : `wrote ${workPath}: today's work, ${work.items.length} entries`,
+      );
+      lines.push(...writeReportLines(workReport, zh));
+    } else {
+      lines.push(zh ? `今日工作在工作表“${workSheet.name}”` : `today's work is the sheet "${workSheet.name}"`);
     }
     if (changes !== null)
       lines.push(
@@ -620,6 +653,12 @@ export function columnsLine(
 export function legendCsvPath(out: string): string {
   const ext = extname(out);
   return `${out.slice(0, out.length - ext.length)}.legend${ext}`;
+}
+
+/** `result.csv` -> `result.work.csv`: today's work list beside the result. */
+export function workCsvPath(out: string): string {
+  const ext = extname(out);
+  return `${out.slice(0, out.length - ext.length)}.work${ext}`;
 }
 
 /** `result.csv` -> `result.items.csv`: the item table beside the customer table. */

@@ -32,3 +32,4 @@ export * from "./sheet-text.js";
 export * from "./triage/index.js";
 export * from "./ledger/index.js";
 export * from "./collection/index.js";
+export * from "./work-list.js";

@@ -9,6 +9,7 @@
  * - locale: the user's language and today's date as a serial
  * - legend: long advice texts written once per file (the row keeps the first clause and a code)
  * - compare: what changed since a previous result (--compare), customer by customer
+ * - work-list: today's work list as a result table and the printout's tables
  */
 export * from "./columns.js";
 export * from "./table.js";
@@ -19,3 +20,4 @@ export * from "./locale.js";
 export * from "./ledger.js";
 export * from "./legend.js";
 export * from "./compare.js";
+export * from "./work-list.js";

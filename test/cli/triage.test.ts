@@ -43,6 +43,20 @@ describe("npm run triage", () => {
     expect(readFileSync(join(dir, "sample.legend.csv"), "utf8")).toBe(
       readFileSync(join(__dirname, "golden/sample-triage.legend.csv"), "utf8"),
     );
+    // Today's work beside it (src/result/work-list.ts), in the order test/core/work-list.test.ts computes.
+    expect(lines).toContain(`wrote ${join(dir, "sample.work.csv")}: today's work, 8 entries`);
+    const work = await readTable(join(dir, "sample.work.csv"));
+    expect(work.headers.slice(0, 3)).toEqual(["owner", "customer", "source row"]);
+    expect(work.rows.map((r) => [r[0], r[2]])).toEqual([
+      ["salesperson", "10"],
+      ["salesperson", "6"],
+      ["finance manager", "3"],
+      ["legal", "16"],
+      ["legal", "5"],
+      ["legal", "7"],
+      ["legal", "4"],
+      ["legal", "9"],
+    ]);
     const table = await readTable(out);
     const h = table.headers;
     expect(table.rows.map((r) => r[column(h, "source row")])).toEqual([

@@ -53,8 +53,39 @@ describe("the command line's .xlsx: the bundled sample", async () => {
   const result = book.getWorksheet("Triage")!;
   const summary = book.getWorksheet("Triage summary")!;
 
-  it("has the result sheet, then the summary sheet as the pane writes it (shown on opening), then the legend", () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(["Triage", "Triage summary", "Legend"]);
+  it("writes today's work: by owner, most urgent first, amounts formatted, numbers as numbers", () => {
+    const work = book.getWorksheet("Today's work")!;
+    expect((work.getRow(1).values as unknown[]).slice(1)).toEqual([
+      "owner",
+      "customer",
+      "source row",
+      "next step",
+      "why this step",
+      "why today",
+      "balance",
+      "warning level",
+      "days past due",
+    ]);
+    // As test/core/work-list.test.ts computes it on the sample without a log.
+    const rows = [2, 3, 4, 5, 6, 7, 8, 9].map((r) => (work.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => [r[0], r[2], r[6], r[7], r[8]])).toEqual([
+      ["salesperson", 10, 1500000, 1, 33],
+      ["salesperson", 6, 95000, 1, 51],
+      ["finance manager", 3, 1200000, 3, 122],
+      ["legal", 16, 150000, 2, 62],
+      ["legal", 5, 500000, 3, 153],
+      ["legal", 7, 620000, 3, 97],
+      ["legal", 4, 800000, 2, 77],
+      ["legal", 9, 310000, 2, 60],
+    ]);
+    expect(work.rowCount).toBe(9);
+    expect(rows[3][5]).toBe("the limitation period ends 2025-08-20 (20 days left); level 2, no contact logged");
+    expect(work.getCell(2, 7).numFmt).toBe("#,##0.00");
+    expect(lines).toContain(`today's work is the sheet "Today's work"`);
+  });
+
+  it("has the result sheet, then the summary sheet as the pane writes it (shown on opening), then the legend, then today's work", () => {
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Triage", "Triage summary", "Legend", "Today's work"]);
     expect(book.views[0].activeTab).toBe(1);
     expect(lines.some((l) => l.startsWith(`wrote ${file}: 15 rows`))).toBe(true);
   });
@@ -181,7 +212,7 @@ describe("the command line's .xlsx: an item list", async () => {
   const book = await workbook(file);
 
   it("formats the customers' bucket amounts and the items' amounts and dates", () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(["Triage", "Items", "Triage summary", "Legend"]);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["Triage", "Items", "Triage summary", "Legend", "Today's work"]);
     const customers = book.getWorksheet("Triage")!;
     const bucket = columnOf(customers, "open 90+");
     const formatted = [];
