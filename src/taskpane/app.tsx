@@ -1,12 +1,14 @@
 /**
- * The task pane as a Fluent UI (v9) React app: a header and three tabs, portfolio triage, the workbook's
- * credit policy (policy-tab.tsx) and the list of AR functions (functions-tab.tsx).
+ * The task pane as a Fluent UI (v9) React app: a header and four tabs, portfolio triage, the collection
+ * log (log-tab.tsx), the workbook's credit policy (policy-tab.tsx) and the list of AR functions (functions-tab.tsx).
  * Every tab stays mounted, so switching tabs keeps a run, its mapping and unsaved policy edits.
  */
 import { useState } from "react";
 import { Body1, Caption1, FluentProvider, makeStyles, Tab, TabList, Title3, tokens, webLightTheme } from "@fluentui/react-components";
 import type { ExcelIo } from "../office/excel-io.js";
 import { FunctionsTab } from "./functions-tab.js";
+import { LOG_TEXT } from "./log-form.js";
+import { LogTab } from "./log-tab.js";
 import { PolicyTab } from "./policy-tab.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 import { TriageTab } from "./triage-tab.js";
@@ -21,7 +23,7 @@ const useStyles = makeStyles({
   main: { padding: "12px 20px 24px" },
 });
 
-type TabId = "triage" | "policy" | "functions";
+type TabId = "triage" | "log" | "policy" | "functions";
 
 /** Props of the pane. */
 export interface AppProps {
@@ -54,6 +56,9 @@ export function App({ language, io, createWorker, hasSettings, oldExcel = false 
         <Tab value="triage" id="ar-tab-triage">
           {t.tabs.triage}
         </Tab>
+        <Tab value="log" id="ar-tab-log">
+          {LOG_TEXT[language].tab}
+        </Tab>
         <Tab value="policy" id="ar-tab-policy">
           {t.tabs.policy}
         </Tab>
@@ -64,6 +69,9 @@ export function App({ language, io, createWorker, hasSettings, oldExcel = false 
       <main className={styles.main}>
         <div role="tabpanel" aria-labelledby="ar-tab-triage" hidden={tab !== "triage"}>
           <TriageTab language={language} io={io} createWorker={createWorker} oldExcel={oldExcel} />
+        </div>
+        <div role="tabpanel" aria-labelledby="ar-tab-log" hidden={tab !== "log"}>
+          <LogTab language={language} io={io} />
         </div>
         <div role="tabpanel" aria-labelledby="ar-tab-policy" hidden={tab !== "policy"}>
           {hasSettings ? <PolicyTab language={language} /> : <Body1>{t.notInExcel}</Body1>}

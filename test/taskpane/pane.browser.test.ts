@@ -23,6 +23,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostConfig, HostProbe } from "./fake-host.js";
 import { samplePortfolio } from "./support.js";
+import { serialFromCivil } from "../../src/core/index.js";
 
 /** Debian's Chromium (AR_CHROMIUM names another build of Chromium, e.g. /usr/bin/chromium-browser). */
 const CHROMIUM = process.env.AR_CHROMIUM || "/usr/bin/chromium";
@@ -962,6 +963,82 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
     await provision.scrollIntoViewIfNeeded();
     await screenshot(page, "en-policy-tables");
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+});
+
+describe("the Log tab (issue 13)", () => {
+  it("records a promise in the collection log from a result row: one row appended, nothing else changed", async () => {
+    const { page, watch } = await openPane({
+      displayLanguage: "en-US",
+      sheets: [
+        {
+          name: "Debtors",
+          values: [
+            ["Customer", "Balance"],
+            ["Acme Ltd", 1200],
+            [EVIL, 80],
+          ],
+        },
+        {
+          name: "Triage result",
+          values: [
+            ["row", "grade", "customer", "level"],
+            [2, "B", "Acme Ltd", 2],
+            [3, "C", EVIL, 3],
+          ],
+        },
+      ],
+      select: "Triage result!D2",
+    });
+    await page.getByRole("tab", { name: "Log" }).click();
+    await page.getByTestId("log-create").click();
+    await expect.poll(() => page.getByTestId("log-status").textContent()).toBe("Created the collection log on the sheet “Collection log”.");
+    expect(await sheetNames(page)).toEqual(["Debtors", "Triage result", "Collection log"]);
+    const headers = [
+      "Date 日期",
+      "Customer 客户",
+      "Invoice 发票号",
+      "Action 催收动作",
+      "Amount 金额",
+      "Promised date 承诺日期",
+      "Who 经办人",
+      "Note 备注",
+    ];
+    const empty = [headers]; // and the blank row Excel puts under a header alone
+    expect(await sheetValues(page, "Collection log")).toEqual(empty);
+    // No customer taken yet: refused next to the field, nothing written.
+    await page.getByTestId("log-add").click();
+    await expect(page.getByText(/^no customer: select a customer's cell/).isVisible()).resolves.toBe(true);
+    // A cell of a result row gives its customer (shown as text).
+    await page.getByTestId("log-take").click();
+    await expect.poll(() => page.getByTestId("log-customer").textContent()).toBe("Acme Ltd");
+    expect(await page.getByTestId("log-amount").count()).toBe(0);
+    await page.getByTestId("log-action").selectOption("promise");
+    // A promise without amount and date is refused per field.
+    await page.getByTestId("log-add").click();
+    await expect(page.getByText("is needed for a promise to pay").first().isVisible()).resolves.toBe(true);
+    expect(await page.getByText("is needed for a promise to pay").count()).toBe(2);
+    expect(await sheetValues(page, "Collection log")).toEqual(empty);
+    const mutationsBefore = await mutations(page, "Collection log");
+    await page.getByTestId("log-date").fill("2026-12-07");
+    await page.getByTestId("log-amount").fill("1,200.50");
+    await page.getByTestId("log-promised").fill("2026-12-20");
+    await page.getByTestId("log-who").fill("Li");
+    await page.getByTestId("log-add").click();
+    await expect.poll(() => page.getByTestId("log-status").textContent()).toBe("Added: promise to pay, Acme Ltd (Collection log, row 2).");
+    const day = serialFromCivil(2026, 12, 7);
+    expect(await sheetValues(page, "Collection log")).toEqual([
+      headers,
+      [day, "Acme Ltd", "", "promise to pay", 1200.5, day + 13, "Li", ""],
+    ]);
+    expect(await mutations(page, "Collection log")).toBeGreaterThan(mutationsBefore);
+    expect(await mutations(page, "Debtors")).toBe(0);
+    expect(await mutations(page, "Triage result")).toBe(0);
+    expect(await sheetNames(page)).toEqual(["Debtors", "Triage result", "Collection log"]);
+    await readmePicture(page, "pane-log-en");
+    await screenshot(page, "en-log");
     expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
     await page.close();
   });

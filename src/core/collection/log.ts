@@ -255,11 +255,24 @@ const LOG_WORD_INDEX: ReadonlyMap<string, LogField> = (() => {
 /** Brackets around a unit or hint after a header: `金额（元）`, `Date (yyyy-mm-dd)`. */
 const BRACKETED = /[([{【（][^)\]}】）]*[)\]}】）]/gu;
 
-/** The log column a header names (as a whole, then without bracketed groups), or null. */
+/**
+ * The log column a header names (as a whole, then without bracketed groups, then as English and Chinese
+ * side by side, `Date 日期`, the headers the pane writes, when both name the same column), or null.
+ */
 export function recogniseLogHeader(header: unknown): LogField | null {
   if (typeof header !== "string" && typeof header !== "number") return null;
   const text = String(header).normalize("NFKC");
-  return LOG_WORD_INDEX.get(compact(text)) ?? LOG_WORD_INDEX.get(compact(text.replace(BRACKETED, " "))) ?? null;
+  const found = LOG_WORD_INDEX.get(compact(text)) ?? LOG_WORD_INDEX.get(compact(text.replace(BRACKETED, " ")));
+  if (found !== undefined) return found;
+  // Split where Latin text meets Chinese: every part must name the same column.
+  const parts = text
+    .replace(BRACKETED, " ")
+    .split(/(?<=[\p{Script=Han}])(?=[^\p{Script=Han}])|(?<=[^\p{Script=Han}])(?=[\p{Script=Han}])|[/|]/u)
+    .map(compact)
+    .filter((p) => p !== "");
+  if (parts.length < 2) return null;
+  const fields = new Set(parts.map((p) => LOG_WORD_INDEX.get(p)));
+  return fields.size === 1 && !fields.has(undefined) ? ([...fields][0] as LogField) : null;
 }
 
 /** Log column -> 0-based column index. */

@@ -302,6 +302,26 @@ class TableProxy extends ClientObject<FakeTable> {
     return new WorksheetProxy(this.ctx, () => this.resolve().sheet);
   }
 
+  /** The table's rows: `add(index, values)` appends rows under the body (the fake appends only at the end). */
+  get rows(): { add(index: number | null | undefined, values: readonly (readonly (string | number | boolean)[])[]): void } {
+    return {
+      add: (index, values) =>
+        this.call("rows.add", [index ?? null, values], (t) => {
+          if (index !== undefined && index !== null) throw invalidArgument("the fake table appends rows at the end only (index null)");
+          if (t.showTotals) throw invalidArgument("the fake table cannot add rows above a totals row");
+          if (values.length === 0 || values.some((line) => line.length !== t.rect.right - t.rect.left + 1)) {
+            throw invalidArgument("The number of columns of the rows doesn't match the table.");
+          }
+          const rect = { ...t.rect, top: t.rect.bottom + 1, bottom: t.rect.bottom + values.length };
+          for (let r = rect.top; r <= rect.bottom; r++)
+            for (let c = rect.left; c <= rect.right; c++)
+              if (!t.sheet.isEmpty(r, c)) throw invalidArgument("the fake table cannot shift the cells under it down");
+          t.sheet.write(rect, values, false);
+          t.rect = { ...t.rect, bottom: rect.bottom };
+        }),
+    };
+  }
+
   getRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
       const t = this.resolve();
