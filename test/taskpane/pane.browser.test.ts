@@ -284,6 +284,7 @@ async function readmePicture(page: Page, name: string): Promise<void> {
   mkdirSync(IMAGES, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1); // no hover on a button
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // no focus ring
   await page.screenshot({ path: join(IMAGES, `${name}.png`), fullPage: false, animations: "disabled", caret: "hide" });
 }
 
