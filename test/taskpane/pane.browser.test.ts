@@ -285,6 +285,8 @@ async function readmePicture(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1); // no hover on a button
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // no focus ring
+  // Let a button's hover-out transition end: on a loaded machine it was caught half-way.
+  await page.waitForTimeout(300);
   await page.screenshot({ path: join(IMAGES, `${name}.png`), fullPage: false, animations: "disabled", caret: "hide" });
 }
 
