@@ -7,6 +7,7 @@
  */
 import { createWriteStream } from "node:fs";
 import ExcelJS from "exceljs";
+import { civilFromSerial } from "../src/core/index.js";
 
 /** What the export holds, for the bench's checks. */
 export interface LedgerExport {
@@ -44,23 +45,13 @@ function lcg(seed: number): () => number {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-/** Civil date of a serial (1900 system, after 1900-03-01). */
-function civil(serial: number): [number, number, number] {
-  // Days since 1970-01-01 from the serial, then Howard Hinnant's civil_from_days.
-  const z = serial - 25569 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-const ymd = (serial: number) => civil(serial).join("/");
+const ymd = (serial: number) => {
+  const { year, month, day } = civilFromSerial(serial);
+  return `${year}/${month}/${day}`;
+};
 const mdy = (serial: number) => {
-  const [y, m, d] = civil(serial);
-  return `${m}/${d}/${y}`;
+  const { year, month, day } = civilFromSerial(serial);
+  return `${month}/${day}/${year}`;
 };
 
 /** Cents as an export writes them: grouped, two decimals, a minus or parentheses for negatives. */

@@ -41,6 +41,11 @@ export function roundMoney(amount: number): number {
   return amount < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
+/** Whole cents of an amount, rounded as money is (roundMoney): sums of cents are exact. */
+export function centsOf(amount: number): number {
+  return Math.round(roundMoney(amount) * 100);
+}
+
 /**
  * The exact value of |x| in cents as a fraction numerator / denominator: a double is a whole number
  * times a power of two, so 100 |x| is one exactly.

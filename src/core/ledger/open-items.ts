@@ -11,7 +11,7 @@
 import { RuleError, show, type Reason } from "../errors.js";
 import { readDate } from "../dates.js";
 import { formatAmount } from "../format.js";
-import { roundMoney } from "../money.js";
+import { centsOf } from "../money.js";
 import { DEFAULT_POLICY, validatePolicy, type Policy } from "../policy.js";
 import { bucketLabels } from "../aging.js";
 import { triagePortfolio } from "../triage/triage.js";
@@ -281,9 +281,9 @@ class ItemList {
             runCents = 0;
           }
           if (stated !== null) {
-            exportItemsCents += toCents(stated);
-            sinceSubtotalCents += toCents(stated);
-            runCents += toCents(stated);
+            exportItemsCents += centsOf(stated);
+            sinceSubtotalCents += centsOf(stated);
+            runCents += centsOf(stated);
           }
         }
         continue;
@@ -298,7 +298,7 @@ class ItemList {
       const amount = shape.amount === null || shape.amount === undefined ? null : this.statedAmount(shape.amount, exportField);
       totals.push({ row: i, kind: shape.kind, amount, text: shape.text });
       if (shape.kind === "subtotal") {
-        const stated = amount === null ? null : toCents(amount);
+        const stated = amount === null ? null : centsOf(amount);
         if (stated !== null && stated !== sinceSubtotalCents && stated !== runCents) {
           subtotalMismatches.push({ sourceRow: this.first + i, stated: amount as number, items: sinceSubtotalCents / 100 });
         }
@@ -593,7 +593,7 @@ class ItemList {
         item.open = openAmount;
         item.daysPastDue = days;
         item.bucketIndex = bucket;
-        itemsCents += toCents(openAmount);
+        itemsCents += centsOf(openAmount);
       },
     );
     const byCustomer = new Map<string, CustomerRollup>();
@@ -731,7 +731,7 @@ class ItemList {
     }
     // The customers' balances as rolled up (a credit balance included, which the triage itself refuses).
     let customersCents = 0;
-    for (const c of rolledCustomers) customersCents += toCents(c.balance);
+    for (const c of rolledCustomers) customersCents += centsOf(c.balance);
     const unreadRows = items.filter((item) => item.fate === "problem").length;
     const exportTotal =
       grand === null || grand.amount === null ? null : { amount: grand.amount as number, sourceRow: this.first + grand.row };
@@ -739,7 +739,7 @@ class ItemList {
       itemsCents === customersCents &&
       unreadRows === 0 &&
       subtotalMismatches.length === 0 &&
-      (exportTotal === null || exportItemsTotal === null || toCents(exportTotal.amount) === toCents(exportItemsTotal));
+      (exportTotal === null || exportItemsTotal === null || centsOf(exportTotal.amount) === centsOf(exportItemsTotal));
     return {
       shape: "items",
       output,
@@ -772,11 +772,6 @@ function ownCopy(text: string): string {
   let out = "";
   for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
   return out;
-}
-
-/** Whole cents of an amount (rounded as money is). */
-function toCents(amount: number): number {
-  return Math.round(roundMoney(amount) * 100);
 }
 
 /** Two cells that say the same (text compared trimmed, case-blind). */

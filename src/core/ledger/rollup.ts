@@ -9,7 +9,7 @@
  */
 import { bucketIndex, daysPastDue } from "../aging.js";
 import { RuleError, show } from "../errors.js";
-import { roundMoney } from "../money.js";
+import { centsOf, roundMoney } from "../money.js";
 import type { Policy } from "../policy.js";
 import type { DocumentKind } from "./documents.js";
 
@@ -115,13 +115,9 @@ export function openAmountAt(item: LedgerItem, asOf: number): number {
 
 /** amount less payments to date, in cents; payments reduce a negative amount (a credit) toward 0 too. */
 function reduce(amount: number, paid: number): number {
-  const cents = toCents(amount);
-  const paidCents = toCents(Math.abs(paid));
+  const cents = centsOf(amount);
+  const paidCents = centsOf(Math.abs(paid));
   return (cents >= 0 ? cents - paidCents : cents + paidCents) / 100;
-}
-
-function toCents(amount: number): number {
-  return Math.round(roundMoney(amount) * 100);
 }
 
 /**
@@ -177,7 +173,7 @@ export function rollUpEach(
   for (let i = 0; i < count; i++) {
     const item = itemAt(i);
     const openAmount = openAmountAt(item, asOf);
-    const cents = toCents(openAmount);
+    const cents = centsOf(openAmount);
     let acc = last !== undefined && last.key === item.customerKey ? last : byKey.get(item.customerKey);
     if (acc === undefined) {
       acc = {
