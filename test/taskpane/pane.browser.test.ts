@@ -11,7 +11,7 @@
 // the built <meta> delivers it: every test fails on a violation or a console error, and one injects an
 // inline script, an inline handler, eval and outside requests, which the policy must refuse while the pane
 // still triages. Needs `npm run build` first (npm test does it) and /usr/bin/chromium.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,6 +20,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { build } from "esbuild";
 import { parse } from "csv-parse/sync";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostConfig, HostProbe } from "./fake-host.js";
 import { samplePortfolio } from "./support.js";
@@ -285,9 +286,27 @@ async function readmePicture(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(VIEWPORT.width - 1, VIEWPORT.height - 1); // no hover on a button
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // no focus ring
-  // Let a button's hover-out transition end: on a loaded machine it was caught half-way.
+  // No transitions at all: a button's hover-out was caught half-way on a loaded machine (a fresh clone's
+  // run redrew the Log picture's button border); with them off the state is final at once.
+  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(IMAGES, `${name}.png`), fullPage: false, animations: "disabled", caret: "hide" });
+  const shot = await page.screenshot({ fullPage: false, animations: "disabled", caret: "hide" });
+  const path = join(IMAGES, `${name}.png`);
+  if (!samePicture(path, shot)) writeFileSync(path, shot);
+}
+
+/**
+ * Whether the picture at `path` shows what `shot` shows: same size, and no pixel off by more than 2 levels
+ * per channel. A clicked button's rounded corners come out 1 level apart from run to run (Chromium
+ * composites it on its own layer for a while), which would rewrite a README picture on every run.
+ */
+function samePicture(path: string, shot: Buffer): boolean {
+  if (!existsSync(path)) return false;
+  const a = PNG.sync.read(readFileSync(path));
+  const b = PNG.sync.read(shot);
+  if (a.width !== b.width || a.height !== b.height) return false;
+  for (let i = 0; i < a.data.length; i++) if (Math.abs(a.data[i]! - b.data[i]!) > 2) return false;
+  return true;
 }
 
 /** The rows of a result sheet as objects keyed by header. */
