@@ -878,18 +878,19 @@ describe("the Functions tab and the policy's tables (issue 12)", () => {
     expect(examples.map((e) => /^=AR\.([A-Z]+)\(/.exec(e.formula)?.[1])).toEqual(ids);
     for (const e of examples) expect(e.result.replace(/^→\s*/, "").trim().length, e.formula).toBeGreaterThan(0);
     expect(examples[0]).toEqual({ formula: '=AR.GRADE(1, 20000, "good")', result: "→ B" });
-    // every link resolves to a file the pane's server serves, with the function's heading when it is formulas.md
+    // every link opens the formula reference's page served beside the pane, at the function's own heading
     const hrefs = await page.getByTestId("function-reference").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("href") ?? ""));
     expect(hrefs).toHaveLength(19);
-    for (const href of new Set(hrefs.map((h) => h.split("#")[0]))) {
-      const response = await fetch(`${origin}/${href}`);
-      expect(response.status, href).toBe(200);
-      const text = await response.text();
-      if (href === "formulas.md") {
-        for (const id of ids) expect(text, String(id)).toMatch(new RegExp(`^###\\s+\`?AR\\.${id}\\b`, "m"));
-      } else expect(text).toContain("## Formula reference");
-    }
-    expect(hrefs[0]).toMatch(/^(formulas\.md#argrade|README\.md#formula-reference--公式参考)$/);
+    expect(new Set(hrefs.map((h) => h.split("#")[0]))).toEqual(new Set(["docs/formulas.html"]));
+    expect(hrefs[0]).toBe("docs/formulas.html#argrade");
+    const reference = await page.context().newPage();
+    await reference.goto(`${origin}/docs/formulas.html#arpromise`);
+    for (const id of ids) expect(await reference.locator(`h3#ar${String(id).toLowerCase()}`).count(), String(id)).toBe(1);
+    // the page scrolled to the function's heading, and its links to the rest of the manual are pages too
+    expect(await reference.evaluate(() => document.getElementById("arpromise")!.getBoundingClientRect().top)).toBeLessThan(50);
+    const rules = await reference.locator("a[href^='rules.html']").first().getAttribute("href");
+    expect((await fetch(`${origin}/docs/${rules!.split("#")[0]}`)).status).toBe(200);
+    await reference.close();
     // the heading and its hint are separate blocks with space between; nothing is wider than the pane
     const heading = await page.getByRole("heading", { name: "Functions" }).boundingBox();
     const hint = await page.getByText("Type =AR. in a cell to use them.", { exact: false }).boundingBox();
