@@ -1039,6 +1039,8 @@ describe("the Log tab (issue 13)", () => {
     await expect.poll(() => page.getByTestId("log-customer").textContent()).toBe("Acme Ltd");
     expect(await page.getByTestId("log-amount").count()).toBe(0);
     await page.getByTestId("log-action").selectOption("promise");
+    // the amount is labelled with the workbook's currency, as the Policy tab's amounts are
+    await expect(page.getByLabel("Amount (CNY)").isVisible()).resolves.toBe(true);
     // A promise without amount and date is refused per field.
     await page.getByTestId("log-add").click();
     await expect(page.getByText("is needed for a promise to pay").first().isVisible()).resolves.toBe(true);
