@@ -18,7 +18,7 @@ import {
 } from "../result/index.js";
 
 /** Changes listed in the pane under the headline (all of them are in the changes sheet). */
-export const CHANGES_SHOWN = 5;
+export const CHANGES_SHOWN = 3;
 
 /** The previous result as the request carries it (its rows may come in `previousRows` slices before it). */
 export interface PreviousRequest {

@@ -148,8 +148,6 @@ describe("the pane's comparison with a previous result sheet", () => {
       ["worse", "Huaxin Machinery 华信机械"],
       ["worse", "Jiancai Building Materials 建材商贸"],
       ["worse", "Blue River Retail"],
-      ["worse", "Northwind Textiles"],
-      ["worse", "HENGTAI  HARDWARE 恒泰五金"],
     ]);
     expect(august.changes?.preview[1].text).toBe("warning level 2 → 3; days past due 77 → 108");
   });
