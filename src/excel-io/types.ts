@@ -99,6 +99,15 @@ export interface TriageSheetData {
   } | null;
   /** Lines for the summary sheet (an item list's counts and reconciliation, reconciliationLines), as plain text. */
   readonly notes?: readonly string[];
+  /**
+   * What changed since a previous result (src/result comparisonRows), written to a sheet of its own
+   * ("Changes" / "变化", under a name no sheet has) after the summary; absent or null: no comparison.
+   */
+  readonly changes?: {
+    readonly headers: readonly string[];
+    readonly columnKeys: readonly string[];
+    readonly rows: readonly (readonly CellValue[])[];
+  } | null;
 }
 
 /** Options of writeTriageSheets. */
@@ -126,4 +135,7 @@ export interface WriteReport extends TransferReport {
   /** The item sheet's name and rows written, for an item list. */
   readonly itemSheet?: string;
   readonly itemRows?: number;
+  /** The changes sheet's name and rows written, when the run compared with a previous result. */
+  readonly changesSheet?: string;
+  readonly changesRows?: number;
 }

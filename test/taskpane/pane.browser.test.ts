@@ -658,6 +658,81 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.close();
   });
 
+  it("compares a run with a previous result sheet: the option lists result sheets only, a Changes sheet, the headline as text", async () => {
+    const { page, watch } = await openPane({
+      ...sampleBook(),
+      // a sheet with customers and balances but no status column is not a result: never offered
+      sheets: [
+        ...sampleBook().sheets,
+        {
+          name: "Notes",
+          values: [
+            ["customer", "balance"],
+            [EVIL, 1],
+          ],
+        },
+      ],
+    });
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    // no result sheet yet: the option is not there
+    expect(await page.getByTestId("compare-with").count()).toBe(0);
+    await page.getByTestId("as-of").fill("2025-07-31");
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome-counts").waitFor({ timeout: 10_000 });
+    // the run wrote "Triage": now offered, and only it
+    await page.getByTestId("compare-with").waitFor();
+    expect(await page.getByTestId("compare-with").locator("option").allTextContents()).toEqual(["(none)", "Triage"]);
+    expect(await page.getByTestId("compare-with").inputValue()).toBe("");
+
+    // A month later (test/cli/fixtures/compare: Blue River paid 20,000.50 and was overdue again, Qinghe
+    // paid in full, Meridian Tools left, Eastport Trading is new), compared with the July result.
+    const edited = readFileSync(join(root, "test/cli/fixtures/compare/portfolio-2025-08.csv"), "utf8")
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l !== "")
+      .map((l) => l.split(","));
+    await page.evaluate((rows) => (window as unknown as { __arHost: HostProbe }).__arHost.type("Debtors", 1, 0, rows), edited);
+    const before = await mutations(page, "Triage");
+    await page.getByTestId("as-of").fill("2025-08-31");
+    await page.getByTestId("compare-with").selectOption("Triage");
+    await page.getByTestId("run").click();
+    await page.getByTestId("changes-headline").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("changes-headline").textContent()).toBe(
+      "Changes since Triage: 5 worse, 1 new, 2 settled, 4 with a problem, 3 unchanged",
+    );
+    const listed = await page.getByTestId("changes-list").locator("li").allTextContents();
+    // the first three, worst first; the other 9 that moved are in the sheet
+    expect(listed).toHaveLength(3);
+    expect(await page.getByTestId("changes").textContent()).toContain("… and 9 more in “Changes”.");
+    expect(listed[2]).toMatch(/^worse: Blue River Retail — grade B → C \(2 overdue events in 12 months \(2 or more: C\)\);/);
+    expect(listed[2]).toContain("balance down by 20,000.5 (95,000 → 74,999.5)");
+    await screenshot(page, "en-compare");
+    expect(await mutations(page, "Triage")).toBe(before);
+    expect(await sheetNames(page)).toEqual(["Debtors", "Notes", "Triage", "Triage summary", "Triage (2)", "Triage summary (2)", "Changes"]);
+    const changes = records(await sheetValues(page, "Changes"));
+    expect(changes).toHaveLength(15);
+    expect(changes.find((r) => r.customer === "Blue River Retail")).toMatchObject({
+      "change": "worse",
+      "previous balance": 95000,
+      "balance now": 74999.5,
+      "balance change": -20000.5,
+      "previous grade": "B",
+      "grade now": "C",
+    });
+    expect(changes.find((r) => r.customer === "Eastport Trading 东港贸易")?.change).toBe("new");
+    expect(changes.filter((r) => r.change === "settled").map((r) => r.customer)).toEqual(["Qinghe Pharmacy 清河大药房", "Meridian Tools"]);
+    await page.getByTestId("open-changes").click();
+    await expect.poll(() => activeSheet(page)).toBe("Changes");
+    // the new result is offered next time, the changes sheet and the notes never
+    await expect
+      .poll(() => page.getByTestId("compare-with").locator("option").allTextContents())
+      .toEqual(["(none)", "Triage", "Triage (2)"]);
+    expect(await page.locator("img").count()).toBe(0);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+
   it("cancels a run: nothing is written", async () => {
     const { page, watch } = await openPane({ ...englishBook(), latencyMs: 150 });
     await page.getByTestId("find").click();
