@@ -684,7 +684,9 @@ export function logProblemRows(collection: TriageCollection, language: Language)
     rows.push([
       all[0],
       c.customer,
-      zh ? `客户不在组合中（第 ${all.join("、")} 行）` : `customer not in the portfolio (${all.length === 1 ? "row" : "rows"} ${all.join(", ")})`,
+      zh
+        ? `客户不在组合中（第 ${all.join("、")} 行）`
+        : `customer not in the portfolio (${all.length === 1 ? "row" : "rows"} ${all.join(", ")})`,
     ]);
   }
   return rows;
