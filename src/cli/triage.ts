@@ -26,7 +26,7 @@
  * Every run prints today's work list (whom to contact today, by owner); `--out result.csv` writes it to
  * `result.work.csv`, an .xlsx gets it as its last sheet, "Today's work" (src/result/work-list.ts).
  */
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import {
   FIELD_LABELS,
   readDate,
@@ -282,7 +282,12 @@ export async function runTriage(options: Options): Promise<string[]> {
       : `the sample portfolio samples/portfolio.csv, as of its own date ${SAMPLE_AS_OF} (give --as-of for another)`;
   }
   // The log: --log's file, else a log sheet of the portfolio's own workbook (by name or headers).
-  const collectionLog = options.log !== undefined ? await readLog(options.log, options.logSheet) : await logOfPortfolio(options, table);
+  // --log naming the portfolio's own workbook: its portfolio sheet is not looked at for a log (an item list's
+  // Date, Customer and Type columns could pass for one).
+  const collectionLog =
+    options.log !== undefined
+      ? await readLog(options.log, options.logSheet, resolve(options.log) === resolve(options.file) ? table.sheet : undefined)
+      : await logOfPortfolio(options, table);
   const ledger = triageLedger(table.rows, recognition.mapping, {
     ...(collectionLog === null ? {} : { collectionLog: collectionLog.log }),
     asOf,
@@ -543,13 +548,14 @@ const LOG_SHEET_NAMES = ["Collection log", "催收记录"];
  * Reads the collection log of `--log` with the readers of the portfolio (readTable): a CSV, or a workbook's
  * sheet `--log-sheet`, else the log sheet findLogSheet finds, else its first visible sheet (which then says
  * what it lacks).
+ * @param skip a sheet not to look at by headers (the portfolio's, when the log is the portfolio's workbook)
  * @throws TableFileError (en + zh) naming the file for one that cannot be opened or is no collection log, or
  *   naming the sheets when two are logs by their headers
  */
-async function readLog(path: string, sheet: string | undefined): Promise<ReadLog> {
+async function readLog(path: string, sheet: string | undefined, skip?: string): Promise<ReadLog> {
   let table: Table | null = null;
   try {
-    if (sheet === undefined) table = await findLogSheet(path);
+    if (sheet === undefined) table = await findLogSheet(path, skip);
     table ??= await readTable(path, { sheet, encoding: "auto" });
   } catch (error) {
     throw openError(error, path) ?? error;

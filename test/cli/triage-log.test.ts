@@ -185,6 +185,24 @@ describe("a log sheet found by its headers, and in the portfolio's own workbook"
     );
   });
 
+  it("never takes the portfolio's own sheet for the log, though an item list's Date, Customer and Type pass for one", async () => {
+    const path = join(dir, "items-book.xlsx");
+    const log = await readTable(LOG);
+    await writeTable(
+      path,
+      ["Date", "Customer", "Type", "Due date", "Amount"],
+      [
+        ["2025-05-01", "Northwind Textiles", "Invoice", "2025-05-31", 100000],
+        ["2025-06-01", "Northwind Textiles", "Invoice", "2025-07-01", 50000],
+      ],
+      { sheetName: "Items", moreSheets: [{ name: "Calls", headers: log.headers, rows: log.rows as string[][] }] },
+    );
+    for (const argv of [[path], [path, "--log", path]]) {
+      const lines = flat(await runTriage(parseArguments([...argv, "--as-of", "2025-07-31"], asOf)));
+      expect(lines).toContain("log items-book.xlsx (Calls): 33 rows = 30 events + 2 problems + 1 blank");
+    }
+  });
+
   it("reads no log from a workbook without a log sheet, and refuses --log-sheet for a CSV portfolio", async () => {
     const path = await book("no-log.xlsx", [["Notes", notes]]);
     const lines = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31"], asOf)));
