@@ -15,7 +15,7 @@ import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import type { Reason } from "../core/errors.js";
 import { HEADER_SCAN_ROWS, locateHeader, type DateSystem } from "../core/index.js";
-import { readXlsx } from "./xlsx-read.js";
+import { readXlsx, xlsxSheetNames } from "./xlsx-read.js";
 
 export { TableFileError } from "./file-error.js";
 export { CSV_ENCODINGS, CsvQuoteError, type CsvEncoding } from "./csv-read.js";
@@ -180,6 +180,16 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
     default:
       throw new Error(`${path}: unsupported file type (expected .xlsx or .csv)`);
   }
+}
+
+/**
+ * The worksheet names of a workbook, in its order (hidden ones too), or null for a file that is not a
+ * workbook (a CSV: one table, no sheets).
+ */
+export async function sheetNames(path: string): Promise<string[] | null> {
+  const bytes = await fs.readFile(path);
+  if (fileKind(path, bytes) !== "xlsx") return null;
+  return (await xlsxSheetNames(path, bytes)).map((s) => s.name);
 }
 
 type FileKind = "xlsx" | "csv" | "ole" | "unknown";

@@ -14,9 +14,11 @@
  *   --date-order <mdy|dmy>          day/month order of dates like 2/1/2013 (default: decided from dates like 7/31/2025)
  *   --compare <previous-result>     what changed per customer since a result this tool wrote (.csv or .xlsx)
  *   --log <log.csv|log.xlsx>        the collection log (docs/collection-log.md): its facts per customer in the result,
- *                                   its problems listed (and, in an .xlsx, a sheet "Log problems"); in a workbook, the
- *                                   sheet "Collection log" / "催收记录" when there is one, else the first
- *   --log-sheet <name>              the worksheet of an .xlsx log
+ *                                   its problems listed (and a sheet "Log problems" in an .xlsx, result.log-problems.csv
+ *                                   beside a .csv); in a workbook, the sheet "Collection log" / "催收记录", else the one
+ *                                   sheet whose headers make a log (date, customer, action). Without --log, such a
+ *                                   sheet of an .xlsx portfolio's own workbook is read.
+ *   --log-sheet <name>              the worksheet of an .xlsx log (or of the portfolio's workbook, without --log)
  *
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
@@ -24,7 +26,7 @@
  * Every run prints today's work list (whom to contact today, by owner); `--out result.csv` writes it to
  * `result.work.csv`, an .xlsx gets it as its last sheet, "Today's work" (src/result/work-list.ts).
  */
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import {
   FIELD_LABELS,
   readDate,
@@ -48,6 +50,7 @@ import {
   type LedgerTriage,
   type TriageSummary,
   readCollectionLog,
+  recogniseLogColumns,
   type CollectionLog,
   type TriageCollection,
   workList,
@@ -80,7 +83,16 @@ import {
 import { UsageError } from "./file-error.js";
 import { compareWithPrevious } from "./compare.js";
 import { PLAIN, render, terminalOf, type Block, type Terminal } from "./terminal.js";
-import { CSV_ENCODINGS, readTable, TableFileError, type CsvEncoding, writeTable, type Table, type WriteReport } from "./table-io.js";
+import {
+  CSV_ENCODINGS,
+  readTable,
+  sheetNames,
+  TableFileError,
+  type CsvEncoding,
+  writeTable,
+  type Table,
+  type WriteReport,
+} from "./table-io.js";
 
 /** The sample portfolio that `npm run triage` uses without a file. */
 export const SAMPLE = join(__dirname, "../../samples/portfolio.csv");
@@ -269,7 +281,13 @@ export async function runTriage(options: Options): Promise<string[]> {
       ? `样例组合 samples/portfolio.csv，按其自身日期 ${SAMPLE_AS_OF} 计算（用 --as-of 指定其他日期）`
       : `the sample portfolio samples/portfolio.csv, as of its own date ${SAMPLE_AS_OF} (give --as-of for another)`;
   }
-  const collectionLog = options.log === undefined ? null : await readLog(options.log, options.logSheet);
+  // The log: --log's file, else a log sheet of the portfolio's own workbook (by name or headers).
+  // --log naming the portfolio's own workbook: its portfolio sheet is not looked at for a log (an item list's
+  // Date, Customer and Type columns could pass for one).
+  const collectionLog =
+    options.log !== undefined
+      ? await readLog(options.log, options.logSheet, resolve(options.log) === resolve(options.file) ? table.sheet : undefined)
+      : await logOfPortfolio(options, table);
   const ledger = triageLedger(table.rows, recognition.mapping, {
     ...(collectionLog === null ? {} : { collectionLog: collectionLog.log }),
     asOf,
@@ -364,6 +382,12 @@ export async function runTriage(options: Options): Promise<string[]> {
   if (changes !== null) blocks.push(...changes.blocks, { kind: "gap" });
   const collection = output.collection ?? null;
   if (collectionLog !== null && collection !== null) {
+    if (options.log === undefined)
+      lines.push(
+        zh
+          ? `催收记录：同一工作簿的工作表“${collectionLog.sheet ?? ""}”`
+          : `collection log: sheet ${collectionLog.sheet ?? ""} of the same workbook`,
+      );
     lines.push(...logLines(collection, collectionLog.name, options.language));
     blocks.push({ kind: "gap" });
   }
@@ -473,6 +497,17 @@ export async function runTriage(options: Options): Promise<string[]> {
     } else {
       lines.push(zh ? `今日工作在工作表“${workSheet.name}”` : `today's work is the sheet "${workSheet.name}"`);
     }
+    if (csv && logProblems.length > 0) {
+      // The log's problems and the customers the portfolio lacks, as the .xlsx sheet "Log problems" has them.
+      const problemsPath = logProblemsCsvPath(options.out);
+      const problemsReport = await writeTable(problemsPath, LOG_PROBLEM_HEADERS[options.language], logProblems, { protect: readFiles });
+      lines.push(
+        zh
+          ? `已写入 ${problemsPath}：催收记录问题 ${logProblems.length} 行`
+          : `wrote ${problemsPath}: ${logProblems.length} log problem${logProblems.length === 1 ? "" : "s"} (rows that could not be read, customers not in the portfolio)`,
+      );
+      lines.push(...writeReportLines(problemsReport, zh));
+    }
     if (changes !== null)
       lines.push(
         csv
@@ -498,48 +533,106 @@ export async function runTriage(options: Options): Promise<string[]> {
   return render(blocks, options.terminal ?? PLAIN);
 }
 
-/** A collection log read for `--log`, with the name to call it by. */
+/** A collection log read for `--log` (or found in the portfolio's workbook), with the name to call it by. */
 interface ReadLog {
   readonly log: CollectionLog;
   readonly name: string;
+  /** The worksheet it was read from, when a workbook's. */
+  readonly sheet?: string;
 }
 
-/** The sheet names a collection log is looked for by in a workbook, before its first sheet. */
+/** The sheet names a collection log is looked for by in a workbook, before its headers (case ignored). */
 const LOG_SHEET_NAMES = ["Collection log", "催收记录"];
 
 /**
  * Reads the collection log of `--log` with the readers of the portfolio (readTable): a CSV, or a workbook's
- * sheet `--log-sheet`, else the one named "Collection log" / "催收记录", else its first visible sheet.
- * @throws TableFileError (en + zh) naming the file for one that cannot be opened or is no collection log
+ * sheet `--log-sheet`, else the log sheet findLogSheet finds, else its first visible sheet (which then says
+ * what it lacks).
+ * @param skip a sheet not to look at by headers (the portfolio's, when the log is the portfolio's workbook)
+ * @throws TableFileError (en + zh) naming the file for one that cannot be opened or is no collection log, or
+ *   naming the sheets when two are logs by their headers
  */
-async function readLog(path: string, sheet: string | undefined): Promise<ReadLog> {
+async function readLog(path: string, sheet: string | undefined, skip?: string): Promise<ReadLog> {
   let table: Table | null = null;
   try {
-    if (sheet === undefined && /\.xls[xm]$/i.test(path)) {
-      for (const name of LOG_SHEET_NAMES) {
-        try {
-          table = await readTable(path, { sheet: name });
-          break;
-        } catch (error) {
-          if (openError(error, path) !== null) throw error; // no such file: say so, not "no such sheet"
-        }
-      }
-    }
+    if (sheet === undefined) table = await findLogSheet(path, skip);
     table ??= await readTable(path, { sheet, encoding: "auto" });
   } catch (error) {
     throw openError(error, path) ?? error;
   }
+  return logOf(table, path);
+}
+
+/**
+ * The collection log among a workbook's sheets (issue 13: "a sheet of the same workbook found by its name or
+ * headers"): the sheet named "Collection log" / "催收记录", else the one sheet whose header row names a date,
+ * a customer and an action (recogniseLogColumns). A sheet that cannot be read is not a log found.
+ * @param skip a sheet not to look at (the portfolio's own)
+ * @returns the sheet's table, or null for a CSV or a workbook without a log sheet
+ * @throws TableFileError naming the sheets when two or more are logs by their headers (--log-sheet decides)
+ */
+export async function findLogSheet(path: string, skip?: string): Promise<Table | null> {
+  const names = await sheetNames(path);
+  if (names === null) return null;
+  const others = names.filter((n) => skip === undefined || n.toLowerCase() !== skip.toLowerCase());
+  for (const word of LOG_SHEET_NAMES) {
+    const named = others.find((n) => n.toLowerCase() === word.toLowerCase());
+    if (named !== undefined) return readTable(path, { sheet: named });
+  }
+  const logs: Table[] = [];
+  for (const name of others) {
+    let table: Table;
+    try {
+      table = await readTable(path, { sheet: name });
+    } catch (error) {
+      if (error instanceof TableFileError) continue;
+      throw error;
+    }
+    if (table.headers.length > 0 && recogniseLogColumns(table.headers).missingRequired.length === 0) logs.push(table);
+  }
+  if (logs.length > 1) {
+    const quoted = logs.map((t) => JSON.stringify(t.sheet));
+    throw new TableFileError(
+      `${basename(path)}: the sheets ${quoted.join(" and ")} are both collection logs by their headers (date, customer, action): name the log with --log-sheet, e.g. --log-sheet ${quoted[0]}`,
+      `${basename(path)}：工作表 ${logs.map((t) => `“${t.sheet}”`).join("和")} 的表头都是催收记录（日期、客户、催收动作）：请用 --log-sheet 指定，如 --log-sheet ${quoted[0]}`,
+    );
+  }
+  return logs[0] ?? null;
+}
+
+/** A table read as a collection log, named by its file (and sheet). */
+function logOf(table: Table, path: string): ReadLog {
   const name = table.sheet === undefined ? basename(path) : `${basename(path)} (${table.sheet})`;
   try {
     const log = readCollectionLog([table.headers, ...table.rows], {
       headerRow: table.firstRowNumber - 1,
       ...(table.dateSystem === undefined ? {} : { dateSystem: table.dateSystem }),
     });
-    return { log, name };
+    return { log, name, ...(table.sheet === undefined ? {} : { sheet: table.sheet }) };
   } catch (error) {
     if (!(error instanceof RuleError)) throw error;
     throw new TableFileError(`--log ${name}: ${error.message}`, `--log ${name}：${error.zh}`);
   }
+}
+
+/**
+ * Without --log, the collection log of the portfolio's own workbook: the sheet --log-sheet names, else the one
+ * findLogSheet finds (not the portfolio's sheet); null for a CSV portfolio or a workbook without a log sheet.
+ * @throws UsageError for --log-sheet with a CSV portfolio and no --log
+ */
+async function logOfPortfolio(options: Options, portfolio: Table): Promise<ReadLog | null> {
+  if (portfolio.sheet === undefined) {
+    if (options.logSheet === undefined) return null;
+    throw usageError(
+      `--log-sheet ${options.logSheet}: name the log's workbook with --log log.xlsx (the portfolio ${basename(options.file)} has no sheets)`,
+      `--log-sheet ${options.logSheet}：请用 --log 催收记录.xlsx 指定其工作簿（组合 ${basename(options.file)} 没有工作表）`,
+    );
+  }
+  const found =
+    options.logSheet !== undefined
+      ? await readTable(options.file, { sheet: options.logSheet })
+      : await findLogSheet(options.file, portfolio.sheet);
+  return found === null ? null : logOf(found, options.file);
 }
 
 /**
@@ -597,7 +690,9 @@ export function logProblemRows(collection: TriageCollection, language: Language)
     rows.push([
       all[0],
       c.customer,
-      zh ? `客户不在组合中（第 ${all.join("、")} 行）` : `customer not in the portfolio (rows ${all.join(", ")})`,
+      zh
+        ? `客户不在组合中（第 ${all.join("、")} 行）`
+        : `customer not in the portfolio (${all.length === 1 ? "row" : "rows"} ${all.join(", ")})`,
     ]);
   }
   return rows;
@@ -662,6 +757,12 @@ export function legendCsvPath(out: string): string {
 export function workCsvPath(out: string): string {
   const ext = extname(out);
   return `${out.slice(0, out.length - ext.length)}.work${ext}`;
+}
+
+/** `result.csv` -> `result.log-problems.csv`: the collection log's problems beside the result (the .xlsx sheet "Log problems"). */
+export function logProblemsCsvPath(out: string): string {
+  const ext = extname(out);
+  return `${out.slice(0, out.length - ext.length)}.log-problems${ext}`;
 }
 
 /** `result.csv` -> `result.items.csv`: the item table beside the customer table. */

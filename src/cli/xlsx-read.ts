@@ -100,31 +100,7 @@ export async function readXlsx(
   sheetName?: string,
   limits: { readonly maxCells?: number; readonly maxSharedText?: number } = {},
 ): Promise<XlsxSheet> {
-  const zip = await openZip(path, bytes);
-
-  // The workbook part: where the package's relationships say, else where Excel puts it.
-  const rootRels = zip.get("_rels/.rels");
-  const root = rootRels ? relationships(path, "_rels/.rels", await partText(path, rootRels), "") : [];
-  const workbookPath = root.find((r) => r.type.endsWith("/officeDocument") && zip.has(r.target.toLowerCase()))?.target ?? "xl/workbook.xml";
-  const workbookFile = zip.get(workbookPath.toLowerCase());
-  if (!workbookFile) {
-    throw new WorkbookError(
-      path,
-      `is not an Excel workbook: the zip archive has no ${workbookPath} (is it another kind of file named .xlsx?)`,
-      `不是 Excel 工作簿：压缩包中没有 ${workbookPath}（是否是改了扩展名的其他文件？）`,
-    );
-  }
-  const book = parseWorkbook(path, workbookPath, await partText(path, workbookFile));
-  const relsPath = posix.join(posix.dirname(workbookPath), "_rels", `${posix.basename(workbookPath)}.rels`);
-  const relsFile = zip.get(relsPath.toLowerCase());
-  const rels = relsFile ? relationships(path, relsPath, await partText(path, relsFile), posix.dirname(workbookPath)) : [];
-
-  // Worksheets only (chart sheets hold no cells); a sheet without a relationship is kept, so that
-  // choosing it says its part is missing.
-  const sheets = book.sheets
-    .map((s) => ({ ...s, rel: rels.find((r) => r.id === s.rId) }))
-    .filter((s) => s.rel === undefined || s.rel.type.endsWith("/worksheet"));
-  if (sheets.length === 0) throw new WorkbookError(path, "has no worksheet", "没有工作表");
+  const { zip, book, rels, sheets } = await openWorkbook(path, bytes);
   let chosen: (typeof sheets)[number] | undefined;
   if (sheetName !== undefined) {
     chosen = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
@@ -154,6 +130,45 @@ export async function readXlsx(
   const strings = stringsFile ? await readSharedStrings(path, stringsPath, stringsFile, limits.maxSharedText ?? MAX_SHARED_TEXT) : [];
   const records = await readSheet(path, chosen.name, sheetFile, strings, book.dateSystem, limits.maxCells ?? MAX_CELLS);
   return { records, sheet: chosen.name, dateSystem: book.dateSystem };
+}
+
+/**
+ * The names of a workbook's worksheets, in the workbook's order (hidden ones too; chart sheets left out).
+ * @throws WorkbookError for a file that is not a workbook, or has no worksheet
+ */
+export async function xlsxSheetNames(path: string, bytes: Buffer): Promise<{ readonly name: string; readonly visible: boolean }[]> {
+  const { sheets } = await openWorkbook(path, bytes);
+  return sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
+}
+
+/** The zip, its workbook part, the workbook's relationships and its worksheets (readXlsx, xlsxSheetNames). */
+async function openWorkbook(path: string, bytes: Buffer) {
+  const zip = await openZip(path, bytes);
+
+  // The workbook part: where the package's relationships say, else where Excel puts it.
+  const rootRels = zip.get("_rels/.rels");
+  const root = rootRels ? relationships(path, "_rels/.rels", await partText(path, rootRels), "") : [];
+  const workbookPath = root.find((r) => r.type.endsWith("/officeDocument") && zip.has(r.target.toLowerCase()))?.target ?? "xl/workbook.xml";
+  const workbookFile = zip.get(workbookPath.toLowerCase());
+  if (!workbookFile) {
+    throw new WorkbookError(
+      path,
+      `is not an Excel workbook: the zip archive has no ${workbookPath} (is it another kind of file named .xlsx?)`,
+      `不是 Excel 工作簿：压缩包中没有 ${workbookPath}（是否是改了扩展名的其他文件？）`,
+    );
+  }
+  const book = parseWorkbook(path, workbookPath, await partText(path, workbookFile));
+  const relsPath = posix.join(posix.dirname(workbookPath), "_rels", `${posix.basename(workbookPath)}.rels`);
+  const relsFile = zip.get(relsPath.toLowerCase());
+  const rels = relsFile ? relationships(path, relsPath, await partText(path, relsFile), posix.dirname(workbookPath)) : [];
+
+  // Worksheets only (chart sheets hold no cells); a sheet without a relationship is kept, so that
+  // choosing it says its part is missing.
+  const sheets = book.sheets
+    .map((s) => ({ ...s, rel: rels.find((r) => r.id === s.rId) }))
+    .filter((s) => s.rel === undefined || s.rel.type.endsWith("/worksheet"));
+  if (sheets.length === 0) throw new WorkbookError(path, "has no worksheet", "没有工作表");
+  return { zip, book, rels, sheets };
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -15,14 +15,16 @@ import { followUpDays, nextContactDue, type CollectionFacts, type CustomerFacts 
 import { logCustomerKey } from "./collection/log.js";
 
 /**
- * Why a debtor is on today's list, most urgent first: the limitation period about to expire, the claim
+ * Why a debtor is on today's list, most urgent first: the limitation period run out (a written
+ * acknowledgement is the only way back, Civil Code art. 192), the limitation period about to expire, the claim
  * window of a bankruptcy open, a promise to pay due today, a promise broken and not followed up, a
  * follow-up due by the ladder's cadence (or no contact logged at warning level 1 or above).
  */
-export type WorkUrgency = "limitation" | "claim-window" | "promise-due" | "promise-broken" | "follow-up";
+export type WorkUrgency = "limitation-expired" | "limitation" | "claim-window" | "promise-due" | "promise-broken" | "follow-up";
 
 /** The urgencies in their order (the first is the most urgent). */
 export const WORK_URGENCIES: readonly WorkUrgency[] = Object.freeze([
+  "limitation-expired",
   "limitation",
   "claim-window",
   "promise-due",
@@ -89,8 +91,8 @@ const LEVEL_ZH = ["零", "一", "二", "三"] as const;
 
 /**
  * Today's work list from a triage's records, as docs/rules.md "Today's work list" says: a row is on it when
- * it is `ok`, has a next step someone acts on, and at least one of: its limitation period is in its warning
- * window; it is in a claim window (and the log has no claim filed); a promise to pay falls due today; a
+ * it is `ok`, has a next step someone acts on, and at least one of: its limitation period has run out; it is
+ * in its warning window; it is in a claim window (and the log has no claim filed); a promise to pay falls due today; a
  * promise was broken with no contact since; the next contact by the ladder is due on or before the as-of
  * date (no contact logged counts from warning level 1). Rows with a problem are left out (the summary lists
  * them). Order: by owner (salesperson, finance manager, legal), then urgency, then fewest limitation days
@@ -164,6 +166,17 @@ function whyToday(
 ): WhyToday[] {
   const why: WhyToday[] = [];
   const limitation = record.limitation;
+  if (limitation !== null && limitation.status === "expired") {
+    // Listed every day until the log restarts the period (a promise, a confirmed balance: its verdict is then no
+    // longer expired): the debtor may still acknowledge the debt in writing, and then cannot plead the limitation.
+    const end = isoFromSerial(limitation.end);
+    const ago = -limitation.daysLeft;
+    why.push({
+      code: "limitation-expired",
+      en: `the limitation period ran out on ${end} (${formatAmount(ago)} day${ago === 1 ? "" : "s"} ago): get a written acknowledgement (a new promise or a confirmed statement) to restart it`,
+      zh: `诉讼时效已于 ${end} 届满（已过 ${formatAmount(ago)} 天）：取得书面确认（新的还款承诺或签字确认的对账单），使时效重新起算`,
+    });
+  }
   if (limitation !== null && limitation.status === "warning") {
     const end = isoFromSerial(limitation.end);
     const left = limitation.daysLeft;

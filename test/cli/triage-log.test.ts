@@ -123,3 +123,128 @@ describe("npm run triage -- --log", () => {
     await expect(runTriage(parseArguments([PORTFOLIO, "--log", bad, "--as-of", "2025-07-31"], asOf))).rejects.toThrow(/^--log bad\.csv: /);
   });
 });
+
+describe("a log sheet found by its headers, and in the portfolio's own workbook", () => {
+  /** A workbook of the sample portfolio ("Portfolio") and more sheets of [name, table file]. */
+  async function book(name: string, sheets: [string, string][]): Promise<string> {
+    const path = join(dir, name);
+    const portfolio = await readTable(PORTFOLIO);
+    const more = [];
+    for (const [sheet, file] of sheets) {
+      const t = await readTable(file);
+      more.push({ name: sheet, headers: t.headers, rows: t.rows as string[][] });
+    }
+    await writeTable(path, portfolio.headers, portfolio.rows as string[][], { sheetName: "Portfolio", moreSheets: more });
+    return path;
+  }
+  const notes = join(dir, "notes.csv");
+  writeFileSync(notes, "Topic,Text\nrates,call the bank\n");
+
+  it("reads the one sheet whose headers make a log, whatever its name", async () => {
+    const path = await book("by-headers.xlsx", [
+      ["Notes", notes],
+      ["Contacts 2025", LOG],
+    ]);
+    const lines = flat(await runTriage(parseArguments([PORTFOLIO, "--log", path, "--as-of", "2025-07-31"], asOf)));
+    expect(lines).toContain("log by-headers.xlsx (Contacts 2025): 33 rows = 30 events + 2 problems + 1 blank");
+  });
+
+  it("refuses two sheets that are both logs by their headers, naming them and asking for --log-sheet", async () => {
+    const path = await book("two-logs.xlsx", [
+      ["Log A", LOG],
+      ["Log B", LOG],
+    ]);
+    const run = runTriage(parseArguments([PORTFOLIO, "--log", path, "--as-of", "2025-07-31"], asOf));
+    await expect(run).rejects.toThrow(
+      'two-logs.xlsx: the sheets "Log A" and "Log B" are both collection logs by their headers (date, customer, action): name the log with --log-sheet, e.g. --log-sheet "Log A"',
+    );
+    await expect(run).rejects.toMatchObject({ zh: expect.stringContaining("工作表 “Log A”和“Log B” 的表头都是催收记录") });
+    const lines = flat(await runTriage(parseArguments([PORTFOLIO, "--log", path, "--log-sheet", "Log B", "--as-of", "2025-07-31"], asOf)));
+    expect(lines).toContain("log two-logs.xlsx (Log B): 33 rows");
+  });
+
+  it("reads the log sheet of an .xlsx portfolio without --log, and says so", async () => {
+    const path = await book("with-log.xlsx", [["催收记录", LOG]]);
+    const out = join(dir, "with-log-result.xlsx");
+    const lines = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--out", out], asOf)));
+    expect(lines).toContain("collection log: sheet 催收记录 of the same workbook\nlog with-log.xlsx (催收记录): 33 rows = 30 events");
+    const result = await readTable(out);
+    expect(result.headers.at(-1)).toBe("limitation restarted from (log)");
+    const zh = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--lang", "zh"], asOf)));
+    expect(zh).toContain("催收记录：同一工作簿的工作表“催收记录”");
+    // By headers too, and --log-sheet names it without --log.
+    const byHeaders = await book("log-by-headers.xlsx", [
+      ["Notes", notes],
+      ["Calls", LOG],
+    ]);
+    expect(flat(await runTriage(parseArguments([byHeaders, "--as-of", "2025-07-31"], asOf)))).toContain(
+      "collection log: sheet Calls of the same workbook",
+    );
+    expect(flat(await runTriage(parseArguments([byHeaders, "--log-sheet", "calls", "--as-of", "2025-07-31"], asOf)))).toContain(
+      "collection log: sheet Calls of the same workbook",
+    );
+  });
+
+  it("never takes the portfolio's own sheet for the log, though an item list's Date, Customer and Type pass for one", async () => {
+    const path = join(dir, "items-book.xlsx");
+    const log = await readTable(LOG);
+    await writeTable(
+      path,
+      ["Date", "Customer", "Type", "Due date", "Amount"],
+      [
+        ["2025-05-01", "Northwind Textiles", "Invoice", "2025-05-31", 100000],
+        ["2025-06-01", "Northwind Textiles", "Invoice", "2025-07-01", 50000],
+      ],
+      { sheetName: "Items", moreSheets: [{ name: "Calls", headers: log.headers, rows: log.rows as string[][] }] },
+    );
+    for (const argv of [[path], [path, "--log", path]]) {
+      const lines = flat(await runTriage(parseArguments([...argv, "--as-of", "2025-07-31"], asOf)));
+      expect(lines).toContain("log items-book.xlsx (Calls): 33 rows = 30 events + 2 problems + 1 blank");
+    }
+  });
+
+  it("reads no log from a workbook without a log sheet, and refuses --log-sheet for a CSV portfolio", async () => {
+    const path = await book("no-log.xlsx", [["Notes", notes]]);
+    const lines = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31"], asOf)));
+    expect(lines).not.toContain("collection log:");
+    expect(lines).not.toMatch(/^log /m);
+    expect(lines).toContain("no collection log given (--log)");
+    await expect(runTriage(parseArguments([PORTFOLIO, "--log-sheet", "Log", "--as-of", "2025-07-31"], asOf))).rejects.toThrow(
+      /^--log-sheet Log: name the log's workbook with --log log\.xlsx/,
+    );
+  });
+});
+
+describe("a CSV result keeps the log's problems", () => {
+  it("writes result.log-problems.csv beside result.csv (formula-safe), and says so", async () => {
+    const log = join(dir, "problems-log.csv");
+    writeFileSync(
+      log,
+      'Date,Customer,Action,Amount,Promised date\n2025-07-20,Northwind Textiles,fax,,\n2025-07-21,=HYPERLINK("x"),call,,\n2025-07-22,Northwind Textiles,call,,\n',
+    );
+    const out = join(dir, "kept.csv");
+    const lines = flat(await runTriage(parseArguments([PORTFOLIO, "--log", log, "--as-of", "2025-07-31", "--out", out], asOf)));
+    const path = join(dir, "kept.log-problems.csv");
+    expect(lines).toContain(`wrote ${path}: 2 log problems (rows that could not be read, customers not in the portfolio)`);
+    const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    expect(text.split("\r\n")).toEqual([
+      "log row,customer,problem",
+      expect.stringMatching(/^2,Northwind Textiles,"action: ""fax"" is not a known action \(call, visit, /),
+      `3,"'=HYPERLINK(""x"")",customer not in the portfolio (row 3)`,
+      "",
+    ]);
+    // No problems, no file: the sample log in zh has 2 problems, a clean log none.
+    const clean = join(dir, "clean-log.csv");
+    writeFileSync(clean, "日期,客户,催收动作\n2025-07-20,Northwind Textiles,电话\n");
+    const cleanOut = join(dir, "clean.csv");
+    const zh = flat(
+      await runTriage(parseArguments([PORTFOLIO, "--log", clean, "--as-of", "2025-07-31", "--out", cleanOut, "--lang", "zh"], asOf)),
+    );
+    expect(zh).not.toContain("催收记录问题");
+    expect(() => readFileSync(join(dir, "clean.log-problems.csv"))).toThrow();
+    const zhProblems = flat(
+      await runTriage(parseArguments([PORTFOLIO, "--log", LOG, "--as-of", "2025-07-31", "--out", cleanOut, "--lang", "zh"], asOf)),
+    );
+    expect(zhProblems).toContain(`已写入 ${join(dir, "clean.log-problems.csv")}：催收记录问题 2 行`);
+  });
+});

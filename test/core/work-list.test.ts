@@ -202,3 +202,60 @@ describe("today's work list on hand-made rows", () => {
     expect(() => workList(output.records, Number.NaN)).toThrow(/as_of/);
   });
 });
+
+describe("today's work list: a limitation period that has run out", () => {
+  // Three years from the last demand (rules.md section 6), as of 2025-07-31, all at warning level 3 or due long ago:
+  // Row 2 Old Co: last demand 2022-06-30, ran out 2025-06-30, 31 days ago; called yesterday (next contact 08-02),
+  //   so without its own urgency it would be missing from the list.
+  // Row 3 Older Co: last demand 2022-03-01, ran out 2025-03-01, 152 days ago (31 + 30 + 31 + 30 + 30 days).
+  // Row 4 Soon Co: last demand 2022-08-10, ends 2025-08-10, 10 days left: about to expire, after the expired.
+  // Row 5 Restarted Co: ran out 2025-06-30 by its typed date, but the log's confirmed balance of 2025-07-10
+  //   restarted it: not expired; its follow-up (every 3 days at level 3) is overdue since 07-13.
+  const table = [
+    ["Customer", "Balance", "Due date", "Last demand"],
+    ["Old Co", 80000, "2022-01-31", "2022-06-30"],
+    ["Older Co", 500000, "2022-01-31", "2022-03-01"],
+    ["Soon Co", 60000, "2025-05-01", "2022-08-10"],
+    ["Restarted Co", 90000, "2022-01-31", "2022-06-30"],
+  ];
+  const log = readCollectionLog([
+    ["Date", "Customer", "Action", "Amount"],
+    ["2025-07-10", "Restarted Co", "balance confirmed", 90000],
+    ["2025-07-30", "Old Co", "call", ""],
+  ]);
+  const mapping = recogniseColumns(table[0]).mapping;
+
+  it("lists it first, with its own urgency and the step to restart it, the larger balance first", () => {
+    const output = triagePortfolio(table.slice(1), mapping, { asOf: AS_OF, collectionLog: log });
+    const list = workList(output.records, AS_OF, { policy: output.policy });
+    expect(entries(list)).toEqual([
+      ["legal", 3, "Older Co", "limitation-expired"],
+      ["legal", 2, "Old Co", "limitation-expired"],
+      ["legal", 4, "Soon Co", "limitation"],
+      ["legal", 5, "Restarted Co", "follow-up"],
+    ]);
+    expect(list.items[1].why).toEqual([
+      {
+        code: "limitation-expired",
+        en: "the limitation period ran out on 2025-06-30 (31 days ago): get a written acknowledgement (a new promise or a confirmed statement) to restart it",
+        zh: "诉讼时效已于 2025-06-30 届满（已过 31 天）：取得书面确认（新的还款承诺或签字确认的对账单），使时效重新起算",
+      },
+    ]);
+    expect(list.items[0].why.map((w) => [w.code, w.en.slice(0, 60)])).toEqual([
+      ["limitation-expired", "the limitation period ran out on 2025-03-01 (152 days ago): "],
+      ["follow-up", "level 3, no contact logged"],
+    ]);
+    expect([list.items[0].nextStep.rule, list.items[0].limitationDaysLeft]).toEqual(["limitation-expired", -152]);
+    expect(list.items[3].limitationDaysLeft).toBe(1075); // 2025-07-10 + 3 years = 2028-07-10
+  });
+
+  it("without the log: Restarted Co ran out too, and the larger balance goes first", () => {
+    const output = triagePortfolio(table.slice(1), mapping, { asOf: AS_OF });
+    expect(entries(workList(output.records, AS_OF, { policy: output.policy }))).toEqual([
+      ["legal", 3, "Older Co", "limitation-expired"],
+      ["legal", 5, "Restarted Co", "limitation-expired"],
+      ["legal", 2, "Old Co", "limitation-expired"],
+      ["legal", 4, "Soon Co", "limitation"],
+    ]);
+  });
+});

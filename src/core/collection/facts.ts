@@ -12,6 +12,7 @@ import { DEFAULT_POLICY, validatePolicy, type Policy } from "../policy.js";
 import type { WarningLevel } from "../aging.js";
 import { ACTION_LABELS, logCustomerKey, type CollectionAction, type CollectionLog, type LogEvent } from "./log.js";
 import { checkPlan, checkPromises, type PaymentInput, type PlanEvaluation, type PromiseEvaluation } from "./promises.js";
+import { amountToCents } from "../money.js";
 
 /** Contacts with the debtor: any of them is a collection record and resets the follow-up clock. */
 export const CONTACT_ACTIONS: ReadonlySet<CollectionAction> = new Set([
@@ -59,12 +60,40 @@ export interface LoggedEvent {
   readonly sourceRow: number;
 }
 
+/**
+ * A payment the ledger shows: an invoice of the triage's item list paid (settled) on its paid date, for its
+ * paid amount, else its amount (issue 13, item 2: "from the ledger's paid dates, where the input has them").
+ */
+export interface LedgerPayment {
+  /** The customer as the ledger writes it (matched by logCustomerKey). */
+  readonly customer: string;
+  /** Excel serial of the paid date. */
+  readonly date: number;
+  /** The amount paid, above 0. */
+  readonly amount: number;
+  /** Sheet row of the item (the row of the item list). */
+  readonly sourceRow: number;
+}
+
+/** A ledger payment that is a payment of the log as well (same customer, day and amount): counted once. */
+export interface SamePayment {
+  /** The log's payment row (the payment counted). */
+  readonly logRow: number;
+  /** The item row of the ledger that records the same payment. */
+  readonly itemRow: number;
+}
+
 /** A promise to pay of the log, checked (see checkPromises). */
 export interface PromiseFact extends PromiseEvaluation {
   /** The log row of the promise. */
   readonly sourceRow: number;
-  /** The log rows of the payments credited to it. */
+  /** The log rows of the payments credited to it (those of the log). */
   readonly paymentRows: readonly number[];
+  /**
+   * The item rows of the ledger's payments credited to it: a ledger payment counted on its own, or one that
+   * is the same payment as a log row of paymentRows (see CustomerFacts.samePayments).
+   */
+  readonly itemRows: readonly number[];
 }
 
 /** A dispute opened and not resolved at the as-of date. */
@@ -88,6 +117,8 @@ export interface PlanFact extends PlanEvaluation {
   readonly count: number | null;
   /** The log rows of the payments counted toward it. */
   readonly paymentRows: readonly number[];
+  /** The item rows of the ledger's payments counted toward it (as PromiseFact.itemRows). */
+  readonly itemRows: readonly number[];
   /** Rows of earlier plans this one replaced. */
   readonly supersededRows: readonly number[];
 }
@@ -127,6 +158,10 @@ export interface CustomerFacts {
   readonly collectionRecords: boolean;
   /** The rows of those contacts. */
   readonly contactRows: readonly number[];
+  /** Item rows of the ledger's payments counted on their own (dated on or before the as-of date), in date order. */
+  readonly ledgerPaymentRows: readonly number[];
+  /** Ledger payments that are log payments too, counted once (as the log's row). */
+  readonly samePayments: readonly SamePayment[];
   /** The facts in words, in both languages. */
   readonly reasons: readonly Reason[];
 }
@@ -201,13 +236,17 @@ export function planCount(note: string | null): number | null {
  * @param asOf Excel serial of the report date; events dated after it are not counted (afterAsOfRows)
  * @param policy promiseGraceDays, followUpDaysLevel2, followUpDaysLevel3 (the defaults when left out)
  * @param levels each customer's warning level (for the next contact due); none: no follow-up is computed
- * @throws RuleError naming `as_of`, a policy field, or `level`
+ * @param ledgerPayments the ledger's payments (paid dates of an item list): payments for the promises and plans
+ *   of the log's customers, each counted once beside the log's own (matchLedgerPayments); a customer the log
+ *   does not name gets no facts from them
+ * @throws RuleError naming `as_of`, a policy field, `level`, or `ledgerPayments` for a payment that is not one
  */
 export function collectionFacts(
   log: CollectionLog | readonly LogEvent[],
   asOf: number,
   policy: Policy = DEFAULT_POLICY,
   levels?: LevelSource,
+  ledgerPayments: readonly LedgerPayment[] = [],
 ): CollectionFacts {
   const today = readDate(asOf, "as_of");
   validatePolicy(policy);
@@ -228,26 +267,108 @@ export function collectionFacts(
     const level = levelMap !== null ? levelMap.get(key) : (levels as (c: string) => WarningLevel | null | undefined)(customer);
     return level ?? null;
   };
+  const ledger = new Map<string, LedgerPayment[]>();
+  for (const payment of checkLedgerPayments(ledgerPayments)) {
+    const key = logCustomerKey(payment.customer);
+    if (!groups.has(key)) continue; // promises and plans are the log's: a customer without log rows has none
+    const list = ledger.get(key);
+    if (list === undefined) ledger.set(key, [payment]);
+    else list.push(payment);
+  }
   const customers: CustomerFacts[] = [];
   const byKey = new Map<string, CustomerFacts>();
   for (const [key, group] of groups) {
-    const facts = customerFacts(group, key, today, policy, levelOf(group[0].customer, key));
+    const facts = customerFacts(group, key, today, policy, levelOf(group[0].customer, key), ledger.get(key) ?? []);
     customers.push(facts);
     byKey.set(key, facts);
   }
   return { asOf: today, customers, byKey };
 }
 
-/** The facts of one customer's events (in log order). */
-function customerFacts(all: readonly LogEvent[], key: string, asOf: number, policy: Policy, level: WarningLevel | null): CustomerFacts {
+/** The ledger's payments checked: an array of payments with a customer, a date serial, an amount above 0 and a row. */
+function checkLedgerPayments(payments: readonly LedgerPayment[]): readonly LedgerPayment[] {
+  if (!Array.isArray(payments)) throw new RuleError("ledgerPayments", "is not a list of payments", "不是回款列表");
+  payments.forEach((p, i) => {
+    const ok =
+      typeof p === "object" &&
+      p !== null &&
+      typeof p.customer === "string" &&
+      Number.isInteger(p.date) &&
+      p.date > 0 &&
+      typeof p.amount === "number" &&
+      Number.isFinite(p.amount) &&
+      p.amount > 0 &&
+      Number.isInteger(p.sourceRow);
+    if (!ok) {
+      throw new RuleError(
+        "ledgerPayments",
+        `payment ${i + 1} (${show(p)}) needs a customer, a date serial, an amount above 0 and a row number`,
+        `第 ${i + 1} 笔回款（${show(p)}）须有客户、日期序列号、大于 0 的金额和行号`,
+      );
+    }
+  });
+  return payments;
+}
+
+/** One payment of a customer, from the log, the ledger or both (the same payment recorded in each). */
+interface PaymentSource {
+  readonly date: number;
+  readonly amount: number;
+  /** The log's row, when the log records it. */
+  readonly logRow: number | null;
+  /** The ledger's item row, when the ledger records it. */
+  readonly itemRow: number | null;
+}
+
+/**
+ * A customer's payments from its log rows and its ledger payments, each payment once: a ledger payment of
+ * the same day and the same amount (to the cent) as a log payment is that payment, paired one to one in
+ * log order with the ledger's rows in row order (two log rows of 5,000 on a day and one such item: one pair,
+ * one log payment alone). Everything else counts on its own. In log order, then the ledger's in row order.
+ */
+export function matchLedgerPayments(
+  logPayments: readonly Pick<LogEvent, "date" | "amount" | "sourceRow">[],
+  ledgerPayments: readonly Pick<LedgerPayment, "date" | "amount" | "sourceRow">[],
+): { readonly date: number; readonly amount: number; readonly logRow: number | null; readonly itemRow: number | null }[] {
+  const unpaired = [...ledgerPayments].sort((a, b) => a.sourceRow - b.sourceRow);
+  const taken = new Set<number>();
+  const sources: PaymentSource[] = logPayments.map((e) => {
+    const cents = amountToCents(e.amount as number, "amount");
+    const j = unpaired.findIndex((p, i) => !taken.has(i) && p.date === e.date && amountToCents(p.amount, "amount") === cents);
+    if (j >= 0) taken.add(j);
+    return { date: e.date, amount: e.amount as number, logRow: e.sourceRow, itemRow: j >= 0 ? unpaired[j].sourceRow : null };
+  });
+  unpaired.forEach((p, i) => {
+    if (!taken.has(i)) sources.push({ date: p.date, amount: p.amount, logRow: null, itemRow: p.sourceRow });
+  });
+  return sources;
+}
+
+/** The facts of one customer's events (in log order), with its ledger payments. */
+function customerFacts(
+  all: readonly LogEvent[],
+  key: string,
+  asOf: number,
+  policy: Policy,
+  level: WarningLevel | null,
+  ledgerPayments: readonly LedgerPayment[],
+): CustomerFacts {
   const events = all.filter((e) => e.date <= asOf);
   const afterAsOfRows = all.filter((e) => e.date > asOf).map((e) => e.sourceRow);
   // In date order (then log order): what "last" and "open" mean.
   const dated = [...events].sort((a, b) => a.date - b.date || a.sourceRow - b.sourceRow);
   const grace = policy.promiseGraceDays;
 
-  const paymentEvents = events.filter((e) => e.action === "payment");
-  const payments: PaymentInput[] = paymentEvents.map((e) => ({ date: e.date, amount: e.amount as number }));
+  // The payments: the log's, and the ledger's that are not the same payment as one of the log's.
+  const paymentSources = matchLedgerPayments(
+    events.filter((e) => e.action === "payment"),
+    ledgerPayments.filter((p) => p.date <= asOf),
+  );
+  const payments: PaymentInput[] = paymentSources.map((p) => ({ date: p.date, amount: p.amount }));
+  const rowsOf = (indexes: readonly number[]) => ({
+    paymentRows: indexes.flatMap((i) => (paymentSources[i].logRow === null ? [] : [paymentSources[i].logRow as number])),
+    itemRows: indexes.flatMap((i) => (paymentSources[i].itemRow === null ? [] : [paymentSources[i].itemRow as number])),
+  });
   const promiseEvents = events.filter((e) => e.action === "promise");
   const check = checkPromises(
     promiseEvents.map((e) => ({ made: e.date, promisedDate: e.promisedDate as number, amount: e.amount as number })),
@@ -258,7 +379,7 @@ function customerFacts(all: readonly LogEvent[], key: string, asOf: number, poli
   const promises: PromiseFact[] = check.promises.map((p) => ({
     ...p,
     sourceRow: promiseEvents[p.index].sourceRow,
-    paymentRows: p.payments.map((x) => paymentEvents[x.index].sourceRow),
+    ...rowsOf(p.payments.map((x) => x.index)),
   }));
   const count = (status: string) => promises.filter((p) => p.status === status).length;
 
@@ -307,7 +428,7 @@ function customerFacts(all: readonly LogEvent[], key: string, asOf: number, poli
       firstDue: latest.promisedDate as number,
       instalment: latest.amount as number,
       count: planCountOf,
-      paymentRows: evaluation.paymentIndexes.map((i) => paymentEvents[i].sourceRow),
+      ...rowsOf(evaluation.paymentIndexes),
       supersededRows: planEvents.slice(0, -1).map((e) => e.sourceRow),
     };
   }
@@ -332,6 +453,13 @@ function customerFacts(all: readonly LogEvent[], key: string, asOf: number, poli
     instalmentMissedRows,
     collectionRecords: contactRows.length > 0,
     contactRows,
+    ledgerPaymentRows: paymentSources
+      .filter((p) => p.logRow === null)
+      .sort((a, b) => a.date - b.date || (a.itemRow as number) - (b.itemRow as number))
+      .map((p) => p.itemRow as number),
+    samePayments: paymentSources.flatMap((p) =>
+      p.logRow !== null && p.itemRow !== null ? [{ logRow: p.logRow, itemRow: p.itemRow }] : [],
+    ),
   };
   return { ...facts, reasons: factReasons(facts, asOf, policy) };
 }
@@ -430,6 +558,27 @@ function factReasons(f: Omit<CustomerFacts, "reasons">, asOf: number, policy: Po
       code: p.missed > 0 ? "plan-missed" : "plan",
       en: `instalment plan of ${iso(p.agreed)}, row ${p.sourceRow}: ${formatAmount(p.instalment)} monthly${of.en}; ${plural(p.instalments.length, "instalment")} due, ${p.kept} kept, ${p.missed} missed${missedText.en}${p.pending > 0 ? `, ${p.pending} in grace` : ""}${next.en}`,
       zh: `${iso(p.agreed)} 达成分期（第 ${p.sourceRow} 行）：每月 ${formatAmount(p.instalment)}${of.zh}；已到期 ${p.instalments.length} 期，按期 ${p.kept} 期，逾期 ${p.missed} 期${missedText.zh}${p.pending > 0 ? `，宽限中 ${p.pending} 期` : ""}${next.zh}`,
+    });
+  }
+  if (f.ledgerPaymentRows.length > 0 || f.samePayments.length > 0) {
+    const own =
+      f.ledgerPaymentRows.length === 0
+        ? { en: "", zh: "" }
+        : {
+            en: `${plural(f.ledgerPaymentRows.length, "payment")} from the ledger's paid dates (item ${rowsEn(f.ledgerPaymentRows)})`,
+            zh: `台账付款日期中的回款 ${f.ledgerPaymentRows.length} 笔（明细${rowsZh(f.ledgerPaymentRows)}）`,
+          };
+    const same =
+      f.samePayments.length === 0
+        ? { en: "", zh: "" }
+        : {
+            en: `${f.samePayments.map((s) => `item row ${s.itemRow} = log row ${s.logRow}`).join(", ")}: the same payment, counted once`,
+            zh: `${f.samePayments.map((s) => `明细第 ${s.itemRow} 行 = 催收记录第 ${s.logRow} 行`).join("、")}：同一笔回款，只计一次`,
+          };
+    reasons.push({
+      code: "ledger-payments",
+      en: `counted for promises and plans: ${[own.en, same.en].filter((t) => t !== "").join("; ")}`,
+      zh: `计入承诺与分期：${[own.zh, same.zh].filter((t) => t !== "").join("；")}`,
     });
   }
   if (f.instalmentMissedRows.length > 0) {

@@ -33,6 +33,7 @@ import { detectDateOrder, headerScale, readLedgerAmount, readLedgerDate, type Da
 import { documentKind, isGeneralDocument, signedAmount, type DocumentKind } from "./documents.js";
 import { overdueHistory, type OverdueHistory } from "./history.js";
 import { rollUpEach, type CustomerRollup, type LedgerItem } from "./rollup.js";
+import type { LedgerPayment } from "../collection/facts.js";
 
 /** What a table is: one row per customer, or one row per open item (or invoice). */
 export type TableShape = "customers" | "items";
@@ -613,9 +614,13 @@ class ItemList {
     const rowNumbers: number[] = [];
     const rowProblems = new Map<number, Reason>();
     const customerItems: CustomerItems[] = [];
+    // The paid dates as payments for the collection log's promises and plans (only with a log: nothing else reads them).
+    const withLog = this.options.collectionLog !== undefined && this.options.collectionLog !== null;
+    const ledgerPayments: LedgerPayment[] = [];
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g];
       const firstItem = items[group[0]];
+      if (withLog) ledgerPayments.push(...paymentsOf(group, items, columns, firstItem.customer));
       const summary = byCustomer.get(columns.key[group[0]]);
       const unread = group.filter((k) => items[k].notes.length > 0);
       const history = derivedHistory
@@ -705,6 +710,7 @@ class ItemList {
       rowProblems,
       // The collection log, per customer as rolled up (its facts in the customer table).
       ...(this.options.collectionLog === undefined ? {} : { collectionLog: this.options.collectionLog }),
+      ...(ledgerPayments.length === 0 ? {} : { ledgerPayments }),
     });
     // Every source row, accounted for.
     const itemRows: ItemRow[] = new Array<ItemRow>(last + 1);
@@ -760,6 +766,25 @@ class ItemList {
 }
 
 const BLANK_ROW: RowKind = { kind: "blank" };
+
+/**
+ * The payments a customer's items show (docs/collection-log.md, "Payments from the ledger"): each invoice read
+ * without a problem that has a paid date, for its paid amount when the export gives one above 0 (what was
+ * received), else its amount. Payment and credit-note rows are not counted: they clear invoices whose paid
+ * dates already say so, and a credit is no money received.
+ * @param customer the customer's name as its record has it (all its items are one customer)
+ */
+function paymentsOf(group: readonly number[], items: readonly Draft[], columns: ItemColumns, customer: string): LedgerPayment[] {
+  const payments: LedgerPayment[] = [];
+  for (const k of group) {
+    const item = items[k];
+    if (item.notes.length > 0 || item.documentKind !== "invoice" || item.paidDate === null) continue;
+    const paid = orNull(columns.paidAmount[k]);
+    const amount = paid !== null && paid > 0 ? paid : Math.abs(item.amount ?? 0);
+    if (amount > 0) payments.push({ customer, date: item.paidDate, amount, sourceRow: item.sourceRow });
+  }
+  return payments;
+}
 
 /**
  * A string that holds its own characters: a text cut from a large one (a CSV file's whole text) refers to

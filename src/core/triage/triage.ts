@@ -26,7 +26,7 @@ import {
   type TriageOutput,
   type TriageRecord,
 } from "./types.js";
-import { collectionFacts, customersNotIn, type CollectionFacts, type CollectionLog } from "../collection/index.js";
+import { collectionFacts, customersNotIn, type CollectionFacts, type CollectionLog, type LedgerPayment } from "../collection/index.js";
 import type { WarningLevel } from "../aging.js";
 
 // What a triage takes and gives, with its entry points.
@@ -145,7 +145,7 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   if (given !== undefined && given !== null) {
     if (typeof given === "object" && Array.isArray((given as CollectionLog).events)) {
       log = given as CollectionLog;
-      facts = collectionFacts(log, asOf, policy); // levels come after the rows are read (see below)
+      facts = collectionFacts(log, asOf, policy, undefined, options.ledgerPayments); // levels come after the rows are read (see below)
     } else if (typeof given === "object" && (given as CollectionFacts).byKey instanceof Map) {
       facts = given as CollectionFacts;
     } else {
@@ -187,7 +187,7 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   }
   const output: TriageOutput = { records, trailingBlankRows: rows.length - 1 - last, asOf, policy, dateSystem };
   if (facts === null) return output;
-  return { ...output, collection: collectionOf(run, records, log, facts, asOf) };
+  return { ...output, collection: collectionOf(run, records, log, facts, asOf, options.ledgerPayments ?? []) };
 }
 
 /**
@@ -200,12 +200,13 @@ function collectionOf(
   log: CollectionLog | null,
   facts: CollectionFacts,
   asOf: number,
+  ledgerPayments: readonly LedgerPayment[],
 ): TriageCollection {
   let final = facts;
   if (log !== null) {
     const levels = new Map<string, WarningLevel | null>();
     for (const [index, f] of run.rowFacts) if (!levels.has(f.key)) levels.set(f.key, records[index].level);
-    final = collectionFacts(log, asOf, run.policy, levels);
+    final = collectionFacts(log, asOf, run.policy, levels, ledgerPayments);
     run.relevel(final.byKey);
   }
   const names: string[] = [];

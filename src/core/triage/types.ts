@@ -13,7 +13,7 @@ import type { FutureBenefit } from "../settle.js";
 import type { ConfirmationResult } from "../prevention.js";
 import type { LimitationStatus } from "../limitation.js";
 import type { TriageField } from "./headers.js";
-import type { CollectionFacts, CollectionLog, CustomerFacts } from "../collection/index.js";
+import type { CollectionFacts, CollectionLog, CustomerFacts, LedgerPayment } from "../collection/index.js";
 
 /** `ok`: everything read; `problem`: something could not be read (see problems); `blank`: a blank row between data rows. */
 export type TriageStatus = "ok" | "problem" | "blank";
@@ -56,6 +56,12 @@ export interface TriageOptions {
    * and the record carries the customer's facts (TriageRecord.collection). Without it, nothing changes.
    */
   readonly collectionLog?: CollectionLog | CollectionFacts;
+  /**
+   * Payments the ledger shows (the paid dates of an item list; triageLedger makes them): with a log given as
+   * read (not as facts), they count as payments for its promises and plans, each payment once (a log payment
+   * of the same customer, day and amount is the same payment). Ignored without a log.
+   */
+  readonly ledgerPayments?: readonly LedgerPayment[];
 }
 
 /** Excel's two date systems: serials counted from 1899-12-30 (`1900`) or from 1904-01-01 (`1904`). */
