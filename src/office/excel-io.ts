@@ -8,6 +8,7 @@ import { locatePortfolio } from "../excel-io/locate.js";
 import { readDateSystem, readPortfolioRows } from "../excel-io/read.js";
 import type { ChunkOptions, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
 import { writeTriageSheets } from "../excel-io/write.js";
+import { readCollectionLogRows, type CollectionLogLookup } from "../excel-io/log-read.js";
 
 /** The Excel side of a run: `Excel.run` and the excel-io functions (src/excel-io); tests give a stand-in. */
 export interface ExcelIo {
@@ -26,6 +27,8 @@ export interface ExcelIo {
   dateSystem?(context: Excel.RequestContext): Promise<DateSystem>;
   /** Shows a sheet (the result sheet after a run: the pane's "Open the result sheet"), when the host can. */
   activate?(context: Excel.RequestContext, sheet: string): Promise<void>;
+  /** Finds and reads the workbook's collection log (readCollectionLogRows), never writing it; without it, no log. */
+  readLog?(context: Excel.RequestContext, portfolio: PortfolioLocation, options: ChunkOptions): Promise<CollectionLogLookup>;
 }
 
 /** The names of the workbook's Excel tables, in workbook order. */
@@ -51,5 +54,6 @@ export function officeExcelIo(): ExcelIo {
     tables: listTables,
     dateSystem: (context) => readDateSystem(context),
     activate: activateSheet,
+    readLog: readCollectionLogRows,
   };
 }

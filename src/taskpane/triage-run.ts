@@ -31,6 +31,9 @@ import {
   type WorkerMessage,
 } from "./triage-compute.js";
 import type { Mapping } from "./pane-model.js";
+import type { CollectionLogPlace, UnreadLogSheet } from "../excel-io/log-read.js";
+import { logInput, moreSheets } from "./work-run.js";
+import type { LogReport, WorkReport } from "./work-compute.js";
 
 /** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
 export interface WorkerLike {
@@ -171,6 +174,12 @@ export interface RunResult {
   readonly timings: Readonly<Record<RunPhase, number>>;
   /** Milliseconds inside the worker: triage, cells (with posting them), summary. */
   readonly workerTimings: WorkerResult["timings"];
+  /** Today's work list (issue 13): the entries the pane shows first; the sheet's name is write.moreSheets.work. */
+  readonly work: WorkReport;
+  /** The collection log the run read (where, and what became of its rows); null without one. */
+  readonly log: { readonly place: CollectionLogPlace; readonly report: LogReport } | null;
+  /** A sheet named as the log that holds no log header: not read, and said. */
+  readonly unreadLog: UnreadLogSheet | null;
 }
 
 /** The headers of the table changed between finding the columns and running: find them again. */
@@ -229,10 +238,13 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     rows,
     report: readReport,
     dateSystem,
+    log,
   } = await io.run(async (context) => {
     const system: DateSystem = io.dateSystem ? await io.dateSystem(context) : "1900";
     const read = await io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) });
-    return { ...read, dateSystem: system };
+    // The collection log, when the workbook has one: read (never written), its facts go into the result.
+    const found = io.readLog ? await io.readLog(context, location, { chunkRows, signal }) : { log: null, unread: null };
+    return { ...read, dateSystem: system, log: found };
   });
   timings.read = clock() - t;
   checkAborted(signal);
@@ -251,6 +263,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     chunkRows: options.workerChunkRows ?? DEFAULT_CHUNK_ROWS,
     headers: location.headers,
     ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
+    ...(log.log === null ? {} : { log: logInput(log.log) }),
   };
   const triaged = await triageInWorker(createWorker, request, { signal, onProgress: (done, total) => report("triage", done, total) });
   timings.triage = clock() - t;
@@ -270,6 +283,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     dateSystem,
     items: triaged.items,
     notes: triaged.ledger?.lines ?? [],
+    moreSheets: moreSheets(triaged, input.language),
   };
   const written = await io.run((context) =>
     io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }),
@@ -286,6 +300,9 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     write: written,
     timings,
     workerTimings: triaged.timings,
+    work: triaged.work,
+    log: log.log === null || triaged.log === null ? null : { place: log.log.place, report: triaged.log },
+    unreadLog: log.unread,
   };
 }
 
@@ -321,6 +338,8 @@ export interface WorkerResult {
   readonly records: number;
   readonly trailingBlankRows: number;
   readonly timings: Extract<WorkerMessage, { type: "done" }>["timings"];
+  readonly work: WorkReport;
+  readonly log: LogReport | null;
 }
 
 /** An error the worker reported, in both languages. */
@@ -435,6 +454,8 @@ export function triageInWorker(
               records: message.records,
               trailingBlankRows: message.trailingBlankRows,
               timings: message.timings,
+              work: message.work,
+              log: message.log,
             }),
           );
           break;
