@@ -84,6 +84,7 @@ import {
   type RunResult,
   type WorkerFactory,
 } from "./triage-run.js";
+import { LogStatus, WorkPanel } from "./work-panel.js";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -671,6 +672,7 @@ function OutcomeView({
   const itemList = ledger !== null && write.itemSheet !== undefined;
   return (
     <section className={styles.outcome} data-testid="outcome" aria-label={t.doneTitle}>
+      <WorkPanel result={outcome.result} language={language} io={io} />
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
@@ -692,6 +694,7 @@ function OutcomeView({
             </div>
           )}
           <div className={styles.hint}>{t.doneSummary(write.summarySheet)}</div>
+          <LogStatus result={outcome.result} language={language} />
         </MessageBarBody>
       </MessageBar>
       {io.activate && (

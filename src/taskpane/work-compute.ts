@@ -6,7 +6,6 @@
  * sheet). Pure, as triage-compute.ts: the words are src/result's, shared with the command line.
  */
 import {
-  describeNextStep,
   readCollectionLog,
   type CollectionLog,
   type DateSystem,
@@ -41,13 +40,13 @@ export interface LogInput {
 }
 
 /** Entries of today's work the pane shows after a run (the sheet has them all). */
-export const WORK_ENTRIES_SHOWN = 5;
+export const WORK_ENTRIES_SHOWN = 3;
 
 /** One entry of today's work as the pane shows it: plain text (drawn as text, never as HTML). */
 export interface WorkEntry {
   readonly customer: string;
   readonly sourceRow: number;
-  /** The one next step, in one line (describeNextStep). */
+  /** The one next step: what to do (its owner is the group's; how, in the sheet). */
   readonly nextStep: string;
   /** Why today, every reason in one line. */
   readonly why: string;
@@ -86,10 +85,7 @@ export interface LogReport {
 }
 
 /** How the pane is given a log, for the line saying none was: where the Log tab makes one. */
-const LOG_HOW: Readonly<Record<Language, string>> = {
-  en: "no table CollectionLog or sheet “Collection log”; the Log tab makes one",
-  zh: "没有 CollectionLog 表或“催收记录”工作表；可在“催收记录”页签中创建",
-};
+const LOG_HOW: Readonly<Record<Language, string>> = { en: "none in this workbook", zh: "本工作簿中没有" };
 
 /**
  * The run's collection log from the cells the pane read (readCollectionLog), or undefined without one.
@@ -114,7 +110,7 @@ export function workReport(ledger: LedgerTriage, language: Language): WorkReport
         .map((item) => ({
           customer: item.customer,
           sourceRow: item.sourceRow,
-          nextStep: describeNextStep(item.nextStep, language),
+          nextStep: item.nextStep.what[language],
           why: item.why.map((w) => w[language]).join(language === "zh" ? "；" : "; "),
           balance: item.balance,
           level: item.level,
