@@ -149,9 +149,12 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const abort = useRef<AbortController | null>(null);
   const status = useRef<HTMLDivElement>(null);
 
-  // A run's outcome is drawn at the top of the tab: bring it into view however far the user had scrolled.
+  // A run's outcome is drawn at the top of the tab: bring its start (today's work) into view however far the
+  // user had scrolled; an outcome whose start shows is left where it is (it may run past the first screen).
   useEffect(() => {
-    if (outcome && !(outcome.kind === "error" && outcome.finding)) status.current?.scrollIntoView?.({ block: "nearest" });
+    if (!outcome || (outcome.kind === "error" && outcome.finding) || !status.current) return;
+    const top = status.current.getBoundingClientRect?.().top ?? -1;
+    if (top < 0 || top > window.innerHeight - 100) status.current.scrollIntoView?.({ block: "start" });
   }, [outcome]);
 
   // The workbook's tables, listed when the table source is chosen.

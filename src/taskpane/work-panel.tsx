@@ -31,9 +31,10 @@ const useStyles = makeStyles({
   level3: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   line: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   amount: { whiteSpace: "nowrap" },
-  text: { margin: 0 },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  step: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  why: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
   hint: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
 
 /** Today's work of a finished run, with "Open today's work" when the host can show a sheet. */
@@ -52,9 +53,16 @@ export function WorkPanel({ result, language, io }: { readonly result: RunResult
   };
   return (
     <section className={styles.work} data-testid="work" aria-labelledby="ar-work-heading">
-      <Subtitle2 as="h2" id="ar-work-heading" className={styles.heading} data-testid="work-heading">
-        {work.heading}
-      </Subtitle2>
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id="ar-work-heading" className={styles.heading} data-testid="work-heading">
+          {work.heading}
+        </Subtitle2>
+        {io.activate && sheet !== undefined && (
+          <Button appearance="primary" size="small" onClick={open} data-testid="open-work">
+            {t.openWork}
+          </Button>
+        )}
+      </div>
       {work.empty !== null && <Body1>{work.empty}</Body1>}
       {work.groups.map((group) => (
         <div key={group.owner}>
@@ -66,14 +74,14 @@ export function WorkPanel({ result, language, io }: { readonly result: RunResult
                   <Body1Strong data-testid="work-customer">{entry.customer}</Body1Strong>
                   <Body1 className={styles.amount}>{entry.balance.toLocaleString(locale, { maximumFractionDigits: 2 })}</Body1>
                 </div>
-                <Body1 as="p" className={styles.text} data-testid="work-step">
+                <div className={styles.step} data-testid="work-step">
                   {entry.nextStep}
-                </Body1>
-                <Caption1 as="p" className={`${styles.text} ${styles.hint}`} data-testid="work-why">
+                </div>
+                <div className={styles.why} data-testid="work-why">
                   {t.today}
                   {language === "zh" ? "：" : ": "}
                   {entry.why}
-                </Caption1>
+                </div>
               </li>
             ))}
           </ul>
@@ -84,13 +92,6 @@ export function WorkPanel({ result, language, io }: { readonly result: RunResult
         <Caption1 className={styles.hint} data-testid="work-without-log">
           {work.withoutLog}
         </Caption1>
-      )}
-      {io.activate && sheet !== undefined && (
-        <div className={styles.row}>
-          <Button appearance="primary" onClick={open} data-testid="open-work">
-            {t.openWork}
-          </Button>
-        </div>
       )}
       {openError !== null && (
         <MessageBar intent="error">
@@ -114,16 +115,16 @@ export function LogStatus({ result, language }: { readonly result: RunResult; re
     log !== null ? t.logRead(log.report.rows, log.place) : result.unreadLog !== null ? t.logUnread(result.unreadLog.sheet) : t.logNone;
   return (
     <>
-      <div className={styles.hint} data-testid="log-status">
+      <div className={styles.hint} data-testid="log-read">
         {line}
       </div>
       {log !== null && (
-        <div className={styles.hint} data-testid="log-customers">
+        <div className={styles.hint} data-testid="log-read-customers">
           {log.report.notInPortfolio}
         </div>
       )}
       {log !== null && problemsSheet !== undefined && (log.report.sheet?.rows.length ?? 0) > 0 && (
-        <div className={styles.hint} data-testid="log-problems">
+        <div className={styles.hint} data-testid="log-read-problems">
           {t.logProblems(log.report.sheet?.rows.length ?? 0, problemsSheet)}
         </div>
       )}

@@ -33,7 +33,7 @@ const en: WorkText = {
   more: (count, sheet) => `${count.toLocaleString("en-US")} more in “${sheet}”.`,
   logRead: (rows, place) =>
     `Collection log: ${rows} (${place.kind === "table" ? `table ${place.table}, sheet ${place.sheet}` : `sheet ${place.sheet}`}); read, not changed.`,
-  logNone: "Collection log: none in this workbook (a table CollectionLog, or a sheet “Collection log”); the Log tab creates one.",
+  logNone: "Collection log: none in this workbook; the Log tab creates one.",
   logUnread: (sheet) => `Collection log: the sheet “${sheet}” has no date, customer and action headers in its first rows; not read.`,
   logProblems: (count, sheet) => `${count.toLocaleString("en-US")} log ${count === 1 ? "entry" : "entries"} to check in “${sheet}”.`,
   openFailed: "Could not open the sheet",
@@ -46,7 +46,7 @@ const zh: WorkText = {
   more: (count, sheet) => `另有 ${count.toLocaleString("zh-CN")} 项，见“${sheet}”。`,
   logRead: (rows, place) =>
     `催收记录：${rows}（${place.kind === "table" ? `表格 ${place.table}，工作表“${place.sheet}”` : `工作表“${place.sheet}”`}）；只读取，未改动。`,
-  logNone: "催收记录：本工作簿中没有（CollectionLog 表格或“催收记录”工作表）；可在“催收记录”页签中创建。",
+  logNone: "催收记录：本工作簿中没有；可在“催收记录”页签中创建。",
   logUnread: (sheet) => `催收记录：工作表“${sheet}”的前几行中没有日期、客户和催收动作列，未读取。`,
   logProblems: (count, sheet) => `${count.toLocaleString("zh-CN")} 项催收记录待核对，见“${sheet}”。`,
   openFailed: "无法打开工作表",
