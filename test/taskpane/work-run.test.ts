@@ -231,3 +231,36 @@ describe("a pane triage without a collection log", () => {
     expect(WORK_TEXT.en.logUnread("Collection log")).toContain("not read");
   });
 });
+
+describe("the texts of today's work and the log line", () => {
+  const place = { kind: "sheet", sheet: "Log" } as const;
+  const all = (language: "en" | "zh") => {
+    const t = WORK_TEXT[language];
+    return [
+      t.openWork,
+      t.owner(language === "zh" ? "法务" : "legal", 2),
+      t.today,
+      t.more(3, "S"),
+      t.logRead("R", place),
+      t.logNone,
+      t.logUnread("S"),
+      t.logProblems(2, "S"),
+      t.openFailed,
+    ];
+  };
+
+  it("say the same things in both languages, Chinese in Chinese and never Chinese in English", () => {
+    expect(Object.keys(WORK_TEXT.zh)).toEqual(Object.keys(WORK_TEXT.en));
+    for (const text of all("zh")) expect(text).toMatch(/[\u4e00-\u9fff]/);
+    for (const text of all("en")) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("name where the log was read and count what is left to check", () => {
+    expect(WORK_TEXT.en.logRead("33 rows = 30 events + 2 problems + 1 blank", { kind: "sheet", sheet: "Collection log" })).toBe(
+      "Collection log: 33 rows = 30 events + 2 problems + 1 blank (sheet Collection log); read, not changed.",
+    );
+    expect(WORK_TEXT.en.owner("finance manager", 2)).toBe("Finance manager (2)");
+    expect(WORK_TEXT.en.logProblems(1, "Log problems")).toBe("1 log entry to check in “Log problems”.");
+    expect(WORK_TEXT.zh.more(3, "今日工作")).toBe("另有 3 项，见“今日工作”。");
+  });
+});
