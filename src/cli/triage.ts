@@ -52,8 +52,6 @@ import {
   readCollectionLog,
   recogniseLogColumns,
   type CollectionLog,
-  type TriageCollection,
-  workList,
 } from "../core/index.js";
 import {
   columnFormat,
@@ -73,9 +71,14 @@ import {
   blankRowsLine,
   todaySerial,
   LOG_DATE_KEYS,
+  LOG_PROBLEM_HEADERS,
+  LOG_PROBLEMS_SHEET,
+  logLines,
+  logProblemRows,
   WORK_LIST_SHEET,
   workListEmptyLine,
   workListHeading,
+  triageWorkList,
   workListTable,
   workListTextTables,
   workListWithoutLogLine,
@@ -353,7 +356,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   if (blank !== null) blocks.push({ kind: "gap" }, { kind: "line", text: blank });
   // Today's work (issue 13): whom to contact today, by owner, most urgent first (src/core/work-list.ts).
   // With --log, the run's facts (each record's own, TriageRecord.collection); without, the records alone.
-  const work = workList(output.records, output.asOf, { policy: output.policy, facts: output.collection?.facts ?? null });
+  const work = triageWorkList(output);
   blocks.push({ kind: "gap" }, { kind: "line", text: workListHeading(work, options.language), tone: "heading" });
   if (work.items.length === 0) blocks.push({ kind: "line", text: workListEmptyLine(options.language) });
   for (const t of workListTextTables(work, options.language)) blocks.push({ kind: "table", table: t });
@@ -426,7 +429,7 @@ export async function runTriage(options: Options): Promise<string[]> {
     });
     const logDates = result.columnKeys.flatMap((key, i) => (LOG_DATE_KEYS.includes(key) ? [i] : []));
     const logProblems = collection === null ? [] : logProblemRows(collection, options.language);
-    const logProblemsName = zh ? "催收记录问题" : "Log problems";
+    const logProblemsName = LOG_PROBLEMS_SHEET[options.language];
     const report = await writeTable(options.out, result.headers, result, {
       sheetName: text.result,
       levelColumn: result.columnKeys.indexOf("level"),
@@ -633,69 +636,6 @@ async function logOfPortfolio(options: Options, portfolio: Table): Promise<ReadL
       ? await readTable(options.file, { sheet: options.logSheet })
       : await findLogSheet(options.file, portfolio.sheet);
   return found === null ? null : logOf(found, options.file);
-}
-
-/**
- * The log's section of the printout: every row accounted for ("log: 33 rows = 30 events + 2 problems + 1
- * blank"), the log's customers the portfolio does not have, and each problem row with its reasons.
- */
-export function logLines(collection: TriageCollection, name: string, language: Language): string[] {
-  const zh = language === "zh";
-  const lines: string[] = [];
-  const log = collection.log;
-  if (log !== null) {
-    const blank = log.blankRows.length + log.trailingBlankRows;
-    lines.push(
-      zh
-        ? `催收记录 ${name}：${log.rowCount} 行 = ${log.events.length} 个事件 + ${log.problems.length} 行有问题 + ${blank} 行空行`
-        : `log ${name}: ${log.rowCount} rows = ${log.events.length} events + ${log.problems.length} problem${log.problems.length === 1 ? "" : "s"} + ${blank} blank`,
-    );
-  }
-  const missing = collection.notInPortfolio;
-  if (missing.length === 0) {
-    lines.push(zh ? "催收记录中的客户均在组合中" : "every customer of the log is in the portfolio");
-  } else {
-    const names = missing.map((c) => {
-      const rows = [...c.rows, ...c.afterAsOfRows].sort((x, y) => x - y);
-      return zh ? `${c.customer}（第 ${rows.join("、")} 行）` : `${c.customer} (${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")})`;
-    });
-    lines.push(
-      zh
-        ? `${missing.length} 个客户不在组合中：${names.join("；")}`
-        : `${missing.length} customer${missing.length === 1 ? "" : "s"} not in the portfolio: ${names.join("; ")}`,
-    );
-  }
-  for (const p of log?.problems ?? []) {
-    const reasons = p.problems.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ");
-    lines.push(zh ? `催收记录第 ${p.sourceRow} 行：${reasons}` : `log row ${p.sourceRow}: ${reasons}`);
-  }
-  return lines;
-}
-
-/** The headers of the sheet "Log problems". */
-const LOG_PROBLEM_HEADERS: Readonly<Record<Language, readonly string[]>> = {
-  en: ["log row", "customer", "problem"],
-  zh: ["催收记录行号", "客户", "问题"],
-};
-
-/** The rows of the sheet "Log problems": each problem row, then each customer not in the portfolio (at its first row). */
-export function logProblemRows(collection: TriageCollection, language: Language): (string | number)[][] {
-  const zh = language === "zh";
-  const rows: (string | number)[][] = [];
-  for (const p of collection.log?.problems ?? []) {
-    rows.push([p.sourceRow, p.customer ?? "", p.problems.map((r) => (zh ? r.zh : r.en)).join(zh ? "；" : "; ")]);
-  }
-  for (const c of collection.notInPortfolio) {
-    const all = [...c.rows, ...c.afterAsOfRows].sort((a, b) => a - b);
-    rows.push([
-      all[0],
-      c.customer,
-      zh
-        ? `客户不在组合中（第 ${all.join("、")} 行）`
-        : `customer not in the portfolio (${all.length === 1 ? "row" : "rows"} ${all.join(", ")})`,
-    ]);
-  }
-  return rows;
 }
 
 /** How the file was read, when it is worth saying: an encoding other than UTF-8, the worksheet of a workbook. */

@@ -108,6 +108,23 @@ export interface TriageSheetData {
     readonly columnKeys: readonly string[];
     readonly rows: readonly (readonly CellValue[])[];
   } | null;
+  /**
+   * Sheets written after the summary, each under a name no sheet has yet (issue 13: "Today's work", "Log
+   * problems"): a table each, numbers formatted by their column keys (src/result columnFormat).
+   */
+  readonly moreSheets?: readonly MoreSheet[];
+}
+
+/** A sheet of a table written after the summary sheet (TriageSheetData.moreSheets). */
+export interface MoreSheet {
+  /** What the sheet is, for the report (WriteReport.moreSheets): `work`, `logProblems`. */
+  readonly key: string;
+  /** Its name; ` (2)`, ` (3)`, ... is added when a sheet has it. */
+  readonly name: string;
+  readonly headers: readonly string[];
+  /** Column keys (formats by columnFormat: amounts, whole numbers, dates as 1900 serials); none: General. */
+  readonly columnKeys?: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
 }
 
 /** Options of writeTriageSheets. */
@@ -138,4 +155,6 @@ export interface WriteReport extends TransferReport {
   /** The changes sheet's name and rows written, when the run compared with a previous result. */
   readonly changesSheet?: string;
   readonly changesRows?: number;
+  /** The names the sheets of TriageSheetData.moreSheets were written under, by key. */
+  readonly moreSheets?: Readonly<Record<string, string>>;
 }

@@ -22,8 +22,10 @@ import {
   CHANGES_SHEET_NAME,
   ITEM_AMOUNT_KEYS,
   ITEM_DATE_KEYS,
+  LOG_DATE_KEYS,
   ledgerCustomerTable,
   ledgerItemTable,
+  columnFormat,
   columnLetters,
   DATE_FORMAT,
   displayWidth,
@@ -40,7 +42,7 @@ import {
 import { abortError, checkAborted, errorMessage, PaneError } from "./errors.js";
 import { formatAddress } from "./locate.js";
 import { DEFAULT_CHUNK_ROWS, DEFAULT_MAX_REQUEST_BYTES, jsonByteLength, OPERATION_OVERHEAD, SHEET_COLUMNS, SHEET_ROWS } from "./payload.js";
-import type { CellValue, PortfolioLocation, TriageSheetData, WriteOptions, WriteReport } from "./types.js";
+import type { CellValue, MoreSheet, PortfolioLocation, TriageSheetData, WriteOptions, WriteReport } from "./types.js";
 
 /** Table names start with this (ASCII: a table name is used in formulas such as `=SUM(ARTriage[balance])`). */
 const TABLE_BASE = "ARTriage";
@@ -357,6 +359,12 @@ export async function writeTriageSheets(
   const tableNames = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
   const tableName = uniqueTableName(TABLE_BASE, tableNames);
   const itemTableName = uniqueTableName(ITEM_TABLE_BASE, [...tableNames, tableName]);
+  // Today's work, Log problems (issue 13): after the summary, each under a name and table name of its own.
+  const more = moreSheetNames(
+    data.moreSheets ?? [],
+    [...taken, resultName, ...(itemName === null ? [] : [itemName]), summaryName],
+    [...tableNames, tableName, itemTableName],
+  );
   const m = items?.rows.length ?? 0;
   if (m + 1 > SHEET_ROWS) {
     throw new PaneError(
@@ -375,10 +383,21 @@ export async function writeTriageSheets(
     const header = data.headers.map(excelText);
     sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
     batches.queued(jsonByteLength(header));
-    await writeRows(batches, sheet, 1, data.rows, width, rowCap, (done) => options.onProgress?.(done, n + m + k));
+    // The collection log's date columns hold 1900 serials: moved onto a 1904 workbook's count.
+    const keys = keysOf(data);
+    const logDates = keys.flatMap((key, c) => (key !== undefined && LOG_DATE_KEYS.includes(key) ? [c] : []));
+    await writeRows(
+      batches,
+      sheet,
+      1,
+      data.rows,
+      width,
+      rowCap,
+      (done) => options.onProgress?.(done, n + m + k),
+      dateShift(logDates, data.dateSystem),
+    );
 
     // ---- then its formats, a fixed number of requests ----
-    const keys = keysOf(data);
     const bodyRows = Math.max(1, n);
     await batches.makeRoom(4 * 1024);
     const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, bodyRows + 1, width), true);
@@ -391,6 +410,10 @@ export async function writeTriageSheets(
       keys.forEach((key, c) => {
         if (key !== undefined && isAmountColumn(key)) {
           sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[AMOUNT_FORMAT]];
+          batches.queued(32);
+        }
+        if (logDates.includes(c)) {
+          sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[DATE_FORMAT]];
           batches.queued(32);
         }
       });
@@ -429,6 +452,13 @@ export async function writeTriageSheets(
       await writeChangesSheet(batches, changesSheet, changes, rowCap, (done) => options.onProgress?.(n + m + done, n + m + k));
       options.onProgress?.(n + m + k, n + m + k);
     }
+    for (const extra of more) {
+      await batches.sync();
+      const moreSheet = sheets.add(extra.name);
+      created.push(extra.name);
+      batches.queued(jsonByteLength(extra.name));
+      await writeMoreSheet(batches, moreSheet, extra, data.dateSystem ?? "1900", rowCap);
+    }
     const activate = options.activate ?? "summary";
     if (activate !== "none") {
       (activate === "summary" ? summary : sheet).activate();
@@ -447,6 +477,7 @@ export async function writeTriageSheets(
       rows: n,
       ...(itemName === null ? {} : { itemSheet: itemName, itemRows: m }),
       ...(changesName === null ? {} : { changesSheet: changesName, changesRows: k }),
+      ...(more.length === 0 ? {} : { moreSheets: Object.fromEntries(more.map((x) => [x.sheet.key, x.name])) }),
     };
   } catch (error) {
     const cleanup = await removePartialSheets(context, created, T.incomplete);
@@ -484,16 +515,7 @@ async function writeItemSheet(
   sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
   batches.queued(jsonByteLength(header));
   const dateColumns = ITEM_DATE_KEYS.map((k) => items.columnKeys.indexOf(k)).filter((c) => c >= 0);
-  const adjust =
-    dateSystem === "1904" && dateColumns.length > 0
-      ? (row: readonly CellValue[]): readonly CellValue[] => {
-          if (!dateColumns.some((c) => typeof row[c] === "number")) return row;
-          const out = [...row];
-          for (const c of dateColumns) if (typeof out[c] === "number") out[c] = (out[c] as number) - DATE_1904_OFFSET;
-          return out;
-        }
-      : undefined;
-  await writeRows(batches, sheet, 1, items.rows, width, rowCap, onRows, adjust);
+  await writeRows(batches, sheet, 1, items.rows, width, rowCap, onRows, dateShift(dateColumns, dateSystem));
   await batches.makeRoom(4 * 1024);
   const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, Math.max(1, n) + 1, width), true);
   table.name = tableName;
@@ -547,6 +569,23 @@ async function writeChangesSheet(
   sheet.freezePanes.freezeRows(1);
   batches.queued(8);
   sizeColumns(batches, sheet, changes.headers, changes.rows, width);
+}
+
+/**
+ * Moves the date columns' 1900 serials onto a 1904 workbook's count, so that a date shows as the same
+ * day; nothing to do (undefined) in a 1900 workbook or without date columns.
+ */
+function dateShift(
+  dateColumns: readonly number[],
+  dateSystem: DateSystem | undefined,
+): ((row: readonly CellValue[]) => readonly CellValue[]) | undefined {
+  if (dateSystem !== "1904" || dateColumns.length === 0) return undefined;
+  return (row) => {
+    if (!dateColumns.some((c) => typeof row[c] === "number")) return row;
+    const out = [...row];
+    for (const c of dateColumns) if (typeof out[c] === "number") out[c] = (out[c] as number) - DATE_1904_OFFSET;
+    return out;
+  };
 }
 
 /**
@@ -712,4 +751,68 @@ async function removePartialSheets(
       zh: `未完成的工作表 ${created.join("、")} 无法删除，请手动删除。`,
     };
   }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Sheets after the summary (issue 13: Today's work, Log problems)
+
+/** A sheet of TriageSheetData.moreSheets with the sheet and table names it gets. */
+interface NamedMoreSheet {
+  readonly sheet: MoreSheet;
+  readonly name: string;
+  readonly tableName: string;
+}
+
+/** Names no sheet or table has, for each of the sheets after the summary (table `AR` + its key: `ARWork`). */
+function moreSheetNames(sheets: readonly MoreSheet[], takenSheets: readonly string[], takenTables: readonly string[]): NamedMoreSheet[] {
+  const names = [...takenSheets];
+  const tables = [...takenTables];
+  return sheets.map((sheet) => {
+    const name = uniqueSheetName(sheet.name, names);
+    const tableName = uniqueTableName(`AR${sheet.key.charAt(0).toUpperCase()}${sheet.key.slice(1)}`.replace(/[^A-Za-z0-9_]/g, "_"), tables);
+    names.push(name);
+    tables.push(tableName);
+    if (sheet.rows.length + 1 > SHEET_ROWS) {
+      throw new PaneError(
+        "too-many-rows",
+        `${sheet.rows.length.toLocaleString("en-US")} rows of "${sheet.name}" do not fit in a worksheet: use the command line (npm run triage).`,
+        `“${sheet.name}”的 ${sheet.rows.length} 行超出工作表容量：请使用命令行（npm run triage）。`,
+      );
+    }
+    return { sheet, name, tableName };
+  });
+}
+
+/** One sheet after the summary: header and rows (values first), then a table, number formats by column key, the frozen header, widths. */
+async function writeMoreSheet(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  named: NamedMoreSheet,
+  dateSystem: DateSystem,
+  rowCap: number,
+): Promise<void> {
+  const { headers, rows, columnKeys = [] } = named.sheet;
+  const width = headers.length;
+  const n = rows.length;
+  const header = headers.map(excelText);
+  sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
+  batches.queued(jsonByteLength(header));
+  const formats = columnKeys.map((key) => columnFormat(key));
+  const dates = formats.flatMap((f, c) => (f === DATE_FORMAT ? [c] : []));
+  await writeRows(batches, sheet, 1, rows, width, rowCap, undefined, dateShift(dates, dateSystem));
+  await batches.makeRoom(4 * 1024);
+  const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, Math.max(1, n) + 1, width), true);
+  table.name = named.tableName;
+  table.style = "TableStyleLight1";
+  batches.queued(256);
+  if (n > 0) {
+    formats.forEach((format, c) => {
+      if (format === null || c >= width) return;
+      sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[format]];
+      batches.queued(32);
+    });
+  }
+  sheet.freezePanes.freezeRows(1);
+  batches.queued(8);
+  sizeColumns(batches, sheet, headers, rows, width);
 }

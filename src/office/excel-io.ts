@@ -9,6 +9,7 @@ import { readDateSystem, readPortfolioRows } from "../excel-io/read.js";
 import type { ChunkOptions, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
 import { writeTriageSheets } from "../excel-io/write.js";
 import { listResultSheets, readPreviousResult, type PreviousResultRows } from "../excel-io/previous-result.js";
+import { readCollectionLogRows, type CollectionLogLookup } from "../excel-io/log-read.js";
 
 /** The Excel side of a run: `Excel.run` and the excel-io functions (src/excel-io); tests give a stand-in. */
 export interface ExcelIo {
@@ -31,6 +32,8 @@ export interface ExcelIo {
   resultSheets?(context: Excel.RequestContext): Promise<string[]>;
   /** Reads a previous result sheet in chunks (readPreviousResult), refusing a sheet that is not a result. */
   readPrevious?(context: Excel.RequestContext, sheet: string, options: ChunkOptions): Promise<PreviousResultRows>;
+  /** Finds and reads the workbook's collection log (readCollectionLogRows), never writing it; without it, no log. */
+  readLog?(context: Excel.RequestContext, portfolio: PortfolioLocation, options: ChunkOptions): Promise<CollectionLogLookup>;
 }
 
 /** The names of the workbook's Excel tables, in workbook order. */
@@ -58,5 +61,6 @@ export function officeExcelIo(): ExcelIo {
     activate: activateSheet,
     resultSheets: listResultSheets,
     readPrevious: readPreviousResult,
+    readLog: readCollectionLogRows,
   };
 }

@@ -3,7 +3,7 @@
  * language (the "Today's work" / "今日工作" sheet, result.work.csv) and, for the command line, one text
  * table per owner under the heading "Today's work (N)".
  */
-import { describeNextStep, formatAmount, type Language, type WorkItem, type WorkList } from "../core/index.js";
+import { describeNextStep, formatAmount, workList, type Language, type TriageOutput, type WorkItem, type WorkList } from "../core/index.js";
 import type { TextTable } from "./summary.js";
 import type { ResultCell } from "./table.js";
 
@@ -22,6 +22,14 @@ export const WORK_LIST_COLUMNS: readonly { readonly key: string; readonly en: st
 
 /** The name of the work-list sheet (xlsx; the pane's sheet) in each language. */
 export const WORK_LIST_SHEET: Readonly<Record<Language, string>> = Object.freeze({ en: "Today's work", zh: "今日工作" });
+
+/**
+ * Today's work list of a triage, as every face makes it: with the run's collection log, each record's own
+ * facts (TriageRecord.collection); without one, the records alone (the ladder's cadence).
+ */
+export function triageWorkList(output: Pick<TriageOutput, "records" | "asOf" | "policy" | "collection">): WorkList {
+  return workList(output.records, output.asOf, { policy: output.policy, facts: output.collection?.facts ?? null });
+}
 
 /** The work list as a table: headers in the language, their keys, and one row per entry in the list's order. */
 export interface WorkListTable {
@@ -72,11 +80,12 @@ export function workListEmptyLine(language: Language): string {
 /**
  * The line under the list when no collection log was given: nothing is known of contacts, so every debtor
  * from warning level 1 is listed by the ladder's cadence.
+ * @param how how a face is given a log, in brackets after "no collection log given" (the command line's `--log`)
  */
-export function workListWithoutLogLine(language: Language): string {
+export function workListWithoutLogLine(language: Language, how: Readonly<Record<Language, string>> = { en: "--log", zh: "--log" }): string {
   return language === "zh"
-    ? "未提供催收记录（--log）：一级预警及以上的客户均按跟进频率列出；有记录时只列今日应联系的客户"
-    : "no collection log given (--log): every debtor from level 1 is listed by the ladder's cadence; with a log, only those due today";
+    ? `未提供催收记录（${how.zh}）：一级预警及以上的客户均按跟进频率列出；有记录时只列今日应联系的客户`
+    : `no collection log given (${how.en}): every debtor from level 1 is listed by the ladder's cadence; with a log, only those due today`;
 }
 
 const TERMINAL_HEADERS: Readonly<Record<Language, readonly string[]>> = {

@@ -41,6 +41,7 @@ import {
 } from "../result/index.js";
 import { TEXT } from "./texts.js";
 import { computeChanges, type ChangesMessage, type PreviousRequest } from "./compare-compute.js";
+import { collectionLogOf, logReport, workReport, type LogInput, type LogReport, type WorkReport } from "./work-compute.js";
 
 /** Rows of cells per chunk posted back (a few MB at most for 30 columns of text). */
 export const DEFAULT_CHUNK_ROWS = 5_000;
@@ -70,6 +71,8 @@ export interface TriageRequest {
   readonly decimal?: DecimalMark;
   /** A previous result to compare this run with (compare-compute.ts); its rows may come in `previousRows` slices first. */
   readonly previous?: PreviousRequest;
+  /** The workbook's collection log, when it has one (work-compute.ts): its facts go into the result. */
+  readonly log?: LogInput;
 }
 
 /**
@@ -161,6 +164,10 @@ export type WorkerMessage =
       readonly timings: { readonly triage: number; readonly cells: number; readonly summary: number };
       /** An item list's counts, reconciliation and lines; null for a customer table. */
       readonly ledger: LedgerReport | null;
+      /** Today's work list (issue 13): what the pane shows first, and its sheet. */
+      readonly work: WorkReport;
+      /** What became of the collection log; null when the run had none. */
+      readonly log: LogReport | null;
     }
   /** The run failed: the message in both languages (a RuleError's own texts when it was one). */
   | { readonly type: "error"; readonly en: string; readonly zh: string };
@@ -183,6 +190,7 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
       headers: request.headers,
       dateOrder: request.dateOrder,
       decimal: decimal.mark,
+      ...(request.log === undefined ? {} : { collectionLog: collectionLogOf(request.log, request.dateSystem) }),
     });
     const { records, policy } = ledger.output;
     const triageMs = now() - t;
@@ -214,6 +222,8 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
       trailingBlankRows: ledger.output.trailingBlankRows,
       timings: { triage: triageMs, cells: cellsMs, summary: now() - t },
       ledger: ledgerReport(ledger, language, decimal.line),
+      work: workReport(ledger, language),
+      log: logReport(ledger, language),
     });
   } catch (error) {
     post(errorMessage(error));

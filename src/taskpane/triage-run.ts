@@ -32,6 +32,9 @@ import {
 } from "./triage-compute.js";
 import type { Mapping } from "./pane-model.js";
 import { ChangesCollector, type ChangesResult } from "./compare-compute.js";
+import type { CollectionLogPlace, UnreadLogSheet } from "../excel-io/log-read.js";
+import { logInput, moreSheets } from "./work-run.js";
+import type { LogReport, WorkReport } from "./work-compute.js";
 
 /** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
 export interface WorkerLike {
@@ -176,6 +179,12 @@ export interface RunResult {
   readonly workerTimings: WorkerResult["timings"];
   /** The comparison with the previous result sheet (its headline and first changes), or null when none was asked for. */
   readonly changes: Omit<ChangesResult, "rows" | "headers" | "columnKeys"> | null;
+  /** Today's work list (issue 13): the entries the pane shows first; the sheet's name is write.moreSheets.work. */
+  readonly work: WorkReport;
+  /** The collection log the run read (where, and what became of its rows); null without one. */
+  readonly log: { readonly place: CollectionLogPlace; readonly report: LogReport } | null;
+  /** A sheet named as the log that holds no log header: not read, and said. */
+  readonly unreadLog: UnreadLogSheet | null;
 }
 
 /** The headers of the table changed between finding the columns and running: find them again. */
@@ -234,10 +243,13 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     rows,
     report: readReport,
     dateSystem,
+    log,
   } = await io.run(async (context) => {
     const system: DateSystem = io.dateSystem ? await io.dateSystem(context) : "1900";
     const read = await io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) });
-    return { ...read, dateSystem: system };
+    // The collection log, when the workbook has one: read (never written), its facts go into the result.
+    const found = io.readLog ? await io.readLog(context, location, { chunkRows, signal }) : { log: null, unread: null };
+    return { ...read, dateSystem: system, log: found };
   });
   const previous =
     input.previousSheet === undefined ? undefined : await readPrevious(io, input.previousSheet, location.rowCount, options, report);
@@ -259,6 +271,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     headers: location.headers,
     ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
     ...(previous === undefined ? {} : { previous }),
+    ...(log.log === null ? {} : { log: logInput(log.log) }),
   };
   const triaged = await triageInWorker(createWorker, request, { signal, onProgress: (done, total) => report("triage", done, total) });
   timings.triage = clock() - t;
@@ -282,6 +295,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
       triaged.changes === null
         ? null
         : { headers: triaged.changes.headers, columnKeys: triaged.changes.columnKeys, rows: triaged.changes.rows },
+    moreSheets: moreSheets(triaged, input.language),
   };
   const written = await io.run((context) =>
     io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }),
@@ -299,6 +313,9 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     timings,
     workerTimings: triaged.timings,
     changes: changesOutcome(triaged.changes),
+    work: triaged.work,
+    log: log.log === null || triaged.log === null ? null : { place: log.log.place, report: triaged.log },
+    unreadLog: log.unread,
   };
 }
 
@@ -367,6 +384,8 @@ export interface WorkerResult {
   readonly timings: Extract<WorkerMessage, { type: "done" }>["timings"];
   /** The comparison with the previous result, when the request carried one. */
   readonly changes: ChangesResult | null;
+  readonly work: WorkReport;
+  readonly log: LogReport | null;
 }
 
 /** An error the worker reported, in both languages. */
@@ -494,6 +513,8 @@ export function triageInWorker(
               trailingBlankRows: message.trailingBlankRows,
               timings: message.timings,
               changes: changes.result(),
+              work: message.work,
+              log: message.log,
             }),
           );
           break;

@@ -85,6 +85,7 @@ import {
   type WorkerFactory,
 } from "./triage-run.js";
 import { ChangesOutcome, CompareOption } from "./compare-option.js";
+import { LogStatus, WorkPanel } from "./work-panel.js";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -152,9 +153,12 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const [previousSheet, setPreviousSheet] = useState("");
   const [runs, setRuns] = useState(0);
 
-  // A run's outcome is drawn at the top of the tab: bring it into view however far the user had scrolled.
+  // A run's outcome is drawn at the top of the tab: bring its start (today's work) into view however far the
+  // user had scrolled; an outcome whose start shows is left where it is (it may run past the first screen).
   useEffect(() => {
-    if (outcome && !(outcome.kind === "error" && outcome.finding)) status.current?.scrollIntoView?.({ block: "nearest" });
+    if (!outcome || (outcome.kind === "error" && outcome.finding) || !status.current) return;
+    const top = status.current.getBoundingClientRect?.().top ?? -1;
+    if (top < 0 || top > window.innerHeight - 100) status.current.scrollIntoView?.({ block: "start" });
   }, [outcome]);
 
   // The workbook's tables, listed when the table source is chosen.
@@ -678,6 +682,7 @@ function OutcomeView({
   const itemList = ledger !== null && write.itemSheet !== undefined;
   return (
     <section className={styles.outcome} data-testid="outcome" aria-label={t.doneTitle}>
+      <WorkPanel result={outcome.result} language={language} io={io} />
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t.doneTitle}</MessageBarTitle>
@@ -699,6 +704,7 @@ function OutcomeView({
             </div>
           )}
           <div className={styles.hint}>{t.doneSummary(write.summarySheet)}</div>
+          <LogStatus result={outcome.result} language={language} />
         </MessageBarBody>
       </MessageBar>
       {io.activate && (

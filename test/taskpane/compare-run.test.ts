@@ -78,9 +78,11 @@ describe("the pane's comparison with a previous result sheet", () => {
       "Notes",
       "Triage",
       "Triage summary",
+      "Today's work",
       "Triage (2)",
       "Triage summary (2)",
       "Changes",
+      "Today's work (2)",
     ]);
 
     const [head, ...rows] = book.sheet("Changes").values();

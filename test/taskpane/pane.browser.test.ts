@@ -225,10 +225,20 @@ function chineseBook(): HostConfig {
   };
 }
 
-/** samples/portfolio.csv as it is, the whole table selected: the README's picture of a run. */
+/** samples/collection-log.csv as a sheet with the table CollectionLog, as the Log tab makes it (sheet name in the language). */
+function sampleLogSheet(name: string): HostConfig["sheets"][number] {
+  const cells = parse(readFileSync(join(root, "samples/collection-log.csv"), "utf8"), { bom: true }) as string[][];
+  return { name, values: cells, typed: true, table: { address: `A1:H${cells.length}`, name: "CollectionLog" } };
+}
+
+/** samples/portfolio.csv as it is, the whole table selected, and the sample's collection log: the README's picture of a run. */
 function sampleBook(): HostConfig {
   const { headers, rows } = samplePortfolio();
-  return { displayLanguage: "en-US", sheets: [{ name: "Debtors", values: [headers, ...rows], typed: true }], select: "Debtors!A1:W16" };
+  return {
+    displayLanguage: "en-US",
+    sheets: [{ name: "Debtors", values: [headers, ...rows], typed: true }, sampleLogSheet("Collection log")],
+    select: "Debtors!A1:W16",
+  };
 }
 
 /** The Chinese header of each of the sample's columns, and the Chinese of its words. */
@@ -275,7 +285,7 @@ function sampleBookZh(): HostConfig {
   const values = rows.map((r) => r.map((c) => SAMPLE_ZH_WORDS[c] ?? c));
   return {
     displayLanguage: "zh-CN",
-    sheets: [{ name: "应收账款", values: [SAMPLE_ZH_HEADERS, ...values], typed: true }],
+    sheets: [{ name: "应收账款", values: [SAMPLE_ZH_HEADERS, ...values], typed: true }, sampleLogSheet("催收记录")],
     select: "应收账款!A1:W16",
   };
 }
@@ -393,7 +403,10 @@ describe("the task pane in Chromium on a fake Excel", () => {
     // The result sheet: one row per input row with its source row number, in order; the source untouched.
     const names = await sheetNames(page);
     expect(names[0]).toBe("Debtors");
-    expect(names).toHaveLength(3);
+    // the result, its summary and today's work (no log in this workbook: by the ladder's cadence)
+    expect(names).toEqual(["Debtors", "Triage", "Triage summary", "Today's work"]);
+    expect(await page.getByTestId("log-read").textContent()).toMatch(/^Collection log: none in this workbook/);
+    expect(await page.getByTestId("work-without-log").textContent()).toMatch(/^no collection log given \(none in this workbook\)/);
     const resultName = names.find((n) => n !== "Debtors" && (outcome ?? "").includes(`written to “${n}”`));
     expect(resultName).toBe("Triage");
     // The write shows the summary sheet; the outcome's button opens the result sheet.
@@ -427,12 +440,12 @@ describe("the task pane in Chromium on a fake Excel", () => {
     // A second run writes new sheets and leaves the first result as it was.
     const first = await sheetValues(page, resultName!);
     await page.getByTestId("run").click();
-    await page.waitForFunction(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames().length === 5, undefined, {
+    await page.waitForFunction(() => (window as unknown as { __arHost: HostProbe }).__arHost.sheetNames().length === 7, undefined, {
       timeout: 10_000,
     });
     await page.getByTestId("outcome").waitFor();
     expect(await sheetValues(page, resultName!)).toEqual(first);
-    expect(new Set(await sheetNames(page)).size).toBe(5);
+    expect(new Set(await sheetNames(page)).size).toBe(7);
 
     // The triage ran in a Web Worker loaded from the pane's own origin.
     expect(watch.workers).toContain(`${origin}/triage-worker.js`);
@@ -466,7 +479,7 @@ describe("the task pane in Chromium on a fake Excel", () => {
     const lines = await page.getByTestId("ledger-lines").locator("li").allTextContents();
     expect(lines).toContain("the export's own total (row 46) 6,878,641.08 equals the sum of its items");
     const names = await sheetNames(page);
-    expect(names).toEqual(["Export", "Triage", "Items", "Triage summary"]);
+    expect(names).toEqual(["Export", "Triage", "Items", "Triage summary", "Today's work"]);
     expect(await sheetValues(page, "Items")).toHaveLength(43);
     expect(await sheetValues(page, "Triage")).toHaveLength(11);
     expect((await sheetValues(page, "Triage summary")).map((r) => r[0])).toContain(
@@ -527,7 +540,7 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.close();
   });
 
-  it("draws the README's pictures: the sample triaged at 350 x 800, in English and in Chinese, the outcome on the first screen", async () => {
+  it("draws the README's pictures: the sample and its log triaged at 350 x 800, in English and in Chinese, today's work first", async () => {
     for (const [config, name] of [
       [sampleBook(), "pane-triage-en"],
       [sampleBookZh(), "pane-triage-zh"],
@@ -548,15 +561,49 @@ describe("the task pane in Chromium on a fake Excel", () => {
           ? "10 triaged, 4 with problems, 1 blank: written to “Triage”."
           : "已分诊 10 行，有问题 4 行，空行 1 行：结果写入“分诊结果”。",
       );
-      // the breakdown by warning level opened, as a user would look first
-      await page.getByRole("button", { name: name.endsWith("en") ? "By warning level" : "按预警级别" }).click();
-      await page.getByTestId("by-level").waitFor();
-      // amounts say their currency: the workbook policy's, CNY by default
-      expect(await page.getByTestId("by-level").locator("th").allTextContents()).toContain(
-        name.endsWith("en") ? "Balance (CNY)" : "余额（CNY）",
+      const en = name.endsWith("en");
+      // Today's work is the first thing shown, wholly on the first screen: its heading, the first entries
+      // by owner (customer, the one next step, why today), and the button to its sheet.
+      expect(await onFirstScreen(page, "work")).toBe(true);
+      const work = page.getByTestId("work");
+      const outcomeBox = await page.getByTestId("outcome").boundingBox();
+      const workBox = await work.boundingBox();
+      expect(workBox!.y).toBeLessThanOrEqual(outcomeBox!.y + 1);
+      expect(await page.getByTestId("work-heading").textContent()).toBe(en ? "Today's work (6)" : "今日工作（6）");
+      expect(await work.locator("h3").allTextContents()).toEqual(
+        en ? ["Salesperson (1)", "Finance manager (2)"] : ["业务员（1）", "财务经理（2）"],
       );
-      expect(await onFirstScreen(page, "open-result")).toBe(true);
+      expect(await page.getByTestId("work-customer").allTextContents()).toEqual([
+        "Blue River Retail",
+        "Fresh Table Catering 鲜味餐饮供应链",
+        "Jiancai Building Materials 建材商贸",
+      ]);
+      expect((await page.getByTestId("work-why").allTextContents())[0]).toMatch(
+        en
+          ? "Today: follow-up overdue since 2025-07-02 (last contact 2025-07-01; level 1: daily)"
+          : /^今日：自 2025-07-02 起应跟进而未跟进/,
+      );
+      expect(await page.getByTestId("work-without-log").count()).toBe(0);
+      expect(await page.getByTestId("log-read").textContent()).toBe(
+        en
+          ? "Collection log: 33 rows = 30 events + 2 problems + 1 blank (table CollectionLog, sheet Collection log); read, not changed."
+          : "催收记录：33 行 = 30 个事件 + 2 行有问题 + 1 行空行（表格 CollectionLog，工作表“催收记录”）；只读取，未改动。",
+      );
+      expect(await mutations(page, en ? "Collection log" : "催收记录")).toBe(0);
+      expect(await sheetNames(page)).toEqual(
+        en
+          ? ["Debtors", "Collection log", "Triage", "Triage summary", "Log problems", "Today's work"]
+          : ["应收账款", "催收记录", "分诊结果", "分诊汇总", "催收记录问题", "今日工作"],
+      );
+      expect(await onFirstScreen(page, "open-work")).toBe(true);
       await readmePicture(page, name);
+      // "Open today's work" shows its sheet.
+      await page.getByTestId("open-work").click();
+      await expect.poll(() => activeSheet(page)).toBe(en ? "Today's work" : "今日工作");
+      // the breakdown by warning level, folded under the outcome; amounts say their currency: the workbook policy's, CNY by default
+      await page.getByRole("button", { name: en ? "By warning level" : "按预警级别" }).click();
+      await page.getByTestId("by-level").waitFor();
+      expect(await page.getByTestId("by-level").locator("th").allTextContents()).toContain(en ? "Balance (CNY)" : "余额（CNY）");
       expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
       await page.close();
     }
@@ -709,7 +756,20 @@ describe("the task pane in Chromium on a fake Excel", () => {
     expect(listed[2]).toContain("balance down by 20,000.5 (95,000 → 74,999.5)");
     await screenshot(page, "en-compare");
     expect(await mutations(page, "Triage")).toBe(before);
-    expect(await sheetNames(page)).toEqual(["Debtors", "Notes", "Triage", "Triage summary", "Triage (2)", "Triage summary (2)", "Changes"]);
+    expect(await sheetNames(page)).toEqual([
+      "Debtors",
+      "Collection log",
+      "Notes",
+      "Triage",
+      "Triage summary",
+      "Log problems",
+      "Today's work",
+      "Triage (2)",
+      "Triage summary (2)",
+      "Changes",
+      "Log problems (2)",
+      "Today's work (2)",
+    ]);
     const changes = records(await sheetValues(page, "Changes"));
     expect(changes).toHaveLength(15);
     expect(changes.find((r) => r.customer === "Blue River Retail")).toMatchObject({

@@ -1,0 +1,133 @@
+/**
+ * Today's work after a triage (issue 13), the first thing the outcome shows: the heading "Today's work (N)",
+ * the first entries grouped by owner (customer, the one next step, why today), the button that opens the
+ * "Today's work" sheet; and the line saying whether a collection log was read. Every text (customer names,
+ * reasons) goes into React text nodes only, never into HTML.
+ */
+import { useState } from "react";
+import {
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import type { ExcelIo } from "../office/excel-io.js";
+import { TEXT, type PaneLanguage } from "./texts.js";
+import { errorText, openSheet, type RunResult } from "./triage-run.js";
+import { WORK_TEXT } from "./work-texts.js";
+
+const useStyles = makeStyles({
+  work: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  owner: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  entry: { overflowWrap: "anywhere", borderLeft: `3px solid ${tokens.colorNeutralStroke2}`, paddingLeft: tokens.spacingHorizontalS },
+  level3: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  line: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  amount: { whiteSpace: "nowrap" },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  step: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  why: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
+  hint: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+});
+
+/** Today's work of a finished run, with "Open today's work" when the host can show a sheet. */
+export function WorkPanel({ result, language, io }: { readonly result: RunResult; readonly language: PaneLanguage; readonly io: ExcelIo }) {
+  const styles = useStyles();
+  const t = WORK_TEXT[language];
+  const locale = TEXT[language].numberLocale;
+  const [openError, setOpenError] = useState<string | null>(null);
+  const work = result.work;
+  const sheet = result.write.moreSheets?.work;
+  const shown = work.groups.reduce((n, g) => n + g.entries.length, 0);
+  const open = () => {
+    if (sheet === undefined) return;
+    setOpenError(null);
+    openSheet(io, sheet).catch((error: unknown) => setOpenError(errorText(error, language, TEXT[language])));
+  };
+  return (
+    <section className={styles.work} data-testid="work" aria-labelledby="ar-work-heading">
+      <div className={styles.head}>
+        <Subtitle2 as="h2" id="ar-work-heading" className={styles.heading} data-testid="work-heading">
+          {work.heading}
+        </Subtitle2>
+        {io.activate && sheet !== undefined && (
+          <Button appearance="primary" size="small" onClick={open} data-testid="open-work">
+            {t.openWork}
+          </Button>
+        )}
+      </div>
+      {work.empty !== null && <Body1>{work.empty}</Body1>}
+      {work.groups.map((group) => (
+        <div key={group.owner}>
+          <h3 className={styles.owner}>{t.owner(group.owner, group.total)}</h3>
+          <ul className={styles.list}>
+            {group.entries.map((entry) => (
+              <li key={entry.sourceRow} className={`${styles.entry} ${entry.level === 3 ? styles.level3 : ""}`} data-testid="work-item">
+                <div className={styles.line}>
+                  <Body1Strong data-testid="work-customer">{entry.customer}</Body1Strong>
+                  <Body1 className={styles.amount}>{entry.balance.toLocaleString(locale, { maximumFractionDigits: 2 })}</Body1>
+                </div>
+                <div className={styles.step} data-testid="work-step">
+                  {entry.nextStep}
+                </div>
+                <div className={styles.why} data-testid="work-why">
+                  {t.today}
+                  {language === "zh" ? "：" : ": "}
+                  {entry.why}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {work.count > shown && sheet !== undefined && <Caption1 className={styles.hint}>{t.more(work.count - shown, sheet)}</Caption1>}
+      {work.withoutLog !== null && (
+        <Caption1 className={styles.hint} data-testid="work-without-log">
+          {work.withoutLog}
+        </Caption1>
+      )}
+      {openError !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t.openFailed}</MessageBarTitle>
+            {openError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+/** Whether the run read a collection log, and where; its problem rows' sheet (the outcome's line). */
+export function LogStatus({ result, language }: { readonly result: RunResult; readonly language: PaneLanguage }) {
+  const styles = useStyles();
+  const t = WORK_TEXT[language];
+  const log = result.log;
+  const problemsSheet = result.write.moreSheets?.logProblems;
+  const line =
+    log !== null ? t.logRead(log.report.rows, log.place) : result.unreadLog !== null ? t.logUnread(result.unreadLog.sheet) : t.logNone;
+  return (
+    <>
+      <div className={styles.hint} data-testid="log-read">
+        {line}
+      </div>
+      {log !== null && (
+        <div className={styles.hint} data-testid="log-read-customers">
+          {log.report.notInPortfolio}
+        </div>
+      )}
+      {log !== null && problemsSheet !== undefined && (log.report.sheet?.rows.length ?? 0) > 0 && (
+        <div className={styles.hint} data-testid="log-read-problems">
+          {t.logProblems(log.report.sheet?.rows.length ?? 0, problemsSheet)}
+        </div>
+      )}
+    </>
+  );
+}
