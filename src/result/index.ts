@@ -10,6 +10,7 @@
  * - legend: long advice texts written once per file (the row keeps the first clause and a code)
  * - compare: what changed since a previous result (--compare), customer by customer
  * - work-list: today's work list as a result table and the printout's tables
+ * - live-formulas: a live result, the result columns as AR formulas over the source table
  */
 export * from "./columns.js";
 export * from "./table.js";
@@ -21,3 +22,4 @@ export * from "./ledger.js";
 export * from "./legend.js";
 export * from "./compare.js";
 export * from "./work-list.js";
+export * from "./live-formulas.js";

@@ -35,6 +35,9 @@ import {
   ledgerCustomerRows,
   ledgerItemHead,
   ledgerItemRows,
+  liveAsOfCell,
+  liveLegend,
+  liveRowBuilder,
   reconciliationLines,
   type ItemCounts,
   type RowLevel,
@@ -67,6 +70,19 @@ export interface TriageRequest {
   readonly dateOrder?: DayMonthOrder;
   /** Decimal mark of amounts written as text, when told; an item list's is decided from its amounts otherwise. */
   readonly decimal?: DecimalMark;
+  /**
+   * Live formulas (issue 13): the source sheet and its first column, to write the live columns as AR
+   * formulas over it (src/result/live-formulas.ts). A customer table of a 1900 workbook only: an item
+   * list (several rows per customer) and a 1904 workbook (the functions count days from 1900) get values.
+   */
+  readonly live?: { readonly sheetName: string; readonly firstColumn: number };
+}
+
+/** A live result's block beside the table: its column, the as-of cell's row in it, and its rows of one cell. */
+export interface LiveBlock {
+  readonly column: number;
+  readonly asOfRow: number;
+  readonly rows: readonly (readonly CellValue[])[];
 }
 
 /**
@@ -125,6 +141,8 @@ export type WorkerMessage =
       readonly columnKeys: readonly string[];
       /** The item sheet to come, or null for a customer table. */
       readonly items: ItemSheetHead | null;
+      /** A live result's block beside the table; absent when the result is values only. */
+      readonly live?: LiveBlock;
     }
   /** The cells of records [from, from + rows.length). */
   | {
@@ -132,6 +150,8 @@ export type WorkerMessage =
       readonly from: number;
       readonly rows: readonly (readonly CellValue[])[];
       readonly levels: readonly RowLevel[];
+      /** A live result's formulas per row (null: the row's values stay), beside `rows`. */
+      readonly formulas?: readonly (readonly (string | null)[] | null)[];
     }
   /** The item sheet's cells of item rows [from, from + rows.length). */
   | { readonly type: "items"; readonly from: number; readonly rows: readonly (readonly CellValue[])[] }
@@ -172,16 +192,21 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
     t = now();
     const language = request.language;
     const itemRows = ledger.items?.length ?? 0;
+    const head = ledgerCustomerHead(ledger, language);
+    const live = liveOf(request, ledger, head);
     post({
       type: "triaged",
       records: records.length,
-      ...ledgerCustomerHead(ledger, language),
+      ...head,
       items: ledger.items === null ? null : { ...ledgerItemHead(language), rows: itemRows },
+      ...(live === null ? {} : { live: live.block }),
     });
     const size = Math.max(1, Math.floor(request.chunkRows ?? DEFAULT_CHUNK_ROWS));
     for (let from = 0; from < records.length; from += size) {
-      const { rows, levels } = ledgerCustomerRows(ledger, language, from, Math.min(records.length, from + size));
-      post({ type: "chunk", from, rows, levels });
+      const to = Math.min(records.length, from + size);
+      const { rows, levels } = ledgerCustomerRows(ledger, language, from, to);
+      if (live === null) post({ type: "chunk", from, rows, levels });
+      else post({ type: "chunk", from, rows, levels, formulas: live.formulas(from, to) });
     }
     for (let from = 0; from < itemRows; from += size) {
       post({ type: "items", from, rows: ledgerItemRows(ledger, language, from, Math.min(itemRows, from + size)) });
@@ -200,6 +225,44 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
   } catch (error) {
     post(errorMessage(error));
   }
+}
+
+/**
+ * A live result's block and formulas (src/result/live-formulas.ts), or null when the result is values: not
+ * asked, an item list, or a 1904 workbook.
+ */
+function liveOf(
+  request: TriageRequest,
+  ledger: LedgerTriage,
+  head: { readonly headers: readonly string[]; readonly columnKeys: readonly string[] },
+): { readonly block: LiveBlock; readonly formulas: (from: number, to: number) => ((string | null)[] | null)[] } | null {
+  const live = request.live;
+  if (live === undefined || ledger.items !== null || tableShape(request.mapping) !== "customers" || request.dateSystem === "1904") {
+    return null;
+  }
+  const { records, policy, asOf } = ledger.output;
+  const cell = liveAsOfCell(head.headers.length);
+  const build = liveRowBuilder({
+    source: live,
+    mapping: request.mapping,
+    columnKeys: head.columnKeys,
+    policy,
+    language: request.language,
+    asOf: cell.address,
+    firstRowNumber: request.firstRowNumber,
+  });
+  const rows = request.rows;
+  return {
+    block: { column: cell.column, asOfRow: cell.row, rows: liveLegend(head.headers, head.columnKeys, asOf, request.language) },
+    formulas: (from, to) => {
+      const out: ((string | null)[] | null)[] = new Array(to - from);
+      for (let i = from; i < to; i++) {
+        const cells = rows[records[i].sourceRow - request.firstRowNumber];
+        out[i - from] = cells === undefined ? null : build(records[i], cells);
+      }
+      return out;
+    },
+  };
 }
 
 /**
