@@ -288,18 +288,28 @@ const LEGEND: Readonly<Record<Language, { readonly asOf: string; readonly live: 
   },
 };
 
+/** A live result's block beside the table: its column, the as-of cell's row in it, and its rows of one cell. */
+export interface LiveBlock {
+  /** 0-based sheet column (liveAsOfCell(width).column). */
+  readonly column: number;
+  /** 0-based sheet row of the as-of cell (a date: the writer formats it). */
+  readonly asOfRow: number;
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
 /**
- * The block beside a live result table, from its as-of cell down: the label (row 1), the as-of serial
- * (row 2, the cell the formulas reference: format it as a date), a blank row, which columns are live (by
- * their headers) and that the others are values. Rows of one cell each, in the language.
+ * The block beside a live result table, from the top of its column: the as-of label (row 1), the as-of
+ * serial (row 2, the cell the formulas reference), a blank row, which columns are live (by their
+ * headers) and that the others are values; in the language.
+ * @param asOf Excel serial of the run's as-of date
  */
-export function liveLegend(
-  headers: readonly string[],
-  columnKeys: readonly string[],
-  asOf: number,
-  language: Language,
-): (string | number)[][] {
+export function liveBlock(headers: readonly string[], columnKeys: readonly string[], asOf: number, language: Language): LiveBlock {
   const T = LEGEND[language];
+  const cell = liveAsOfCell(headers.length);
   const live = headers.filter((_, i) => isLiveColumn(columnKeys[i]));
-  return [[T.asOf], [asOf], [""], [T.live + live.join(language === "zh" ? "、" : ", ")], [T.values]];
+  return {
+    column: cell.column,
+    asOfRow: cell.row,
+    rows: [[T.asOf], [asOf], [""], [T.live + live.join(language === "zh" ? "、" : ", ")], [T.values]],
+  };
 }

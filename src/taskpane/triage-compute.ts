@@ -36,8 +36,9 @@ import {
   ledgerItemHead,
   ledgerItemRows,
   liveAsOfCell,
-  liveLegend,
+  liveBlock,
   liveRowBuilder,
+  type LiveBlock,
   reconciliationLines,
   type ItemCounts,
   type RowLevel,
@@ -76,13 +77,6 @@ export interface TriageRequest {
    * list (several rows per customer) and a 1904 workbook (the functions count days from 1900) get values.
    */
   readonly live?: { readonly sheetName: string; readonly firstColumn: number };
-}
-
-/** A live result's block beside the table: its column, the as-of cell's row in it, and its rows of one cell. */
-export interface LiveBlock {
-  readonly column: number;
-  readonly asOfRow: number;
-  readonly rows: readonly (readonly CellValue[])[];
 }
 
 /**
@@ -253,7 +247,7 @@ function liveOf(
   });
   const rows = request.rows;
   return {
-    block: { column: cell.column, asOfRow: cell.row, rows: liveLegend(head.headers, head.columnKeys, asOf, request.language) },
+    block: liveBlock(head.headers, head.columnKeys, asOf, request.language),
     formulas: (from, to) => {
       const out: ((string | null)[] | null)[] = new Array(to - from);
       for (let i = from; i < to; i++) {

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { installExcelGlobals } from "../support/excel-globals.js";
 import { evaluateGrid, type ArFunctions, type CellResolver } from "../support/formula.js";
 import { DEFAULT_POLICY, FIELD_LABELS, recogniseColumns, serialFromCivil, validatePolicy, type Policy } from "../../src/core/index.js";
-import { isLiveColumn, liveAsOfCell, quoteSheetName, sourceCellRef } from "../../src/result/index.js";
-import { computeTriage, type LiveBlock, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
+import { isLiveColumn, liveAsOfCell, quoteSheetName, sourceCellRef, type LiveBlock } from "../../src/result/index.js";
+import { computeTriage, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
 import type { CellValue } from "../../src/excel-io/types.js";
 import { samplePortfolio } from "../taskpane/support.js";
 
