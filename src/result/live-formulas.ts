@@ -52,6 +52,12 @@ export interface LiveContext {
   readonly firstRowNumber: number;
 }
 
+/**
+ * Most customers a live result is written for: each live row sends about a dozen formulas (some 600 bytes)
+ * and Excel recalculates each custom-function call on every change of the policy; beyond, values.
+ */
+export const LIVE_ROW_LIMIT = 100_000;
+
 /** The live columns' keys (the offers' keys, `offer-10`, ..., `offer-full`, depend on the policy). */
 export const LIVE_COLUMNS: readonly string[] = Object.freeze([
   "grade",

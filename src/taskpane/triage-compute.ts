@@ -38,6 +38,7 @@ import {
   liveAsOfCell,
   liveBlock,
   liveRowBuilder,
+  LIVE_ROW_LIMIT,
   type LiveBlock,
   reconciliationLines,
   type ItemCounts,
@@ -73,8 +74,9 @@ export interface TriageRequest {
   readonly decimal?: DecimalMark;
   /**
    * Live formulas (issue 13): the source sheet and its first column, to write the live columns as AR
-   * formulas over it (src/result/live-formulas.ts). A customer table of a 1900 workbook only: an item
-   * list (several rows per customer) and a 1904 workbook (the functions count days from 1900) get values.
+   * formulas over it (src/result/live-formulas.ts). A customer table of a 1900 workbook only, of at most
+   * LIVE_ROW_LIMIT customers: an item list (several rows per customer), a 1904 workbook (the functions count
+   * days from 1900) and a larger table get values.
    */
   readonly live?: { readonly sheetName: string; readonly firstColumn: number };
 }
@@ -223,7 +225,7 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
 
 /**
  * A live result's block and formulas (src/result/live-formulas.ts), or null when the result is values: not
- * asked, an item list, or a 1904 workbook.
+ * asked, an item list, a 1904 workbook, or more than LIVE_ROW_LIMIT customers.
  */
 function liveOf(
   request: TriageRequest,
@@ -235,6 +237,7 @@ function liveOf(
     return null;
   }
   const { records, policy, asOf } = ledger.output;
+  if (records.length > LIVE_ROW_LIMIT) return null;
   const cell = liveAsOfCell(head.headers.length);
   const build = liveRowBuilder({
     source: live,

@@ -51,7 +51,7 @@ interface LiveRun {
 }
 
 /** The worker's run of a source sheet with live formulas asked for. */
-function liveRun(sheet: Sheet, options: { language?: "en" | "zh"; policy?: Policy; asOf?: number } = {}): LiveRun {
+function liveRun(sheet: Sheet, options: { language?: "en" | "zh"; policy?: Policy; asOf?: number; dateSystem?: "1904" } = {}): LiveRun {
   const mapping = recogniseColumns(sheet.headers).mapping;
   const request: TriageRequest = {
     type: "triage",
@@ -63,6 +63,7 @@ function liveRun(sheet: Sheet, options: { language?: "en" | "zh"; policy?: Polic
     firstRowNumber: sheet.headerRow + 1,
     chunkRows: 3,
     live: { sheetName: sheet.name, firstColumn: sheet.firstColumn },
+    ...(options.dateSystem === undefined ? {} : { dateSystem: options.dateSystem }),
   };
   const messages: WorkerMessage[] = [];
   computeTriage(request, (m) => messages.push(m));
@@ -208,6 +209,12 @@ describe("the sample portfolio as live formulas", () => {
     }
     expect(byKey.get("missingEvidence") ?? 0).toBeGreaterThanOrEqual(10);
     expect(byKey.get("offer-10") ?? 0).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes values in a 1904 workbook (the AR functions count dates from 1900)", () => {
+    const run = liveRun(sheet, { dateSystem: "1904" });
+    expect(run.block).toBeUndefined();
+    expect(run.formulas.every((f) => f === null)).toBe(true);
   });
 
   it("in Chinese, and under a firm's policy in force in the workbook", () => {
