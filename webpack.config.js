@@ -1,6 +1,5 @@
 // Build of the Excel add-in: the custom functions (shared runtime), the task pane, their metadata
 // (English from JSDoc, Simplified Chinese derived from it by id) and the manifest.
-const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -8,18 +7,16 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const LocalizedMetadataPlugin = require("./scripts/build/localized-metadata-plugin");
 const FunctionCatalogPlugin = require("./scripts/build/function-catalog");
 const { CspPlugin, CONTENT_SECURITY_POLICY } = require("./scripts/build/csp");
+const { renderManualPage } = require("./scripts/build/manual");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 const urlDev = `https://localhost:${devPort}/`;
 // Production hosting URL: set AR_ADDIN_URL when building for a real deployment.
 const urlProd = process.env.AR_ADDIN_URL ? process.env.AR_ADDIN_URL.replace(/\/*$/, "/") : urlDev;
 
-// The formula reference the Functions tab links to, copied next to the pane: docs/formulas.md (a heading
-// per function, `### AR.GRADE`, anchor #argrade), or the README (its "Formula reference" section) while
-// there is no docs/formulas.md.
-const FORMULA_REFERENCE = fs.existsSync(path.resolve(__dirname, "docs/formulas.md"))
-  ? { from: "docs/formulas.md", to: "formulas.md" }
-  : { from: "README.md", to: "README.md" };
+// The manual (docs/*.md) rendered as pages beside the pane (dist/docs/*.html, scripts/build/manual.js): the
+// Functions tab links each function to its section of docs/formulas.html (`### AR.GRADE` → #argrade).
+const FORMULA_REFERENCE = "docs/formulas.html";
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
@@ -64,7 +61,7 @@ module.exports = async (env, options) => {
       new FunctionCatalogPlugin({
         input: "./src/functions/functions.ts",
         zh: "src/functions/functions.zh-CN.json",
-        reference: FORMULA_REFERENCE.to,
+        reference: FORMULA_REFERENCE,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -79,8 +76,9 @@ module.exports = async (env, options) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // The header words the triage recognises, linked from the pane's column mapping.
           { from: "docs/triage-headers.md", to: "triage-headers.md" },
-          // The formula reference, linked from the Functions tab.
-          FORMULA_REFERENCE,
+          // The manual as pages (the Functions tab links to docs/formulas.html), with its pictures.
+          { from: "docs/*.md", to: "docs/[name].html", transform: (content) => renderManualPage(content.toString()) },
+          { from: "docs/images/*.png", to: "docs/images/[name][ext]" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -6,12 +6,12 @@
 import { basename, extname } from "node:path";
 import type { Language, LedgerTriage } from "../core/index.js";
 import {
+  CHANGES_SHEET_NAME,
   columnFormat,
-  compareResults,
+  compareWithLedger,
   comparisonHeadline,
   comparisonRows,
   comparisonTable,
-  ledgerResultView,
   readResultView,
   type Comparison,
 } from "../result/index.js";
@@ -52,12 +52,10 @@ export async function compareWithPrevious(file: string, ledger: LedgerTriage, la
   const name = basename(file);
   const previous = readResultView(file, table.headers, table.rows, table.firstRowNumber);
   // Compared in the previous file's language (next steps word for word), quoted in the printout's.
-  const current = ledgerResultView(ledger, previous.language, "now");
-  const shown = previous.language === language ? current : ledgerResultView(ledger, language, "now");
-  const comparison = compareResults(previous, current, shown);
+  const comparison = compareWithLedger(previous, ledger, language);
   const changes = comparisonRows(comparison, language);
   const formats = changes.columnKeys.map((key) => (key.toLowerCase().includes("balance") ? columnFormat("balance") : null));
-  const sheetName = zh ? "变化" : "Changes";
+  const sheetName = CHANGES_SHEET_NAME[language];
   return {
     comparison,
     blocks: [

@@ -109,6 +109,15 @@ export interface TriageSheetData {
     readonly formulas: readonly (readonly (string | null)[] | null)[];
     readonly block: LiveBlock;
   };
+  /**
+   * What changed since a previous result (src/result comparisonRows), written to a sheet of its own
+   * ("Changes" / "变化", under a name no sheet has) after the summary; absent or null: no comparison.
+   */
+  readonly changes?: {
+    readonly headers: readonly string[];
+    readonly columnKeys: readonly string[];
+    readonly rows: readonly (readonly CellValue[])[];
+  } | null;
 }
 
 /** Options of writeTriageSheets. */
@@ -138,4 +147,7 @@ export interface WriteReport extends TransferReport {
   readonly itemRows?: number;
   /** Cells written as live formulas (a live result only). */
   readonly liveFormulas?: number;
+  /** The changes sheet's name and rows written, when the run compared with a previous result. */
+  readonly changesSheet?: string;
+  readonly changesRows?: number;
 }

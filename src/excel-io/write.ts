@@ -19,6 +19,7 @@
 import { DATE_1904_OFFSET, type DateSystem, type LedgerTriage, type TriageOutput } from "../core/index.js";
 import {
   AMOUNT_FORMAT,
+  CHANGES_SHEET_NAME,
   ITEM_AMOUNT_KEYS,
   ITEM_DATE_KEYS,
   ledgerCustomerTable,
@@ -367,6 +368,12 @@ export async function writeTriageSheets(
   const items = data.items ?? null;
   const itemName = items === null ? null : uniqueSheetName(T.items, [...taken, resultName]);
   const summaryName = uniqueSheetName(T.summary, [...taken, resultName, ...(itemName === null ? [] : [itemName])]);
+  const changes = data.changes ?? null;
+  const changesName =
+    changes === null
+      ? null
+      : uniqueSheetName(CHANGES_SHEET_NAME[data.language], [...taken, resultName, summaryName, ...(itemName === null ? [] : [itemName])]);
+  const k = changes?.rows.length ?? 0;
   const tableNames = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
   const tableName = uniqueTableName(TABLE_BASE, tableNames);
   const itemTableName = uniqueTableName(ITEM_TABLE_BASE, [...tableNames, tableName]);
@@ -396,7 +403,7 @@ export async function writeTriageSheets(
       data.rows,
       width,
       rowCap,
-      (done) => options.onProgress?.(done, n + m),
+      (done) => options.onProgress?.(done, n + m + k),
       undefined,
       live?.formulas,
     );
@@ -425,7 +432,7 @@ export async function writeTriageSheets(
     batches.queued(8);
     sizeColumns(batches, sheet, data.headers, data.rows, width);
     await batches.sync();
-    options.onProgress?.(n, n + m);
+    options.onProgress?.(n, n + m + k);
 
     // ---- an item list's item sheet: every source row and what became of it ----
     if (items !== null && itemName !== null) {
@@ -433,10 +440,10 @@ export async function writeTriageSheets(
       created.push(itemName);
       batches.queued(jsonByteLength(itemName));
       await writeItemSheet(batches, itemSheet, items, itemTableName, data.dateSystem ?? "1900", rowCap, (done) =>
-        options.onProgress?.(n + done, n + m),
+        options.onProgress?.(n + done, n + m + k),
       );
       await batches.sync();
-      options.onProgress?.(n + m, n + m);
+      options.onProgress?.(n + m, n + m + k);
     }
 
     // ---- the summary sheet ----
@@ -445,6 +452,15 @@ export async function writeTriageSheets(
     batches.queued(jsonByteLength(summaryName));
     const resultAddress = formatAddress(resultName, { row: 0, column: 0, rows: bodyRows + 1, columns: width });
     await writeSummary(batches, summary, data, resultName, itemName, rowCap, options.problemRowLimit ?? 200);
+
+    // ---- what changed since a previous result (the previous sheet is only read, never written) ----
+    if (changes !== null && changesName !== null) {
+      const changesSheet = sheets.add(changesName);
+      created.push(changesName);
+      batches.queued(jsonByteLength(changesName));
+      await writeChangesSheet(batches, changesSheet, changes, rowCap, (done) => options.onProgress?.(n + m + done, n + m + k));
+      options.onProgress?.(n + m + k, n + m + k);
+    }
     const activate = options.activate ?? "summary";
     if (activate !== "none") {
       (activate === "summary" ? summary : sheet).activate();
@@ -463,6 +479,7 @@ export async function writeTriageSheets(
       rows: n,
       ...(itemName === null ? {} : { itemSheet: itemName, itemRows: m }),
       ...(live === undefined ? {} : { liveFormulas }),
+      ...(changesName === null ? {} : { changesSheet: changesName, changesRows: k }),
     };
   } catch (error) {
     const cleanup = await removePartialSheets(context, created, T.incomplete);
@@ -530,6 +547,39 @@ async function writeItemSheet(
   sheet.freezePanes.freezeRows(1);
   batches.queued(8);
   sizeColumns(batches, sheet, items.headers, items.rows, width);
+}
+
+/**
+ * The changes sheet (src/result comparisonRows): its header (bold, frozen) and one row per change in
+ * chunks, the amount columns formatted, column widths from a sample; no table, so that its name takes
+ * nothing from the workbook's names.
+ */
+async function writeChangesSheet(
+  batches: Batches,
+  sheet: Excel.Worksheet,
+  changes: NonNullable<TriageSheetData["changes"]>,
+  rowCap: number,
+  onRows: (done: number) => void,
+): Promise<void> {
+  const width = changes.headers.length;
+  const n = changes.rows.length;
+  const header = changes.headers.map(excelText);
+  sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
+  batches.queued(jsonByteLength(header));
+  await writeRows(batches, sheet, 1, changes.rows, width, rowCap, onRows);
+  await batches.makeRoom(4 * 1024);
+  sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+  batches.queued(16);
+  if (n > 0) {
+    changes.columnKeys.forEach((key, c) => {
+      if (!key.toLowerCase().includes("balance")) return;
+      sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[AMOUNT_FORMAT]];
+      batches.queued(32);
+    });
+  }
+  sheet.freezePanes.freezeRows(1);
+  batches.queued(8);
+  sizeColumns(batches, sheet, changes.headers, changes.rows, width);
 }
 
 /**

@@ -8,6 +8,7 @@ import { locatePortfolio } from "../excel-io/locate.js";
 import { readDateSystem, readPortfolioRows } from "../excel-io/read.js";
 import type { ChunkOptions, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
 import { writeTriageSheets } from "../excel-io/write.js";
+import { listResultSheets, readPreviousResult, type PreviousResultRows } from "../excel-io/previous-result.js";
 
 /** The Excel side of a run: `Excel.run` and the excel-io functions (src/excel-io); tests give a stand-in. */
 export interface ExcelIo {
@@ -26,6 +27,10 @@ export interface ExcelIo {
   dateSystem?(context: Excel.RequestContext): Promise<DateSystem>;
   /** Shows a sheet (the result sheet after a run: the pane's "Open the result sheet"), when the host can. */
   activate?(context: Excel.RequestContext, sheet: string): Promise<void>;
+  /** The sheets that are results of this tool (listResultSheets): the previous results a run can compare with. */
+  resultSheets?(context: Excel.RequestContext): Promise<string[]>;
+  /** Reads a previous result sheet in chunks (readPreviousResult), refusing a sheet that is not a result. */
+  readPrevious?(context: Excel.RequestContext, sheet: string, options: ChunkOptions): Promise<PreviousResultRows>;
 }
 
 /** The names of the workbook's Excel tables, in workbook order. */
@@ -51,5 +56,7 @@ export function officeExcelIo(): ExcelIo {
     tables: listTables,
     dateSystem: (context) => readDateSystem(context),
     activate: activateSheet,
+    resultSheets: listResultSheets,
+    readPrevious: readPreviousResult,
   };
 }

@@ -93,6 +93,56 @@ export interface ResultView {
   readonly rows: readonly ResultRowView[];
 }
 
+/** How a table that is not a result is refused: the argument named, and what to give instead (the end of the message). */
+export interface ResultRefusal {
+  readonly argument: string;
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** The command line's refusal (`--compare`). */
+const CLI_REFUSAL: ResultRefusal = {
+  argument: "--compare",
+  en: "give the result file a run wrote with --out",
+  zh: "请给出用 --out 写出的结果文件",
+};
+
+/** The task pane's refusal of a sheet chosen as the previous result. */
+export const PANE_REFUSAL: ResultRefusal = {
+  argument: "compare",
+  en: "choose a result sheet a triage of this pane wrote",
+  zh: "请选择本窗格分诊写出的结果工作表",
+};
+
+/** Where each column read is among the headers (first match), and how many headers matched in each language. */
+function resultColumns(headers: readonly string[]): { at: Partial<Record<ReadKey, number>>; en: number; zh: number } {
+  const norm = (h: string) => h.normalize("NFKC").trim().toLowerCase();
+  const at: Partial<Record<ReadKey, number>> = {};
+  let en = 0;
+  let zh = 0;
+  headers.forEach((header, c) => {
+    const h = norm(String(header));
+    for (const key of READ_KEYS) {
+      if (at[key] !== undefined) continue;
+      if (h === norm(HEADERS[key].en)) en++;
+      else if (h === norm(HEADERS[key].zh)) zh++;
+      else continue;
+      at[key] = c;
+    }
+  });
+  return { at, en, zh };
+}
+
+/**
+ * Whether a header row is a result table of this tool: the check readResultView refuses a table by (the
+ * customer, balance and status columns, in either language), without reading a row. The pane lists the
+ * sheets that pass as the previous results it can compare with.
+ */
+export function isResultHeaders(headers: readonly unknown[]): boolean {
+  const { at } = resultColumns(headers.map((h) => (h === null || h === undefined ? "" : String(h))));
+  return REQUIRED_KEYS.every((k) => at[k] !== undefined);
+}
+
 /**
  * Reads a result table written by this tool (CSV or a sheet; headers in English or Chinese, as
  * src/result/columns.ts names them). Refuses (RuleError en + zh, naming the file and what is missing) a
@@ -102,35 +152,24 @@ export interface ResultView {
  * @param headers the header row
  * @param rows the data rows, as the readers give them (strings from a CSV, numbers from a workbook)
  * @param firstRowNumber the file row of rows[0] (used when the table has no source row column)
+ * @param refusal the argument named and the advice that end the refusal (the command line's `--compare` by default)
  */
 export function readResultView(
   source: string,
   headers: readonly string[],
   rows: readonly (readonly unknown[])[],
   firstRowNumber = 2,
+  refusal: ResultRefusal = CLI_REFUSAL,
 ): ResultView {
-  const norm = (h: string) => h.normalize("NFKC").trim().toLowerCase();
-  const at: Partial<Record<ReadKey, number>> = {};
-  let en = 0;
-  let zh = 0;
-  headers.forEach((header, c) => {
-    const h = norm(header);
-    for (const key of READ_KEYS) {
-      if (at[key] !== undefined) continue;
-      if (h === norm(HEADERS[key].en)) en++;
-      else if (h === norm(HEADERS[key].zh)) zh++;
-      else continue;
-      at[key] = c;
-    }
-  });
+  const { at, en, zh } = resultColumns(headers);
   const missing = REQUIRED_KEYS.filter((k) => at[k] === undefined);
   if (missing.length > 0) {
     const shown = headers.slice(0, 8).map((h) => JSON.stringify(h));
     const more = headers.length > 8 ? ", ..." : "";
     throw new RuleError(
-      "--compare",
-      `${source} is not a triage result of this tool: no column ${missing.map((k) => `"${HEADERS[k].en}"`).join(", ")} (or ${missing.map((k) => `"${HEADERS[k].zh}"`).join(", ")}) among its headers ${shown.join(", ")}${more}; give the result file a run wrote with --out`,
-      `${source} 不是本工具的分诊结果：表头 ${shown.join("、")}${more === "" ? "" : "、……"} 中没有${missing.map((k) => `“${HEADERS[k].zh}”`).join("、")}列（或 ${missing.map((k) => `"${HEADERS[k].en}"`).join(", ")}）；请给出用 --out 写出的结果文件`,
+      refusal.argument,
+      `${source} is not a triage result of this tool: no column ${missing.map((k) => `"${HEADERS[k].en}"`).join(", ")} (or ${missing.map((k) => `"${HEADERS[k].zh}"`).join(", ")}) among its headers ${shown.join(", ")}${more}; ${refusal.en}`,
+      `${source} 不是本工具的分诊结果：表头 ${shown.join("、")}${more === "" ? "" : "、……"} 中没有${missing.map((k) => `“${HEADERS[k].zh}”`).join("、")}列（或 ${missing.map((k) => `"${HEADERS[k].en}"`).join(", ")}）；${refusal.zh}`,
     );
   }
   const language: Language = zh > en ? "zh" : "en";
@@ -596,4 +635,40 @@ export function comparisonRows(
     ];
   });
   return { headers: CHANGE_COLUMNS.map((c) => c[language]), columnKeys: CHANGE_COLUMNS.map((c) => c.key), rows };
+}
+
+// ------------------------------------------------------------------------------------------------
+// What the command line and the pane both make of a previous result (src/cli/compare.ts, the pane's worker)
+
+/** The name of the changes sheet (the command line's .xlsx, the pane's workbook) in each language. */
+export const CHANGES_SHEET_NAME: Readonly<Record<Language, string>> = { en: "Changes", zh: "变化" };
+
+/**
+ * Compares a previous result with the current run's customer table: the current table made in the
+ * previous one's language (its next steps compare word for word), quoted in `language` (the printout's or
+ * the pane's: the grade's reasons, the new next step, the problems).
+ */
+export function compareWithLedger(previous: ResultView, ledger: LedgerTriage, language: Language): Comparison {
+  const current = ledgerResultView(ledger, previous.language, "now");
+  const shown = previous.language === language ? current : ledgerResultView(ledger, language, "now");
+  return compareResults(previous, current, shown);
+}
+
+/** One line of a short list of changes: the kind's name, the customer, what moved (plain text). */
+export interface ChangeLine {
+  readonly kind: ChangeKind;
+  readonly kindName: string;
+  readonly customer: string;
+  readonly text: string;
+}
+
+/**
+ * The first `limit` changes that moved (the unchanged ones are only counted), worst first as the
+ * comparison lists them: the pane shows them under the headline.
+ */
+export function comparisonPreview(comparison: Comparison, language: Language, limit = 5): ChangeLine[] {
+  return comparison.changes
+    .filter((c) => c.kind !== "unchanged")
+    .slice(0, Math.max(0, limit))
+    .map((c) => ({ kind: c.kind, kindName: CHANGE_KIND_NAMES[language][c.kind], customer: c.customer, text: movesText(c, language) }));
 }

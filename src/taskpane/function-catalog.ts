@@ -33,7 +33,7 @@ export interface FunctionsMetadata {
 export interface BuiltCatalog {
   readonly en: FunctionsMetadata;
   readonly zh: FunctionsMetadata;
-  /** `formulas.md` (a heading per function) or `README.md` (one section). */
+  /** The formula reference's page beside the pane, `docs/formulas.html` (a heading per function). */
   readonly reference: string;
 }
 
@@ -71,13 +71,11 @@ export function syntaxOf(fn: FunctionMetadata): string {
 }
 
 /**
- * The reference's address for a function: its heading in formulas.md (`### AR.GRADE` → `#argrade`, the
- * anchor GitHub gives it), or the README's formula section.
+ * The reference's address for a function: its heading in the formula reference (`### AR.GRADE` →
+ * `#argrade`, the anchor GitHub gives it, which the rendered page keeps).
  */
 export function referenceHref(id: string, reference: string): string {
-  return reference === "formulas.md"
-    ? `formulas.md#${NAMESPACE.toLowerCase()}${id.toLowerCase()}`
-    : `${reference}#formula-reference--公式参考`;
+  return `${reference}#${NAMESPACE.toLowerCase()}${id.toLowerCase()}`;
 }
 
 /** Descriptions are JSDoc wrapped at 110 columns: one paragraph. */

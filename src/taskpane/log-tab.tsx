@@ -7,9 +7,10 @@
  */
 import { useState } from "react";
 import { Body1, Button, Caption1, Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { ACTION_LABELS, RuleError, type CollectionAction } from "../core/index.js";
+import { ACTION_LABELS, RuleError, withCurrency, type CollectionAction } from "../core/index.js";
 import { appendLogEvent, createCollectionLog, readSelectedCustomer } from "../excel-io/collection-log.js";
 import type { ExcelIo } from "../office/excel-io.js";
+import { workbookPolicy } from "../office/workbook-policy.js";
 import {
   actionOptions,
   asksAmount,
@@ -164,7 +165,7 @@ export function LogTab({ language, io }: LogTabProps) {
         <div className={styles.row}>
           {asksAmount(form.action) && (
             <Field
-              label={t.amount}
+              label={withCurrency(t.amount, workbookPolicy().currency, language)}
               className={styles.half}
               validationMessage={fieldError("amount")}
               validationState={errors.amount ? "error" : "none"}

@@ -133,6 +133,17 @@ export interface PaneText extends PaneSummaryText {
   readonly notInExcel: string;
   /** Excel is there but older than the API set the triage needs. */
   readonly oldExcel: string;
+  /** "Compare with a previous result" (compare-option.tsx). */
+  readonly compare: {
+    readonly label: string;
+    readonly hint: string;
+    readonly none: string;
+    readonly heading: string;
+    readonly openChanges: string;
+    /** Where the whole list is: the changes sheet's name and how many changes are not shown. */
+    readonly more: (count: number, sheet: string) => string;
+    readonly openFailed: string;
+  };
 }
 
 const en: PaneText = {
@@ -270,6 +281,15 @@ const en: PaneText = {
   functionsReference: (name) => `${name} in the formula reference`,
   functionsMissing: "The list of functions is missing from this build of the add-in.",
   notInExcel: "Open this pane in Excel to triage a workbook.",
+  compare: {
+    label: "Compare with a previous result",
+    hint: "A result sheet a previous triage wrote: the run adds a sheet saying, per customer, what moved since (grade, warning level, balance; new and settled customers). The previous sheet is only read.",
+    none: "(none)",
+    heading: "What changed",
+    openChanges: "Open the changes sheet",
+    more: (count, sheet) => `… and ${count.toLocaleString("en-US")} more in “${sheet}”.`,
+    openFailed: "Could not open the changes sheet:",
+  },
   oldExcel:
     "This version of Excel is too old for the portfolio triage (it needs ExcelApi 1.9: Excel 2019 or later, Microsoft 365 or Excel on the web). The AR formulas work as usual.",
 };
@@ -407,6 +427,15 @@ const zh: PaneText = {
   functionsReference: (name) => `公式参考中的 ${name}`,
   functionsMissing: "本版本的加载项缺少函数列表。",
   notInExcel: "请在 Excel 中打开本窗格以对工作簿分诊。",
+  compare: {
+    label: "与上次结果比较",
+    hint: "选择此前分诊写出的结果工作表：本次运行将另写一张工作表，按客户说明自上次以来的变化（信用等级、预警级别、余额；新增和已结清的客户）。上次结果表只读不改。",
+    none: "（不比较）",
+    heading: "变化情况",
+    openChanges: "打开变化工作表",
+    more: (count, sheet) => `……另有 ${count.toLocaleString("zh-CN")} 项，见“${sheet}”。`,
+    openFailed: "无法打开变化工作表：",
+  },
   oldExcel:
     "此版本的 Excel 过旧，无法进行组合分诊（需要 ExcelApi 1.9：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。AR 公式照常可用。",
 };

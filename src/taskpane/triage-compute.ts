@@ -45,6 +45,7 @@ import {
   type RowLevel,
 } from "../result/index.js";
 import { TEXT } from "./texts.js";
+import { computeChanges, type ChangesMessage, type PreviousRequest } from "./compare-compute.js";
 
 /** Rows of cells per chunk posted back (a few MB at most for 30 columns of text). */
 export const DEFAULT_CHUNK_ROWS = 5_000;
@@ -79,13 +80,18 @@ export interface TriageRequest {
    * days from 1900) and a larger table get values.
    */
   readonly live?: { readonly sheetName: string; readonly firstColumn: number };
+  /** A previous result to compare this run with (compare-compute.ts); its rows may come in `previousRows` slices first. */
+  readonly previous?: PreviousRequest;
 }
 
 /**
  * Messages to the worker: the input rows in slices (`rows`), then the request, whose own rows (usually
  * none) come after the slices.
  */
-export type PaneMessage = { readonly type: "rows"; readonly rows: readonly (readonly unknown[])[] } | TriageRequest;
+export type PaneMessage =
+  | { readonly type: "rows"; readonly rows: readonly (readonly unknown[])[] }
+  | { readonly type: "previousRows"; readonly rows: readonly (readonly unknown[])[] }
+  | TriageRequest;
 
 /**
  * The worker's side of the protocol: collects the `rows` slices and runs the request when it comes
@@ -93,9 +99,14 @@ export type PaneMessage = { readonly type: "rows"; readonly rows: readonly (read
  */
 export function workerHandler(post: (message: WorkerMessage) => void): (message: PaneMessage) => void {
   let slices: (readonly (readonly unknown[])[])[] = [];
+  let previousSlices: (readonly (readonly unknown[])[])[] = [];
   return (message) => {
     if (message?.type === "rows") {
       slices.push(message.rows);
+      return;
+    }
+    if (message?.type === "previousRows") {
+      previousSlices.push(message.rows);
       return;
     }
     if (message?.type !== "triage") {
@@ -104,7 +115,12 @@ export function workerHandler(post: (message: WorkerMessage) => void): (message:
     }
     const rows = slices.length === 0 ? message.rows : ([] as (readonly unknown[])[]).concat(...slices, message.rows);
     slices = [];
-    computeTriage({ ...message, rows }, post);
+    const previous =
+      message.previous === undefined || previousSlices.length === 0
+        ? message.previous
+        : { ...message.previous, rows: ([] as (readonly unknown[])[]).concat(...previousSlices, message.previous.rows) };
+    previousSlices = [];
+    computeTriage({ ...message, rows, ...(previous === undefined ? {} : { previous }) }, post);
   };
 }
 
@@ -127,8 +143,9 @@ export interface LedgerReport {
   readonly lines: readonly string[];
 }
 
-/** Messages from the worker, in the order they come: triaged, chunk..., items..., done (or error at any point). */
+/** Messages from the worker, in the order they come: triaged, chunk..., items..., [compared, changeRows...], done (or error at any point). */
 export type WorkerMessage =
+  | ChangesMessage
   /** Every row triaged; the cells follow. */
   | {
       readonly type: "triaged";
@@ -207,6 +224,7 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
     for (let from = 0; from < itemRows; from += size) {
       post({ type: "items", from, rows: ledgerItemRows(ledger, language, from, Math.min(itemRows, from + size)) });
     }
+    if (request.previous !== undefined) computeChanges(ledger, request.previous, language, size, post);
     const cellsMs = now() - t;
     t = now();
     const summary = summarise(records, policy);

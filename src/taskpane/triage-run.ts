@@ -31,6 +31,7 @@ import {
   type WorkerMessage,
 } from "./triage-compute.js";
 import type { Mapping } from "./pane-model.js";
+import { ChangesCollector, type ChangesResult } from "./compare-compute.js";
 
 /** What a Web Worker is to a run (a real Worker, or a test's stand-in). */
 export interface WorkerLike {
@@ -144,6 +145,8 @@ export interface RunInput {
   readonly dateOrder?: DayMonthOrder;
   /** Live formulas (issue 13): the live columns as AR formulas over the source (a customer table only). */
   readonly live?: boolean;
+  /** A previous result sheet to compare this run with (a "Changes" sheet is written); absent: no comparison. */
+  readonly previousSheet?: string;
 }
 
 /** Options of a run. */
@@ -173,6 +176,8 @@ export interface RunResult {
   readonly timings: Readonly<Record<RunPhase, number>>;
   /** Milliseconds inside the worker: triage, cells (with posting them), summary. */
   readonly workerTimings: WorkerResult["timings"];
+  /** The comparison with the previous result sheet (its headline and first changes), or null when none was asked for. */
+  readonly changes: Omit<ChangesResult, "rows" | "headers" | "columnKeys"> | null;
 }
 
 /** The headers of the table changed between finding the columns and running: find them again. */
@@ -236,6 +241,8 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     const read = await io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) });
     return { ...read, dateSystem: system };
   });
+  const previous =
+    input.previousSheet === undefined ? undefined : await readPrevious(io, input.previousSheet, location.rowCount, options, report);
   timings.read = clock() - t;
   checkAborted(signal);
 
@@ -254,13 +261,14 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     headers: location.headers,
     ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
     ...(input.live === true ? { live: { sheetName: location.sheetName, firstColumn: location.firstColumn } } : {}),
+    ...(previous === undefined ? {} : { previous }),
   };
   const triaged = await triageInWorker(createWorker, request, { signal, onProgress: (done, total) => report("triage", done, total) });
   timings.triage = clock() - t;
   checkAborted(signal);
 
   t = clock();
-  report("write", 0, triaged.rows.length + (triaged.items?.rows.length ?? 0));
+  report("write", 0, triaged.rows.length + (triaged.items?.rows.length ?? 0) + (triaged.changes?.rows.length ?? 0));
   const data: TriageSheetData = {
     headers: triaged.headers,
     columnKeys: triaged.columnKeys,
@@ -274,6 +282,10 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     items: triaged.items,
     notes: triaged.ledger?.lines ?? [],
     ...(triaged.live === undefined ? {} : { live: triaged.live }),
+    changes:
+      triaged.changes === null
+        ? null
+        : { headers: triaged.changes.headers, columnKeys: triaged.changes.columnKeys, rows: triaged.changes.rows },
   };
   const written = await io.run((context) =>
     io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }),
@@ -290,7 +302,39 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     write: written,
     timings,
     workerTimings: triaged.timings,
+    changes: changesOutcome(triaged.changes),
   };
+}
+
+/** The comparison as the outcome shows it (the changes sheet's cells are written, not kept). */
+function changesOutcome(changes: ChangesResult | null): RunResult["changes"] {
+  if (changes === null) return null;
+  const { previousSheet, headline, counts, preview } = changes;
+  return { previousSheet, headline, counts, preview };
+}
+
+/**
+ * Reads the previous result sheet (one Excel.run; chunked like the portfolio, its progress after the
+ * portfolio's on the read phase). The sheet is only read.
+ */
+async function readPrevious(
+  io: ExcelIo,
+  sheet: string,
+  portfolioRows: number,
+  options: RunOptions,
+  report: (phase: RunPhase, done: number, total: number) => void,
+): Promise<NonNullable<TriageRequest["previous"]>> {
+  const read = io.readPrevious;
+  if (read === undefined) throw new Error("this Excel cannot read a previous result");
+  checkAborted(options.signal);
+  const previous = await io.run((context) =>
+    read(context, sheet, {
+      chunkRows: options.excelChunkRows,
+      signal: options.signal,
+      onProgress: (done, total) => report("read", portfolioRows + done, portfolioRows + total),
+    }),
+  );
+  return { sheet: previous.sheet, headers: previous.headers, rows: previous.rows, firstRowNumber: previous.firstRowNumber };
 }
 
 /**
@@ -327,6 +371,8 @@ export interface WorkerResult {
   readonly timings: Extract<WorkerMessage, { type: "done" }>["timings"];
   /** A live result's formulas per row and the block beside its table (asked for, and a customer table). */
   readonly live?: NonNullable<TriageSheetData["live"]>;
+  /** The comparison with the previous result, when the request carried one. */
+  readonly changes: ChangesResult | null;
 }
 
 /** An error the worker reported, in both languages. */
@@ -380,6 +426,7 @@ export function triageInWorker(
     let total = 0;
     let received = 0;
     let ended = false;
+    const changes = new ChangesCollector(request.previous?.sheet ?? null);
     const finish = (outcome: () => void) => {
       ended = true;
       worker.onmessage = null;
@@ -424,6 +471,10 @@ export function triageInWorker(
           itemsReceived += message.rows.length;
           onProgress?.(received + itemsReceived, total);
           break;
+        case "compared":
+        case "changeRows":
+          changes.take(message);
+          break;
         case "done":
           if (received !== message.records) {
             const text = `the worker sent ${received} of ${message.records} rows`;
@@ -435,6 +486,13 @@ export function triageInWorker(
             const text = `the worker sent ${itemsReceived} of ${expected} item rows`;
             finish(() => reject(new TriageWorkerError(text, `后台线程只返回了 ${expected} 行明细中的 ${itemsReceived} 行`)));
             return;
+          }
+          {
+            const missing = changes.missing();
+            if (missing !== null) {
+              finish(() => reject(new TriageWorkerError(missing.en, missing.zh)));
+              return;
+            }
           }
           finish(() =>
             resolve({
@@ -449,6 +507,7 @@ export function triageInWorker(
               trailingBlankRows: message.trailingBlankRows,
               timings: message.timings,
               ...(liveBlock === undefined ? {} : { live: { formulas, block: liveBlock } }),
+              changes: changes.result(),
             }),
           );
           break;
@@ -459,7 +518,8 @@ export function triageInWorker(
     };
     void (async () => {
       const rows = request.rows;
-      if (rows.length <= slice) {
+      const previousRows = request.previous?.rows ?? [];
+      if (rows.length + previousRows.length <= slice) {
         worker.postMessage(request);
         return;
       }
@@ -468,7 +528,14 @@ export function triageInWorker(
         worker.postMessage({ type: "rows", rows: rows.slice(from, from + slice) });
         await new Promise((resolve) => setTimeout(resolve, 0)); // let the pane breathe between slices
       }
-      if (!ended) worker.postMessage({ ...request, rows: [] });
+      // A previous result's rows go the same way, before the request that says what to do with them.
+      for (let from = 0; from < previousRows.length; from += slice) {
+        if (ended) return;
+        worker.postMessage({ type: "previousRows", rows: previousRows.slice(from, from + slice) });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const previous = request.previous === undefined ? {} : { previous: { ...request.previous, rows: [] } };
+      if (!ended) worker.postMessage({ ...request, rows: [], ...previous });
     })();
   });
 }

@@ -85,6 +85,7 @@ import {
   type RunResult,
   type WorkerFactory,
 } from "./triage-run.js";
+import { ChangesOutcome, CompareOption } from "./compare-option.js";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
@@ -156,6 +157,9 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const abort = useRef<AbortController | null>(null);
   const status = useRef<HTMLDivElement>(null);
+  // "Compare with a previous result": the chosen result sheet ("" none), the list read again after each run.
+  const [previousSheet, setPreviousSheet] = useState("");
+  const [runs, setRuns] = useState(0);
 
   // A run's outcome is drawn at the top of the tab: bring it into view however far the user had scrolled.
   useEffect(() => {
@@ -231,6 +235,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
           language,
           ...(dateOrder === "auto" ? {} : { dateOrder }),
           ...(live ? { live } : {}),
+          ...(previousSheet === "" ? {} : { previousSheet }),
         },
         { signal: controller.signal, onProgress: throttled.report },
       );
@@ -242,6 +247,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
       abort.current = null;
       setBusy(null);
       setProgress(null);
+      setRuns((n) => n + 1);
     }
   };
 
@@ -385,6 +391,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
               </Select>
             </Field>
           )}
+          <CompareOption io={io} text={t} value={previousSheet} onChange={setPreviousSheet} disabled={busy !== null} refresh={runs} />
           <div className={styles.row}>
             <Button appearance="primary" onClick={() => void run()} disabled={!canRun} data-testid="run">
               {t.run}
@@ -742,6 +749,7 @@ function OutcomeView({
           </MessageBarBody>
         </MessageBar>
       )}
+      <ChangesOutcome result={outcome.result} io={io} language={language} text={t} />
       <Accordion multiple collapsible data-testid="outcome-details">
         {ledger !== null && (
           <AccordionItem value="ledger">

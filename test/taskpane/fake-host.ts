@@ -46,6 +46,8 @@ export interface HostProbe {
   calculations(): string[];
   /** The active sheet's name (what Excel shows), or null. */
   activeSheet(): string | null;
+  /** Types values into a sheet from a 0-based row and column, as a user would (between two runs). */
+  type(sheet: string, row: number, column: number, values: FakeCellInput[][]): void;
 }
 
 const page = window as unknown as { __AR_HOST__?: HostConfig; __arHost?: HostProbe };
@@ -107,4 +109,12 @@ page.__arHost = {
   savedSetting: (name) => globals.savedSettings.get(name),
   calculations: () => [...workbook.calculations],
   activeSheet: () => workbook.active?.name ?? null,
+  type: (name, row, column, values) =>
+    workbook
+      .sheet(name)
+      .write(
+        { top: row, left: column, bottom: row + values.length - 1, right: column + Math.max(...values.map((v) => v.length)) - 1 },
+        values,
+        true,
+      ),
 };

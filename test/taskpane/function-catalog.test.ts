@@ -34,7 +34,7 @@ beforeAll(async () => {
   const en = JSON.parse(generated.metadataJson) as FunctionsMetadata;
   const { json: zh, problems } = localize(en, JSON.parse(readFileSync(join(root, "src/functions/functions.zh-CN.json"), "utf8")));
   expect(problems).toEqual([]);
-  catalog = { en, zh, reference: "formulas.md" };
+  catalog = { en, zh, reference: "docs/formulas.html" };
 }, 60_000);
 
 /** What a formula shows, in the example's shape: one text, or rows of cells. */
@@ -73,10 +73,9 @@ describe("the Functions tab's list", () => {
   });
 
   it("links each function to its heading in the formula reference (### AR.GRADE → #argrade)", () => {
-    expect(referenceHref("GRADE", "formulas.md")).toBe("formulas.md#argrade");
-    expect(referenceHref("CLAIMDEADLINE", "formulas.md")).toBe("formulas.md#arclaimdeadline");
-    expect(referenceHref("GRADE", "README.md")).toBe("README.md#formula-reference--公式参考");
-    expect(catalogEntries(catalog, "zh")[0].href).toBe("formulas.md#argrade");
+    expect(referenceHref("GRADE", "docs/formulas.html")).toBe("docs/formulas.html#argrade");
+    expect(referenceHref("CLAIMDEADLINE", "docs/formulas.html")).toBe("docs/formulas.html#arclaimdeadline");
+    expect(catalogEntries(catalog, "zh")[0].href).toBe("docs/formulas.html#argrade");
   });
 
   it.skipIf(!existsSync(join(root, "docs/formulas.md")))("finds a heading for every function in docs/formulas.md", () => {
