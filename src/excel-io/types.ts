@@ -4,6 +4,7 @@
  * it runs in the pane, in tests on a fake Excel, and in the benchmark.
  */
 import type { TriageSummary } from "../core/index.js";
+import type { LiveBlock } from "../result/index.js";
 
 /** A value as Excel's `Range.values` gives or takes it. */
 export type CellValue = string | number | boolean;
@@ -100,6 +101,15 @@ export interface TriageSheetData {
   /** Lines for the summary sheet (an item list's counts and reconciliation, reconciliationLines), as plain text. */
   readonly notes?: readonly string[];
   /**
+   * A live result (src/result/live-formulas.ts): per row of `rows`, the formula of each cell (null: the
+   * value stays) or null for a row of values; and the block beside the table (the as-of cell the formulas
+   * reference, the legend of the live columns). Absent: values only.
+   */
+  readonly live?: {
+    readonly formulas: readonly (readonly (string | null)[] | null)[];
+    readonly block: LiveBlock;
+  };
+  /**
    * What changed since a previous result (src/result comparisonRows), written to a sheet of its own
    * ("Changes" / "变化", under a name no sheet has) after the summary; absent or null: no comparison.
    */
@@ -152,6 +162,8 @@ export interface WriteReport extends TransferReport {
   /** The item sheet's name and rows written, for an item list. */
   readonly itemSheet?: string;
   readonly itemRows?: number;
+  /** Cells written as live formulas (a live result only). */
+  readonly liveFormulas?: number;
   /** The changes sheet's name and rows written, when the run compared with a previous result. */
   readonly changesSheet?: string;
   readonly changesRows?: number;

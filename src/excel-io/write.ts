@@ -243,15 +243,31 @@ async function writeRows(
   rowCap: number,
   onRows?: (done: number) => void,
   adjust?: (row: readonly CellValue[]) => readonly CellValue[],
-): Promise<void> {
+  formulas?: readonly (readonly (string | null)[] | null)[],
+): Promise<number> {
   let r = 0;
+  let live = 0;
   while (r < rows.length) {
     const start = r;
     const chunk: CellValue[][] = [];
     let bytes = 2;
     let full = false;
+    let withFormulas = false;
     while (r < rows.length && chunk.length < rowCap) {
-      const cells = rowCells(adjust === undefined || rows[r] === undefined ? rows[r] : adjust(rows[r]), width);
+      let cells = rowCells(adjust === undefined || rows[r] === undefined ? rows[r] : adjust(rows[r]), width);
+      const line = formulas?.[r];
+      if (line !== null && line !== undefined) {
+        // A live row: its formulas over its safe values (the formulas are ours, built from references only).
+        cells = cells.slice();
+        for (let c = 0; c < width; c++) {
+          const f = line[c];
+          if (f !== null && f !== undefined) {
+            cells[c] = f;
+            live++;
+          }
+        }
+        withFormulas = true;
+      }
       const b = jsonByteLength(cells) + 1;
       if (!batches.fits(bytes + b)) {
         if (chunk.length > 0) {
@@ -273,7 +289,10 @@ async function writeRows(
       bytes += b;
       r++;
     }
-    sheet.getRangeByIndexes(firstRow + start, 0, chunk.length, width).values = chunk;
+    const range = sheet.getRangeByIndexes(firstRow + start, 0, chunk.length, width);
+    // `formulas` takes constants as they are (the text's quote prefix included) and formulas as formulas.
+    if (withFormulas) range.formulas = chunk;
+    else range.values = chunk;
     batches.queued(bytes);
     batches.chunks++;
     if (full) {
@@ -281,6 +300,7 @@ async function writeRows(
       onRows?.(r);
     }
   }
+  return live;
 }
 
 /** Runs of consecutive rows with the same warning level 1-3 (one fill each) or without a level (not triaged). */
@@ -386,7 +406,8 @@ export async function writeTriageSheets(
     // The collection log's date columns hold 1900 serials: moved onto a 1904 workbook's count.
     const keys = keysOf(data);
     const logDates = keys.flatMap((key, c) => (key !== undefined && LOG_DATE_KEYS.includes(key) ? [c] : []));
-    await writeRows(
+    const live = data.live;
+    const liveFormulas = await writeRows(
       batches,
       sheet,
       1,
@@ -395,7 +416,9 @@ export async function writeTriageSheets(
       rowCap,
       (done) => options.onProgress?.(done, n + m + k),
       dateShift(logDates, data.dateSystem),
+      live?.formulas,
     );
+    if (live !== undefined) writeLiveBlock(batches, sheet, live.block);
 
     // ---- then its formats, a fixed number of requests ----
     const bodyRows = Math.max(1, n);
@@ -476,6 +499,7 @@ export async function writeTriageSheets(
       tableName,
       rows: n,
       ...(itemName === null ? {} : { itemSheet: itemName, itemRows: m }),
+      ...(live === undefined ? {} : { liveFormulas }),
       ...(changesName === null ? {} : { changesSheet: changesName, changesRows: k }),
       ...(more.length === 0 ? {} : { moreSheets: Object.fromEntries(more.map((x) => [x.sheet.key, x.name])) }),
     };
@@ -655,6 +679,20 @@ function sizeColumns(
       batches.queued(16);
     }
   }
+}
+
+/**
+ * A live result's block beside the table (src/result liveBlock): the as-of label, the as-of cell the
+ * formulas reference (formatted as a date), the legend of the live columns; three requests.
+ */
+function writeLiveBlock(batches: Batches, sheet: Excel.Worksheet, block: NonNullable<TriageSheetData["live"]>["block"]): void {
+  const cells = block.rows.map((row) => rowCells(row, 1));
+  sheet.getRangeByIndexes(0, block.column, cells.length, 1).values = cells;
+  batches.queued(jsonByteLength(cells));
+  sheet.getRangeByIndexes(block.asOfRow, block.column, 1, 1).numberFormat = [[DATE_FORMAT]];
+  batches.queued(32);
+  sheet.getRangeByIndexes(0, block.column, 1, 1).format.columnWidth = Math.round(24 * POINTS_PER_CHAR);
+  batches.queued(16);
 }
 
 /** The summary sheet: the run's figures, breakdowns with a chart of the balance by level, the rows with problems. */

@@ -11,6 +11,7 @@
  * - compare: what changed since a previous result (--compare), customer by customer
  * - work-list: today's work list as a result table and the printout's tables
  * - collection-log: what became of a collection log (its rows accounted for, its problems) as lines and a sheet
+ * - live-formulas: a live result, the result columns as AR formulas over the source table
  */
 export * from "./columns.js";
 export * from "./table.js";
@@ -23,3 +24,4 @@ export * from "./legend.js";
 export * from "./compare.js";
 export * from "./work-list.js";
 export * from "./collection-log.js";
+export * from "./live-formulas.js";

@@ -69,6 +69,15 @@ export interface PaneText extends PaneSummaryText {
   readonly dateOrderTold: string;
   /** Where the run's lines ask to choose the order. */
   readonly dateOrderChoose: string;
+  // a live result (issue 13, item 6)
+  readonly liveLabel: string;
+  readonly liveHint: string;
+  /** Under the option when the mapping is an item list: it gets values. */
+  readonly liveItemList: string;
+  /** After a live run: how many cells are formulas, on which sheet. */
+  readonly liveDone: (cells: number, sheet: string) => string;
+  /** After a run asked to be live that wrote values (an item list, a 1904 workbook). */
+  readonly liveValues: string;
   readonly policyNote: string;
   readonly staleColumns: string;
   readonly findFirst: string;
@@ -217,6 +226,14 @@ const en: PaneText = {
   dateOrders: { auto: "Automatic (from the dates)", mdy: "Month first (7/31/2025)", dmy: "Day first (31/7/2025)" },
   dateOrderTold: "as chosen under Day/month order",
   dateOrderChoose: "month first or day first under Day/month order",
+  liveLabel: "Live formulas",
+  liveHint:
+    "Writes the columns a formula computes (grade, term, aging, offers, evidence, confirmation, limitation) as AR formulas over this table and an as-of cell beside the result, so the result recalculates when the data, the date or the policy change. Off: values.",
+  liveItemList: "An item list (several rows per customer) is written as values: live formulas need one row per customer.",
+  liveDone: (cells, sheet) =>
+    `${cells.toLocaleString("en-US")} cells of ${sheet} are live formulas; the as-of date and the list of live columns are beside the table.`,
+  liveValues:
+    "Written as values: live formulas need a customer table (one row per customer) of at most 100,000 rows, in a workbook on the 1900 date system.",
   policyNote: "The workbook's credit policy applies (Policy tab).",
   staleColumns: "The table's headers changed since its columns were found: find the columns again.",
   findFirst: "Find the columns of the debtor table first.",
@@ -357,6 +374,12 @@ const zh: PaneText = {
   dateOrders: { auto: "自动（根据日期判断）", mdy: "月在前（7/31/2025）", dmy: "日在前（31/7/2025）" },
   dateOrderTold: "按“日/月顺序”的设置",
   dateOrderChoose: "“日/月顺序”（月在前或日在前）",
+  liveLabel: "实时公式",
+  liveHint:
+    "将可由公式计算的列（信用等级、账期、账龄、和解报价、证据、对账、诉讼时效）写为引用本表和结果旁基准日单元格的 AR 公式，数据、日期或政策变化时结果自动重算。不勾选：写入数值。",
+  liveItemList: "明细清单（每个客户多行）按值写入：实时公式仅适用于每个客户一行的客户表。",
+  liveDone: (cells, sheet) => `“${sheet}”中 ${cells} 个单元格为实时公式；基准日和实时列清单位于表格右侧。`,
+  liveValues: "已按值写入：实时公式仅适用于不超过 100,000 行的客户表（每个客户一行），且工作簿须使用 1900 日期系统。",
   policyNote: "按本工作簿的信用政策计算（见“信用政策”标签）。",
   staleColumns: "识别列之后表格的标题行已改变，请重新识别列。",
   findFirst: "请先识别欠款客户表的列。",

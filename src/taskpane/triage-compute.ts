@@ -35,6 +35,11 @@ import {
   ledgerCustomerRows,
   ledgerItemHead,
   ledgerItemRows,
+  liveAsOfCell,
+  liveBlock,
+  liveRowBuilder,
+  LIVE_ROW_LIMIT,
+  type LiveBlock,
   reconciliationLines,
   type ItemCounts,
   type RowLevel,
@@ -69,6 +74,13 @@ export interface TriageRequest {
   readonly dateOrder?: DayMonthOrder;
   /** Decimal mark of amounts written as text, when told; an item list's is decided from its amounts otherwise. */
   readonly decimal?: DecimalMark;
+  /**
+   * Live formulas (issue 13): the source sheet and its first column, to write the live columns as AR
+   * formulas over it (src/result/live-formulas.ts). A customer table of a 1900 workbook only, of at most
+   * LIVE_ROW_LIMIT customers: an item list (several rows per customer), a 1904 workbook (the functions count
+   * days from 1900) and a larger table get values.
+   */
+  readonly live?: { readonly sheetName: string; readonly firstColumn: number };
   /** A previous result to compare this run with (compare-compute.ts); its rows may come in `previousRows` slices first. */
   readonly previous?: PreviousRequest;
   /** The workbook's collection log, when it has one (work-compute.ts): its facts go into the result. */
@@ -145,6 +157,8 @@ export type WorkerMessage =
       readonly columnKeys: readonly string[];
       /** The item sheet to come, or null for a customer table. */
       readonly items: ItemSheetHead | null;
+      /** A live result's block beside the table; absent when the result is values only. */
+      readonly live?: LiveBlock;
     }
   /** The cells of records [from, from + rows.length). */
   | {
@@ -152,6 +166,8 @@ export type WorkerMessage =
       readonly from: number;
       readonly rows: readonly (readonly CellValue[])[];
       readonly levels: readonly RowLevel[];
+      /** A live result's formulas per row (null: the row's values stay), beside `rows`. */
+      readonly formulas?: readonly (readonly (string | null)[] | null)[];
     }
   /** The item sheet's cells of item rows [from, from + rows.length). */
   | { readonly type: "items"; readonly from: number; readonly rows: readonly (readonly CellValue[])[] }
@@ -197,16 +213,21 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
     t = now();
     const language = request.language;
     const itemRows = ledger.items?.length ?? 0;
+    const head = ledgerCustomerHead(ledger, language);
+    const live = liveOf(request, ledger, head);
     post({
       type: "triaged",
       records: records.length,
-      ...ledgerCustomerHead(ledger, language),
+      ...head,
       items: ledger.items === null ? null : { ...ledgerItemHead(language), rows: itemRows },
+      ...(live === null ? {} : { live: live.block }),
     });
     const size = Math.max(1, Math.floor(request.chunkRows ?? DEFAULT_CHUNK_ROWS));
     for (let from = 0; from < records.length; from += size) {
-      const { rows, levels } = ledgerCustomerRows(ledger, language, from, Math.min(records.length, from + size));
-      post({ type: "chunk", from, rows, levels });
+      const to = Math.min(records.length, from + size);
+      const { rows, levels } = ledgerCustomerRows(ledger, language, from, to);
+      if (live === null) post({ type: "chunk", from, rows, levels });
+      else post({ type: "chunk", from, rows, levels, formulas: live.formulas(from, to) });
     }
     for (let from = 0; from < itemRows; from += size) {
       post({ type: "items", from, rows: ledgerItemRows(ledger, language, from, Math.min(itemRows, from + size)) });
@@ -228,6 +249,45 @@ export function computeTriage(request: TriageRequest, post: (message: WorkerMess
   } catch (error) {
     post(errorMessage(error));
   }
+}
+
+/**
+ * A live result's block and formulas (src/result/live-formulas.ts), or null when the result is values: not
+ * asked, an item list, a 1904 workbook, or more than LIVE_ROW_LIMIT customers.
+ */
+function liveOf(
+  request: TriageRequest,
+  ledger: LedgerTriage,
+  head: { readonly headers: readonly string[]; readonly columnKeys: readonly string[] },
+): { readonly block: LiveBlock; readonly formulas: (from: number, to: number) => ((string | null)[] | null)[] } | null {
+  const live = request.live;
+  if (live === undefined || ledger.items !== null || tableShape(request.mapping) !== "customers" || request.dateSystem === "1904") {
+    return null;
+  }
+  const { records, policy, asOf } = ledger.output;
+  if (records.length > LIVE_ROW_LIMIT) return null;
+  const cell = liveAsOfCell(head.headers.length);
+  const build = liveRowBuilder({
+    source: live,
+    mapping: request.mapping,
+    columnKeys: head.columnKeys,
+    policy,
+    language: request.language,
+    asOf: cell.address,
+    firstRowNumber: request.firstRowNumber,
+  });
+  const rows = request.rows;
+  return {
+    block: liveBlock(head.headers, head.columnKeys, asOf, request.language),
+    formulas: (from, to) => {
+      const out: ((string | null)[] | null)[] = new Array(to - from);
+      for (let i = from; i < to; i++) {
+        const cells = rows[records[i].sourceRow - request.firstRowNumber];
+        out[i - from] = cells === undefined ? null : build(records[i], cells);
+      }
+      return out;
+    },
+  };
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 } from "../core/index.js";
 import type { CellValue, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
 import type { ExcelIo } from "../office/excel-io.js";
-import type { RowLevel } from "../result/index.js";
+import type { LiveBlock, RowLevel } from "../result/index.js";
 import type { PaneText, RunPhase } from "./texts.js";
 import {
   DEFAULT_CHUNK_ROWS,
@@ -146,6 +146,8 @@ export interface RunInput {
   readonly language: Language;
   /** Day/month order of dates like 2/1/2013 as chosen in the pane; absent: decided from the dates. */
   readonly dateOrder?: DayMonthOrder;
+  /** Live formulas (issue 13): the live columns as AR formulas over the source (a customer table only). */
+  readonly live?: boolean;
   /** A previous result sheet to compare this run with (a "Changes" sheet is written); absent: no comparison. */
   readonly previousSheet?: string;
 }
@@ -270,6 +272,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     chunkRows: options.workerChunkRows ?? DEFAULT_CHUNK_ROWS,
     headers: location.headers,
     ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
+    ...(input.live === true ? { live: { sheetName: location.sheetName, firstColumn: location.firstColumn } } : {}),
     ...(previous === undefined ? {} : { previous }),
     ...(log.log === null ? {} : { log: logInput(log.log) }),
   };
@@ -291,6 +294,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     dateSystem,
     items: triaged.items,
     notes: triaged.ledger?.lines ?? [],
+    ...(triaged.live === undefined ? {} : { live: triaged.live }),
     changes:
       triaged.changes === null
         ? null
@@ -382,6 +386,8 @@ export interface WorkerResult {
   readonly records: number;
   readonly trailingBlankRows: number;
   readonly timings: Extract<WorkerMessage, { type: "done" }>["timings"];
+  /** A live result's formulas per row and the block beside its table (asked for, and a customer table). */
+  readonly live?: NonNullable<TriageSheetData["live"]>;
   /** The comparison with the previous result, when the request carried one. */
   readonly changes: ChangesResult | null;
   readonly work: WorkReport;
@@ -434,6 +440,8 @@ export function triageInWorker(
     let itemHead: ItemSheetHead | null = null;
     let itemRows: CellValue[][] = [];
     let itemsReceived = 0;
+    let liveBlock: LiveBlock | undefined;
+    let formulas: ((string | null)[] | null)[] = [];
     let total = 0;
     let received = 0;
     let ended = false;
@@ -462,12 +470,17 @@ export function triageInWorker(
           rows = new Array(message.records);
           levels = new Array(message.records);
           itemRows = new Array(itemHead?.rows ?? 0);
+          liveBlock = message.live;
+          if (liveBlock !== undefined) formulas = new Array<null>(message.records).fill(null);
           onProgress?.(0, total);
           break;
         case "chunk":
           for (let i = 0; i < message.rows.length; i++) {
             rows[message.from + i] = message.rows[i] as CellValue[];
             levels[message.from + i] = message.levels[i];
+          }
+          if (message.formulas !== undefined) {
+            for (let i = 0; i < message.formulas.length; i++) formulas[message.from + i] = message.formulas[i] as (string | null)[] | null;
           }
           received += message.rows.length;
           onProgress?.(received + itemsReceived, total);
@@ -512,6 +525,7 @@ export function triageInWorker(
               records: message.records,
               trailingBlankRows: message.trailingBlankRows,
               timings: message.timings,
+              ...(liveBlock === undefined ? {} : { live: { formulas, block: liveBlock } }),
               changes: changes.result(),
               work: message.work,
               log: message.log,

@@ -14,6 +14,7 @@ import {
   AccordionPanel,
   Body1,
   Button,
+  Checkbox,
   Caption1,
   Field,
   InfoLabel,
@@ -111,7 +112,14 @@ type SourceKind = PortfolioSource["kind"];
 
 /** How the last run ended. */
 type Outcome =
-  | { readonly kind: "done"; readonly result: RunResult; /** The policy's currency, which labels the amounts. */ readonly currency: string }
+  | {
+      readonly kind: "done";
+      readonly result: RunResult;
+      /** The policy's currency, which labels the amounts. */
+      readonly currency: string;
+      /** Live formulas were asked for (issue 13). */
+      readonly live?: boolean;
+    }
   | { readonly kind: "cancelled" }
   | { readonly kind: "error"; readonly message: string; readonly finding?: boolean };
 
@@ -144,6 +152,7 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
   const [asOfTyped, setAsOfTyped] = useState(false);
   const [titleDate, setTitleDate] = useState<{ readonly iso: string; readonly text: string } | null>(null);
   const [dateOrder, setDateOrder] = useState<DayMonthOrder | "auto">("auto");
+  const [live, setLive] = useState(false);
   const [busy, setBusy] = useState<"inspect" | "run" | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -229,11 +238,12 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
           policy,
           language,
           ...(dateOrder === "auto" ? {} : { dateOrder }),
+          ...(live ? { live } : {}),
           ...(previousSheet === "" ? {} : { previousSheet }),
         },
         { signal: controller.signal, onProgress: throttled.report },
       );
-      setOutcome({ kind: "done", result, currency: policy.currency });
+      setOutcome({ kind: "done", result, currency: policy.currency, ...(live ? { live } : {}) });
     } catch (error) {
       setOutcome(isAbortError(error) ? { kind: "cancelled" } : { kind: "error", message: errorText(error, language, t) });
     } finally {
@@ -395,7 +405,25 @@ export function TriageTab({ language, io, createWorker, oldExcel = false }: Tria
                 {t.cancel}
               </Button>
             )}
+            <Checkbox
+              label={{
+                children: (_: unknown, props: LabelProps) => (
+                  <InfoLabel {...props} info={t.liveHint}>
+                    {t.liveLabel}
+                  </InfoLabel>
+                ),
+              }}
+              checked={live}
+              onChange={(_, data) => setLive(data.checked === true)}
+              disabled={busy !== null}
+              data-testid="live"
+            />
           </div>
+          {itemList && live && (
+            <Caption1 className={styles.hint} data-testid="live-items">
+              {t.liveItemList}
+            </Caption1>
+          )}
           {issues.size > 0 && busy === null && <Caption1 className={styles.hint}>{t.fixMapping}</Caption1>}
           <Caption1 className={styles.hint}>{t.policyNote}</Caption1>
           {progress && (
@@ -705,6 +733,11 @@ function OutcomeView({
           )}
           <div className={styles.hint}>{t.doneSummary(write.summarySheet)}</div>
           <LogStatus result={outcome.result} language={language} />
+          {outcome.live === true && (
+            <div className={styles.hint} data-testid="outcome-live">
+              {write.liveFormulas === undefined ? t.liveValues : t.liveDone(write.liveFormulas, write.resultSheet)}
+            </div>
+          )}
         </MessageBarBody>
       </MessageBar>
       {io.activate && (

@@ -35,6 +35,8 @@ export interface HostConfig {
 export interface HostProbe {
   sheetNames(): string[];
   values(sheet: string): (string | number | boolean)[][];
+  /** The used range's formulas (a formula, or the constant as values gives it). */
+  formulas(sheet: string): (string | number | boolean)[][];
   mutations(sheet: string): number;
   tableNames(): string[];
   chartCount(sheet: string): number;
@@ -96,6 +98,11 @@ Object.assign(window, {
 page.__arHost = {
   sheetNames: () => workbook.sheets.filter((s) => !s.deleted).map((s) => s.name),
   values: (name) => workbook.sheet(name).values(),
+  formulas: (name) => {
+    const sheet = workbook.sheet(name);
+    const rect = sheet.usedRect();
+    return rect === null ? [] : sheet.formulasOf(rect);
+  },
   mutations: (name) => workbook.sheet(name).mutations,
   tableNames: () => workbook.tables.filter((t) => !t.deleted).map((t) => t.name),
   chartCount: (name) => workbook.sheet(name).charts.length,

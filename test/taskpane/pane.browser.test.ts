@@ -453,6 +453,38 @@ describe("the task pane in Chromium on a fake Excel", () => {
     await page.close();
   });
 
+  it("writes a live result: the live columns as AR formulas over the source, the as-of cell beside the table (issue 13)", async () => {
+    const { headers, rows } = samplePortfolio();
+    const { page, watch } = await openPane({
+      displayLanguage: "en-US",
+      sheets: [{ name: "Q3 debtors", values: [headers, ...rows], typed: true }],
+      select: "'Q3 debtors'!A1:W16",
+    });
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    await page.getByTestId("as-of").fill("2025-07-31");
+    expect(await page.getByTestId("live").isChecked()).toBe(false);
+    await page.getByTestId("live").check();
+    expect(await page.getByTestId("live-items").count()).toBe(0); // a customer table: no item-list note
+    expect(await onFirstScreen(page, "run")).toBe(true);
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    const live = (await page.getByTestId("outcome-live").textContent()) ?? "";
+    const cells = Number((/^([\d,]+) cells of Triage are live formulas;/.exec(live) ?? ["", "0"])[1].replace(/,/g, ""));
+    expect(cells).toBeGreaterThan(100);
+    const formulas = await page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.formulas("Triage"));
+    const head = formulas[0];
+    expect(formulas[1][head.indexOf("grade")]).toBe("=AR.GRADE('Q3 debtors'!$D2,'Q3 debtors'!$E2,'Q3 debtors'!$F2)");
+    expect(formulas[1][head.indexOf("customer")]).toBe("Huaxin Machinery 华信机械");
+    const asOfColumn = head.length - 1; // the block's column is the last one used
+    expect(formulas[1][asOfColumn]).toBe(45869);
+    expect(String(formulas[0][asOfColumn])).toMatch(/^as of/);
+    expect(formulas.flat().filter((f) => typeof f === "string" && f.startsWith("=AR.")).length).toBe(cells);
+    expect(await mutations(page, "Q3 debtors")).toBe(0);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+
   it("triages an ERP export: header below its title rows, the title's as-of date, an Items sheet and the reconciliation", async () => {
     const cells = parse(readFileSync(join(root, "samples/kingdee-open-items.csv"), "utf8"), { bom: true }) as string[][];
     const { page, watch } = await openPane({

@@ -268,6 +268,25 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   get formulas(): unknown[][] {
     return this.read("formulas") as unknown[][];
   }
+  /** As Excel: a string starting with = is a formula, anything else a constant read as typed text. */
+  set formulas(formulas: unknown[][]) {
+    let cells = 0;
+    for (const line of formulas) cells += line.length;
+    this.write(
+      "formulas",
+      formulas,
+      (t) => {
+        if (formulas.length !== rows(t.rect) || formulas.some((line) => line.length !== cols(t.rect))) {
+          throw invalidArgument(
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${formulas.length}x${formulas[0]?.length ?? 0} for ${a1(t.rect)}).`,
+            "Range.formulas",
+          );
+        }
+        t.sheet.write(t.rect, formulas as FakeCellInput[][], true);
+      },
+      cells,
+    );
+  }
 
   get values(): unknown[][] {
     return this.read("values") as unknown[][];
