@@ -54,7 +54,7 @@ export async function compareWithPrevious(file: string, ledger: LedgerTriage, la
   // Compared in the previous file's language (next steps word for word), quoted in the printout's.
   const comparison = compareWithLedger(previous, ledger, language);
   const changes = comparisonRows(comparison, language);
-  const formats = changes.columnKeys.map((key) => (key.toLowerCase().includes("balance") ? columnFormat("balance") : null));
+  const formats = changes.columnKeys.map(columnFormat);
   const sheetName = CHANGES_SHEET_NAME[language];
   return {
     comparison,

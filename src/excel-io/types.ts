@@ -110,24 +110,15 @@ export interface TriageSheetData {
     readonly block: LiveBlock;
   };
   /**
-   * What changed since a previous result (src/result comparisonRows), written to a sheet of its own
-   * ("Changes" / "变化", under a name no sheet has) after the summary; absent or null: no comparison.
-   */
-  readonly changes?: {
-    readonly headers: readonly string[];
-    readonly columnKeys: readonly string[];
-    readonly rows: readonly (readonly CellValue[])[];
-  } | null;
-  /**
-   * Sheets written after the summary, each under a name no sheet has yet (issue 13: "Today's work", "Log
-   * problems"): a table each, numbers formatted by their column keys (src/result columnFormat).
+   * Sheets written after the summary, each under a name no sheet has yet (issue 13: "Changes", "Log
+   * problems", "Today's work"): a table each, numbers formatted by their column keys (src/result columnFormat).
    */
   readonly moreSheets?: readonly MoreSheet[];
 }
 
 /** A sheet of a table written after the summary sheet (TriageSheetData.moreSheets). */
 export interface MoreSheet {
-  /** What the sheet is, for the report (WriteReport.moreSheets): `work`, `logProblems`. */
+  /** What the sheet is, for the report (WriteReport.moreSheets): `changes`, `logProblems`, `work`. */
   readonly key: string;
   /** Its name; ` (2)`, ` (3)`, ... is added when a sheet has it. */
   readonly name: string;
@@ -164,9 +155,6 @@ export interface WriteReport extends TransferReport {
   readonly itemRows?: number;
   /** Cells written as live formulas (a live result only). */
   readonly liveFormulas?: number;
-  /** The changes sheet's name and rows written, when the run compared with a previous result. */
-  readonly changesSheet?: string;
-  readonly changesRows?: number;
   /** The names the sheets of TriageSheetData.moreSheets were written under, by key. */
   readonly moreSheets?: Readonly<Record<string, string>>;
 }

@@ -19,7 +19,6 @@
 import { DATE_1904_OFFSET, type DateSystem, type LedgerTriage, type TriageOutput } from "../core/index.js";
 import {
   AMOUNT_FORMAT,
-  CHANGES_SHEET_NAME,
   ITEM_AMOUNT_KEYS,
   ITEM_DATE_KEYS,
   LOG_DATE_KEYS,
@@ -370,12 +369,6 @@ export async function writeTriageSheets(
   const items = data.items ?? null;
   const itemName = items === null ? null : uniqueSheetName(T.items, [...taken, resultName]);
   const summaryName = uniqueSheetName(T.summary, [...taken, resultName, ...(itemName === null ? [] : [itemName])]);
-  const changes = data.changes ?? null;
-  const changesName =
-    changes === null
-      ? null
-      : uniqueSheetName(CHANGES_SHEET_NAME[data.language], [...taken, resultName, summaryName, ...(itemName === null ? [] : [itemName])]);
-  const k = changes?.rows.length ?? 0;
   const tableNames = [...tables.items.map((t) => t.name), ...names.items.map((x) => x.name)];
   const tableName = uniqueTableName(TABLE_BASE, tableNames);
   const itemTableName = uniqueTableName(ITEM_TABLE_BASE, [...tableNames, tableName]);
@@ -414,7 +407,7 @@ export async function writeTriageSheets(
       data.rows,
       width,
       rowCap,
-      (done) => options.onProgress?.(done, n + m + k),
+      (done) => options.onProgress?.(done, n + m),
       dateShift(logDates, data.dateSystem),
       live?.formulas,
     );
@@ -446,7 +439,7 @@ export async function writeTriageSheets(
     batches.queued(8);
     sizeColumns(batches, sheet, data.headers, data.rows, width);
     await batches.sync();
-    options.onProgress?.(n, n + m + k);
+    options.onProgress?.(n, n + m);
 
     // ---- an item list's item sheet: every source row and what became of it ----
     if (items !== null && itemName !== null) {
@@ -454,10 +447,10 @@ export async function writeTriageSheets(
       created.push(itemName);
       batches.queued(jsonByteLength(itemName));
       await writeItemSheet(batches, itemSheet, items, itemTableName, data.dateSystem ?? "1900", rowCap, (done) =>
-        options.onProgress?.(n + done, n + m + k),
+        options.onProgress?.(n + done, n + m),
       );
       await batches.sync();
-      options.onProgress?.(n + m, n + m + k);
+      options.onProgress?.(n + m, n + m);
     }
 
     // ---- the summary sheet ----
@@ -467,14 +460,6 @@ export async function writeTriageSheets(
     const resultAddress = formatAddress(resultName, { row: 0, column: 0, rows: bodyRows + 1, columns: width });
     await writeSummary(batches, summary, data, resultName, itemName, rowCap, options.problemRowLimit ?? 200);
 
-    // ---- what changed since a previous result (the previous sheet is only read, never written) ----
-    if (changes !== null && changesName !== null) {
-      const changesSheet = sheets.add(changesName);
-      created.push(changesName);
-      batches.queued(jsonByteLength(changesName));
-      await writeChangesSheet(batches, changesSheet, changes, rowCap, (done) => options.onProgress?.(n + m + done, n + m + k));
-      options.onProgress?.(n + m + k, n + m + k);
-    }
     for (const extra of more) {
       await batches.sync();
       const moreSheet = sheets.add(extra.name);
@@ -500,7 +485,6 @@ export async function writeTriageSheets(
       rows: n,
       ...(itemName === null ? {} : { itemSheet: itemName, itemRows: m }),
       ...(live === undefined ? {} : { liveFormulas }),
-      ...(changesName === null ? {} : { changesSheet: changesName, changesRows: k }),
       ...(more.length === 0 ? {} : { moreSheets: Object.fromEntries(more.map((x) => [x.sheet.key, x.name])) }),
     };
   } catch (error) {
@@ -560,39 +544,6 @@ async function writeItemSheet(
   sheet.freezePanes.freezeRows(1);
   batches.queued(8);
   sizeColumns(batches, sheet, items.headers, items.rows, width);
-}
-
-/**
- * The changes sheet (src/result comparisonRows): its header (bold, frozen) and one row per change in
- * chunks, the amount columns formatted, column widths from a sample; no table, so that its name takes
- * nothing from the workbook's names.
- */
-async function writeChangesSheet(
-  batches: Batches,
-  sheet: Excel.Worksheet,
-  changes: NonNullable<TriageSheetData["changes"]>,
-  rowCap: number,
-  onRows: (done: number) => void,
-): Promise<void> {
-  const width = changes.headers.length;
-  const n = changes.rows.length;
-  const header = changes.headers.map(excelText);
-  sheet.getRangeByIndexes(0, 0, 1, width).values = [header];
-  batches.queued(jsonByteLength(header));
-  await writeRows(batches, sheet, 1, changes.rows, width, rowCap, onRows);
-  await batches.makeRoom(4 * 1024);
-  sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-  batches.queued(16);
-  if (n > 0) {
-    changes.columnKeys.forEach((key, c) => {
-      if (!key.toLowerCase().includes("balance")) return;
-      sheet.getRangeByIndexes(1, c, n, 1).numberFormat = [[AMOUNT_FORMAT]];
-      batches.queued(32);
-    });
-  }
-  sheet.freezePanes.freezeRows(1);
-  batches.queued(8);
-  sizeColumns(batches, sheet, changes.headers, changes.rows, width);
 }
 
 /**

@@ -73,7 +73,15 @@ const INTEGER_KEYS: ReadonlySet<string> = new Set([
   "promisesKept",
   "promisesBroken",
   "promisesPending",
+  // the changes table (compare.ts CHANGE_COLUMNS)
+  "previousRow",
+  "currentRow",
+  "previousLevel",
+  "previousDays",
 ]);
+
+/** Keys of the changes table's amounts beside `balance` (compare.ts CHANGE_COLUMNS). */
+const CHANGE_AMOUNT_KEYS: ReadonlySet<string> = new Set(["previousBalance", "balanceChange"]);
 
 /** Keys of the columns holding Excel date serials (the item table's due and paid dates; the collection log's dates). */
 const DATE_KEYS: ReadonlySet<string> = new Set(["dueDate", "paidDate", "lastContact", "nextContactDue", "limitationRestartedFrom"]);
@@ -83,7 +91,7 @@ const DATE_KEYS: ReadonlySet<string> = new Set(["dueDate", "paidDate", "lastCont
  * null for a column of text: what both writers put on its number cells.
  */
 export function columnFormat(key: string): string | null {
-  if (isAmountColumn(key)) return AMOUNT_FORMAT;
+  if (isAmountColumn(key) || CHANGE_AMOUNT_KEYS.has(key)) return AMOUNT_FORMAT;
   if (DATE_KEYS.has(key)) return DATE_FORMAT;
   if (INTEGER_KEYS.has(key)) return INTEGER_FORMAT;
   if (key === "historyDaysLate") return TENTHS_FORMAT;

@@ -114,7 +114,7 @@ export function ChangesOutcome({
   const styles = useStyles();
   const [openError, setOpenError] = useState<string | null>(null);
   const changes = result.changes;
-  const sheet = result.write.changesSheet;
+  const sheet = result.write.moreSheets?.changes;
   if (changes === null || sheet === undefined) return null;
   const t = text.compare;
   const moved = Object.entries(changes.counts).reduce((n, [kind, count]) => (kind === "unchanged" ? n : n + count), 0);

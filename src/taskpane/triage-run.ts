@@ -17,9 +17,17 @@ import {
   type Policy,
   type TriageSummary,
 } from "../core/index.js";
-import type { CellValue, PortfolioLocation, PortfolioSource, TransferReport, TriageSheetData, WriteReport } from "../excel-io/types.js";
+import type {
+  CellValue,
+  MoreSheet,
+  PortfolioLocation,
+  PortfolioSource,
+  TransferReport,
+  TriageSheetData,
+  WriteReport,
+} from "../excel-io/types.js";
 import type { ExcelIo } from "../office/excel-io.js";
-import type { LiveBlock, RowLevel } from "../result/index.js";
+import { CHANGES_SHEET_NAME, type LiveBlock, type RowLevel } from "../result/index.js";
 import type { PaneText, RunPhase } from "./texts.js";
 import {
   DEFAULT_CHUNK_ROWS,
@@ -281,7 +289,7 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
   checkAborted(signal);
 
   t = clock();
-  report("write", 0, triaged.rows.length + (triaged.items?.rows.length ?? 0) + (triaged.changes?.rows.length ?? 0));
+  report("write", 0, triaged.rows.length + (triaged.items?.rows.length ?? 0));
   const data: TriageSheetData = {
     headers: triaged.headers,
     columnKeys: triaged.columnKeys,
@@ -295,11 +303,8 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     items: triaged.items,
     notes: triaged.ledger?.lines ?? [],
     ...(triaged.live === undefined ? {} : { live: triaged.live }),
-    changes:
-      triaged.changes === null
-        ? null
-        : { headers: triaged.changes.headers, columnKeys: triaged.changes.columnKeys, rows: triaged.changes.rows },
-    moreSheets: moreSheets(triaged, input.language),
+    // after the summary: what changed since the previous result, the log's problems, today's work
+    moreSheets: [...changesSheet(triaged.changes, input.language), ...moreSheets(triaged, input.language)],
   };
   const written = await io.run((context) =>
     io.write(context, data, { chunkRows, signal, onProgress: (done, total) => report("write", done, total) }),
@@ -321,6 +326,13 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     log: log.log === null || triaged.log === null ? null : { place: log.log.place, report: triaged.log },
     unreadLog: log.unread,
   };
+}
+
+/** The changes sheet (src/result comparisonRows), when the run compared with a previous result. */
+function changesSheet(changes: ChangesResult | null, language: Language): MoreSheet[] {
+  if (changes === null) return [];
+  const { headers, columnKeys, rows } = changes;
+  return [{ key: "changes", name: CHANGES_SHEET_NAME[language], headers, columnKeys, rows }];
 }
 
 /** The comparison as the outcome shows it (the changes sheet's cells are written, not kept). */

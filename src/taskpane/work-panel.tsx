@@ -21,6 +21,7 @@ import type { ExcelIo } from "../office/excel-io.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 import { errorText, openSheet, type RunResult } from "./triage-run.js";
 import { WORK_TEXT } from "./work-texts.js";
+import { sentenceCase } from "./pane-model.js";
 
 const useStyles = makeStyles({
   work: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
@@ -105,6 +106,11 @@ export function WorkPanel({ result, language, io }: { readonly result: RunResult
   );
 }
 
+/** A line of the command line's printout as a sentence in the pane: first letter upper case, a full stop (。 in Chinese). */
+function asSentence(line: string): string {
+  return /[.。:：]$/.test(line) ? sentenceCase(line) : `${sentenceCase(line)}${/[\u3400-\u9fff]/.test(line) ? "。" : "."}`;
+}
+
 /** Whether the run read a collection log, and where; its problem rows' sheet (the outcome's line). */
 export function LogStatus({ result, language }: { readonly result: RunResult; readonly language: PaneLanguage }) {
   const styles = useStyles();
@@ -120,7 +126,7 @@ export function LogStatus({ result, language }: { readonly result: RunResult; re
       </div>
       {log !== null && (
         <div className={styles.hint} data-testid="log-read-customers">
-          {log.report.notInPortfolio}
+          {asSentence(log.report.notInPortfolio)}
         </div>
       )}
       {log !== null && problemsSheet !== undefined && (log.report.sheet?.rows.length ?? 0) > 0 && (

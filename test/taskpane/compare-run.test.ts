@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, recogniseColumns, RuleError, serialFromCivil } from "../../src/core/index.js";
 import { officeExcelIo } from "../../src/office/excel-io.js";
 import { listResultSheets, readPreviousResult } from "../../src/excel-io/previous-result.js";
-import { isResultHeaders } from "../../src/result/index.js";
+import { AMOUNT_FORMAT, INTEGER_FORMAT, isResultHeaders } from "../../src/result/index.js";
 import { inspectPortfolio, runTriage, type RunInput } from "../../src/taskpane/triage-run.js";
 import { computeTriage, workerHandler, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
 import { FakeWorkbook, installFakeOffice } from "../support/fake-excel/index.js";
@@ -70,8 +70,8 @@ describe("the pane's comparison with a previous result sheet", () => {
     const august = await triage(AUGUST, "en", previous);
     expect(book.sheet(previous).mutations).toBe(0);
     expect(book.sheet(previous).values()).toEqual(before);
-    expect(august.write.changesSheet).toBe("Changes");
-    expect(august.write.changesRows).toBe(15);
+    expect(august.write.moreSheets?.changes).toBe("Changes");
+    expect(book.sheet("Changes").values()).toHaveLength(16); // the header and one row per customer row of either result
     // the changes sheet comes after the run's own sheets; the source and the notes are untouched
     expect(book.sheets.filter((s) => !s.deleted).map((s) => s.name)).toEqual([
       "Debtors",
@@ -139,9 +139,11 @@ describe("the pane's comparison with a previous result sheet", () => {
       ...Array(4).fill("problem"),
       ...Array(3).fill("unchanged"),
     ]);
-    // amounts formatted as amounts; the header bold
-    expect(book.sheet("Changes").numberFormatAt(1, 4)).not.toBe("General");
-    expect(book.sheet("Changes").isBold(0, 0)).toBe(true);
+    // amounts formatted as amounts (previous balance, balance now, change), row numbers and days as whole
+    // numbers; an Excel table like the run's other sheets
+    for (const c of [4, 5, 6]) expect(book.sheet("Changes").numberFormatAt(1, c)).toBe(AMOUNT_FORMAT);
+    expect(book.sheet("Changes").numberFormatAt(1, 11)).toBe(INTEGER_FORMAT);
+    expect(book.sheet("Changes").tables.filter((t) => !t.deleted)).toHaveLength(1);
 
     // The outcome: the CLI's headline naming the sheet, and the first changes as text.
     expect(august.changes?.headline).toBe("Changes since Triage: 5 worse, 1 new, 2 settled, 4 with a problem, 3 unchanged");
@@ -158,10 +160,10 @@ describe("the pane's comparison with a previous result sheet", () => {
     const previous = await julyThenEdit("zh");
     expect(previous).toBe("分诊结果");
     const english = await triage(AUGUST, "en", previous);
-    expect(english.write.changesSheet).toBe("Changes");
+    expect(english.write.moreSheets?.changes).toBe("Changes");
     expect(english.changes?.headline).toBe("Changes since 分诊结果: 5 worse, 1 new, 2 settled, 4 with a problem, 3 unchanged");
     const chinese = await triage(AUGUST, "zh", previous);
-    expect(chinese.write.changesSheet).toBe("变化");
+    expect(chinese.write.moreSheets?.changes).toBe("变化");
     expect(chinese.changes?.headline).toBe("与 分诊结果 相比：变差 5，新增 1，已结清 2，有问题 4，无变化 3");
     const blue = book
       .sheet("变化")
