@@ -20,7 +20,8 @@ import {
 } from "@fluentui/react-components";
 import type { ExcelIo } from "../office/excel-io.js";
 import type { PaneText } from "./texts.js";
-import { errorText, openSheet, type RunResult } from "./triage-run.js";
+import type { RunResult } from "./triage-run.js";
+import { useSheetOpener } from "./open-sheet.js";
 import type { PaneLanguage } from "./texts.js";
 
 const useStyles = makeStyles({
@@ -112,16 +113,13 @@ export function ChangesOutcome({
   readonly text: PaneText;
 }) {
   const styles = useStyles();
-  const [openError, setOpenError] = useState<string | null>(null);
+  const opener = useSheetOpener(io, language, text.compare.openFailed);
   const changes = result.changes;
   const sheet = result.write.moreSheets?.changes;
   if (changes === null || sheet === undefined) return null;
   const t = text.compare;
   const moved = Object.entries(changes.counts).reduce((n, [kind, count]) => (kind === "unchanged" ? n : n + count), 0);
-  const open = () => {
-    setOpenError(null);
-    openSheet(io, sheet).catch((error: unknown) => setOpenError(errorText(error, language, text)));
-  };
+  const open = () => opener.open(sheet);
   return (
     <section className={styles.changes} aria-label={t.heading} data-testid="changes">
       <MessageBar intent="info" layout="multiline">
@@ -149,14 +147,7 @@ export function ChangesOutcome({
           </Button>
         </div>
       )}
-      {openError !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.openFailed}</MessageBarTitle>
-            {openError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {opener.failure}
     </section>
   );
 }

@@ -76,7 +76,6 @@ import {
   errorText,
   inspectPortfolio,
   isAbortError,
-  openSheet,
   overallProgress,
   runTriage,
   throttleProgress,
@@ -85,6 +84,7 @@ import {
   type RunResult,
   type WorkerFactory,
 } from "./triage-run.js";
+import { useSheetOpener } from "./open-sheet.js";
 import { ChangesOutcome, CompareOption } from "./compare-option.js";
 import { LogStatus, WorkPanel } from "./work-panel.js";
 
@@ -658,7 +658,7 @@ function OutcomeView({
   readonly io: ExcelIo;
 }) {
   const styles = useStyles();
-  const [openError, setOpenError] = useState<string | null>(null);
+  const opener = useSheetOpener(io, language, t.openFailed);
   if (outcome.kind === "cancelled") {
     return (
       <MessageBar intent="warning" data-testid="outcome" className={styles.outcome}>
@@ -678,10 +678,7 @@ function OutcomeView({
   }
   const { summary, write, ledger } = outcome.result;
   const amount = (n: number) => n.toLocaleString(t.numberLocale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-  const open = () => {
-    setOpenError(null);
-    openSheet(io, write.resultSheet).catch((error: unknown) => setOpenError(errorText(error, language, t)));
-  };
+  const open = () => opener.open(write.resultSheet);
   const groups = (title: string, list: readonly SummaryGroup[], id: string) => (
     <Table size="extra-small" className={styles.table} aria-label={title} data-testid={id}>
       <TableHeader>
@@ -747,14 +744,7 @@ function OutcomeView({
           </Button>
         </div>
       )}
-      {openError !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.openFailed}</MessageBarTitle>
-            {openError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {opener.failure}
       <ChangesOutcome result={outcome.result} io={io} language={language} text={t} />
       <Accordion multiple collapsible data-testid="outcome-details">
         {ledger !== null && (

@@ -4,22 +4,11 @@
  * "Today's work" sheet; and the line saying whether a collection log was read. Every text (customer names,
  * reasons) goes into React text nodes only, never into HTML.
  */
-import { useState } from "react";
-import {
-  Body1,
-  Body1Strong,
-  Button,
-  Caption1,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Body1Strong, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { ExcelIo } from "../office/excel-io.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
-import { errorText, openSheet, type RunResult } from "./triage-run.js";
+import type { RunResult } from "./triage-run.js";
+import { useSheetOpener } from "./open-sheet.js";
 import { WORK_TEXT } from "./work-texts.js";
 import { sentenceCase } from "./pane-model.js";
 
@@ -43,14 +32,12 @@ export function WorkPanel({ result, language, io }: { readonly result: RunResult
   const styles = useStyles();
   const t = WORK_TEXT[language];
   const locale = TEXT[language].numberLocale;
-  const [openError, setOpenError] = useState<string | null>(null);
+  const opener = useSheetOpener(io, language, WORK_TEXT[language].openFailed);
   const work = result.work;
   const sheet = result.write.moreSheets?.work;
   const shown = work.groups.reduce((n, g) => n + g.entries.length, 0);
   const open = () => {
-    if (sheet === undefined) return;
-    setOpenError(null);
-    openSheet(io, sheet).catch((error: unknown) => setOpenError(errorText(error, language, TEXT[language])));
+    if (sheet !== undefined) opener.open(sheet);
   };
   return (
     <section className={styles.work} data-testid="work" aria-labelledby="ar-work-heading">
@@ -94,14 +81,7 @@ export function WorkPanel({ result, language, io }: { readonly result: RunResult
           {work.withoutLog}
         </Caption1>
       )}
-      {openError !== null && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t.openFailed}</MessageBarTitle>
-            {openError}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {opener.failure}
     </section>
   );
 }
