@@ -19,6 +19,8 @@
  *                                   sheet whose headers make a log (date, customer, action). Without --log, such a
  *                                   sheet of an .xlsx portfolio's own workbook is read.
  *   --log-sheet <name>              the worksheet of an .xlsx log (or of the portfolio's workbook, without --log)
+ *   --policy <policy.json>          the credit policy: the settings that differ from the defaults, as the pane stores
+ *                                   them in a workbook (docs/policy.md); default the defaults
  *
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
@@ -85,6 +87,7 @@ import {
 } from "../result/index.js";
 import { UsageError } from "./file-error.js";
 import { compareWithPrevious } from "./compare.js";
+import { policyLine, readPolicyFile } from "./policy-file.js";
 import { PLAIN, render, terminalOf, type Block, type Terminal } from "./terminal.js";
 import {
   CSV_ENCODINGS,
@@ -119,6 +122,8 @@ interface Options {
   /** The collection log (`--log`) and its worksheet (`--log-sheet`). */
   log?: string;
   logSheet?: string;
+  /** The credit policy's file (`--policy`, JSON of the settings that differ from the defaults). */
+  policy?: string;
   /** Whether --as-of was given (else an export's title date, or today). */
   asOfGiven: boolean;
   /** Where the printout goes: its width and colours (default: plain, 100 wide). */
@@ -140,9 +145,9 @@ const DATE_ORDERS: Readonly<Record<string, DayMonthOrder>> = {
 };
 
 const USAGE =
-  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare previous-result.csv|.xlsx] [--log log.csv|.xlsx] [--log-sheet name]";
+  "usage: npm run triage -- [portfolio.csv|.xlsx] [--out result.xlsx|.csv] [--as-of 2025-07-31] [--map field=Header|column] [--sheet name] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare previous-result.csv|.xlsx] [--log log.csv|.xlsx] [--log-sheet name] [--policy policy.json]";
 const USAGE_ZH =
-  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare 上次结果.csv|.xlsx] [--log 催收记录.csv|.xlsx] [--log-sheet 工作表]";
+  "用法：npm run triage -- [组合.csv|.xlsx] [--out 结果.xlsx|.csv] [--as-of 2025-07-31] [--map 字段=表头|列号] [--sheet 工作表] [--encoding utf8|gb18030|big5|shift_jis|windows-1252] [--lang en|zh] [--decimal .|,] [--date-order mdy|dmy] [--compare 上次结果.csv|.xlsx] [--log 催收记录.csv|.xlsx] [--log-sheet 工作表] [--policy 政策.json]";
 
 /** The usage text in a language (`--help`). */
 export function usage(language: Language): string {
@@ -205,6 +210,7 @@ export function parseArguments(argv: readonly string[], today: number = todaySer
     else if (arg === "--sheet") options.sheet = value();
     else if (arg === "--log") options.log = value();
     else if (arg === "--log-sheet") options.logSheet = value();
+    else if (arg === "--policy") options.policy = value();
     else if (arg === "--encoding") {
       const e = value().toLowerCase();
       const known = CSV_ENCODINGS.find((name) => name === e || name.replace(/[-_]/g, "") === e.replace(/[-_]/g, ""));
@@ -287,12 +293,15 @@ export async function runTriage(options: Options): Promise<string[]> {
   // The log: --log's file, else a log sheet of the portfolio's own workbook (by name or headers).
   // --log naming the portfolio's own workbook: its portfolio sheet is not looked at for a log (an item list's
   // Date, Customer and Type columns could pass for one).
+  // The policy first: a bad one stops the run before anything is triaged or written.
+  const policyFile = options.policy === undefined ? null : await readPolicyFile(options.policy, openError);
   const collectionLog =
     options.log !== undefined
       ? await readLog(options.log, options.logSheet, resolve(options.log) === resolve(options.file) ? table.sheet : undefined)
       : await logOfPortfolio(options, table);
   const ledger = triageLedger(table.rows, recognition.mapping, {
     ...(collectionLog === null ? {} : { collectionLog: collectionLog.log }),
+    ...(policyFile === null ? {} : { policy: policyFile.policy }),
     asOf,
     firstRowNumber: table.firstRowNumber,
     dateSystem: table.dateSystem,
@@ -327,6 +336,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   if (sampleNote) lines.push(sampleNote);
   blocks.push({ kind: "line", text: summaryHeadline(summary, source, output.asOf, options.language), tone: "heading" });
   if (asOfNote) lines.push(asOfNote);
+  if (policyFile !== null) lines.push(policyLine(policyFile, zh));
   if (dataRows === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   if (table.titleRows && table.titleRows.length > 0) {
     lines.push(
@@ -376,11 +386,12 @@ export async function runTriage(options: Options): Promise<string[]> {
   }
   // What changed since a previous result (--compare): read in full before anything is written.
   const changes = options.compare === undefined ? null : await compareWithPrevious(options.compare, ledger, options.language);
-  // The files this run read are never written over: the portfolio, and the previous result it compared with.
+  // The files this run read are never written over: the portfolio, the previous result, the log, the policy.
   const readFiles = [
     options.file,
     ...(options.compare === undefined ? [] : [options.compare]),
     ...(options.log === undefined ? [] : [options.log]),
+    ...(options.policy === undefined ? [] : [options.policy]),
   ];
   if (changes !== null) blocks.push(...changes.blocks, { kind: "gap" });
   const collection = output.collection ?? null;
