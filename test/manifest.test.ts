@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { ADDIN_ID } from "../src/office/workbook-policy.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const manifestPath = path.join(root, "manifest.xml");
@@ -244,6 +245,8 @@ describe("manifest.xml", () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     // The Yeoman templates' ids: a copied Id collides with every other add-in that kept it.
     expect(["05c2e1c9-3e1d-406e-9a91-e9ac64854143", "ca968be6-628b-4f14-ba3c-3e614effa9bd"]).not.toContain(id.toLowerCase());
+    // the command line finds the policy the pane stored in a workbook under this id
+    expect(id.toLowerCase()).toBe(ADDIN_ID);
     expect(at(doc, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(at(doc, "ProviderName").text.trim()).not.toBe("");
     expect(at(doc, "DefaultLocale").text).toBe("en-US");

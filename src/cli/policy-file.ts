@@ -7,13 +7,17 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { policyChanges, readPolicy, RuleError, type Policy } from "../core/index.js";
+import { ADDIN_ID, SETTINGS_KEY } from "../office/workbook-policy.js";
 import { TableFileError } from "./file-error.js";
+import { workbookAddinSettings } from "./table-io.js";
 
 /** A policy read from a file, with the settings it changes (for the printout). */
 export interface PolicyFile {
   readonly policy: Policy;
   /** The file's name as the printout shows it. */
   readonly name: string;
+  /** Where it came from: `--policy`'s file, or the settings the pane stored in the portfolio's workbook. */
+  readonly from: "file" | "workbook";
   /** The settings that differ from the defaults, in the policy's order. */
   readonly changed: readonly (keyof Policy)[];
 }
@@ -43,19 +47,47 @@ export async function readPolicyFile(path: string, openError: (error: unknown, f
   }
   try {
     const policy = readPolicy(value);
-    return { policy, name, changed: Object.keys(policyChanges(policy)) as (keyof Policy)[] };
+    return { policy, name, from: "file", changed: Object.keys(policyChanges(policy)) as (keyof Policy)[] };
   } catch (error) {
     if (!(error instanceof RuleError)) throw error;
     throw new TableFileError(`--policy ${name}: ${error.message}`, `--policy ${name}：${error.zh}`);
   }
 }
 
-/** The printout's line: which file, and which settings it changes ("policy us.json: currency, creditTermDays"). */
-export function policyLine(file: PolicyFile, zh: boolean): string {
-  if (file.changed.length === 0) {
-    return zh ? `信用政策 ${file.name}：与默认值相同` : `policy ${file.name}: the defaults (no setting differs)`;
+/**
+ * The policy the task pane stored in a workbook (its add-in settings, key `ar.policy`), so that the command
+ * line triages a workbook by the same policy its AR formulas use. Null when the file is not a workbook or
+ * holds none; `refused` with the reason (en + zh) when the stored policy does not read (edited by hand, or
+ * written by a newer version): the pane does not use it either, and the defaults apply.
+ */
+export async function storedPolicy(path: string): Promise<PolicyFile | { readonly refused: RuleError } | null> {
+  const stored = (await workbookAddinSettings(path, ADDIN_ID)).get(SETTINGS_KEY);
+  if (stored === undefined) return null;
+  try {
+    const policy = readPolicy(JSON.parse(stored) as unknown);
+    return { policy, name: basename(path), from: "workbook", changed: Object.keys(policyChanges(policy)) as (keyof Policy)[] };
+  } catch (error) {
+    if (error instanceof RuleError) return { refused: error };
+    if (error instanceof SyntaxError) return { refused: new RuleError("policy", "is not JSON", "不是 JSON") };
+    throw error;
   }
+}
+
+/** The printout's line: which policy, and which settings it changes ("policy us.json: 2 settings differ ...: currency, creditTermDays"). */
+export function policyLine(file: PolicyFile, zh: boolean): string {
+  const whose =
+    file.from === "workbook" ? (zh ? `工作簿 ${file.name} 中保存的信用政策` : `policy stored in the workbook ${file.name}`) : null;
+  const head = whose ?? (zh ? `信用政策 ${file.name}` : `policy ${file.name}`);
+  if (file.changed.length === 0) return zh ? `${head}：与默认值相同` : `${head}: the defaults (no setting differs)`;
+  const n = file.changed.length;
   return zh
-    ? `信用政策 ${file.name}：${file.changed.length} 项与默认值不同：${file.changed.join("、")}`
-    : `policy ${file.name}: ${file.changed.length} setting${file.changed.length === 1 ? "" : "s"} differ${file.changed.length === 1 ? "s" : ""} from the defaults: ${file.changed.join(", ")}`;
+    ? `${head}：${n} 项与默认值不同：${file.changed.join("、")}`
+    : `${head}: ${n} setting${n === 1 ? "" : "s"} differ${n === 1 ? "s" : ""} from the defaults: ${file.changed.join(", ")}`;
+}
+
+/** The line for a stored policy that does not read: not used, the defaults apply (as in the pane). */
+export function refusedPolicyLine(name: string, refused: RuleError, zh: boolean): string {
+  return zh
+    ? `工作簿 ${name} 中保存的信用政策无法使用（${refused.zh}），按默认值分诊`
+    : `the policy stored in the workbook ${name} is not used (${refused.message}): the defaults apply`;
 }

@@ -15,7 +15,7 @@ import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import type { Reason } from "../core/errors.js";
 import { HEADER_SCAN_ROWS, locateHeader, type DateSystem } from "../core/index.js";
-import { readXlsx, xlsxSheetNames } from "./xlsx-read.js";
+import { readXlsx, xlsxAddinSettings, xlsxSheetNames } from "./xlsx-read.js";
 
 export { TableFileError } from "./file-error.js";
 export { CSV_ENCODINGS, CsvQuoteError, type CsvEncoding } from "./csv-read.js";
@@ -190,6 +190,16 @@ export async function sheetNames(path: string): Promise<string[] | null> {
   const bytes = await fs.readFile(path);
   if (fileKind(path, bytes) !== "xlsx") return null;
   return (await xlsxSheetNames(path, bytes)).map((s) => s.name);
+}
+
+/**
+ * The settings an Office add-in stored in a workbook (xlsxAddinSettings), by key, as JSON texts; empty for a
+ * file that is not a workbook or a workbook the add-in stored nothing in.
+ */
+export async function workbookAddinSettings(path: string, addinId: string): Promise<Map<string, string>> {
+  const bytes = await fs.readFile(path);
+  if (fileKind(path, bytes) !== "xlsx") return new Map();
+  return xlsxAddinSettings(path, bytes, addinId);
 }
 
 type FileKind = "xlsx" | "csv" | "ole" | "unknown";

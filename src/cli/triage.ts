@@ -20,7 +20,8 @@
  *                                   sheet of an .xlsx portfolio's own workbook is read.
  *   --log-sheet <name>              the worksheet of an .xlsx log (or of the portfolio's workbook, without --log)
  *   --policy <policy.json>          the credit policy: the settings that differ from the defaults, as the pane stores
- *                                   them in a workbook (docs/policy.md); default the defaults
+ *                                   them in a workbook (docs/policy.md); default: the policy the pane stored in an
+ *                                   .xlsx portfolio's workbook, else the defaults
  *
  * A list of open items (an ERP export: one row per invoice, credit note or payment, with a document number,
  * invoice date, paid date or document amount) is rolled up per customer first; `--out result.csv` then also
@@ -87,7 +88,7 @@ import {
 } from "../result/index.js";
 import { UsageError } from "./file-error.js";
 import { compareWithPrevious } from "./compare.js";
-import { policyLine, readPolicyFile } from "./policy-file.js";
+import { policyLine, readPolicyFile, refusedPolicyLine, storedPolicy } from "./policy-file.js";
 import { PLAIN, render, terminalOf, type Block, type Terminal } from "./terminal.js";
 import {
   CSV_ENCODINGS,
@@ -294,7 +295,10 @@ export async function runTriage(options: Options): Promise<string[]> {
   // --log naming the portfolio's own workbook: its portfolio sheet is not looked at for a log (an item list's
   // Date, Customer and Type columns could pass for one).
   // The policy first: a bad one stops the run before anything is triaged or written.
-  const policyFile = options.policy === undefined ? null : await readPolicyFile(options.policy, openError);
+  // --policy's file, else the policy the pane stored in the portfolio's workbook (the one its formulas use).
+  const stored = options.policy === undefined && table.sheet !== undefined ? await storedPolicy(options.file) : null;
+  const policyFile =
+    options.policy !== undefined ? await readPolicyFile(options.policy, openError) : stored !== null && "policy" in stored ? stored : null;
   const collectionLog =
     options.log !== undefined
       ? await readLog(options.log, options.logSheet, resolve(options.log) === resolve(options.file) ? table.sheet : undefined)
@@ -337,6 +341,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   blocks.push({ kind: "line", text: summaryHeadline(summary, source, output.asOf, options.language), tone: "heading" });
   if (asOfNote) lines.push(asOfNote);
   if (policyFile !== null) lines.push(policyLine(policyFile, zh));
+  if (stored !== null && "refused" in stored) lines.push(refusedPolicyLine(basename(options.file), stored.refused, zh));
   if (dataRows === 0) lines.push(zh ? "表头下没有数据行" : "there are no data rows below the header row");
   if (table.titleRows && table.titleRows.length > 0) {
     lines.push(

@@ -141,6 +141,38 @@ export async function xlsxSheetNames(path: string, bytes: Buffer): Promise<{ rea
   return sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
 }
 
+/**
+ * The settings an Office add-in stored in a workbook (Office.context.document.settings), read from the
+ * workbook's web extension parts (xl/webextensions/webextensionN.xml, [MS-OWEXML]): the `we:property`
+ * elements of the extension whose `we:reference` id is `addinId` (compared without case or braces). Each
+ * value is as Office keeps it, the JSON text of the setting. Empty when the add-in stored nothing there.
+ * @throws WorkbookError for a file that is not a workbook, or a web extension part that is not XML
+ */
+export async function xlsxAddinSettings(path: string, bytes: Buffer, addinId: string): Promise<Map<string, string>> {
+  const zip = await openZip(path, bytes);
+  const id = (text: string) => text.replace(/[{}]/g, "").trim().toLowerCase();
+  for (const [name, file] of zip) {
+    if (!/^xl\/webextensions\/webextension\d*\.xml$/.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: false });
+    let reference: string | null = null;
+    const properties = new Map<string, string>();
+    parser.on("opentag", (tag: SaxesTagPlain) => {
+      const local = tag.name.replace(/^.*:/, "");
+      if (local === "reference" && reference === null) reference = String(tag.attributes.id ?? "");
+      else if (local === "property" && typeof tag.attributes.name === "string")
+        properties.set(tag.attributes.name, String(tag.attributes.value ?? ""));
+    });
+    try {
+      parser.write(await partText(path, file)).close();
+    } catch (error) {
+      if (error instanceof TableFileError) throw error;
+      throw damaged(path, `its part ${file.path} is not XML (${messageOf(error)})`, `其中的 ${file.path} 不是 XML（${messageOf(error)}）`);
+    }
+    if (reference !== null && id(reference) === id(addinId)) return properties;
+  }
+  return new Map();
+}
+
 /** The zip, its workbook part, the workbook's relationships and its worksheets (readXlsx, xlsxSheetNames). */
 async function openWorkbook(path: string, bytes: Buffer) {
   const zip = await openZip(path, bytes);

@@ -11,6 +11,12 @@ import { DEFAULT_POLICY, policyChanges, readPolicy, RuleError, validatePolicy, t
 /** The key of the policy in the workbook's settings (Office.context.document.settings). */
 export const SETTINGS_KEY = "ar.policy";
 
+/**
+ * The add-in's id, manifest.xml's <Id>: a saved workbook keeps the settings under it (its web extension part),
+ * where the command line finds the policy of a workbook the pane edited (test/manifest.test.ts checks it).
+ */
+export const ADDIN_ID = "e650684d-6dee-469f-9830-a7206707e635";
+
 const SLOT = Symbol.for("ar-recovery.workbook-policy");
 interface Slot {
   policy: Policy;

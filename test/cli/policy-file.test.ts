@@ -7,6 +7,9 @@ import { join } from "node:path";
 import { parseArguments, runTriage } from "../../src/cli/triage.js";
 import { readTable } from "../../src/cli/table-io.js";
 import { serialFromCivil } from "../../src/core/index.js";
+import { ZipWriter } from "../../src/cli/xlsx-zip.js";
+import ExcelJS from "exceljs";
+import unzipper from "unzipper";
 
 const asOf = serialFromCivil(2025, 7, 31);
 const dir = mkdtempSync(join(tmpdir(), "ar-policy-"));
@@ -71,5 +74,62 @@ describe("npm run triage -- --policy", () => {
   it("is in the usage line", () => {
     expect(() => parseArguments(["--help"])).toThrow(/\[--policy policy\.json\]/);
     expect(() => parseArguments(["--policy"])).toThrow("--policy needs a value");
+  });
+});
+
+/**
+ * A workbook as Excel saves it after the pane stored a policy: the add-in's settings in its web extension part
+ * ([MS-OWEXML]: we:webextension, we:reference with the manifest's id, we:property with the JSON text).
+ */
+async function workbookWithSettings(name: string, settings: Record<string, string>, id = "{E650684D-6DEE-469F-9830-A7206707E635}") {
+  const table = await readTable(PORTFOLIO);
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Debtors").addRows([table.headers, ...table.rows]);
+  const plain = Buffer.from(await book.xlsx.writeBuffer());
+  const parts = (await unzipper.Open.buffer(plain)).files.filter((f) => f.type === "File");
+  const path = join(dir, name);
+  const zip = await ZipWriter.create(path);
+  for (const part of parts) await zip.add(part.path, (await part.buffer()).toString("utf8"));
+  const props = Object.entries(settings)
+    .map(([key, value]) => `<we:property name="${key}" value="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/>`)
+    .join("");
+  await zip.add(
+    "xl/webextensions/webextension1.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{1F3A6C3B-0000-4000-8000-000000000001}"><we:reference id="${id}" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`,
+  );
+  await zip.finish();
+  return path;
+}
+
+describe("the policy the pane stored in the portfolio's workbook", () => {
+  it("is used without --policy, so the command line grades as the workbook's formulas do", async () => {
+    const path = await workbookWithSettings("stored.xlsx", { "ar.policy": JSON.stringify({ smallAmountLimit: 10000, currency: "USD" }) });
+    const out = join(dir, "stored-result.csv");
+    const lines = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--out", out], asOf)));
+    expect(lines).toContain("policy stored in the workbook stored.xlsx: 2 settings differ from the defaults: smallAmountLimit, currency\n");
+    const result = await readTable(out);
+    expect(result.rows.find((r) => String(r[1]).startsWith("Blue River"))![result.headers.indexOf("grade")]).toBe("C");
+  });
+
+  it("gives way to --policy, and is not taken from another add-in's settings", async () => {
+    const path = await workbookWithSettings("both.xlsx", { "ar.policy": JSON.stringify({ smallAmountLimit: 10000 }) });
+    const lines = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--policy", US], asOf)));
+    expect(lines).toContain("policy policy-us.json: 3 settings differ");
+    expect(lines).not.toContain("stored in the workbook");
+    const other = await workbookWithSettings("other.xlsx", { "ar.policy": JSON.stringify({ smallAmountLimit: 1 }) }, "wa104104476");
+    expect(flat(await runTriage(parseArguments([other, "--as-of", "2025-07-31"], asOf)))).not.toContain("policy");
+  });
+
+  it("is not used when it does not read, and the printout says why (en + zh)", async () => {
+    const path = await workbookWithSettings("bad.xlsx", { "ar.policy": JSON.stringify({ warningDays: [30, 20, 90] }) });
+    const out = join(dir, "bad-result.csv");
+    const lines = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--out", out], asOf)));
+    expect(lines).toContain(
+      "the policy stored in the workbook bad.xlsx is not used (warningDays: must increase: 30,20,90): the defaults apply\n",
+    );
+    const result = await readTable(out);
+    expect(result.rows.find((r) => String(r[1]).startsWith("Blue River"))![result.headers.indexOf("grade")]).toBe("B");
+    const zh = flat(await runTriage(parseArguments([path, "--as-of", "2025-07-31", "--lang", "zh"], asOf)));
+    expect(zh).toContain("工作簿 bad.xlsx 中保存的信用政策无法使用（warningDays：");
   });
 });
