@@ -8,12 +8,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { DATE_1904_OFFSET, DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
+import { DATE_1904_OFFSET, DEFAULT_POLICY, recogniseColumns, serialFromCivil } from "../../src/core/index.js";
 import { parseArguments, runTriage as runCli } from "../../src/cli/triage.js";
 import { readTable } from "../../src/cli/table-io.js";
 import { officeExcelIo } from "../../src/office/excel-io.js";
 import { triageColumns, WORK_LIST_COLUMNS } from "../../src/result/index.js";
-import { inspectPortfolio, runTriage } from "../../src/taskpane/triage-run.js";
+import { inspectPortfolio, runTriage, triageInWorker, type RunProgress } from "../../src/taskpane/triage-run.js";
+import { workerHandler, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
 import { WORK_ENTRIES_SHOWN } from "../../src/taskpane/work-compute.js";
 import { WORK_TEXT } from "../../src/taskpane/work-texts.js";
 import { FakeWorkbook, installFakeOffice, type FakeCellInput } from "../support/fake-excel/index.js";
@@ -47,14 +48,22 @@ function workbook(log: { sheet: string; table?: string; cells?: FakeCellInput[][
   return book;
 }
 
-async function paneRun(book: FakeWorkbook, language: "en" | "zh" = "en") {
+async function paneRun(
+  book: FakeWorkbook,
+  language: "en" | "zh" = "en",
+  options: { onProgress?: (progress: RunProgress) => void; workers?: InProcessWorker[] } = {},
+) {
   const io = officeExcelIo();
   const found = await inspectPortfolio(io, { kind: "selection" });
   const result = await runTriage(
     io,
-    () => new InProcessWorker(),
+    () => {
+      const worker = new InProcessWorker();
+      options.workers?.push(worker);
+      return worker;
+    },
     { source: { kind: "selection" }, location: found.location, mapping: found.recognition.mapping, asOf, policy: DEFAULT_POLICY, language },
-    { excelChunkRows: 7, workerChunkRows: 4 },
+    { excelChunkRows: 7, workerChunkRows: 4, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) },
   );
   return { result, values: (name: string | undefined) => book.sheet(name as string).values() };
 }
@@ -204,6 +213,71 @@ describe("a pane triage with the workbook's collection log", async () => {
     expect(book.sheet("Collection log").mutations).toBe(0);
   });
 });
+
+describe("the collection log on its way to the worker (issue 13 follow-up)", () => {
+  it("reads the log as part of the read phase: the progress counts the portfolio's rows, then the log's", async () => {
+    const progress: RunProgress[] = [];
+    await paneRun(workbook({ sheet: "Collection log", table: "CollectionLog" }), "en", { onProgress: (p) => progress.push(p) });
+    const read = progress.filter((p) => p.phase === "read").map((p) => [p.done, p.total]);
+    // 15 portfolio rows (A2:W16), then the log's 33 rows (A2:H34) after them, one report per sync (a first
+    // sync of one chunk of 7 measures the rows, the next reads several chunks of 7 at once).
+    expect(read).toEqual([
+      [0, 15],
+      [7, 15],
+      [15, 15],
+      [22, 48],
+      [48, 48],
+    ]);
+  });
+
+  it("sends a large log in `logRows` slices, never inside the request, and the result is the same as a log sent whole", async () => {
+    const book = workbook({ sheet: "Collection log", table: "CollectionLog" });
+    const workers: InProcessWorker[] = [];
+    const { result, values } = await paneRun(book, "en", { workers });
+    // 15 + 33 rows are under ROWS_PER_MESSAGE: the run sent one request with everything in it.
+    expect(workers[0].received.map((m) => m.type)).toEqual(["triage"]);
+    const whole = workers[0].received[0] as TriageRequest;
+    expect(whole.log?.rows).toHaveLength(33);
+
+    // The same request in slices of 10 rows: 2 of the portfolio, 4 of the log, then the request without rows.
+    const sliced = new InProcessWorker();
+    const again = await triageInWorker(() => sliced, whole, { rowsPerMessage: 10 });
+    expect(sliced.received.map((m) => m.type)).toEqual(["rows", "rows", "logRows", "logRows", "logRows", "logRows", "triage"]);
+    expect(sliced.received.filter((m) => m.type === "logRows").map((m) => m.rows.length)).toEqual([10, 10, 10, 3]);
+    const request = sliced.received.at(-1) as TriageRequest;
+    expect(request.rows).toEqual([]);
+    expect(request.log).toEqual({ ...whole.log, rows: [] });
+    // the same facts, today's work and log report as the run's own
+    expect(again.log).toEqual(result.log?.report);
+    expect(again.work).toEqual(result.work);
+    expect(again.rows).toEqual(values(result.write.resultSheet).slice(1));
+  });
+
+  it("puts the log's slices before the request's own log rows, in order, in the worker", () => {
+    const log = logCells();
+    const { headers, rows } = samplePortfolio();
+    const base = { type: "triage", mapping: {}, asOf, policy: DEFAULT_POLICY, language: "en", firstRowNumber: 2, chunkRows: 100 } as const;
+    const found = inspectLike(headers);
+    const request: TriageRequest = { ...base, mapping: found, rows, log: { headers: log[0], rows: log.slice(1), headerRow: 1 } };
+    const whole: WorkerMessage[] = [];
+    workerHandler((m) => whole.push(m))(request);
+    const sliced: WorkerMessage[] = [];
+    const handle = workerHandler((m) => sliced.push(m));
+    handle({ type: "logRows", rows: log.slice(1, 11) });
+    handle({ type: "logRows", rows: log.slice(11, 30) });
+    handle({ ...request, log: { ...request.log!, rows: log.slice(30) } });
+    const done = (messages: WorkerMessage[]) => messages.find((m) => m.type === "done") as Extract<WorkerMessage, { type: "done" }>;
+    expect(done(whole).log?.rows).toBe("33 rows = 30 events + 2 problems + 1 blank");
+    expect(sliced.map((m) => ({ ...m, ...(m.type === "done" ? { timings: null } : {}) }))).toEqual(
+      whole.map((m) => ({ ...m, ...(m.type === "done" ? { timings: null } : {}) })),
+    );
+  });
+});
+
+/** The sample's column mapping, as the pane recognises it from its headers. */
+function inspectLike(headers: readonly string[]): TriageRequest["mapping"] {
+  return recogniseColumns(headers).mapping;
+}
 
 describe("a pane triage without a collection log", () => {
   it("writes the result as before, and today's work by the ladder's cadence with the line saying no log was read", async () => {
