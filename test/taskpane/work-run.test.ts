@@ -15,7 +15,7 @@ import { officeExcelIo } from "../../src/office/excel-io.js";
 import { triageColumns, WORK_LIST_COLUMNS } from "../../src/result/index.js";
 import { inspectPortfolio, runTriage, triageInWorker, type RunProgress } from "../../src/taskpane/triage-run.js";
 import { workerHandler, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
-import { WORK_ENTRIES_SHOWN } from "../../src/taskpane/work-compute.js";
+import { LOG_PROBLEMS_SHOWN, WORK_ENTRIES_SHOWN } from "../../src/taskpane/work-compute.js";
 import { WORK_TEXT } from "../../src/taskpane/work-texts.js";
 import { FakeWorkbook, installFakeOffice, type FakeCellInput } from "../support/fake-excel/index.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
@@ -131,6 +131,12 @@ describe("a pane triage with the workbook's collection log", async () => {
       [24, "Orion Components"],
     ]);
     expect(problems.slice(1)).toEqual(cliProblems.rows);
+    // the outcome's list of them: as the command line prints them
+    expect(result.log?.report.problemLines).toEqual([
+      `log row 17: action: "fax sent" is not a known action (call, visit, e-mail, WeChat, SMS, dunning letter, lawyer's letter, statement sent, balance confirmed, promise to pay, payment, dispute opened, dispute resolved, plan agreed, instalment missed, claim filed, suit filed)`,
+      `log row 24: amount: "about 20k" is not a number`,
+    ]);
+    expect(result.log?.report.problems).toBe(2);
     const work = values("Today's work");
     expect(work[0]).toEqual(WORK_LIST_COLUMNS.map((c) => c.en));
     expect(work.slice(1)).toEqual(cliWork.rows);
@@ -169,6 +175,38 @@ describe("a pane triage with the workbook's collection log", async () => {
       balance: 95000,
       level: 1,
     });
+  });
+
+  it("lists at most five of the log's problem rows for the outcome, the others counted (the sheet has them all)", async () => {
+    // the sample's log and seven payments of an amount that is not a number, at sheet rows 35 to 41
+    const bad = Array.from({ length: 7 }, (_, i) => [
+      "2025-07-0" + String(i + 1),
+      "Northwind Textiles",
+      "",
+      "payment",
+      `${i + 1}0k`,
+      "",
+      "Li",
+      "",
+    ]);
+    const book = workbook({ sheet: "Collection log", table: "CollectionLog", cells: [...logCells(), ...bad] });
+    const { result, values } = await paneRun(book);
+    expect(result.log?.report.rows).toBe("40 rows = 30 events + 9 problems + 1 blank");
+    expect(result.log?.report.problems).toBe(9);
+    expect(result.log?.report.problemLines).toHaveLength(LOG_PROBLEMS_SHOWN);
+    expect(result.log?.report.problemLines.slice(1)).toEqual([
+      `log row 24: amount: "about 20k" is not a number`,
+      `log row 35: amount: "10k" is not a number`,
+      `log row 36: amount: "20k" is not a number`,
+      `log row 37: amount: "30k" is not a number`,
+    ]);
+    // the four others: "4 more in “Log problems”", where all nine are
+    expect(WORK_TEXT.en.more(9 - LOG_PROBLEMS_SHOWN, "Log problems")).toBe("4 more in “Log problems”.");
+    expect(
+      values("Log problems")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([17, 24, 35, 36, 37, 38, 39, 40, 41]);
   });
 
   it("finds the log on a sheet named 催收记录 by its headers (below a title row), in Chinese", async () => {
@@ -319,6 +357,8 @@ describe("the texts of today's work and the log line", () => {
       t.logNone,
       t.logUnread("S"),
       t.logProblems(2, "S"),
+      t.showLogProblems(2),
+      t.hideLogProblems,
       t.openFailed,
     ];
   };
@@ -335,6 +375,9 @@ describe("the texts of today's work and the log line", () => {
     );
     expect(WORK_TEXT.en.owner("finance manager", 2)).toBe("Finance manager (2)");
     expect(WORK_TEXT.en.logProblems(1, "Log problems")).toBe("1 log entry to check in “Log problems”.");
+    expect(WORK_TEXT.en.showLogProblems(1)).toBe("Show the problem row");
+    expect(WORK_TEXT.en.showLogProblems(9)).toBe("Show the 9 problem rows");
+    expect(WORK_TEXT.zh.showLogProblems(9)).toBe("显示 9 行有问题的记录");
     expect(WORK_TEXT.zh.more(3, "今日工作")).toBe("另有 3 项，见“今日工作”。");
   });
 });
