@@ -294,9 +294,17 @@ describe("the collection log on its way to the worker (issue 13 follow-up)", () 
   it("puts the log's slices before the request's own log rows, in order, in the worker", () => {
     const log = logCells();
     const { headers, rows } = samplePortfolio();
-    const base = { type: "triage", mapping: {}, asOf, policy: DEFAULT_POLICY, language: "en", firstRowNumber: 2, chunkRows: 100 } as const;
-    const found = inspectLike(headers);
-    const request: TriageRequest = { ...base, mapping: found, rows, log: { headers: log[0], rows: log.slice(1), headerRow: 1 } };
+    const request: TriageRequest = {
+      type: "triage",
+      rows,
+      mapping: recogniseColumns(headers).mapping,
+      asOf,
+      policy: DEFAULT_POLICY,
+      language: "en",
+      firstRowNumber: 2,
+      chunkRows: 100,
+      log: { headers: log[0], rows: log.slice(1), headerRow: 1 },
+    };
     const whole: WorkerMessage[] = [];
     workerHandler((m) => whole.push(m))(request);
     const sliced: WorkerMessage[] = [];
@@ -311,11 +319,6 @@ describe("the collection log on its way to the worker (issue 13 follow-up)", () 
     );
   });
 });
-
-/** The sample's column mapping, as the pane recognises it from its headers. */
-function inspectLike(headers: readonly string[]): TriageRequest["mapping"] {
-  return recogniseColumns(headers).mapping;
-}
 
 describe("a pane triage without a collection log", () => {
   it("writes the result as before, and today's work by the ladder's cadence with the line saying no log was read", async () => {
