@@ -2,7 +2,7 @@
  * Reading the workbook's collection log (催收记录, issue 13) for a triage: the log table (findLogTable: the
  * table CollectionLog, else any table with date, customer and action headers), else a sheet named
  * "Collection log" / "催收记录" whose header is among its first rows. Only read, never written: the rows
- * come in chunks as the portfolio's do (readPortfolioRows), values only, and the core reads them
+ * come in chunks as the portfolio's do (readPortfolioRows, with progress), values only, and the core reads them
  * (readCollectionLog) in the worker.
  */
 import { recogniseLogColumns } from "../core/collection/index.js";
@@ -47,7 +47,8 @@ const GEOMETRY = "rowIndex,columnIndex,rowCount,columnCount";
  * Finds and reads the workbook's collection log; never writes. A log table that is the portfolio itself
  * (`portfolio.tableName`), or a log sheet that is the portfolio's sheet, is not taken for the log.
  * @param portfolio where the portfolio is (from locatePortfolio)
- * @param options chunkRows, maxRequestBytes, signal (as readPortfolioRows); onProgress is not called
+ * @param options chunkRows, maxRequestBytes, signal, onProgress (as readPortfolioRows: the log's rows read
+ *   of its rows; the caller adds the portfolio's); onProgress is not called when there is no log
  */
 export async function readCollectionLogRows(
   context: Excel.RequestContext,
@@ -124,7 +125,6 @@ async function readRows(
   headers: readonly unknown[],
   options: ChunkOptions,
 ): Promise<CollectionLogRows> {
-  // The log's rows are not the run's progress (that counts the portfolio's rows).
-  const read = await readPortfolioRows(context, location, { ...options, onProgress: undefined });
+  const read = await readPortfolioRows(context, location, options);
   return { place, location, headers: [...headers], rows: read.rows, report: read.report };
 }

@@ -27,7 +27,7 @@ export function useSheetOpener(io: ExcelIo, language: PaneLanguage, failedTitle:
   };
   const failure =
     error === null ? null : (
-      <MessageBar intent="error">
+      <MessageBar intent="error" data-testid="open-failed">
         <MessageBarBody>
           <MessageBarTitle>{failedTitle}</MessageBarTitle>
           {error}

@@ -83,26 +83,29 @@ export interface TriageRequest {
   readonly live?: { readonly sheetName: string; readonly firstColumn: number };
   /** A previous result to compare this run with (compare-compute.ts); its rows may come in `previousRows` slices first. */
   readonly previous?: PreviousRequest;
-  /** The workbook's collection log, when it has one (work-compute.ts): its facts go into the result. */
+  /** The workbook's collection log, when it has one (work-compute.ts): its facts go into the result; its rows may come in `logRows` slices first. */
   readonly log?: LogInput;
 }
 
 /**
- * Messages to the worker: the input rows in slices (`rows`), then the request, whose own rows (usually
- * none) come after the slices.
+ * Messages to the worker: the input rows in slices (`rows`), the previous result's (`previousRows`) and the
+ * collection log's (`logRows`) likewise, then the request, whose own rows (usually none) come after the slices.
  */
 export type PaneMessage =
   | { readonly type: "rows"; readonly rows: readonly (readonly unknown[])[] }
   | { readonly type: "previousRows"; readonly rows: readonly (readonly unknown[])[] }
+  | { readonly type: "logRows"; readonly rows: readonly (readonly unknown[])[] }
   | TriageRequest;
 
 /**
- * The worker's side of the protocol: collects the `rows` slices and runs the request when it comes
- * (computeTriage), posting its messages. One request per worker: the pane makes a fresh worker per run.
+ * The worker's side of the protocol: collects the `rows`, `previousRows` and `logRows` slices and runs the
+ * request when it comes (computeTriage), each slice list before the request's own rows, posting its
+ * messages. One request per worker: the pane makes a fresh worker per run.
  */
 export function workerHandler(post: (message: WorkerMessage) => void): (message: PaneMessage) => void {
   let slices: (readonly (readonly unknown[])[])[] = [];
   let previousSlices: (readonly (readonly unknown[])[])[] = [];
+  let logSlices: (readonly (readonly unknown[])[])[] = [];
   return (message) => {
     if (message?.type === "rows") {
       slices.push(message.rows);
@@ -110,6 +113,10 @@ export function workerHandler(post: (message: WorkerMessage) => void): (message:
     }
     if (message?.type === "previousRows") {
       previousSlices.push(message.rows);
+      return;
+    }
+    if (message?.type === "logRows") {
+      logSlices.push(message.rows);
       return;
     }
     if (message?.type !== "triage") {
@@ -123,7 +130,12 @@ export function workerHandler(post: (message: WorkerMessage) => void): (message:
         ? message.previous
         : { ...message.previous, rows: ([] as (readonly unknown[])[]).concat(...previousSlices, message.previous.rows) };
     previousSlices = [];
-    computeTriage({ ...message, rows, ...(previous === undefined ? {} : { previous }) }, post);
+    const log =
+      message.log === undefined || logSlices.length === 0
+        ? message.log
+        : { ...message.log, rows: ([] as (readonly unknown[])[]).concat(...logSlices, message.log.rows) };
+    logSlices = [];
+    computeTriage({ ...message, rows, ...(previous === undefined ? {} : { previous }), ...(log === undefined ? {} : { log }) }, post);
   };
 }
 

@@ -258,11 +258,21 @@ export async function runTriage(io: ExcelIo, createWorker: WorkerFactory, input:
     const system: DateSystem = io.dateSystem ? await io.dateSystem(context) : "1900";
     const read = await io.read(context, location, { chunkRows, signal, onProgress: (done, total) => report("read", done, total) });
     // The collection log, when the workbook has one: read (never written), its facts go into the result.
-    const found = io.readLog ? await io.readLog(context, location, { chunkRows, signal }) : { log: null, unread: null };
+    // Its rows are part of the read: progress counts them after the portfolio's.
+    const portfolioRows = location.rowCount;
+    const found = io.readLog
+      ? await io.readLog(context, location, {
+          chunkRows,
+          signal,
+          onProgress: (done, total) => report("read", portfolioRows + done, portfolioRows + total),
+        })
+      : { log: null, unread: null };
     return { ...read, dateSystem: system, log: found };
   });
   const previous =
-    input.previousSheet === undefined ? undefined : await readPrevious(io, input.previousSheet, location.rowCount, options, report);
+    input.previousSheet === undefined
+      ? undefined
+      : await readPrevious(io, input.previousSheet, location.rowCount + (log.log?.location.rowCount ?? 0), options, report);
   timings.read = clock() - t;
   checkAborted(signal);
 
@@ -344,7 +354,8 @@ function changesOutcome(changes: ChangesResult | null): RunResult["changes"] {
 
 /**
  * Reads the previous result sheet (one Excel.run; chunked like the portfolio, its progress after the
- * portfolio's on the read phase). The sheet is only read.
+ * portfolio's and the log's on the read phase). The sheet is only read.
+ * @param portfolioRows rows read before it (the portfolio's and the log's)
  */
 async function readPrevious(
   io: ExcelIo,
@@ -552,7 +563,8 @@ export function triageInWorker(
     void (async () => {
       const rows = request.rows;
       const previousRows = request.previous?.rows ?? [];
-      if (rows.length + previousRows.length <= slice) {
+      const logRows = request.log?.rows ?? [];
+      if (rows.length + previousRows.length + logRows.length <= slice) {
         worker.postMessage(request);
         return;
       }
@@ -567,8 +579,15 @@ export function triageInWorker(
         worker.postMessage({ type: "previousRows", rows: previousRows.slice(from, from + slice) });
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      // And the collection log's: the request then carries neither the log's rows nor anyone else's.
+      for (let from = 0; from < logRows.length; from += slice) {
+        if (ended) return;
+        worker.postMessage({ type: "logRows", rows: logRows.slice(from, from + slice) });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
       const previous = request.previous === undefined ? {} : { previous: { ...request.previous, rows: [] } };
-      if (!ended) worker.postMessage({ ...request, rows: [], ...previous });
+      const log = request.log === undefined ? {} : { log: { ...request.log, rows: [] } };
+      if (!ended) worker.postMessage({ ...request, rows: [], ...previous, ...log });
     })();
   });
 }

@@ -78,11 +78,17 @@ export interface LogReport {
   readonly problems: number;
   /** The log's customers not in the portfolio, or that there are none (notInPortfolioLine). */
   readonly notInPortfolio: string;
-  /** Each problem row with its reasons: "log row 7: amount: ...". */
+  /**
+   * The first LOG_PROBLEMS_SHOWN problem rows with their reasons, as the command line prints them
+   * (logProblemLine: "log row 7: amount: ..."); the other `problems - problemLines.length` are on the sheet.
+   */
   readonly problemLines: readonly string[];
   /** The "Log problems" sheet (problem rows, then customers not in the portfolio); null when it has no rows. */
   readonly sheet: { readonly headers: readonly string[]; readonly rows: CellValue[][] } | null;
 }
+
+/** Problem rows of the log the pane lists under the log line (the "Log problems" sheet has them all). */
+export const LOG_PROBLEMS_SHOWN = 5;
 
 /** How the pane is given a log, for the line saying none was: where the Log tab makes one. */
 const LOG_HOW: Readonly<Record<Language, string>> = { en: "none in this workbook", zh: "本工作簿中没有" };
@@ -139,7 +145,8 @@ export function logReport(ledger: LedgerTriage, language: Language): LogReport |
     events: log.events.length,
     problems: log.problems.length,
     notInPortfolio: notInPortfolioLine(collection, language),
-    problemLines: log.problems.map((p) => logProblemLine(p, language)),
+    // only those the pane shows cross postMessage: a log of thousands of bad rows has them on its sheet
+    problemLines: log.problems.slice(0, LOG_PROBLEMS_SHOWN).map((p) => logProblemLine(p, language)),
     sheet: problemRows.length === 0 ? null : { headers: LOG_PROBLEM_HEADERS[language], rows: problemRows },
   };
 }

@@ -4,7 +4,8 @@
  * "Today's work" sheet; and the line saying whether a collection log was read. Every text (customer names,
  * reasons) goes into React text nodes only, never into HTML.
  */
-import { Body1, Body1Strong, Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { useLayoutEffect, useRef, useState } from "react";
+import { Body1, Body1Strong, Button, Caption1, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { ExcelIo } from "../office/excel-io.js";
 import { TEXT, type PaneLanguage } from "./texts.js";
 import type { RunResult } from "./triage-run.js";
@@ -25,6 +26,15 @@ const useStyles = makeStyles({
   step: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   why: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
   hint: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  problems: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  toggle: { fontSize: tokens.fontSizeBase200, alignSelf: "flex-start" },
 });
 
 /** Today's work of a finished run, with "Open today's work" when the host can show a sheet. */
@@ -91,7 +101,31 @@ function asSentence(line: string): string {
   return /[.。:：]$/.test(line) ? sentenceCase(line) : `${sentenceCase(line)}${/[\u3400-\u9fff]/.test(line) ? "。" : "."}`;
 }
 
-/** Whether the run read a collection log, and where; its problem rows' sheet (the outcome's line). */
+/**
+ * Height kept free under the log's problem rows on the first screen: the rest of the outcome's message and
+ * its "Open the result sheet" button (a small button, the message's padding, the gap).
+ */
+const FIRST_SCREEN_RESERVE_PX = 64;
+
+/**
+ * Whether the open list of the log's problem rows runs past the first screen, the outcome drawn from its
+ * top (the tab brings the outcome's start, today's work, into view after a run).
+ */
+function pastFirstScreen(list: HTMLElement): boolean {
+  const outcome = list.closest('[data-testid="outcome"]');
+  const top = outcome === null ? 0 : outcome.getBoundingClientRect().top;
+  return list.getBoundingClientRect().bottom - top > window.innerHeight - FIRST_SCREEN_RESERVE_PX;
+}
+
+/** How the log's problem rows are drawn: open while measured, then open, folded, or unfolded by the user. */
+type ProblemsView = "measuring" | "open" | "folded" | "unfolded";
+
+/**
+ * Whether the run read a collection log, and where; its problem rows' sheet (the outcome's line), then the
+ * first problem rows with their reasons as the command line prints them (at most LOG_PROBLEMS_SHOWN, then
+ * how many more the sheet has). The list is folded behind a toggle when drawing it open would push the
+ * rest of the outcome past the first screen: today's work stays first and the result's button in view.
+ */
 export function LogStatus({ result, language }: { readonly result: RunResult; readonly language: PaneLanguage }) {
   const styles = useStyles();
   const t = WORK_TEXT[language];
@@ -99,6 +133,28 @@ export function LogStatus({ result, language }: { readonly result: RunResult; re
   const problemsSheet = result.write.moreSheets?.logProblems;
   const line =
     log !== null ? t.logRead(log.report.rows, log.place) : result.unreadLog !== null ? t.logUnread(result.unreadLog.sheet) : t.logNone;
+  const problemLines = log?.report.problemLines ?? [];
+  const moreProblems = (log?.report.problems ?? 0) - problemLines.length;
+  // The view belongs to one result: a new run's list is measured again.
+  const [state, setState] = useState<{ readonly of: RunResult; readonly view: ProblemsView } | null>(null);
+  const view: ProblemsView = state?.of === result ? state.view : "measuring";
+  const list = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (view !== "measuring" || list.current === null) return;
+    setState({ of: result, view: pastFirstScreen(list.current) ? "folded" : "open" });
+  }, [view, result]);
+  const toggle = (next: ProblemsView, label: string) => (
+    <Link
+      as="button"
+      inline
+      className={styles.toggle}
+      aria-expanded={next === "folded"}
+      onClick={() => setState({ of: result, view: next })}
+      data-testid="log-problems-toggle"
+    >
+      {label}
+    </Link>
+  );
   return (
     <>
       <div className={styles.hint} data-testid="log-read">
@@ -112,6 +168,24 @@ export function LogStatus({ result, language }: { readonly result: RunResult; re
       {log !== null && problemsSheet !== undefined && (log.report.sheet?.rows.length ?? 0) > 0 && (
         <div className={styles.hint} data-testid="log-read-problems">
           {t.logProblems(log.report.sheet?.rows.length ?? 0, problemsSheet)}
+        </div>
+      )}
+      {problemLines.length > 0 && view === "folded" && toggle("unfolded", t.showLogProblems(log?.report.problems ?? 0))}
+      {problemLines.length > 0 && view !== "folded" && (
+        <div ref={list} data-testid="log-problem-lines">
+          <ul className={styles.problems}>
+            {problemLines.map((problem, i) => (
+              <li key={i} data-testid="log-problem">
+                {asSentence(problem)}
+              </li>
+            ))}
+          </ul>
+          {moreProblems > 0 && problemsSheet !== undefined && (
+            <div className={styles.hint} data-testid="log-problems-more">
+              {t.more(moreProblems, problemsSheet)}
+            </div>
+          )}
+          {view === "unfolded" && toggle("folded", t.hideLogProblems)}
         </div>
       )}
     </>

@@ -23,6 +23,9 @@ export interface WorkText {
   readonly logUnread: (sheet: string) => string;
   /** The log's problem rows and customers not in the portfolio, listed on a sheet. */
   readonly logProblems: (count: number, sheet: string) => string;
+  /** What the folded list of the log's problem rows is called on its toggle: "Show the 2 problem rows". */
+  readonly showLogProblems: (count: number) => string;
+  readonly hideLogProblems: string;
   readonly openFailed: string;
 }
 
@@ -36,6 +39,8 @@ const en: WorkText = {
   logNone: "Collection log: none in this workbook; the Log tab creates one.",
   logUnread: (sheet) => `Collection log: the sheet “${sheet}” has no date, customer and action headers in its first rows; not read.`,
   logProblems: (count, sheet) => `${count.toLocaleString("en-US")} log ${count === 1 ? "entry" : "entries"} to check in “${sheet}”.`,
+  showLogProblems: (count) => `Show the ${count === 1 ? "problem row" : `${count.toLocaleString("en-US")} problem rows`}`,
+  hideLogProblems: "Hide the problem rows",
   openFailed: "Could not open the sheet",
 };
 
@@ -49,6 +54,8 @@ const zh: WorkText = {
   logNone: "催收记录：本工作簿中没有；可在“催收记录”页签中创建。",
   logUnread: (sheet) => `催收记录：工作表“${sheet}”的前几行中没有日期、客户和催收动作列，未读取。`,
   logProblems: (count, sheet) => `${count.toLocaleString("zh-CN")} 项催收记录待核对，见“${sheet}”。`,
+  showLogProblems: (count) => `显示 ${count.toLocaleString("zh-CN")} 行有问题的记录`,
+  hideLogProblems: "收起有问题的记录",
   openFailed: "无法打开工作表",
 };
 

@@ -48,6 +48,8 @@ export interface HostProbe {
   activeSheet(): string | null;
   /** Types values into a sheet from a 0-based row and column, as a user would (between two runs). */
   type(sheet: string, row: number, column: number, values: FakeCellInput[][]): void;
+  /** Makes Excel refuse an operation (`Worksheet.activate`, ...) from now on, with an Office error code (default AccessDenied). */
+  failOperation(name: string, code?: string): void;
 }
 
 const page = window as unknown as { __AR_HOST__?: HostConfig; __arHost?: HostProbe };
@@ -117,4 +119,5 @@ page.__arHost = {
         values,
         true,
       ),
+  failOperation: (name, code) => workbook.failOperation(name, code === undefined ? {} : { code }),
 };

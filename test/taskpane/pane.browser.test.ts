@@ -241,6 +241,35 @@ function sampleBook(): HostConfig {
   };
 }
 
+/**
+ * Two debtors and a log sheet of nine rows, seven of them payments whose amount is not a number (sheet rows
+ * 3 to 9): a short outcome with more problem rows than the pane lists.
+ */
+function smallLogBook(): HostConfig {
+  const log = [
+    ["Date", "Customer", "Invoice", "Action", "Amount", "Promised date", "Who", "Note"],
+    ["2025-07-01", "Acme Trading", "", "call", "", "", "Li", ""],
+    ...Array.from({ length: 7 }, (_, i) => [`2025-07-0${i + 2}`, "Acme Trading", "", "payment", `${i + 1}0k`, "", "Li", ""]),
+    ["2025-07-20", "Harbour Steel", "", "call", "", "", "Li", ""],
+  ];
+  return {
+    displayLanguage: "en-US",
+    sheets: [
+      {
+        name: "Debtors",
+        values: [
+          ["Customer", "Balance", "Due date"],
+          ["Acme Trading", 120000, "2025-06-01"],
+          ["Harbour Steel", 50000, "2025-07-15"],
+        ],
+        typed: true,
+      },
+      { name: "Collection log", values: log, typed: true },
+    ],
+    select: "Debtors!A1:C3",
+  };
+}
+
 /** The Chinese header of each of the sample's columns, and the Chinese of its words. */
 const SAMPLE_ZH_HEADERS = [
   "客户名称",
@@ -621,6 +650,11 @@ describe("the task pane in Chromium on a fake Excel", () => {
           ? "Collection log: 33 rows = 30 events + 2 problems + 1 blank (table CollectionLog, sheet Collection log); read, not changed."
           : "催收记录：33 行 = 30 个事件 + 2 行有问题 + 1 行空行（表格 CollectionLog，工作表“催收记录”）；只读取，未改动。",
       );
+      // The log's two problem rows under the log line, folded: open, they would run past the first screen.
+      const toggle = page.getByTestId("log-problems-toggle");
+      expect(await toggle.textContent()).toBe(en ? "Show the 2 problem rows" : "显示 2 行有问题的记录");
+      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      expect(await page.getByTestId("log-problem").count()).toBe(0);
       expect(await mutations(page, en ? "Collection log" : "催收记录")).toBe(0);
       expect(await sheetNames(page)).toEqual(
         en
@@ -632,6 +666,26 @@ describe("the task pane in Chromium on a fake Excel", () => {
       // "Open today's work" shows its sheet.
       await page.getByTestId("open-work").click();
       await expect.poll(() => activeSheet(page)).toBe(en ? "Today's work" : "今日工作");
+      // Unfolded: each problem row with its reasons, as the command line prints them (a sentence), as text.
+      await toggle.click();
+      expect(await page.getByTestId("log-problem").allTextContents()).toEqual(
+        en
+          ? [
+              `Log row 17: action: "fax sent" is not a known action (call, visit, e-mail, WeChat, SMS, dunning letter, lawyer's letter, statement sent, balance confirmed, promise to pay, payment, dispute opened, dispute resolved, plan agreed, instalment missed, claim filed, suit filed).`,
+              `Log row 24: amount: "about 20k" is not a number.`,
+            ]
+          : [
+              expect.stringMatching(/^催收记录第 17 行：催收动作：.*fax sent.*。$/),
+              expect.stringMatching(/^催收记录第 24 行：.*about 20k.*。$/),
+            ],
+      );
+      expect(await page.getByTestId("log-problems-more").count()).toBe(0);
+      const logLine = await page.getByTestId("log-read").boundingBox();
+      expect((await page.getByTestId("log-problem-lines").boundingBox())!.y).toBeGreaterThan(logLine!.y);
+      expect(await toggle.textContent()).toBe(en ? "Hide the problem rows" : "收起有问题的记录");
+      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+      await toggle.click();
+      expect(await page.getByTestId("log-problem").count()).toBe(0);
       // the breakdown by warning level, folded under the outcome; amounts say their currency: the workbook policy's, CNY by default
       await page.getByRole("button", { name: en ? "By warning level" : "按预警级别" }).click();
       await page.getByTestId("by-level").waitFor();
@@ -639,6 +693,72 @@ describe("the task pane in Chromium on a fake Excel", () => {
       expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
       await page.close();
     }
+  });
+
+  it("lists a log's problem rows under the log line, open when they fit: five of them, then how many more are on the sheet", async () => {
+    const { page, watch } = await openPane(smallLogBook());
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    await page.getByTestId("as-of").fill("2025-07-31");
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("log-read").textContent()).toBe(
+      "Collection log: 9 rows = 2 events + 7 problems + 0 blank (sheet Collection log); read, not changed.",
+    );
+    // open at once: the list fits on the first screen under today's work, the result's button with it
+    expect(await page.getByTestId("log-problems-toggle").count()).toBe(0);
+    expect(await page.getByTestId("log-problem").allTextContents()).toEqual(
+      [3, 4, 5, 6, 7].map((row) => `Log row ${row}: amount: "${row - 2}0k" is not a number.`),
+    );
+    expect(await page.getByTestId("log-problems-more").textContent()).toBe("2 more in “Log problems”.");
+    expect(await onFirstScreen(page, "work")).toBe(true);
+    expect(await onFirstScreen(page, "log-problem-lines")).toBe(true);
+    expect(await onFirstScreen(page, "open-result")).toBe(true);
+    expect((await sheetValues(page, "Log problems")).slice(1).map((r) => r[0])).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    await screenshot(page, "en-log-problems");
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
+  });
+
+  it("says so when Excel refuses to open a sheet: the refusal's title and Excel's reason under its button, nothing else changes", async () => {
+    const { page, watch } = await openPane(smallLogBook());
+    await page.getByTestId("find").click();
+    await page.getByTestId("mapping").waitFor();
+    await page.getByTestId("as-of").fill("2025-07-31");
+    await page.getByTestId("run").click();
+    await page.getByTestId("outcome").waitFor({ timeout: 10_000 });
+    const outcomeText = await page.getByTestId("outcome").textContent();
+    const names = await sheetNames(page);
+    const counts = await Promise.all(names.map((n) => mutations(page, n)));
+    expect(await activeSheet(page)).toBe("Triage summary");
+    await page.evaluate(() => (window as unknown as { __arHost: HostProbe }).__arHost.failOperation("Worksheet.activate"));
+
+    // "Open the result sheet": refused, said under the button (the title, then Excel's reason), as text.
+    const refusals = page.getByTestId("open-failed");
+    await page.getByTestId("open-result").click();
+    await expect.poll(() => refusals.count()).toBe(1);
+    expect(await refusals.textContent()).toBe("The result sheet could not be opened:Worksheet.activate was refused (injected).");
+    expect(await refusals.locator(".fui-MessageBarTitle").textContent()).toBe("The result sheet could not be opened:");
+    const button = await page.getByTestId("open-result").boundingBox();
+    expect((await refusals.boundingBox())!.y).toBeGreaterThan(button!.y);
+    // "Open today's work": its own refusal, under its own button in today's work; the first one stays.
+    await page.getByTestId("open-work").click();
+    await expect.poll(() => refusals.count()).toBe(2);
+    expect(await page.getByTestId("work").getByTestId("open-failed").textContent()).toBe(
+      "Could not open the sheetWorksheet.activate was refused (injected).",
+    );
+    // Nothing else changed: the same sheets, none written, the same one active, the rest of the outcome as it was.
+    expect(await sheetNames(page)).toEqual(names);
+    expect(await Promise.all(names.map((n) => mutations(page, n)))).toEqual(counts);
+    expect(await activeSheet(page)).toBe("Triage summary");
+    const now = (await page.getByTestId("outcome").textContent()) ?? "";
+    expect(
+      now
+        .replace("Could not open the sheetWorksheet.activate was refused (injected).", "")
+        .replace("The result sheet could not be opened:Worksheet.activate was refused (injected).", ""),
+    ).toBe(outcomeText);
+    expect({ ...watch, workers: [] }).toEqual({ outside: [], dialogs: [], errors: [], workers: [], csp: [] });
+    await page.close();
   });
 
   it("edits the workbook's policy: saves what differs from the defaults and recalculates, refuses an inconsistent entry next to its field", async () => {

@@ -8,13 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { DATE_1904_OFFSET, DEFAULT_POLICY, serialFromCivil } from "../../src/core/index.js";
+import { DATE_1904_OFFSET, DEFAULT_POLICY, recogniseColumns, serialFromCivil } from "../../src/core/index.js";
 import { parseArguments, runTriage as runCli } from "../../src/cli/triage.js";
 import { readTable } from "../../src/cli/table-io.js";
 import { officeExcelIo } from "../../src/office/excel-io.js";
 import { triageColumns, WORK_LIST_COLUMNS } from "../../src/result/index.js";
-import { inspectPortfolio, runTriage } from "../../src/taskpane/triage-run.js";
-import { WORK_ENTRIES_SHOWN } from "../../src/taskpane/work-compute.js";
+import { inspectPortfolio, runTriage, triageInWorker, type RunProgress } from "../../src/taskpane/triage-run.js";
+import { workerHandler, type TriageRequest, type WorkerMessage } from "../../src/taskpane/triage-compute.js";
+import { LOG_PROBLEMS_SHOWN, WORK_ENTRIES_SHOWN } from "../../src/taskpane/work-compute.js";
 import { WORK_TEXT } from "../../src/taskpane/work-texts.js";
 import { FakeWorkbook, installFakeOffice, type FakeCellInput } from "../support/fake-excel/index.js";
 import { InProcessWorker, samplePortfolio } from "./support.js";
@@ -47,14 +48,22 @@ function workbook(log: { sheet: string; table?: string; cells?: FakeCellInput[][
   return book;
 }
 
-async function paneRun(book: FakeWorkbook, language: "en" | "zh" = "en") {
+async function paneRun(
+  book: FakeWorkbook,
+  language: "en" | "zh" = "en",
+  options: { onProgress?: (progress: RunProgress) => void; workers?: InProcessWorker[] } = {},
+) {
   const io = officeExcelIo();
   const found = await inspectPortfolio(io, { kind: "selection" });
   const result = await runTriage(
     io,
-    () => new InProcessWorker(),
+    () => {
+      const worker = new InProcessWorker();
+      options.workers?.push(worker);
+      return worker;
+    },
     { source: { kind: "selection" }, location: found.location, mapping: found.recognition.mapping, asOf, policy: DEFAULT_POLICY, language },
-    { excelChunkRows: 7, workerChunkRows: 4 },
+    { excelChunkRows: 7, workerChunkRows: 4, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) },
   );
   return { result, values: (name: string | undefined) => book.sheet(name as string).values() };
 }
@@ -122,6 +131,12 @@ describe("a pane triage with the workbook's collection log", async () => {
       [24, "Orion Components"],
     ]);
     expect(problems.slice(1)).toEqual(cliProblems.rows);
+    // the outcome's list of them: as the command line prints them
+    expect(result.log?.report.problemLines).toEqual([
+      `log row 17: action: "fax sent" is not a known action (call, visit, e-mail, WeChat, SMS, dunning letter, lawyer's letter, statement sent, balance confirmed, promise to pay, payment, dispute opened, dispute resolved, plan agreed, instalment missed, claim filed, suit filed)`,
+      `log row 24: amount: "about 20k" is not a number`,
+    ]);
+    expect(result.log?.report.problems).toBe(2);
     const work = values("Today's work");
     expect(work[0]).toEqual(WORK_LIST_COLUMNS.map((c) => c.en));
     expect(work.slice(1)).toEqual(cliWork.rows);
@@ -160,6 +175,38 @@ describe("a pane triage with the workbook's collection log", async () => {
       balance: 95000,
       level: 1,
     });
+  });
+
+  it("lists at most five of the log's problem rows for the outcome, the others counted (the sheet has them all)", async () => {
+    // the sample's log and seven payments of an amount that is not a number, at sheet rows 35 to 41
+    const bad = Array.from({ length: 7 }, (_, i) => [
+      "2025-07-0" + String(i + 1),
+      "Northwind Textiles",
+      "",
+      "payment",
+      `${i + 1}0k`,
+      "",
+      "Li",
+      "",
+    ]);
+    const book = workbook({ sheet: "Collection log", table: "CollectionLog", cells: [...logCells(), ...bad] });
+    const { result, values } = await paneRun(book);
+    expect(result.log?.report.rows).toBe("40 rows = 30 events + 9 problems + 1 blank");
+    expect(result.log?.report.problems).toBe(9);
+    expect(result.log?.report.problemLines).toHaveLength(LOG_PROBLEMS_SHOWN);
+    expect(result.log?.report.problemLines.slice(1)).toEqual([
+      `log row 24: amount: "about 20k" is not a number`,
+      `log row 35: amount: "10k" is not a number`,
+      `log row 36: amount: "20k" is not a number`,
+      `log row 37: amount: "30k" is not a number`,
+    ]);
+    // the four others: "4 more in “Log problems”", where all nine are
+    expect(WORK_TEXT.en.more(9 - LOG_PROBLEMS_SHOWN, "Log problems")).toBe("4 more in “Log problems”.");
+    expect(
+      values("Log problems")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([17, 24, 35, 36, 37, 38, 39, 40, 41]);
   });
 
   it("finds the log on a sheet named 催收记录 by its headers (below a title row), in Chinese", async () => {
@@ -205,6 +252,74 @@ describe("a pane triage with the workbook's collection log", async () => {
   });
 });
 
+describe("the collection log on its way to the worker (issue 13 follow-up)", () => {
+  it("reads the log as part of the read phase: the progress counts the portfolio's rows, then the log's", async () => {
+    const progress: RunProgress[] = [];
+    await paneRun(workbook({ sheet: "Collection log", table: "CollectionLog" }), "en", { onProgress: (p) => progress.push(p) });
+    const read = progress.filter((p) => p.phase === "read").map((p) => [p.done, p.total]);
+    // 15 portfolio rows (A2:W16), then the log's 33 rows (A2:H34) after them, one report per sync (a first
+    // sync of one chunk of 7 measures the rows, the next reads several chunks of 7 at once).
+    expect(read).toEqual([
+      [0, 15],
+      [7, 15],
+      [15, 15],
+      [22, 48],
+      [48, 48],
+    ]);
+  });
+
+  it("sends a large log in `logRows` slices, never inside the request, and the result is the same as a log sent whole", async () => {
+    const book = workbook({ sheet: "Collection log", table: "CollectionLog" });
+    const workers: InProcessWorker[] = [];
+    const { result, values } = await paneRun(book, "en", { workers });
+    // 15 + 33 rows are under ROWS_PER_MESSAGE: the run sent one request with everything in it.
+    expect(workers[0].received.map((m) => m.type)).toEqual(["triage"]);
+    const whole = workers[0].received[0] as TriageRequest;
+    expect(whole.log?.rows).toHaveLength(33);
+
+    // The same request in slices of 10 rows: 2 of the portfolio, 4 of the log, then the request without rows.
+    const sliced = new InProcessWorker();
+    const again = await triageInWorker(() => sliced, whole, { rowsPerMessage: 10 });
+    expect(sliced.received.map((m) => m.type)).toEqual(["rows", "rows", "logRows", "logRows", "logRows", "logRows", "triage"]);
+    expect(sliced.received.filter((m) => m.type === "logRows").map((m) => m.rows.length)).toEqual([10, 10, 10, 3]);
+    const request = sliced.received.at(-1) as TriageRequest;
+    expect(request.rows).toEqual([]);
+    expect(request.log).toEqual({ ...whole.log, rows: [] });
+    // the same facts, today's work and log report as the run's own
+    expect(again.log).toEqual(result.log?.report);
+    expect(again.work).toEqual(result.work);
+    expect(again.rows).toEqual(values(result.write.resultSheet).slice(1));
+  });
+
+  it("puts the log's slices before the request's own log rows, in order, in the worker", () => {
+    const log = logCells();
+    const { headers, rows } = samplePortfolio();
+    const request: TriageRequest = {
+      type: "triage",
+      rows,
+      mapping: recogniseColumns(headers).mapping,
+      asOf,
+      policy: DEFAULT_POLICY,
+      language: "en",
+      firstRowNumber: 2,
+      chunkRows: 100,
+      log: { headers: log[0], rows: log.slice(1), headerRow: 1 },
+    };
+    const whole: WorkerMessage[] = [];
+    workerHandler((m) => whole.push(m))(request);
+    const sliced: WorkerMessage[] = [];
+    const handle = workerHandler((m) => sliced.push(m));
+    handle({ type: "logRows", rows: log.slice(1, 11) });
+    handle({ type: "logRows", rows: log.slice(11, 30) });
+    handle({ ...request, log: { ...request.log!, rows: log.slice(30) } });
+    const done = (messages: WorkerMessage[]) => messages.find((m) => m.type === "done") as Extract<WorkerMessage, { type: "done" }>;
+    expect(done(whole).log?.rows).toBe("33 rows = 30 events + 2 problems + 1 blank");
+    expect(sliced.map((m) => ({ ...m, ...(m.type === "done" ? { timings: null } : {}) }))).toEqual(
+      whole.map((m) => ({ ...m, ...(m.type === "done" ? { timings: null } : {}) })),
+    );
+  });
+});
+
 describe("a pane triage without a collection log", () => {
   it("writes the result as before, and today's work by the ladder's cadence with the line saying no log was read", async () => {
     const book = workbook(null);
@@ -245,6 +360,8 @@ describe("the texts of today's work and the log line", () => {
       t.logNone,
       t.logUnread("S"),
       t.logProblems(2, "S"),
+      t.showLogProblems(2),
+      t.hideLogProblems,
       t.openFailed,
     ];
   };
@@ -261,6 +378,9 @@ describe("the texts of today's work and the log line", () => {
     );
     expect(WORK_TEXT.en.owner("finance manager", 2)).toBe("Finance manager (2)");
     expect(WORK_TEXT.en.logProblems(1, "Log problems")).toBe("1 log entry to check in “Log problems”.");
+    expect(WORK_TEXT.en.showLogProblems(1)).toBe("Show the problem row");
+    expect(WORK_TEXT.en.showLogProblems(9)).toBe("Show the 9 problem rows");
+    expect(WORK_TEXT.zh.showLogProblems(9)).toBe("显示 9 行有问题的记录");
     expect(WORK_TEXT.zh.more(3, "今日工作")).toBe("另有 3 项，见“今日工作”。");
   });
 });
