@@ -117,6 +117,28 @@ export function LogTab({ language, io }: LogTabProps) {
     const error = errors[field];
     return error === undefined ? undefined : error.detail[language];
   };
+  /** A half-width text field of the form; typing clears the errors of `clears` (a date also its promised date's). */
+  const text = (
+    field: "date" | "amount" | "promisedDate" | "who" | "note",
+    label: string,
+    testId: string,
+    clears: LogFormField[],
+    extra: { readonly inputMode?: "decimal"; readonly placeholder?: string } = {},
+  ) => {
+    const error = field === "who" || field === "note" ? undefined : errors[field]; // who and note are never refused
+    return (
+      <Field label={label} className={styles.half} validationMessage={error?.detail[language]} validationState={error ? "error" : "none"}>
+        <Input
+          className={styles.input}
+          input={{ className: styles.inner }}
+          data-testid={testId}
+          {...extra}
+          value={form[field]}
+          onChange={(_, data) => set({ [field]: data.value }, clears)}
+        />
+      </Field>
+    );
+  };
   return (
     <div className={styles.form} data-testid="log-tab">
       <Caption1 className={styles.intro}>{t.intro}</Caption1>
@@ -146,78 +168,19 @@ export function LogTab({ language, io }: LogTabProps) {
             ))}
           </Select>
         </Field>
-        <Field
-          label={t.date}
-          className={styles.half}
-          validationMessage={fieldError("date")}
-          validationState={errors.date ? "error" : "none"}
-        >
-          <Input
-            className={styles.input}
-            input={{ className: styles.inner }}
-            data-testid="log-date"
-            value={form.date}
-            onChange={(_, data) => set({ date: data.value }, ["date", "promisedDate"])}
-          />
-        </Field>
+        {text("date", t.date, "log-date", ["date", "promisedDate"])}
       </div>
       {(asksAmount(form.action) || asksPromisedDate(form.action)) && (
         <div className={styles.row}>
-          {asksAmount(form.action) && (
-            <Field
-              label={withCurrency(t.amount, workbookPolicy().currency, language)}
-              className={styles.half}
-              validationMessage={fieldError("amount")}
-              validationState={errors.amount ? "error" : "none"}
-            >
-              <Input
-                className={styles.input}
-                input={{ className: styles.inner }}
-                data-testid="log-amount"
-                inputMode="decimal"
-                value={form.amount}
-                onChange={(_, data) => set({ amount: data.value }, ["amount"])}
-              />
-            </Field>
-          )}
-          {asksPromisedDate(form.action) && (
-            <Field
-              label={t.promisedDate}
-              className={styles.half}
-              validationMessage={fieldError("promisedDate")}
-              validationState={errors.promisedDate ? "error" : "none"}
-            >
-              <Input
-                className={styles.input}
-                input={{ className: styles.inner }}
-                data-testid="log-promised"
-                placeholder="yyyy-mm-dd"
-                value={form.promisedDate}
-                onChange={(_, data) => set({ promisedDate: data.value }, ["promisedDate"])}
-              />
-            </Field>
-          )}
+          {asksAmount(form.action) &&
+            text("amount", withCurrency(t.amount, workbookPolicy().currency, language), "log-amount", ["amount"], { inputMode: "decimal" })}
+          {asksPromisedDate(form.action) &&
+            text("promisedDate", t.promisedDate, "log-promised", ["promisedDate"], { placeholder: "yyyy-mm-dd" })}
         </div>
       )}
       <div className={styles.row}>
-        <Field label={t.who} className={styles.half}>
-          <Input
-            className={styles.input}
-            input={{ className: styles.inner }}
-            data-testid="log-who"
-            value={form.who}
-            onChange={(_, data) => set({ who: data.value })}
-          />
-        </Field>
-        <Field label={t.note} className={styles.half}>
-          <Input
-            className={styles.input}
-            input={{ className: styles.inner }}
-            data-testid="log-note"
-            value={form.note}
-            onChange={(_, data) => set({ note: data.value })}
-          />
-        </Field>
+        {text("who", t.who, "log-who", [])}
+        {text("note", t.note, "log-note", [])}
       </div>
       <Button appearance="primary" data-testid="log-add" onClick={() => void add()} disabled={busy}>
         {t.add}
