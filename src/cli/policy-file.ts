@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { policyChanges, readPolicy, RuleError, type Policy } from "../core/index.js";
 import { ADDIN_ID, SETTINGS_KEY } from "../office/workbook-policy.js";
 import { TableFileError } from "./file-error.js";
-import { workbookAddinSettings } from "./table-io.js";
+import type { Table } from "./table-io.js";
 
 /** A policy read from a file, with the settings it changes (for the printout). */
 export interface PolicyFile {
@@ -55,17 +55,19 @@ export async function readPolicyFile(path: string, openError: (error: unknown, f
 }
 
 /**
- * The policy the task pane stored in a workbook (its add-in settings, key `ar.policy`), so that the command
- * line triages a workbook by the same policy its AR formulas use. Null when the file is not a workbook or
- * holds none; `refused` with the reason (en + zh) when the stored policy does not read (edited by hand, or
- * written by a newer version): the pane does not use it either, and the defaults apply.
+ * The policy the task pane stored in the portfolio's workbook (its add-in settings, key `ar.policy`, read
+ * with the sheet: Table.addins), so that the command line triages a workbook by the same policy its AR
+ * formulas use. Null when the table is not from a workbook or the workbook holds none; `refused` with the
+ * reason (en + zh) when the stored policy does not read (edited by hand, or written by a newer version): the
+ * pane does not use it either, and the defaults apply.
  */
-export async function storedPolicy(path: string): Promise<PolicyFile | { readonly refused: RuleError } | null> {
-  const stored = (await workbookAddinSettings(path, ADDIN_ID)).get(SETTINGS_KEY);
+export function storedPolicy(table: Pick<Table, "source" | "addins">): PolicyFile | { readonly refused: RuleError } | null {
+  const id = (text: string) => text.replace(/[{}]/g, "").trim().toLowerCase();
+  const stored = table.addins?.find((a) => id(a.reference) === ADDIN_ID)?.properties.get(SETTINGS_KEY);
   if (stored === undefined) return null;
   try {
     const policy = readPolicy(JSON.parse(stored) as unknown);
-    return { policy, name: basename(path), from: "workbook", changed: Object.keys(policyChanges(policy)) as (keyof Policy)[] };
+    return { policy, name: basename(table.source), from: "workbook", changed: Object.keys(policyChanges(policy)) as (keyof Policy)[] };
   } catch (error) {
     if (error instanceof RuleError) return { refused: error };
     if (error instanceof SyntaxError) return { refused: new RuleError("policy", "is not JSON", "不是 JSON") };

@@ -15,7 +15,7 @@ import { promises as fs } from "node:fs";
 import * as nodePath from "node:path";
 import type { Reason } from "../core/errors.js";
 import { HEADER_SCAN_ROWS, locateHeader, type DateSystem } from "../core/index.js";
-import { readXlsx, xlsxAddinSettings, xlsxSheetNames } from "./xlsx-read.js";
+import { readXlsx, xlsxSheetNames, type AddinSettings } from "./xlsx-read.js";
 
 export { TableFileError } from "./file-error.js";
 export { CSV_ENCODINGS, CsvQuoteError, type CsvEncoding } from "./csv-read.js";
@@ -56,6 +56,8 @@ export interface Table {
   readonly titleRows?: readonly string[];
   /** What the reader noticed and the user should know (rows read in a way worth checking), in both languages. */
   readonly notes?: readonly ReaderNote[];
+  /** XLSX only: the settings Office add-ins stored in the workbook (the pane's policy among them). */
+  readonly addins?: readonly AddinSettings[];
 }
 
 /** A remark of the reader about the file, in both languages. */
@@ -169,7 +171,7 @@ export async function readTable(path: string, options: ReadOptions = {}): Promis
   switch (fileKind(path, bytes)) {
     case "xlsx": {
       const read = await readXlsx(path, bytes, options.sheet);
-      return shapeTable(read.records, path, { sheet: read.sheet, dateSystem: read.dateSystem });
+      return { ...shapeTable(read.records, path, { sheet: read.sheet, dateSystem: read.dateSystem }), addins: read.addins };
     }
     case "csv":
       return readCsv(path, bytes, options.encoding ?? "auto");
@@ -190,16 +192,6 @@ export async function sheetNames(path: string): Promise<string[] | null> {
   const bytes = await fs.readFile(path);
   if (fileKind(path, bytes) !== "xlsx") return null;
   return (await xlsxSheetNames(path, bytes)).map((s) => s.name);
-}
-
-/**
- * The settings an Office add-in stored in a workbook (xlsxAddinSettings), by key, as JSON texts; empty for a
- * file that is not a workbook or a workbook the add-in stored nothing in.
- */
-export async function workbookAddinSettings(path: string, addinId: string): Promise<Map<string, string>> {
-  const bytes = await fs.readFile(path);
-  if (fileKind(path, bytes) !== "xlsx") return new Map();
-  return xlsxAddinSettings(path, bytes, addinId);
 }
 
 type FileKind = "xlsx" | "csv" | "ole" | "unknown";

@@ -296,7 +296,7 @@ export async function runTriage(options: Options): Promise<string[]> {
   // Date, Customer and Type columns could pass for one).
   // The policy first: a bad one stops the run before anything is triaged or written.
   // --policy's file, else the policy the pane stored in the portfolio's workbook (the one its formulas use).
-  const stored = options.policy === undefined && table.sheet !== undefined ? await storedPolicy(options.file) : null;
+  const stored = options.policy === undefined ? storedPolicy(table) : null;
   const policyFile =
     options.policy !== undefined ? await readPolicyFile(options.policy, openError) : stored !== null && "policy" in stored ? stored : null;
   const collectionLog =

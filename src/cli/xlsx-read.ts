@@ -56,6 +56,8 @@ export interface XlsxSheet {
   readonly sheet: string;
   /** The workbook's date system: date serials in `records` count from 1899-12-30 (1900) or 1904-01-01 (1904). */
   readonly dateSystem: DateSystem;
+  /** The settings Office add-ins stored in the workbook (the pane's policy among them), read with the sheet. */
+  readonly addins: readonly AddinSettings[];
 }
 
 /** A workbook that cannot be read as it is, or a sheet beyond Excel's limits: the message starts with the file. */
@@ -129,7 +131,7 @@ export async function readXlsx(
   const stringsFile = zip.get(stringsPath.toLowerCase());
   const strings = stringsFile ? await readSharedStrings(path, stringsPath, stringsFile, limits.maxSharedText ?? MAX_SHARED_TEXT) : [];
   const records = await readSheet(path, chosen.name, sheetFile, strings, book.dateSystem, limits.maxCells ?? MAX_CELLS);
-  return { records, sheet: chosen.name, dateSystem: book.dateSystem };
+  return { records, sheet: chosen.name, dateSystem: book.dateSystem, addins: await webExtensions(path, zip) };
 }
 
 /**
@@ -141,16 +143,21 @@ export async function xlsxSheetNames(path: string, bytes: Buffer): Promise<{ rea
   return sheets.map((s) => ({ name: s.name, visible: s.state === "visible" }));
 }
 
+/** The settings one Office add-in stored in a workbook (Office.context.document.settings). */
+export interface AddinSettings {
+  /** The add-in's id as the workbook names it (its manifest's <Id>, possibly in braces and upper case). */
+  readonly reference: string;
+  /** Each setting's key and value, as Office keeps it: the JSON text of the setting. */
+  readonly properties: ReadonlyMap<string, string>;
+}
+
 /**
- * The settings an Office add-in stored in a workbook (Office.context.document.settings), read from the
- * workbook's web extension parts (xl/webextensions/webextensionN.xml, [MS-OWEXML]): the `we:property`
- * elements of the extension whose `we:reference` id is `addinId` (compared without case or braces). Each
- * value is as Office keeps it, the JSON text of the setting. Empty when the add-in stored nothing there.
- * @throws WorkbookError for a file that is not a workbook, or a web extension part that is not XML
+ * The add-ins' settings of a workbook, from its web extension parts (xl/webextensions/webextensionN.xml,
+ * [MS-OWEXML]: a `we:reference` with the add-in's id, `we:property` elements with name and value).
+ * @throws WorkbookError for a web extension part that is not XML
  */
-export async function xlsxAddinSettings(path: string, bytes: Buffer, addinId: string): Promise<Map<string, string>> {
-  const zip = await openZip(path, bytes);
-  const id = (text: string) => text.replace(/[{}]/g, "").trim().toLowerCase();
+async function webExtensions(path: string, zip: Map<string, CentralDirectoryFile>): Promise<AddinSettings[]> {
+  const found: AddinSettings[] = [];
   for (const [name, file] of zip) {
     if (!/^xl\/webextensions\/webextension\d*\.xml$/.test(name)) continue;
     const parser = new SaxesParser({ xmlns: false });
@@ -168,9 +175,9 @@ export async function xlsxAddinSettings(path: string, bytes: Buffer, addinId: st
       if (error instanceof TableFileError) throw error;
       throw damaged(path, `its part ${file.path} is not XML (${messageOf(error)})`, `其中的 ${file.path} 不是 XML（${messageOf(error)}）`);
     }
-    if (reference !== null && id(reference) === id(addinId)) return properties;
+    if (reference !== null) found.push({ reference, properties });
   }
-  return new Map();
+  return found;
 }
 
 /** The zip, its workbook part, the workbook's relationships and its worksheets (readXlsx, xlsxSheetNames). */
