@@ -6,6 +6,7 @@
  * existed; we refuse it rather than guess which real day was meant.
  */
 import { RuleError, show } from "./errors.js";
+import type { DateSystem } from "./triage/types.js";
 
 /** Serial of 1970-01-01 (valid for every date from 1900-03-01 on). */
 const UNIX_EPOCH_SERIAL = 25569;
@@ -163,4 +164,31 @@ export function addMonths(serial: number, months: number): number {
 export function addDays(serial: number, days: number): number {
   const target = calendarDay(serial) + days;
   return target <= PHANTOM_LEAP_DAY ? target - 1 : target;
+}
+
+/**
+ * A sheet row number given to a reader (the row of a header, of the first data row): a whole number from 1.
+ * @throws RuleError naming `argument`
+ */
+export function checkSheetRow(value: number, argument: string): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RuleError(argument, `${show(value)} is not a sheet row number (1 or more)`, `${show(value)} 不是工作表行号（须大于等于 1）`);
+  }
+  return value;
+}
+
+/**
+ * A workbook's date system as a reader is told it: "1900" (the default) or "1904".
+ * @throws RuleError naming `argument`
+ */
+export function checkDateSystem(value: DateSystem | undefined, argument = "dateSystem"): DateSystem {
+  const system = value ?? "1900";
+  if (system !== "1900" && system !== "1904") {
+    throw new RuleError(
+      argument,
+      `${show(system)} is not an Excel date system (1900 or 1904)`,
+      `${show(system)} 不是 Excel 日期系统（1900 或 1904）`,
+    );
+  }
+  return system;
 }

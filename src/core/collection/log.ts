@@ -9,7 +9,7 @@
  * the seventeen of the issue (call / 电话 ... suit filed / 起诉), read ignoring case, width, spaces and
  * punctuation, with a few synonyms (`phone`, `email`, `催收函`, `还款`, ...).
  */
-import { readDate } from "../dates.js";
+import { checkDateSystem, checkSheetRow, readDate } from "../dates.js";
 import { RuleError, show, type Reason } from "../errors.js";
 import { readAmount } from "../input.js";
 import { readLedgerAmount, readLedgerDate } from "../ledger/values.js";
@@ -398,22 +398,8 @@ export function readCollectionLog(table: readonly (readonly unknown[])[], option
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) {
     throw new RuleError("log", "has no header row", "没有标题行");
   }
-  const headerRow = options.headerRow ?? 1;
-  if (!Number.isInteger(headerRow) || headerRow < 1) {
-    throw new RuleError(
-      "headerRow",
-      `${show(headerRow)} is not a sheet row number (1 or more)`,
-      `${show(headerRow)} 不是工作表行号（须大于等于 1）`,
-    );
-  }
-  const dateSystem = options.dateSystem ?? "1900";
-  if (dateSystem !== "1900" && dateSystem !== "1904") {
-    throw new RuleError(
-      "dateSystem",
-      `${show(dateSystem)} is not an Excel date system (1900 or 1904)`,
-      `${show(dateSystem)} 不是 Excel 日期系统（1900 或 1904）`,
-    );
-  }
+  const headerRow = checkSheetRow(options.headerRow ?? 1, "headerRow");
+  const dateSystem = checkDateSystem(options.dateSystem);
   const columns = recogniseLogColumns(table[0], options.overrides);
   if (columns.missingRequired.length > 0) {
     const en = columns.missingRequired.map((f) => LOG_FIELD_LABELS[f].en).join(", ");

@@ -10,8 +10,8 @@
  * triage's own reasons, and their order) and shared (the reasons and verdicts that rows share).
  * The texts (reasons, labels) are built when they are read, not while the portfolio is triaged.
  */
-import { reasonText, RuleError, show, type Language, type Reason } from "../errors.js";
-import { readDate } from "../dates.js";
+import { reasonText, RuleError, type Language, type Reason } from "../errors.js";
+import { checkDateSystem, checkSheetRow, readDate } from "../dates.js";
 import { DEFAULT_POLICY, validatePolicy } from "../policy.js";
 import { FIELD_LABELS, REQUIRED_FIELDS, TRIAGE_FIELDS } from "./headers.js";
 import { isBlankRow } from "./cells.js";
@@ -115,24 +115,10 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
     throw new RuleError("options", "are missing (as_of is needed)", "缺失（需要报告日 as_of）");
   const asOf = readDate(options.asOf, "as_of");
   const policy = validatePolicy(options.policy ?? DEFAULT_POLICY);
-  const first = options.firstRowNumber ?? 2;
-  if (!Number.isInteger(first) || first < 1) {
-    throw new RuleError(
-      "firstRowNumber",
-      `${String(first)} is not a sheet row number (1 or more)`,
-      `${String(first)} 不是工作表行号（须大于等于 1）`,
-    );
-  }
+  const first = checkSheetRow(options.firstRowNumber ?? 2, "firstRowNumber");
   let last = rows.length - 1;
   while (last >= 0 && isBlankRow(rows[last])) last--;
-  const dateSystem = options.dateSystem ?? "1900";
-  if (dateSystem !== "1900" && dateSystem !== "1904") {
-    throw new RuleError(
-      "dateSystem",
-      `${show(dateSystem)} is not an Excel date system (1900 or 1904)`,
-      `${show(dateSystem)} 不是 Excel 日期系统（1900 或 1904）`,
-    );
-  }
+  const dateSystem = checkDateSystem(options.dateSystem);
   const rowNumbers = options.rowNumbers ?? null;
   if (rowNumbers !== null && (!Array.isArray(rowNumbers) || rowNumbers.length < rows.length)) {
     throw new RuleError("rowNumbers", "must give a sheet row number for every row", "须为每一行给出工作表行号");
