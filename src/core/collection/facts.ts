@@ -406,10 +406,6 @@ function customerFacts(
   const lastContact = lastOf(CONTACT_ACTIONS);
   const contactRows = events.filter((e) => CONTACT_ACTIONS.has(e.action)).map((e) => e.sourceRow);
 
-  const pending = promises.filter((p) => p.status === "pending");
-  const heldUntil = pending.length === 0 ? null : Math.max(...pending.map((p) => p.lastDay));
-  const due = nextContactDue(lastContact?.date ?? null, level, asOf, policy, heldUntil);
-
   const planEvents = dated.filter((e) => e.action === "planAgreed");
   let plan: PlanFact | null = null;
   if (planEvents.length > 0) {
@@ -446,9 +442,7 @@ function customerFacts(
     openDisputes,
     lastInterruption,
     lastContact,
-    level,
-    nextContactDue: due,
-    followUpOverdue: due !== null && due < asOf,
+    ...followUp(promises, lastContact, level, asOf, policy),
     plan,
     instalmentMissedRows,
     collectionRecords: contactRows.length > 0,
@@ -461,6 +455,31 @@ function customerFacts(
       p.logRow !== null && p.itemRow !== null ? [{ logRow: p.logRow, itemRow: p.itemRow }] : [],
     ),
   };
+  return { ...facts, reasons: factReasons(facts, asOf, policy) };
+}
+
+/** The warning level's follow-up: when the next contact is due (held while a promise is pending), and whether it was missed. */
+function followUp(
+  promises: readonly PromiseFact[],
+  lastContact: LoggedEvent | null,
+  level: WarningLevel | null,
+  asOf: number,
+  policy: Policy,
+): Pick<CustomerFacts, "level" | "nextContactDue" | "followUpOverdue"> {
+  const pending = promises.filter((p) => p.status === "pending");
+  const heldUntil = pending.length === 0 ? null : Math.max(...pending.map((p) => p.lastDay));
+  const due = nextContactDue(lastContact?.date ?? null, level, asOf, policy, heldUntil);
+  return { level, nextContactDue: due, followUpOverdue: due !== null && due < asOf };
+}
+
+/**
+ * A customer's facts at another warning level: the follow-up and its reason again, the rest as it was (the
+ * triage learns the levels only after reading the rows; the promises need not be evaluated twice).
+ * @param asOf the facts' as-of date (CollectionFacts.asOf)
+ */
+export function factsAtLevel(f: CustomerFacts, level: WarningLevel | null, asOf: number, policy: Policy = DEFAULT_POLICY): CustomerFacts {
+  if (level === f.level) return f;
+  const facts: Omit<CustomerFacts, "reasons"> = { ...f, ...followUp(f.promises, f.lastContact, level, asOf, policy) };
   return { ...facts, reasons: factReasons(facts, asOf, policy) };
 }
 

@@ -26,7 +26,7 @@ import {
   type TriageOutput,
   type TriageRecord,
 } from "./types.js";
-import { collectionFacts, customersNotIn, type CollectionFacts, type CollectionLog, type LedgerPayment } from "../collection/index.js";
+import { collectionFacts, customersNotIn, factsAtLevel, type CollectionFacts, type CollectionLog } from "../collection/index.js";
 import type { WarningLevel } from "../aging.js";
 
 // What a triage takes and gives, with its entry points.
@@ -173,26 +173,21 @@ export function triagePortfolio(rows: readonly (readonly unknown[])[], mapping: 
   }
   const output: TriageOutput = { records, trailingBlankRows: rows.length - 1 - last, asOf, policy, dateSystem };
   if (facts === null) return output;
-  return { ...output, collection: collectionOf(run, records, log, facts, asOf, options.ledgerPayments ?? []) };
+  return { ...output, collection: collectionOf(run, records, log, facts) };
 }
 
 /**
- * The log's facts once the rows are read: computed again with each customer's warning level (that of its
- * first row) for the next contact due, put in the records' place; and the log's customers no row names.
+ * The log's facts once the rows are read: each customer's follow-up at its warning level (that of its first
+ * row; factsAtLevel, the promises are not evaluated again), put in the records' place; and the log's
+ * customers no row names.
  */
-function collectionOf(
-  run: Run,
-  records: readonly TriageRecord[],
-  log: CollectionLog | null,
-  facts: CollectionFacts,
-  asOf: number,
-  ledgerPayments: readonly LedgerPayment[],
-): TriageCollection {
+function collectionOf(run: Run, records: readonly TriageRecord[], log: CollectionLog | null, facts: CollectionFacts): TriageCollection {
   let final = facts;
   if (log !== null) {
     const levels = new Map<string, WarningLevel | null>();
     for (const [index, f] of run.rowFacts) if (!levels.has(f.key)) levels.set(f.key, records[index].level);
-    final = collectionFacts(log, asOf, run.policy, levels, ledgerPayments);
+    const customers = facts.customers.map((f) => factsAtLevel(f, levels.get(f.key) ?? null, facts.asOf, run.policy));
+    final = { asOf: facts.asOf, customers, byKey: new Map(customers.map((f) => [f.key, f])) };
     run.relevel(final.byKey);
   }
   const names: string[] = [];

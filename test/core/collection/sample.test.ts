@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import {
   collectionFacts,
+  factsAtLevel,
   isoFromSerial,
   logCustomerKey,
   readCollectionLog,
@@ -208,5 +209,13 @@ describe("samples/collection-log.csv", () => {
     ).toEqual([13, 12, 1, 0, "2025-08-01", [23]]);
     // every customer of the log holds collection records but none of the two without contacts
     expect(facts.customers.filter((c) => !c.collectionRecords).map((c) => c.customer)).toEqual([]);
+  });
+
+  it("gives each customer the same facts at its level whether the levels come first or after (factsAtLevel)", () => {
+    const first = collectionFacts(log, AS_OF, undefined, LEVELS);
+    const after = collectionFacts(log, AS_OF).customers.map((f) => factsAtLevel(f, LEVELS.get(f.customer) ?? null, AS_OF));
+    expect(after).toEqual(first.customers);
+    // the follow-up moved with the level: Jiancai (level 2, last contact 2025-07-20) was due 2025-07-27
+    expect(ISO(after.find((f) => f.customer.startsWith("Jiancai"))!.nextContactDue)).toBe("2025-07-27");
   });
 });
